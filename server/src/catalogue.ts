@@ -1,0 +1,216 @@
+/**
+ * The indicator catalogue: the one source of truth for indicator codes, their official names,
+ * the aliases real tables use, and the bilingual explanations. Hovers, completions, rules, the
+ * TextMate grammar's code lists and the generated docs all read this module.
+ *
+ * Source: shared/domain/indicator-framework.md (财预〔2021〕101号 and the templates it cites).
+ */
+
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** What kind of measure an indicator class expects, used by value rules and completion. */
+export type MeasureKind = 'count' | 'rate' | 'time' | 'money' | 'any';
+
+export interface CodeEntry {
+  /** '1' for a level-1 class, '11' for a level-2 class. */
+  readonly code: string;
+  readonly level: 1 | 2;
+  /** The official name as the finance system prints it (`数量指标`). */
+  readonly name: string;
+  /** Other names seen in real tables, accepted as equivalent. */
+  readonly aliases: readonly string[];
+  readonly english: string;
+  readonly description: Bilingual;
+  /** For level 2: its level-1 code (the first digit). */
+  readonly parent?: string;
+  /** For level 2: what its values should measure. */
+  readonly measure?: MeasureKind;
+}
+
+const entries: readonly CodeEntry[] = [
+  {
+    code: '1', level: 1, name: '产出指标', aliases: [], english: 'Output',
+    description: {
+      zh: '项目资金直接交付的产品或服务：交付多少、达到什么标准、是否按时完成（旧体系下还包括成本）。',
+      en: 'Output: what the money directly delivers — volume, standard, timeliness (and cost in the pre-2021 layout).',
+    },
+  },
+  {
+    code: '11', level: 2, parent: '1', name: '数量指标', aliases: [], english: 'Quantity', measure: 'count',
+    description: {
+      zh: '计划提供的产品或服务的数量，如人次、场次、个数、份数。',
+      en: 'Quantity: how many units of product or service are planned.',
+    },
+  },
+  {
+    code: '12', level: 2, parent: '1', name: '质量指标', aliases: [], english: 'Quality', measure: 'rate',
+    description: {
+      zh: '产品或服务应达到的标准和水平，如合格率、准确率、达标率。',
+      en: 'Quality: the standard the outputs must reach (pass, accuracy, compliance rates).',
+    },
+  },
+  {
+    code: '13', level: 2, parent: '1', name: '时效指标', aliases: ['进度指标', '产出进度指标'], english: 'Timeliness', measure: 'time',
+    description: {
+      zh: '完成的时限和及时程度，如按时完成率、完成时间节点。',
+      en: 'Timeliness: deadlines and promptness of delivery.',
+    },
+  },
+  {
+    code: '14', level: 2, parent: '1', name: '成本指标', aliases: ['产出成本指标'], english: 'Cost', measure: 'money',
+    description: {
+      zh: '完成产出所需的单位成本或总成本，原则上不得突破预算支出标准。',
+      en: 'Cost: unit or total cost of the outputs; should stay within the spending standard.',
+    },
+  },
+  {
+    code: '2', level: 1, name: '效益指标', aliases: ['效果指标'], english: 'Benefit',
+    description: {
+      zh: '产出带来的效果和影响：受益对象和社会因此得到了什么。',
+      en: 'Benefit: the effects the outputs produce for beneficiaries and society.',
+    },
+  },
+  {
+    code: '21', level: 2, parent: '2', name: '经济效益', aliases: ['经济效益指标'], english: 'Economic benefit', measure: 'any',
+    description: {
+      zh: '对经济发展的直接或间接带动，如收入、产值、营收增长。',
+      en: 'Economic benefit: direct or indirect effects on the economy (income, output, revenue growth).',
+    },
+  },
+  {
+    code: '22', level: 2, parent: '2', name: '社会效益', aliases: ['社会效益指标'], english: 'Social benefit', measure: 'any',
+    description: {
+      zh: '对社会发展、公共服务和民生的影响，如就业、覆盖面、知晓率。',
+      en: 'Social benefit: effects on society, public services and livelihoods (employment, coverage, awareness).',
+    },
+  },
+  {
+    code: '23', level: 2, parent: '2', name: '生态效益', aliases: ['生态效益指标', '环境效益指标'], english: 'Ecological benefit', measure: 'any',
+    description: {
+      zh: '对自然生态环境的影响，如排放达标、节能降耗。',
+      en: 'Ecological benefit: effects on the natural environment (emission standards, energy saving).',
+    },
+  },
+  {
+    code: '24', level: 2, parent: '2', name: '可持续影响', aliases: ['可持续影响指标'], english: 'Sustained impact', measure: 'any',
+    description: {
+      zh: '效果能维持多久、能否长效运行。',
+      en: 'Sustained impact: how durable the effects are.',
+    },
+  },
+  {
+    code: '3', level: 1, name: '满意度指标', aliases: [], english: 'Satisfaction',
+    description: {
+      zh: '服务对象或受益人对产出及其效果的认可程度，通常为调查满意率。',
+      en: "Satisfaction: beneficiaries' approval, usually a survey rate.",
+    },
+  },
+  {
+    code: '31', level: 2, parent: '3', name: '服务对象满意度', aliases: ['服务对象满意度指标', '社会公众或服务对象满意度指标'],
+    english: 'Beneficiary satisfaction', measure: 'rate',
+    description: {
+      zh: '直接服务对象或受益群体的满意程度，一般用百分比表示。',
+      en: 'Beneficiary satisfaction, as a percentage.',
+    },
+  },
+];
+
+/** The 2021 guideline's cost classes, named in `unknown-code` messages for unlisted cost codes. */
+export const COST_CLASSES_2021: Bilingual = {
+  zh: '财预〔2021〕101号将成本指标列为一级指标，下设经济成本指标、社会成本指标、生态环境成本指标，但尚无公开的数字编码；广州现行导出仍用“1-产出指标；14-成本指标”',
+  en: 'the 2021 guideline (财预〔2021〕101号) made 成本指标 a level-1 class with 经济成本指标 / 社会成本指标 / 生态环境成本指标 beneath it, but no numeric codes exist for that layout; current exports file cost as “1-产出指标；14-成本指标”',
+};
+
+export const CATALOGUE: readonly CodeEntry[] = entries;
+
+const byCode = new Map<string, CodeEntry>(entries.map((e) => [e.code, e]));
+
+/** Strips the optional trailing 指标 so that `社会效益指标` and `社会效益` compare equal. */
+function normaliseName(name: string): string {
+  const trimmed = name.replace(/[\s\u3000]+/g, '');
+  return trimmed.endsWith('指标') && trimmed.length > 2 ? trimmed.slice(0, -2) : trimmed;
+}
+
+const byName = new Map<string, CodeEntry>();
+for (const e of entries) {
+  for (const n of [e.name, ...e.aliases]) {
+    const key = normaliseName(n);
+    if (!byName.has(key)) byName.set(key, e);
+  }
+}
+
+export function lookupCode(code: string): CodeEntry | undefined {
+  return byCode.get(code);
+}
+
+/** The entry whose official name or alias is `name` (with or without the trailing 指标). */
+export function lookupName(name: string): CodeEntry | undefined {
+  return byName.get(normaliseName(name));
+}
+
+/** True when `name` is the official name or an accepted alias of `entry`. */
+export function nameMatches(entry: CodeEntry, name: string): boolean {
+  const key = normaliseName(name);
+  return [entry.name, ...entry.aliases].some((n) => normaliseName(n) === key);
+}
+
+export function level1Codes(): CodeEntry[] {
+  return entries.filter((e) => e.level === 1);
+}
+
+export function childrenOf(parent: string): CodeEntry[] {
+  return entries.filter((e) => e.level === 2 && e.parent === parent);
+}
+
+/** Level-1 code of a level-2 code, by the framework's rule: its first digit. */
+export function parentCodeOf(level2: string): string {
+  return level2.charAt(0);
+}
+
+/**
+ * Values that only restate work or promise nothing measurable (S6–S10, S28 of the framework):
+ * placeholders and vague wording that reviewers send back.
+ */
+export const VAGUE_VALUES: readonly string[] = [
+  '控制数', '持续开展', '逐年提升', '逐步提升', '进一步提高', '进一步提升', '明显改善', '有效促进',
+  '有所提高', '有所提升', '稳步提升', '不断提高', '大幅提升', '显著提升', '提高', '提升', '改善', '满意',
+];
+
+/** Units by what they measure; completion offers them and value rules read them. */
+export const UNITS: Readonly<Record<Exclude<MeasureKind, 'any'>, readonly string[]>> = {
+  count: ['人', '人次', '个', '家', '场', '次', '辆', '份', '卷', '篇', '件', '项', '户', '台', '套', '期', '条', '本', '所', '座', '处', '名', '批', '天', '页'],
+  rate: ['%'],
+  time: ['天', '个工作日', '工作日', '个月', '月', '年', '小时', '日'],
+  money: ['元', '万元', '亿元'],
+};
+
+/** Comparators as the system writes them, with their meaning. */
+export interface ComparatorEntry {
+  readonly symbol: string;
+  readonly direction: 'floor' | 'ceiling' | 'exact' | 'approx';
+  readonly strict: boolean;
+  readonly description: Bilingual;
+}
+
+export const COMPARATORS: readonly ComparatorEntry[] = [
+  { symbol: '≥', direction: 'floor', strict: false, description: { zh: '不低于（目标下限）', en: 'at least (a target to reach)' } },
+  { symbol: '＞', direction: 'floor', strict: true, description: { zh: '高于（目标下限）', en: 'more than (a target to reach)' } },
+  { symbol: '＝', direction: 'exact', strict: false, description: { zh: '等于', en: 'exactly' } },
+  { symbol: '≤', direction: 'ceiling', strict: false, description: { zh: '不高于（上限）', en: 'at most (a ceiling)' } },
+  { symbol: '＜', direction: 'ceiling', strict: true, description: { zh: '低于（上限）', en: 'less than (a ceiling)' } },
+];
+
+/** The value labels of the indicator language. */
+export const LABELS = {
+  period: '实施周期指标值',
+  annual: '年度指标值',
+} as const;
+
+/** Column names of the table's header row, in order. */
+export const COLUMNS: readonly string[] = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
+
+/** The canonical title line of a target table. */
+export const TABLE_TITLE = '项目支出绩效目标表';

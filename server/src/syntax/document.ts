@@ -1,0 +1,304 @@
+/**
+ * The target file as a typed tree: document → tables → units → projects → indicators → values.
+ *
+ * Rows are independent, so each line is parsed on its own into a `ParsedRow` (a pure function of
+ * the line's text, cached by that text) and the tree is then assembled from the rows in one linear
+ * pass. Re-parsing after a keystroke therefore costs one row plus the assembly.
+ *
+ * Spans inside a row are UTF-16 columns of its line (LSP positions); a row knows nothing of its line
+ * number, which `RowRef` adds, so a cached row is reused wherever its text moves.
+ */
+import { COLUMNS, TABLE_TITLE } from '../catalogue';
+import { parseIndicators, type IndicatorList, type Span } from './indicators';
+
+export type { Span } from './indicators';
+
+export interface Cell {
+  /** The cell as written, HTML included. */
+  readonly raw: string;
+  readonly span: Span;
+  /** The content: outer HTML tags and surrounding whitespace removed. */
+  readonly text: string;
+  readonly textSpan: Span;
+  /** HTML tags and entities found anywhere in the cell. */
+  readonly html: readonly Span[];
+}
+
+export interface Amount {
+  readonly cell: Cell;
+  /** 万元; 0 for an empty cell; undefined when the text is not a number. */
+  readonly value: number | undefined;
+  readonly empty: boolean;
+}
+
+export type RowKind = 'blank' | 'text' | 'header' | 'total' | 'unit' | 'project';
+
+export interface ParsedRow {
+  readonly text: string;
+  readonly kind: RowKind;
+  readonly cells: readonly Cell[];
+  /** Present on total, unit and project rows (and only as far as the cells exist). */
+  readonly name?: Cell;
+  /** 总计, 财政拨款, 财政专户拨款, 其他资金, where the cells exist. */
+  readonly amounts: readonly Amount[];
+  readonly goal?: Cell;
+  readonly indicatorCell?: Cell;
+  readonly indicators?: IndicatorList;
+}
+
+export interface RowRef {
+  readonly line: number;
+  readonly row: ParsedRow;
+}
+
+export interface Unit {
+  readonly ref: RowRef;
+  readonly projects: readonly RowRef[];
+}
+
+export interface Table {
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly title?: string;
+  readonly department?: string;
+  readonly header?: RowRef;
+  readonly total?: RowRef;
+  readonly units: readonly Unit[];
+  /** Projects that stand before any unit row (a table without units lists its projects directly). */
+  readonly looseProjects: readonly RowRef[];
+  /** Every project of the table, in order. */
+  readonly projects: readonly RowRef[];
+  /** Lines without tabs inside the table body: rows whose cells were lost. */
+  readonly strayLines: readonly RowRef[];
+}
+
+export interface TargetDocument {
+  readonly lines: readonly string[];
+  readonly rows: readonly RowRef[];
+  readonly tables: readonly Table[];
+}
+
+export const AMOUNT_COLUMNS = ['总计', '财政拨款', '财政专户拨款', '其他资金'] as const;
+export const AMOUNT_COLUMNS_EN = ['total', 'general budget', 'special account', 'other funds'] as const;
+
+const TAG = /^(?:<\/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?\/?>|&nbsp;)$/;
+const ANY_HTML = /<\/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?\/?>|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});/g;
+const isSpace = (c: string | undefined): boolean => c !== undefined && /[\s\u3000\ufeff]/.test(c);
+
+/** Leading and trailing whitespace and HTML tags, found by scanning inwards (linear, no backtracking). */
+function contentBounds(raw: string, html: readonly Span[], start: number): [number, number] {
+  let lead = 0;
+  let trail = raw.length;
+  const tagAt = new Map(html.map((h) => [h.start - start, h.end - start]));
+  const tagEndingAt = new Map(html.map((h) => [h.end - start, h.start - start]));
+  for (;;) {
+    if (lead < trail && isSpace(raw[lead])) lead++;
+    else {
+      const e = tagAt.get(lead);
+      if (e !== undefined && e <= trail && TAG.test(raw.slice(lead, e))) lead = e;
+      else break;
+    }
+  }
+  for (;;) {
+    if (trail > lead && isSpace(raw[trail - 1])) trail--;
+    else {
+      const s = tagEndingAt.get(trail);
+      if (s !== undefined && s >= lead && TAG.test(raw.slice(s, trail))) trail = s;
+      else break;
+    }
+  }
+  return [lead, trail];
+}
+
+function makeCell(raw: string, start: number): Cell {
+  const html: Span[] = [];
+  if (raw.includes('<') || raw.includes('&')) {
+    ANY_HTML.lastIndex = 0;
+    for (let m = ANY_HTML.exec(raw); m !== null; m = ANY_HTML.exec(raw)) {
+      html.push({ start: start + m.index, end: start + m.index + m[0].length });
+    }
+  }
+  const [lead, trail] = contentBounds(raw, html, start);
+  return {
+    raw,
+    span: { start, end: start + raw.length },
+    text: raw.slice(lead, trail),
+    textSpan: { start: start + lead, end: start + trail },
+    html,
+  };
+}
+
+function splitCells(text: string): Cell[] {
+  const cells: Cell[] = [];
+  let start = 0;
+  // A BOM belongs to no cell.
+  if (text.charCodeAt(0) === 0xfeff) start = 1;
+  for (;;) {
+    const tab = text.indexOf('\t', start);
+    if (tab < 0) {
+      cells.push(makeCell(text.slice(start), start));
+      return cells;
+    }
+    cells.push(makeCell(text.slice(start, tab), start));
+    start = tab + 1;
+  }
+}
+
+const AMOUNT = /^[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$/;
+
+export function parseAmount(cell: Cell): Amount {
+  const t = cell.text;
+  if (t === '') return { cell, value: 0, empty: true };
+  if (!AMOUNT.test(t)) return { cell, value: undefined, empty: false };
+  return { cell, value: Number(t.replace(/,/g, '')), empty: false };
+}
+
+const compact = (s: string): string => s.replace(/[\s\u3000]+/g, '');
+
+function isHeader(cells: readonly Cell[]): boolean {
+  const first = compact(cells[0]?.text ?? '');
+  if (first.startsWith('项目名称')) return true;
+  const names = cells.map((c) => compact(c.text));
+  return names.includes(COLUMNS[1] ?? '总计') && names.includes(COLUMNS[2] ?? '财政拨款') && names.includes(COLUMNS[6] ?? '绩效指标');
+}
+
+/** Parses one line. Pure: the same text always gives an equal row. Never throws. */
+export function parseRow(text: string): ParsedRow {
+  const cells = splitCells(text);
+  if (cells.every((c) => c.text === '')) return { text, kind: 'blank', cells, amounts: [] };
+  if (cells.length === 1) return { text, kind: 'text', cells, amounts: [] };
+  if (isHeader(cells)) return { text, kind: 'header', cells, amounts: [] };
+  const name = cells[0];
+  const amounts = cells.slice(1, 5).map(parseAmount);
+  const goal = cells[5];
+  const indicatorCell = cells[6];
+  const hasGoal = !!goal && goal.text !== '';
+  const hasIndicators = !!indicatorCell && indicatorCell.text !== '';
+  const kind: RowKind = compact(name?.text ?? '') === '合计' ? 'total' : hasGoal || hasIndicators ? 'project' : 'unit';
+  const indicators = indicatorCell && kind === 'project'
+    ? parseIndicators(indicatorCell.text, indicatorCell.textSpan.start)
+    : undefined;
+  return {
+    text,
+    kind,
+    cells,
+    ...(name ? { name } : {}),
+    amounts,
+    ...(goal ? { goal } : {}),
+    ...(indicatorCell ? { indicatorCell } : {}),
+    ...(indicators ? { indicators } : {}),
+  };
+}
+
+/** Reuses parsed rows across versions of a document: a row is a function of its line's text. */
+export class RowCache {
+  private rows = new Map<string, ParsedRow>();
+
+  get(text: string): ParsedRow {
+    let row = this.rows.get(text);
+    if (!row) {
+      row = parseRow(text);
+      this.rows.set(text, row);
+    }
+    return row;
+  }
+
+  /** Keeps only the rows of the latest document, so memory follows the open text. */
+  retain(lines: readonly string[]): void {
+    if (this.rows.size <= lines.length * 2) return;
+    const keep = new Map<string, ParsedRow>();
+    for (const l of lines) {
+      const r = this.rows.get(l);
+      if (r) keep.set(l, r);
+    }
+    this.rows = keep;
+  }
+}
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+const isTitle = (t: string): boolean => t.includes(TABLE_TITLE) || /绩效目标表/.test(t);
+
+interface TableBuilder {
+  startLine: number;
+  endLine: number;
+  title?: string;
+  department?: string;
+  header?: RowRef;
+  total?: RowRef;
+  units: Array<{ ref: RowRef; projects: RowRef[] }>;
+  looseProjects: RowRef[];
+  projects: RowRef[];
+  strayLines: RowRef[];
+}
+
+function newTable(startLine: number): TableBuilder {
+  return { startLine, endLine: startLine, units: [], looseProjects: [], projects: [], strayLines: [] };
+}
+
+/** Parses a whole document, reusing `cache` for lines seen before. Never throws. */
+export function parseDocument(text: string, cache: RowCache = new RowCache()): TargetDocument {
+  const lines = splitLines(text);
+  const rows: RowRef[] = [];
+  const tables: TableBuilder[] = [];
+  let current: TableBuilder | undefined;
+  for (let line = 0; line < lines.length; line++) {
+    const row = cache.get(lines[line] ?? '');
+    const ref: RowRef = { line, row };
+    rows.push(ref);
+    if (row.kind === 'blank') continue;
+    if (row.kind === 'text') {
+      const t = (row.cells[0]?.text ?? '').trim();
+      const dept = /^部门名称[：:](.*)$/.exec(t);
+      if (isTitle(t) || dept || /^单位[：:]/.test(t)) {
+        // A preface line after a table's header opens the next table.
+        if (!current || current.header || (isTitle(t) && current.title !== undefined)) {
+          current = newTable(line);
+          tables.push(current);
+        }
+        if (isTitle(t)) current.title = t;
+        if (dept) current.department = (dept[1] ?? '').trim();
+      } else if (current?.header) {
+        current.strayLines.push(ref);
+      } else if (!current) {
+        current = newTable(line);
+        tables.push(current);
+      }
+      current.endLine = line;
+      continue;
+    }
+    if (row.kind === 'header') {
+      if (!current || current.header) {
+        current = newTable(line);
+        tables.push(current);
+      }
+      current.header = ref;
+      current.endLine = line;
+      continue;
+    }
+    if (!current) {
+      current = newTable(line);
+      tables.push(current);
+    }
+    current.endLine = line;
+    if (row.kind === 'total') {
+      current.total ??= ref;
+    } else if (row.kind === 'unit') {
+      current.units.push({ ref, projects: [] });
+    } else {
+      current.projects.push(ref);
+      const unit = current.units[current.units.length - 1];
+      if (unit) unit.projects.push(ref);
+      else current.looseProjects.push(ref);
+    }
+  }
+  cache.retain(lines);
+  return { lines, rows, tables };
+}
+
+/** The project rows of a document, in order. */
+export function allProjects(doc: TargetDocument): RowRef[] {
+  return doc.tables.flatMap((t) => t.projects);
+}

@@ -1,0 +1,141 @@
+/**
+ * Tokens of the indicator language (the 绩效指标 cell), in two lexer modes:
+ *
+ * - `structure`: sequence numbers, codes, names, separators and the value labels;
+ * - `value`: free text after `实施周期指标值：` / `年度指标值：`, where `；` and `。` are text unless they
+ *   stand right before the next label or the next indicator (decided by lookahead).
+ *
+ * Every pattern has a first character Chevrotain can infer (no complement sets), so both modes
+ * stay on the lexer's optimised path; `test/lexer.test.ts` builds the lexer with
+ * `ensureOptimizations: true` to keep it that way. Chinese ranges are explicit because Chevrotain
+ * rebuilds patterns without the `u` flag.
+ */
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+import type { Bilingual } from '../catalogue';
+
+/** A positive character class for "any UTF-16 code unit except these", so first chars stay inferable. */
+export function anyExcept(excluded: string): string {
+  const codes = Array.from(new Set(Array.from(excluded, (c) => c.charCodeAt(0)))).sort((a, b) => a - b);
+  const hex = (n: number) => `\\u${n.toString(16).padStart(4, '0')}`;
+  const parts: string[] = [];
+  let from = 0;
+  for (const c of codes) {
+    if (c > from) parts.push(c - 1 > from ? `${hex(from)}-${hex(c - 1)}` : hex(from));
+    from = c + 1;
+  }
+  if (from <= 0xffff) parts.push(`${hex(from)}-\\uffff`);
+  return `[${parts.join('')}]`;
+}
+
+const SP = '[ \\u3000\\u00a0]';
+const DASHES = '-－—–';
+const LABELS = '实施周期指标值|年度指标值';
+/** End of input: Chevrotain rejects `$`, so say "no character follows". */
+const END = `(?!${anyExcept('')})`;
+/** Lookahead for the start of an indicator: `2、1-` (a sequence number followed by a code). */
+const NEXT_INDICATOR = `[0-9]{1,4}${SP}{0,2}、${SP}{0,2}[0-9]{1,2}${SP}{0,2}[${DASHES}]`;
+
+// Categories the parser consumes.
+export const AnySep = createToken({ name: 'AnySep', pattern: Lexer.NA });
+export const AnyStop = createToken({ name: 'AnyStop', pattern: Lexer.NA });
+export const AnySeq = createToken({ name: 'AnySeq', pattern: Lexer.NA });
+export const AnyPeriodLabel = createToken({ name: 'AnyPeriodLabel', pattern: Lexer.NA });
+export const AnyAnnualLabel = createToken({ name: 'AnyAnnualLabel', pattern: Lexer.NA });
+export const ValuePart = createToken({ name: 'ValuePart', pattern: Lexer.NA });
+export const NamePart = createToken({ name: 'NamePart', pattern: Lexer.NA });
+/** Everything that cannot start an indicator; what the parser skips as stray text. */
+export const NotSeq = createToken({ name: 'NotSeq', pattern: Lexer.NA });
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: new RegExp(`${SP}+`), group: Lexer.SKIPPED });
+export const HtmlTag = createToken({
+  name: 'HtmlTag',
+  pattern: /<\/?[A-Za-z][A-Za-z0-9]{0,15}(?:[ \t][^<>\r\n]{0,300})?\/?>|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});/,
+  group: 'html',
+});
+
+// ---- structure mode
+export const Seq = createToken({ name: 'Seq', pattern: new RegExp(`[0-9０-９]{1,4}${SP}{0,2}、`), categories: [AnySeq] });
+export const Code = createToken({ name: 'Code', pattern: new RegExp(`[0-9０-９]{1,4}(?=${SP}{0,2}[${DASHES}])`), categories: [NamePart, NotSeq] });
+export const Dash = createToken({ name: 'Dash', pattern: new RegExp(`[${DASHES}]`), categories: [NamePart, NotSeq] });
+export const Sep = createToken({ name: 'Sep', pattern: /[；;]/, categories: [AnySep, NotSeq] });
+export const Colon = createToken({ name: 'Colon', pattern: /[：:]/, categories: [NotSeq] });
+export const Stop = createToken({ name: 'Stop', pattern: /。/, categories: [AnyStop, NotSeq] });
+export const PeriodLabel = createToken({
+  name: 'PeriodLabel', pattern: new RegExp(`实施周期指标值${SP}{0,2}[：:]?`), push_mode: 'value', categories: [AnyPeriodLabel, NotSeq],
+});
+export const AnnualLabel = createToken({
+  name: 'AnnualLabel', pattern: new RegExp(`年度指标值${SP}{0,2}[：:]?`), push_mode: 'value', categories: [AnyAnnualLabel, NotSeq],
+});
+export const Text = createToken({
+  name: 'Text',
+  pattern: new RegExp(`(?:(?!${LABELS})${anyExcept('；;：:。<\t\r\n \u3000\u00a0')})+`),
+  categories: [NamePart, NotSeq],
+});
+/** A `<` that is not an HTML tag. */
+export const OddChar = createToken({ name: 'OddChar', pattern: /</, categories: [NamePart, NotSeq] });
+
+// ---- value mode
+export const ValueEndSep = createToken({
+  name: 'ValueEndSep', pattern: new RegExp(`[；;，,](?=${SP}{0,3}(?:${LABELS}))`), pop_mode: true, categories: [AnySep, NotSeq],
+});
+export const ValueStop = createToken({
+  name: 'ValueStop', pattern: new RegExp(`[。.](?=${SP}{0,3}(?:[0-9]{1,4}${SP}{0,2}、|${END}))`), pop_mode: true, categories: [AnyStop, NotSeq],
+});
+/** `；` (or `,`) used where `。` should end an indicator before the next one. */
+export const ValueSeqSep = createToken({
+  name: 'ValueSeqSep', pattern: new RegExp(`[；;，,](?=${SP}{0,3}${NEXT_INDICATOR})`), pop_mode: true, categories: [AnyStop, NotSeq],
+});
+/** The next indicator's number right after a value, with no terminator at all. */
+export const SeqInValue = createToken({
+  name: 'SeqInValue', pattern: new RegExp(`[0-9]{1,4}${SP}{0,2}、(?=${SP}{0,2}[0-9]{1,2}${SP}{0,2}[${DASHES}])`), pop_mode: true, categories: [AnySeq],
+});
+export const PeriodLabelInValue = createToken({
+  name: 'PeriodLabelInValue', pattern: new RegExp(`实施周期指标值${SP}{0,2}[：:]?`), pop_mode: true, push_mode: 'value', categories: [AnyPeriodLabel, NotSeq],
+});
+export const AnnualLabelInValue = createToken({
+  name: 'AnnualLabelInValue', pattern: new RegExp(`年度指标值${SP}{0,2}[：:]?`), pop_mode: true, push_mode: 'value', categories: [AnyAnnualLabel, NotSeq],
+});
+export const Quoted = createToken({ name: 'Quoted', pattern: /“[^“”\t\r\n]*”|"[^"\t\r\n]*"|‘[^‘’\t\r\n]*’/, categories: [ValuePart, NotSeq] });
+export const ValueText = createToken({
+  name: 'ValueText',
+  pattern: new RegExp(`(?:(?!${LABELS}|${NEXT_INDICATOR})${anyExcept('；;，,。.“"‘<\t\r\n \u3000\u00a0')})+`),
+  categories: [ValuePart, NotSeq],
+});
+export const ValuePunct = createToken({ name: 'ValuePunct', pattern: /[；;，,。.“"‘<]/, categories: [ValuePart, NotSeq] });
+
+
+export const MODES = {
+  structure: [WhiteSpace, HtmlTag, Seq, Code, Dash, Sep, Colon, Stop, PeriodLabel, AnnualLabel, Text, OddChar],
+  value: [WhiteSpace, HtmlTag, ValueEndSep, ValueStop, ValueSeqSep, SeqInValue, PeriodLabelInValue, AnnualLabelInValue, Quoted, ValueText, ValuePunct],
+};
+
+export const ALL_TOKENS: TokenType[] = [
+  AnySep, AnyStop, AnySeq, AnyPeriodLabel, AnyAnnualLabel, ValuePart, NamePart, NotSeq,
+  ...MODES.structure, ...MODES.value.filter((t) => !MODES.structure.includes(t)),
+];
+
+/** What each token is, for syntax messages. */
+export const TOKEN_LABELS: Readonly<Record<string, Bilingual>> = {
+  Seq: { zh: '序号（如“1、”）', en: 'a sequence number (“1、”)' },
+  AnySeq: { zh: '序号（如“1、”）', en: 'a sequence number (“1、”)' },
+  Code: { zh: '指标编码（如“11”）', en: 'an indicator code (“11”)' },
+  Dash: { zh: '编码后的“-”', en: '“-” after the code' },
+  Sep: { zh: '分隔符“；”', en: 'the separator “；”' },
+  AnySep: { zh: '分隔符“；”', en: 'the separator “；”' },
+  Colon: { zh: '冒号“：”', en: 'a colon “：”' },
+  Stop: { zh: '句号“。”', en: 'the full stop “。”' },
+  AnyStop: { zh: '句号“。”', en: 'the full stop “。”' },
+  PeriodLabel: { zh: '“实施周期指标值：”', en: '“实施周期指标值：” (whole-period value)' },
+  AnyPeriodLabel: { zh: '“实施周期指标值：”', en: '“实施周期指标值：” (whole-period value)' },
+  AnnualLabel: { zh: '“年度指标值：”', en: '“年度指标值：” (annual value)' },
+  AnyAnnualLabel: { zh: '“年度指标值：”', en: '“年度指标值：” (annual value)' },
+  Text: { zh: '名称', en: 'a name' },
+  NamePart: { zh: '名称', en: 'a name' },
+  ValuePart: { zh: '指标值', en: 'a value' },
+  NotSeq: { zh: '文字', en: 'text' },
+};
+
+export const indicatorLexer = new Lexer(
+  { modes: MODES, defaultMode: 'structure' },
+  { positionTracking: 'onlyOffset', ensureOptimizations: false },
+);
