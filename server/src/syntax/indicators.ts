@@ -345,8 +345,9 @@ export function parseIndicators(source: string, base = 0): IndicatorList {
   const cst = p.cell();
   for (const e of p.errors) {
     const tok = e.token;
-    const at = Number.isFinite(tok.startOffset) ? tok.startOffset : source.length;
-    const found = tok.tokenType.name === 'EOF' || !Number.isFinite(tok.startOffset) ? undefined : tok.image;
+    const atEnd = tok.tokenType.name === 'EOF' || !Number.isFinite(tok.startOffset) || tok.startOffset < 0;
+    const at = atEnd ? source.length : tok.startOffset;
+    const found = atEnd ? undefined : tok.image;
     const expected = describeExpected(e.message);
     const where = found === undefined
       ? { zh: '单元格末尾', en: 'the end of the cell' }

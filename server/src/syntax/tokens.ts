@@ -68,7 +68,8 @@ export const AnnualLabel = createToken({
 });
 export const Text = createToken({
   name: 'Text',
-  pattern: new RegExp(`(?:(?!${LABELS})${anyExcept('；;：:。<\t\r\n \u3000\u00a0')})+`),
+  // Stops before a label and before a code (`11-`), so that a missing separator between codes is seen.
+  pattern: new RegExp(`(?:(?!${LABELS}|[0-9０-９]{1,4}${SP}{0,2}[${DASHES}])${anyExcept('；;：:。<\t\r\n \u3000\u00a0')})+`),
   categories: [NamePart, NotSeq],
 });
 /** A `<` that is not an HTML tag. */

@@ -1,0 +1,114 @@
+/**
+ * Runs the rules over a parsed document. Row rules run per distinct row and their results are
+ * cached on the (immutable, text-keyed) row object, so re-checking after a keystroke costs the
+ * changed rows plus the document rules.
+ */
+import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
+import { RULES } from './rules';
+import type { DocumentRule, Finding, RowReport, RowRule, Severity } from './rules/types';
+import type { ParsedRow, TargetDocument } from './syntax/document';
+
+export interface CheckOptions {
+  readonly config?: Config;
+  /** The file's path relative to the config file, for `ignore` entries with `files`. */
+  readonly file?: string;
+  /** Only the row rules (fast, local); the document rules (sums, stray lines) are left out. */
+  readonly rowRulesOnly?: boolean;
+}
+
+interface RowResult {
+  readonly rule: RowRule;
+  readonly reports: readonly RowReport[];
+}
+
+/** Row results per config object per row object; both are immutable, so the cache is never stale. */
+const rowResults = new WeakMap<Config, WeakMap<ParsedRow, readonly RowResult[]>>();
+
+export function severityOf(config: Config, ruleId: string, fallback: Severity): Severity | 'off' {
+  return config.rules[ruleId] ?? fallback;
+}
+
+function activeRowRules(config: Config): RowRule[] {
+  return RULES.filter((r): r is RowRule => r.scope === 'row' && severityOf(config, r.id, r.defaultSeverity) !== 'off');
+}
+
+function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config): readonly RowResult[] {
+  let perConfig = rowResults.get(config);
+  if (!perConfig) {
+    perConfig = new WeakMap();
+    rowResults.set(config, perConfig);
+  }
+  const cached = perConfig.get(row);
+  if (cached) return cached;
+  const results: RowResult[] = [];
+  for (const rule of rules) {
+    const reports: RowReport[] = [];
+    try {
+      rule.checkRow(row, { config, report: (r) => reports.push(r) });
+    } catch (e) {
+      reports.push(internalError(rule.id, e, { start: 0, end: row.text.length }));
+    }
+    if (reports.length > 0) results.push({ rule, reports });
+  }
+  perConfig.set(row, results);
+  return results;
+}
+
+/** A rule that throws must not take the checker down: its failure becomes a finding. */
+function internalError(rule: string, e: unknown, span: { start: number; end: number }): RowReport {
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    span,
+    message: { zh: `规则 ${rule} 内部出错：${detail}`, en: `rule ${rule} failed internally: ${detail}` },
+  };
+}
+
+export function checkDocument(doc: TargetDocument, options: CheckOptions = {}): Finding[] {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const findings: Finding[] = [];
+  const push = (f: Finding) => {
+    if (!isIgnored(config, f.rule, f.project, options.file)) findings.push(f);
+  };
+  const rowRules = activeRowRules(config);
+  for (const { line, row } of doc.rows) {
+    if (row.kind === 'blank' || row.kind === 'text') continue;
+    for (const { rule, reports } of checkRow(row, rowRules, config)) {
+      const severity = severityOf(config, rule.id, rule.defaultSeverity);
+      if (severity === 'off') continue;
+      const project = row.name?.text;
+      for (const r of reports) {
+        push({
+          rule: rule.id,
+          severity,
+          line,
+          span: r.span,
+          message: r.message,
+          ...(project !== undefined ? { project } : {}),
+          ...(r.related ? { related: r.related.map((x) => ({ line, span: x.span, message: x.message })) } : {}),
+          ...(r.fixes && r.fixes.length > 0
+            ? { fixes: r.fixes.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => ({ line, span: e.span, newText: e.newText })) })) }
+            : {}),
+        });
+      }
+    }
+  }
+  if (!options.rowRulesOnly) {
+    for (const rule of RULES) {
+      if (rule.scope !== 'document') continue;
+      const severity = severityOf(config, rule.id, rule.defaultSeverity);
+      if (severity === 'off') continue;
+      runDocumentRule(rule, severity, doc, config, push);
+    }
+  }
+  findings.sort((a, b) => a.line - b.line || a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+  return findings;
+}
+
+function runDocumentRule(rule: DocumentRule, severity: Severity, doc: TargetDocument, config: Config, push: (f: Finding) => void): void {
+  try {
+    rule.check(doc, { config, report: (r) => push({ ...r, rule: rule.id, severity }) });
+  } catch (e) {
+    const { span, message } = internalError(rule.id, e, { start: 0, end: doc.lines[0]?.length ?? 0 });
+    push({ rule: rule.id, severity, line: 0, span, message });
+  }
+}

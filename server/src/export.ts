@@ -1,0 +1,87 @@
+/**
+ * The parsed model as plain JSON (`perf-target export`), so that other tools can use clerks' files.
+ * Ranges are LSP ranges: 0-based lines, UTF-16 columns, end exclusive.
+ */
+import { LABELS } from './catalogue';
+import { AMOUNT_COLUMNS, type Amount, type RowRef, type Span, type TargetDocument } from './syntax/document';
+import type { CodeNode, IndicatorNode, ValueNode } from './syntax/indicators';
+
+export interface JsonRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+const range = (line: number, span: Span): JsonRange => ({ start: { line, character: span.start }, end: { line, character: span.end } });
+
+type AmountsJson = Record<'total' | 'general' | 'specialAccount' | 'other', number | null>;
+
+function amounts(list: readonly Amount[]): AmountsJson {
+  const v = (i: number): number | null => list[i]?.value ?? (list[i] ? null : 0);
+  return { total: v(0), general: v(1), specialAccount: v(2), other: v(3) };
+}
+
+function code(node: CodeNode | undefined) {
+  return node ? { code: node.code?.text ?? null, name: node.name?.text ?? null } : null;
+}
+
+function value(line: number, v: ValueNode | undefined) {
+  if (!v) return null;
+  return {
+    label: LABELS[v.label],
+    text: v.text,
+    kind: v.parsed.kind,
+    measures: v.parsed.measures.map((m) => ({
+      comparator: m.comparator ?? null,
+      number: m.number,
+      scale: m.scale,
+      value: m.value,
+      unit: m.unit,
+    })),
+    ...(v.parsed.range ? { range: { low: v.parsed.range.low.value, high: v.parsed.range.high.value, subject: v.parsed.range.subject } } : {}),
+    remainder: v.parsed.remainder,
+    range: range(line, v.span),
+  };
+}
+
+function indicator(line: number, ind: IndicatorNode) {
+  return {
+    seq: Number.isFinite(ind.seq.value) ? ind.seq.value : null,
+    level1: code(ind.level1),
+    level2: code(ind.level2),
+    name: ind.name?.text ?? null,
+    period: value(line, ind.period),
+    annual: value(line, ind.annual),
+    range: range(line, ind.span),
+  };
+}
+
+function project(ref: RowRef) {
+  const { row, line } = ref;
+  return {
+    name: row.name?.text ?? '',
+    line,
+    amounts: amounts(row.amounts),
+    goal: row.goal?.text ?? '',
+    indicators: (row.indicators?.indicators ?? []).map((i) => indicator(line, i)),
+    range: range(line, { start: 0, end: row.text.length }),
+  };
+}
+
+function unit(ref: RowRef, projects: readonly RowRef[]) {
+  return { name: ref.row.name?.text ?? '', line: ref.line, amounts: amounts(ref.row.amounts), projects: projects.map(project) };
+}
+
+export function exportDocument(doc: TargetDocument) {
+  return {
+    columns: AMOUNT_COLUMNS,
+    unit: '万元',
+    tables: doc.tables.map((t) => ({
+      title: t.title ?? null,
+      department: t.department ?? null,
+      lines: { start: t.startLine, end: t.endLine },
+      total: t.total ? { line: t.total.line, amounts: amounts(t.total.row.amounts) } : null,
+      units: t.units.map((u) => unit(u.ref, u.projects)),
+      projects: t.looseProjects.map(project),
+    })),
+  };
+}

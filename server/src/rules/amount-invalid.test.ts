@@ -1,0 +1,10 @@
+import { describeRule } from '../../../test/helpers';
+import { amountInvalid } from './amount-invalid';
+import { projectRow, unitRow } from './examples';
+
+describeRule(amountInvalid, [
+  { name: 'a unit in the amount', rows: [projectRow('项目', ['100万', '100.00'])], underlines: ['100万'], messages: [{ zh: '总计“100万”不是金额', en: 'total “100万” is not an amount' }] },
+  { name: 'HTML around a valid amount is not this rule', rows: [projectRow('项目', ['<p>100.00</p>', '100.00'])], underlines: [] },
+  { name: 'full-width digits', rows: [unitRow('单位', ['', '１００'])], underlines: ['１００'], messages: [{ en: 'general budget' }] },
+  { name: 'negative and plain numbers are amounts', rows: [projectRow('项目', ['-1.00', '-1.00']), projectRow('项目二', ['1234.5', '1234.5'])], underlines: [] },
+]);

@@ -1,0 +1,49 @@
+/**
+ * The rule registry: every rule, in the order the docs list them. Adding a rule means adding its
+ * file (with metadata and tests beside it) and one line here; `npm run docs` regenerates its page.
+ */
+import { amountInvalid } from './amount-invalid';
+import { amountStyle } from './amount-style';
+import { codeNameMismatch } from './code-name-mismatch';
+import { codeParentMismatch } from './code-parent-mismatch';
+import { costExceedsBudget } from './cost-exceeds-budget';
+import { duplicateIndicator } from './duplicate-indicator';
+import { emptyGoal } from './empty-goal';
+import { htmlResidue } from './html-residue';
+import { indicatorNumbering } from './indicator-numbering';
+import { indicatorSyntax } from './indicator-syntax';
+import { missingCategory } from './missing-category';
+import { percentOutOfRange } from './percent-out-of-range';
+import { punctuationStyle } from './punctuation-style';
+import { rowColumns } from './row-columns';
+import { subtotalMismatch } from './subtotal-mismatch';
+import { totalMismatch } from './total-mismatch';
+import type { Rule } from './types';
+import { unknownCode } from './unknown-code';
+import { valueMissing } from './value-missing';
+import { valueMultipleComparators } from './value-multiple-comparators';
+import { valueNotMeasurable } from './value-not-measurable';
+import { valuePeriodAnnualMismatch } from './value-period-annual-mismatch';
+
+export const RULES: readonly Rule[] = [
+  // structure
+  rowColumns, amountInvalid, amountStyle, htmlResidue, emptyGoal,
+  // arithmetic
+  totalMismatch, subtotalMismatch,
+  // syntax
+  indicatorSyntax, indicatorNumbering,
+  // codes
+  unknownCode, codeNameMismatch, codeParentMismatch, missingCategory, duplicateIndicator,
+  // values
+  valueMissing, valueNotMeasurable, valuePeriodAnnualMismatch, valueMultipleComparators, percentOutOfRange, costExceedsBudget,
+  // style
+  punctuationStyle,
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+export type { Rule } from './types';

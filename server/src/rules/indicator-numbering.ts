@@ -1,0 +1,48 @@
+import { withIndicators } from './examples';
+import type { RowRule } from './types';
+import { indicatorsOf } from './util';
+
+export const indicatorNumbering: RowRule = {
+  id: 'indicator-numbering',
+  category: 'syntax',
+  scope: 'row',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: {
+    zh: '同一项目的指标序号不是从 1 开始依次递增。',
+    en: 'A project’s indicators are not numbered 1, 2, 3… in order.',
+  },
+  rationale: {
+    zh: '序号跳号或重复通常说明指标被删改过而遗漏了调整，审核人会据此怀疑缺漏。',
+    en: 'Skipped or repeated numbers usually mean an indicator was removed or copied without renumbering, which reviewers read as something missing.',
+  },
+  examples: {
+    bad: [{ rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。3、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') }],
+    good: [{ rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') }],
+  },
+  checkRow(row, ctx) {
+    const indicators = indicatorsOf(row);
+    const wrong = indicators.filter((ind, i) => ind.seq.value !== i + 1);
+    if (wrong.length === 0) return;
+    // One fix renumbers the whole cell, keeping each number's own style (half- or full-width digits).
+    const edits = indicators
+      .map((ind, i) => ({ ind, expected: i + 1 }))
+      .filter(({ ind, expected }) => ind.seq.value !== expected)
+      .map(({ ind, expected }) => {
+        const text = row.text.slice(ind.seq.span.start, ind.seq.span.end);
+        const digits = /^[0-9０-９]+/.exec(text)?.[0] ?? '';
+        return { span: { start: ind.seq.span.start, end: ind.seq.span.start + digits.length }, newText: String(expected) };
+      });
+    indicators.forEach((ind, i) => {
+      if (ind.seq.value === i + 1) return;
+      ctx.report({
+        span: ind.seq.span,
+        message: {
+          zh: `第 ${i + 1} 条指标的序号应为“${i + 1}、”，实际为“${row.text.slice(ind.seq.span.start, ind.seq.span.end)}”`,
+          en: `indicator ${i + 1} should be numbered “${i + 1}、”, not “${row.text.slice(ind.seq.span.start, ind.seq.span.end)}”`,
+        },
+        fixes: [{ title: { zh: '按 1、2、3… 重新编号', en: 'Renumber 1, 2, 3…' }, safe: true, edits }],
+      });
+    });
+  },
+};

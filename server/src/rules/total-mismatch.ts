@@ -1,0 +1,47 @@
+import { formatWan } from '../i18n';
+import { projectRow } from './examples';
+import type { RowRule } from './types';
+import { isAmountRow } from './util';
+
+/** Differences below half a thousandth of a cent are floating-point noise, not money. */
+export const EPSILON = 1e-7;
+
+export const totalMismatch: RowRule = {
+  id: 'total-mismatch',
+  category: 'arithmetic',
+  scope: 'row',
+  defaultSeverity: 'error',
+  fixable: true,
+  description: {
+    zh: '总计不等于财政拨款 + 财政专户拨款 + 其他资金。',
+    en: 'The total (总计) is not the sum of 财政拨款, 财政专户拨款 and 其他资金.',
+  },
+  rationale: {
+    zh: '每一行的总计必须等于三个资金来源之和；差额即使只有 0.01 万元也会被退回。允许的舍入误差可在设置 tolerance 中调整。',
+    en: 'Each row’s total must equal its three sources; even a 0.01 万元 difference is sent back. The allowed rounding difference is the `tolerance` setting.',
+  },
+  examples: {
+    bad: [{ rows: [projectRow('就业补助资金', ['100.00', '90.00', '5.00', '4.99'])] }],
+    good: [
+      { rows: [projectRow('就业补助资金', ['100.00', '90.00', '5.00', '5.00'])] },
+      { rows: [projectRow('就业补助资金', ['100.00', '100.00', '', ''])], note: { zh: '空白按 0 计', en: 'blank counts as 0' } },
+    ],
+  },
+  checkRow(row, ctx) {
+    if (!isAmountRow(row)) return;
+    const [total, ...sources] = row.amounts;
+    if (!total || total.value === undefined || sources.some((s) => s.value === undefined)) return;
+    const sum = sources.reduce((acc, s) => acc + (s.value ?? 0), 0);
+    const diff = total.value - sum;
+    if (Math.abs(diff) <= ctx.config.tolerance + EPSILON) return;
+    const fixed = formatWan(sum);
+    ctx.report({
+      span: total.cell.textSpan,
+      message: {
+        zh: `总计 ${formatWan(total.value)} ≠ 财政拨款 + 财政专户拨款 + 其他资金 = ${fixed}（相差 ${formatWan(diff)} 万元）`,
+        en: `total ${formatWan(total.value)} ≠ general budget + special account + other funds = ${fixed} (off by ${formatWan(diff)} 万元)`,
+      },
+      fixes: [{ title: { zh: `总计改为 ${fixed}`, en: `Set the total to ${fixed}` }, safe: false, edits: [{ span: total.cell.textSpan, newText: fixed }] }],
+    });
+  },
+};

@@ -1,0 +1,105 @@
+/**
+ * What a rule is. Each rule lives in its own file (`rules/<id>.ts`) with its metadata, its checks
+ * and, beside it, its tests (`rules/<id>.test.ts`); `rules/index.ts` lists them; the docs in
+ * `docs/rules/` are generated from the metadata here (`npm run docs`).
+ */
+import type { Bilingual } from '../catalogue';
+import type { Config } from '../config';
+import type { ParsedRow, Span, TargetDocument } from '../syntax/document';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+export type RuleCategory = 'structure' | 'arithmetic' | 'syntax' | 'codes' | 'values' | 'style';
+
+/** A replacement inside one line. */
+export interface Edit {
+  readonly line: number;
+  readonly span: Span;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: Bilingual;
+  readonly edits: readonly Edit[];
+  /** Safe fixes are applied by "fix all"; the others are offered one by one. */
+  readonly safe: boolean;
+}
+
+export interface Related {
+  readonly line: number;
+  readonly span: Span;
+  readonly message: Bilingual;
+}
+
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly line: number;
+  readonly span: Span;
+  readonly message: Bilingual;
+  readonly related?: readonly Related[];
+  readonly fixes?: readonly Fix[];
+  /** The project (or unit) the finding belongs to, for ignores and summaries. */
+  readonly project?: string;
+}
+
+/** A report without its line: row rules see a row, not where it stands. */
+export interface RowFix {
+  readonly title: Bilingual;
+  readonly edits: ReadonlyArray<{ readonly span: Span; readonly newText: string }>;
+  readonly safe: boolean;
+}
+
+export interface RowReport {
+  readonly span: Span;
+  readonly message: Bilingual;
+  /** Other places in the same row. */
+  readonly related?: ReadonlyArray<{ readonly span: Span; readonly message: Bilingual }>;
+  readonly fixes?: readonly RowFix[];
+}
+
+export interface RowContext {
+  readonly config: Config;
+  report(r: RowReport): void;
+}
+
+export interface DocumentContext {
+  readonly config: Config;
+  report(r: Omit<Finding, 'rule' | 'severity'>): void;
+}
+
+export interface RuleExample {
+  /** Rows of a table body (tab-separated, as in a file); the test harness adds the header. */
+  readonly rows: readonly string[];
+  readonly note?: Bilingual;
+}
+
+interface RuleMeta {
+  readonly id: string;
+  readonly category: RuleCategory;
+  readonly defaultSeverity: Severity;
+  /** One sentence: what the rule finds. */
+  readonly description: Bilingual;
+  /** Why it matters and what to write instead. */
+  readonly rationale: Bilingual;
+  /** Whether the rule offers fixes. */
+  readonly fixable: boolean;
+  /** Documented examples; also run by the registry test (each `bad` must fire, each `good` stay silent). */
+  readonly examples: { readonly bad: readonly RuleExample[]; readonly good: readonly RuleExample[] };
+}
+
+/** A rule that looks at one row at a time: cheap, and cached per row text. */
+export interface RowRule extends RuleMeta {
+  readonly scope: 'row';
+  checkRow(row: ParsedRow, ctx: RowContext): void;
+}
+
+/** A rule that compares rows (sums, numbering across rows, stray lines). */
+export interface DocumentRule extends RuleMeta {
+  readonly scope: 'document';
+  check(doc: TargetDocument, ctx: DocumentContext): void;
+}
+
+export type Rule = RowRule | DocumentRule;

@@ -1,0 +1,55 @@
+/** Small helpers shared by the rules. */
+import { lookupCode, type Bilingual } from '../catalogue';
+import type { ParsedRow, Span } from '../syntax/document';
+import type { IndicatorNode, ValueNode } from '../syntax/indicators';
+
+export type { Bilingual } from '../catalogue';
+
+/** The row's indicators, or none when the row is not a project. */
+export function indicatorsOf(row: ParsedRow): readonly IndicatorNode[] {
+  return row.kind === 'project' ? row.indicators?.indicators ?? [] : [];
+}
+
+/** Rows that carry amounts. */
+export function isAmountRow(row: ParsedRow): boolean {
+  return row.kind === 'project' || row.kind === 'unit' || row.kind === 'total';
+}
+
+/** The level-2 code of an indicator, when it is a known level-2 code. */
+export function level2Code(ind: IndicatorNode): string | undefined {
+  const code = ind.level2?.code?.text;
+  return code !== undefined && lookupCode(code)?.level === 2 ? code : undefined;
+}
+
+/** The level-1 class an indicator is filed under: its level-1 code, else its level-2 code's parent. */
+export function level1Code(ind: IndicatorNode): string | undefined {
+  const l1 = ind.level1?.code?.text;
+  if (l1 !== undefined && lookupCode(l1)?.level === 1) return l1;
+  const l2 = level2Code(ind);
+  return l2 ? lookupCode(l2)?.parent : undefined;
+}
+
+export function valuesOf(ind: IndicatorNode): ValueNode[] {
+  return [ind.period, ind.annual].filter((v): v is ValueNode => v !== undefined);
+}
+
+export const LABEL_NAMES: Readonly<Record<ValueNode['label'], Bilingual>> = {
+  period: { zh: '实施周期指标值', en: 'the whole-period value' },
+  annual: { zh: '年度指标值', en: 'the annual value' },
+};
+
+/** A span that a squiggle can show: an empty value is marked on its label. */
+export function valueSpan(v: ValueNode): Span {
+  return v.span.end > v.span.start ? v.span : v.labelSpan;
+}
+
+/** The indicator's name for messages: `3、补贴惠及人次`. */
+export function indicatorTitle(ind: IndicatorNode): string {
+  return `${Number.isFinite(ind.seq.value) ? `${ind.seq.value}、` : ''}${ind.name?.text ?? ''}`;
+}
+
+/** Compares text ignoring whitespace and surrounding punctuation or quotes. */
+export function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(/[\s\u3000“”"'‘’。，,；;：:]/g, '');
+  return norm(a) !== '' && norm(a) === norm(b);
+}

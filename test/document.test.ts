@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { parseDocument, RowCache } from '../server/src/syntax/document';
+import { projectRow, unitRow } from '../server/src/rules/examples';
+import { HEADER, table } from './helpers';
+
+describe('document model', () => {
+  const body = [unitRow('合计', ['3.00', '3.00']), unitRow('单位甲', ['3.00', '3.00']), projectRow('项目一', ['1.00', '1.00']), '', projectRow('项目二', ['2.00', '2.00'])];
+
+  it('assembles tables, units and projects', () => {
+    const doc = parseDocument(table(body));
+    assert.equal(doc.tables.length, 1);
+    const t = doc.tables[0];
+    assert.ok(t);
+    assert.equal(t.title, '项目支出绩效目标表（含转移支付项目）');
+    assert.equal(t.department, '测试单位');
+    assert.equal(t.total?.row.name?.text, '合计');
+    assert.deepEqual(t.units.map((u) => [u.ref.row.name?.text, u.projects.map((p) => p.row.name?.text)]), [['单位甲', ['项目一', '项目二']]]);
+  });
+
+  it('reads CRLF and a BOM with the same columns as LF', () => {
+    const lf = parseDocument(table(body));
+    const crlf = parseDocument(`\ufeff${table(body).replace(/\n/g, '\r\n')}`);
+    assert.equal(crlf.lines.length, lf.lines.length);
+    const p1 = lf.tables[0]?.projects[0]?.row;
+    const p2 = crlf.tables[0]?.projects[0]?.row;
+    assert.deepEqual(p2?.indicators?.indicators[0]?.span, p1?.indicators?.indicators[0]?.span);
+    assert.equal(crlf.tables[0]?.title, lf.tables[0]?.title);
+  });
+
+  it('finds a BOM-prefixed header row when there is no preface', () => {
+    const doc = parseDocument(`\ufeff${HEADER}\n${projectRow('项目', ['1.00', '1.00'])}`);
+    assert.ok(doc.tables[0]?.header);
+    assert.equal(doc.tables[0]?.projects.length, 1);
+  });
+
+  it('opens a new table at each title', () => {
+    const doc = parseDocument(`${table(body)}\n\n${table(body)}`);
+    assert.equal(doc.tables.length, 2);
+    assert.equal(doc.tables[1]?.units[0]?.projects.length, 2);
+  });
+
+  it('strips outer HTML and keeps the content span exact', () => {
+    const line = projectRow('<p>项目</p>', ['<p>1.00</p>', '1.00']);
+    const row = parseDocument(table([line])).tables[0]?.projects[0]?.row;
+    assert.equal(row?.name?.text, '项目');
+    assert.equal(line.slice(row?.name?.textSpan.start, row?.name?.textSpan.end), '项目');
+    assert.equal(row?.amounts[0]?.value, 1);
+  });
+
+  it('reuses unchanged rows from the cache', () => {
+    const cache = new RowCache();
+    const a = parseDocument(table(body), cache);
+    const b = parseDocument(table([...body.slice(0, 2), projectRow('项目一', ['1.50', '1.50']), ...body.slice(3)]), cache);
+    assert.equal(b.tables[0]?.units[0]?.projects[1]?.row, a.tables[0]?.units[0]?.projects[1]?.row);
+    assert.notEqual(b.tables[0]?.units[0]?.projects[0]?.row, a.tables[0]?.units[0]?.projects[0]?.row);
+  });
+
+  it('classifies lines without tabs inside a table as stray', () => {
+    const doc = parseDocument(table([...body, '项目三 1.00 1.00']));
+    assert.equal(doc.tables[0]?.strayLines.length, 1);
+  });
+
+  it('never throws on odd input', () => {
+    for (const text of ['', '\t\t\t', '\n\n', '\ufeff', '合计', '\t'.repeat(20), '\r\r\n\r', 'x\ty']) {
+      assert.doesNotThrow(() => parseDocument(text));
+    }
+  });
+});
