@@ -1,0 +1,110 @@
+/**
+ * Quick fixes from the rules' fixes, `source.fixAll` for the safe ones, and "ignore this rule for
+ * this project", which writes the workspace's `.perf-target.json`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CONFIG_FILE } from '../config';
+import { localize, type Locale } from '../i18n';
+import type { Edit, Finding } from '../rules/types';
+import { toRange } from './positions';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.perfTarget`;
+
+const toTextEdit = (e: Edit): TextEdit => ({ range: toRange(e.line, e.span), newText: e.newText });
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (x: Range['end'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);
+  return !(before(a.end, b.start) || before(b.end, a.start));
+}
+
+/** Safe edits of all findings, dropping any that overlaps one already taken. */
+export function safeEdits(findings: readonly Finding[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const f of findings) {
+    for (const fix of f.fixes ?? []) {
+      if (!fix.safe) continue;
+      const edits = fix.edits.map(toTextEdit);
+      if (edits.some((e) => taken.some((t) => overlaps(t.range, e.range) || (e.range.start.line === t.range.start.line && e.range.start.character === t.range.start.character)))) continue;
+      taken.push(...edits);
+    }
+  }
+  return taken;
+}
+
+function ignoreEdit(folder: string, rule: string, project: string): WorkspaceEdit {
+  const path = join(folder, CONFIG_FILE);
+  const uri = pathToFileURL(path).toString();
+  let current: Record<string, unknown> = {};
+  let oldText = '';
+  if (existsSync(path)) {
+    oldText = readFileSync(path, 'utf8');
+    try {
+      const parsed: unknown = JSON.parse(oldText);
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) current = parsed as Record<string, unknown>;
+    } catch {
+      current = {};
+    }
+  }
+  const ignore = Array.isArray(current['ignore']) ? [...(current['ignore'] as unknown[])] : [];
+  ignore.push({ rule, project });
+  const newText = `${JSON.stringify({ ...current, ignore }, null, 2)}\n`;
+  const lines = oldText.split('\n');
+  const whole: Range = { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1]?.length ?? 0 } };
+  return {
+    documentChanges: [
+      ...(oldText === '' && !existsSync(path) ? [{ kind: 'create' as const, uri, options: { ignoreIfExists: true } }] : []),
+      { textDocument: { uri, version: null }, edits: [{ range: whole, newText }] },
+    ],
+  };
+}
+
+export interface ActionContext {
+  readonly uri: string;
+  readonly locale: Locale;
+  /** The workspace folder holding the file (where `.perf-target.json` lives), if any. */
+  readonly folder?: string;
+  readonly toDiagnostic: (f: Finding) => Diagnostic;
+}
+
+export function codeActions(findings: readonly Finding[], range: Range, only: readonly string[] | undefined, ctx: ActionContext): CodeAction[] {
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const f of findings) {
+      if (!overlaps(toRange(f.line, f.span), range)) continue;
+      const diagnostic = ctx.toDiagnostic(f);
+      const fixes = f.fixes ?? [];
+      for (const fix of fixes) {
+        actions.push({
+          title: localize(fix.title, ctx.locale),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fixes.length === 1 && fix.safe,
+          edit: { changes: { [ctx.uri]: fix.edits.map(toTextEdit) } },
+        });
+      }
+      if (ctx.folder && f.project) {
+        actions.push({
+          title: ctx.locale === 'zh-cn' ? `在 ${CONFIG_FILE} 中对项目“${f.project}”忽略 ${f.rule}` : `Ignore ${f.rule} for “${f.project}” in ${CONFIG_FILE}`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: ignoreEdit(ctx.folder, f.rule, f.project),
+        });
+      }
+    }
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const edits = safeEdits(findings);
+    if (edits.length > 0) {
+      actions.push({
+        title: ctx.locale === 'zh-cn' ? '修复所有可安全修复的问题' : 'Fix all safe findings',
+        kind: FIX_ALL_KIND,
+        edit: { changes: { [ctx.uri]: edits } },
+      });
+    }
+  }
+  return actions;
+}

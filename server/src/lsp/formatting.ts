@@ -1,0 +1,81 @@
+/**
+ * Formatting: official punctuation in the indicator language, amounts with thousands separators
+ * and two decimals, HTML removed, whitespace around cells trimmed. Nothing else changes: no amount
+ * is rounded (an amount with more than two decimals is left for amount-style), no character of
+ * content is lost, and formatting twice gives the same text.
+ */
+import type { Range, TextEdit } from 'vscode-languageserver';
+import type { Config } from '../config';
+import { formatWan } from '../i18n';
+import { htmlReplacement } from '../rules/html-residue';
+import { officialMark, targetWidth } from '../rules/punctuation-style';
+import { parseRow, type ParsedRow } from '../syntax/document';
+
+interface LineEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+function apply(text: string, edits: readonly LineEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+/** Pass 1: HTML, amounts and punctuation, as edits of the original line. */
+function contentEdits(row: ParsedRow, config: Config): LineEdit[] {
+  const edits: LineEdit[] = [];
+  for (const cell of row.cells) {
+    for (const h of cell.html) edits.push({ start: h.start, end: h.end, newText: htmlReplacement(row.text.slice(h.start, h.end)) });
+  }
+  if (row.kind === 'project' || row.kind === 'unit' || row.kind === 'total') {
+    for (const a of row.amounts) {
+      if (a.value === undefined || a.empty || a.cell.html.some((h) => h.start >= a.cell.textSpan.start && h.end <= a.cell.textSpan.end)) continue;
+      const decimals = /\.([0-9]+)$/.exec(a.cell.text)?.[1]?.length ?? 0;
+      const formatted = formatWan(a.value);
+      if (decimals <= 2 && formatted !== a.cell.text) edits.push({ ...a.cell.textSpan, newText: formatted });
+    }
+  }
+  const indicators = row.indicators?.indicators ?? [];
+  const width = targetWidth(config.punctuationStyle, indicators.flatMap((i) => i.punctuation));
+  for (const ind of indicators) {
+    for (const p of ind.punctuation) {
+      const mark = officialMark(width, p.role);
+      if (p.char !== mark) edits.push({ ...p.span, newText: mark });
+    }
+  }
+  return edits;
+}
+
+/** Pass 2: whitespace at the edges of every cell, and at the end of free lines. */
+function trimCells(line: string): string {
+  if (!line.includes('\t')) return line.replace(/[ \u3000]+$/, '');
+  return line.split('\t').map((c) => c.replace(/^[ \u3000\u00a0]+|[ \u3000\u00a0]+$/g, '')).join('\t');
+}
+
+export function formatLine(text: string, config: Config): string {
+  const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
+  const body = bom ? text.slice(1) : text;
+  const row = parseRow(body);
+  if (row.kind === 'blank') return text.trim() === '' && !text.includes('\t') ? bom : bom + body;
+  return bom + trimCells(apply(body, contentEdits(row, config)));
+}
+
+/** One minimal edit per changed line, for the lines of `range` (the whole document without one). */
+export function formatDocument(lines: readonly string[], config: Config, range?: Range): TextEdit[] {
+  const first = range ? range.start.line : 0;
+  const last = range ? Math.min(range.end.line, lines.length - 1) : lines.length - 1;
+  const edits: TextEdit[] = [];
+  for (let line = Math.max(0, first); line <= last; line++) {
+    const before = lines[line] ?? '';
+    const after = formatLine(before, config);
+    if (after === before) continue;
+    let s = 0;
+    while (s < before.length && s < after.length && before[s] === after[s]) s++;
+    let e = 0;
+    while (e < before.length - s && e < after.length - s && before[before.length - 1 - e] === after[after.length - 1 - e]) e++;
+    edits.push({ range: { start: { line, character: s }, end: { line, character: before.length - e } }, newText: after.slice(s, after.length - e) });
+  }
+  return edits;
+}

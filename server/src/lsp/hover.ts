@@ -1,0 +1,164 @@
+/**
+ * Hovers: what a code means, how a value was read, how an amount adds up, and a project's summary.
+ * Chinese first; English VS Code also gets the English gloss.
+ */
+import type { Hover, Position } from 'vscode-languageserver';
+import { childrenOf, COMPARATORS, lookupCode, type CodeEntry } from '../catalogue';
+import { formatNumber, formatWan, localize, type Locale } from '../i18n';
+import type { Finding } from '../rules/types';
+import { level1Code } from '../rules/util';
+import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN, type RowRef, type TargetDocument } from '../syntax/document';
+import type { CodeNode, ValueNode } from '../syntax/indicators';
+import type { Comparator } from '../syntax/value';
+import { placeAt, toRange } from './positions';
+
+const COMPARATOR_TEXT: Readonly<Record<Comparator, { zh: string; en: string }>> = {
+  '≥': COMPARATORS[0]?.description ?? { zh: '不低于', en: 'at least' },
+  '>': COMPARATORS[1]?.description ?? { zh: '高于', en: 'more than' },
+  '=': COMPARATORS[2]?.description ?? { zh: '等于', en: 'exactly' },
+  '≤': COMPARATORS[3]?.description ?? { zh: '不高于', en: 'at most' },
+  '<': COMPARATORS[4]?.description ?? { zh: '低于', en: 'less than' },
+  '≈': { zh: '约（近似值，无法核验）', en: 'about (approximate, cannot be checked)' },
+};
+
+function codeHover(entry: CodeEntry, written: CodeNode, locale: Locale): string {
+  const parent = entry.parent ? lookupCode(entry.parent) : undefined;
+  const siblings = entry.level === 2 && entry.parent ? childrenOf(entry.parent) : [1, 2, 3].map((n) => lookupCode(String(n))).filter((e): e is CodeEntry => !!e);
+  const lines = [
+    `**${entry.code}-${entry.name}**${locale === 'en' ? ` — ${entry.english}` : ''}（${entry.level === 1 ? '一级指标' : '二级指标'}${locale === 'en' ? `, level ${entry.level}` : ''}）`,
+    '',
+    entry.description.zh,
+  ];
+  if (locale === 'en') lines.push('', `*${entry.description.en}*`);
+  if (entry.aliases.length > 0) lines.push('', `${locale === 'en' ? 'Also written' : '也写作'}：${entry.aliases.join('、')}`);
+  if (parent) lines.push('', `${locale === 'en' ? 'Under' : '上级'}：${parent.code}-${parent.name}`);
+  lines.push('', `${locale === 'en' ? 'Siblings' : '同级'}：${siblings.map((s) => (s.code === entry.code ? `**${s.code} ${s.name}**` : `${s.code} ${s.name}`)).join(' · ')}`);
+  if (written.name && written.name.text !== entry.name && !entry.aliases.includes(written.name.text)) {
+    lines.push('', `⚠ ${locale === 'en' ? `written here as “${written.name.text}”` : `此处写作“${written.name.text}”`}`);
+  }
+  if (entry.level === 1) {
+    const children = childrenOf(entry.code);
+    if (children.length > 0) lines.push('', `${locale === 'en' ? 'Level-2 codes' : '二级指标'}：${children.map((c) => `${c.code} ${c.name}`).join(' · ')}`);
+  }
+  return lines.join('\n');
+}
+
+function valueHover(v: ValueNode, locale: Locale): string {
+  const zh = locale === 'zh-cn';
+  const label = v.label === 'period' ? (zh ? '实施周期指标值' : 'Whole-period value (实施周期指标值)') : zh ? '年度指标值' : 'Annual value (年度指标值)';
+  const p = v.parsed;
+  const lines = [`**${label}**：${v.text || (zh ? '（空）' : '(empty)')}`, ''];
+  if (p.kind === 'empty') return lines.join('\n');
+  if (p.kind === 'qualitative') {
+    lines.push(zh ? '定性指标值：没有可核验的数值，评价时按“达到 / 部分达到 / 未达到”三档判断。' : 'Qualitative: no number to verify; evaluated later as reached / partly reached / not reached.');
+    return lines.join('\n');
+  }
+  if (p.range) {
+    lines.push(zh ? `区间：${formatNumber(p.range.low.value)} ≤ ${p.range.subject} ≤ ${formatNumber(p.range.high.value)}` : `Range: ${formatNumber(p.range.low.value)} ≤ ${p.range.subject} ≤ ${formatNumber(p.range.high.value)}`);
+    return lines.join('\n');
+  }
+  lines.push(zh ? '| 比较 | 数值 | 单位 |' : '| comparator | number | unit |', '|---|---|---|');
+  for (const m of p.measures) {
+    const cmp = m.comparator ? `${m.comparator} ${localize(COMPARATOR_TEXT[m.comparator], locale)}${m.comparatorText && m.comparatorText !== m.comparator ? `（${m.comparatorText}）` : ''}` : '—';
+    const scale = m.scale === 1e4 ? '万' : m.scale === 1e8 ? '亿' : '';
+    const num = scale ? `${formatNumber(m.number)}${scale} = ${formatNumber(m.value)}` : formatNumber(m.value);
+    lines.push(`| ${cmp} | ${num} | ${m.unit || '—'} |`);
+  }
+  lines.push('', zh ? `定量指标值${p.remainder ? `；其余文字：${p.remainder}` : ''}` : `Quantitative${p.remainder ? `; other text: ${p.remainder}` : ''}`);
+  return lines.join('\n');
+}
+
+function findUnit(doc: TargetDocument, line: number) {
+  for (const t of doc.tables) {
+    for (const u of t.units) {
+      if (u.ref.line === line || u.projects.some((p) => p.line === line)) return { table: t, unit: u };
+    }
+    if (t.total?.line === line) return { table: t, unit: undefined };
+  }
+  return undefined;
+}
+
+function amountHover(doc: TargetDocument, ref: RowRef, column: number, locale: Locale): string {
+  const zh = locale === 'zh-cn';
+  const colName = zh ? AMOUNT_COLUMNS[column] : `${AMOUNT_COLUMNS_EN[column]} (${AMOUNT_COLUMNS[column]})`;
+  const value = ref.row.amounts[column]?.value;
+  const lines = [`**${ref.row.name?.text ?? ''}** · ${colName}：${value === undefined ? (zh ? '不是数字' : 'not a number') : `${formatWan(value)} 万元`}`, ''];
+  const where = findUnit(doc, ref.line);
+  if (ref.row.kind === 'unit' && where?.unit) {
+    const parts = where.unit.projects;
+    const sum = parts.reduce((a, p) => a + (p.row.amounts[column]?.value ?? 0), 0);
+    lines.push(zh ? `= 下属 ${parts.length} 个项目之和 ${formatWan(sum)} 万元` : `= the sum of its ${parts.length} projects, ${formatWan(sum)} 万元`);
+    if (value !== undefined && Math.abs(value - sum) > 1e-7) lines.push('', `⚠ ${zh ? '相差' : 'off by'} ${formatWan(value - sum)} 万元`);
+  } else if (ref.row.kind === 'total' && where) {
+    const parts = where.table.units.length > 0 ? where.table.units.map((u) => u.ref) : where.table.projects;
+    const sum = parts.reduce((a, p) => a + (p.row.amounts[column]?.value ?? 0), 0);
+    lines.push(zh ? `= ${parts.length} 个${where.table.units.length > 0 ? '单位' : '项目'}之和 ${formatWan(sum)} 万元` : `= the sum of ${parts.length} ${where.table.units.length > 0 ? 'units' : 'projects'}, ${formatWan(sum)} 万元`);
+    if (value !== undefined && Math.abs(value - sum) > 1e-7) lines.push('', `⚠ ${zh ? '相差' : 'off by'} ${formatWan(value - sum)} 万元`);
+  } else if (ref.row.kind === 'project') {
+    const [total, ...sources] = ref.row.amounts;
+    lines.push(sources.map((s, i) => `${zh ? AMOUNT_COLUMNS[i + 1] : AMOUNT_COLUMNS_EN[i + 1]} ${s.value === undefined ? '?' : formatWan(s.value)}`).join(' + '));
+    const unitTotal = where?.unit?.ref.row.amounts[column]?.value;
+    if (where?.unit && unitTotal && value !== undefined && total?.value !== undefined) {
+      const share = (value / unitTotal) * 100;
+      lines.push('', zh ? `占“${where.unit.ref.row.name?.text ?? ''}”${AMOUNT_COLUMNS[column]}的 ${share.toFixed(1)}%` : `${share.toFixed(1)}% of “${where.unit.ref.row.name?.text ?? ''}”`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function projectHover(ref: RowRef, findings: readonly Finding[], locale: Locale): string {
+  const zh = locale === 'zh-cn';
+  const indicators = ref.row.indicators?.indicators ?? [];
+  const byClass = new Map<string, number>();
+  for (const ind of indicators) {
+    const c = level1Code(ind) ?? '?';
+    byClass.set(c, (byClass.get(c) ?? 0) + 1);
+  }
+  const classes = [...byClass.entries()].sort().map(([c, n]) => `${c === '?' ? (zh ? '未知' : 'unknown') : `${c}-${lookupCode(c)?.name ?? ''}`} ${n}`).join('，');
+  const own = findings.filter((f) => f.line === ref.line);
+  const count = (s: string) => own.filter((f) => f.severity === s).length;
+  const total = ref.row.amounts[0]?.value;
+  const lines = [
+    `**${ref.row.name?.text ?? ''}**（${ref.row.kind === 'unit' ? (zh ? '单位' : 'unit') : ref.row.kind === 'total' ? (zh ? '合计' : 'grand total') : zh ? '项目' : 'project'}）`,
+    '',
+    `${zh ? '预算' : 'Budget'}：${total === undefined ? '?' : `${formatWan(total)} 万元`}`,
+  ];
+  if (ref.row.kind === 'project') {
+    lines.push('', `${zh ? '指标' : 'Indicators'}：${indicators.length}${classes ? `（${classes}）` : ''}`);
+    if (ref.row.goal?.text) lines.push('', `${zh ? '绩效目标' : 'Goal'}：${ref.row.goal.text}`);
+  }
+  lines.push('', zh ? `问题：${count('error')} 个错误，${count('warning')} 个警告，${count('information') + count('hint')} 条提示` : `Findings: ${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`);
+  return lines.join('\n');
+}
+
+export function hover(doc: TargetDocument, pos: Position, findings: readonly Finding[], locale: Locale): Hover | null {
+  const place = placeAt(doc, pos);
+  if (!place) return null;
+  const markdown = (value: string, range: ReturnType<typeof toRange>): Hover => ({ contents: { kind: 'markdown', value }, range });
+  switch (place.kind) {
+    case 'level1':
+    case 'level2': {
+      const code = place.node.code?.text;
+      const entry = code ? lookupCode(code) : undefined;
+      if (!entry) {
+        const zh = locale === 'zh-cn';
+        return markdown(zh ? `“${code ?? ''}”不是已知的指标编码` : `“${code ?? ''}” is not a known indicator code`, toRange(place.ref.line, place.node.span));
+      }
+      return markdown(codeHover(entry, place.node, locale), toRange(place.ref.line, place.node.span));
+    }
+    case 'value':
+      return markdown(valueHover(place.value, locale), toRange(place.ref.line, place.value.span.end > place.value.span.start ? place.value.span : place.value.labelSpan));
+    case 'amount': {
+      const cell = place.ref.row.amounts[place.column]?.cell;
+      if (!cell) return null;
+      return markdown(amountHover(doc, place.ref, place.column, locale), toRange(place.ref.line, cell.span));
+    }
+    case 'name': {
+      const cell = place.ref.row.name;
+      if (!cell) return null;
+      return markdown(projectHover(place.ref, findings, locale), toRange(place.ref.line, cell.span));
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,56 @@
+/** Where a position stands in the tree, and LSP ranges from row spans. */
+import type { Position, Range } from 'vscode-languageserver';
+import type { Cell, ParsedRow, RowRef, Span, TargetDocument } from '../syntax/document';
+import type { CodeNode, IndicatorNode, ValueNode } from '../syntax/indicators';
+
+export function toRange(line: number, span: Span): Range {
+  return { start: { line, character: span.start }, end: { line, character: span.end } };
+}
+
+/** Inclusive of both ends, so that a cursor right after a word still stands on it. */
+export function inSpan(span: Span, character: number): boolean {
+  return character >= span.start && character <= span.end;
+}
+
+export type Place =
+  | { kind: 'level1' | 'level2'; ref: RowRef; indicator: IndicatorNode; node: CodeNode }
+  | { kind: 'value'; ref: RowRef; indicator: IndicatorNode; value: ValueNode }
+  | { kind: 'indicator-name'; ref: RowRef; indicator: IndicatorNode }
+  | { kind: 'indicator'; ref: RowRef; indicator: IndicatorNode }
+  | { kind: 'amount'; ref: RowRef; column: number }
+  | { kind: 'name'; ref: RowRef }
+  | { kind: 'goal'; ref: RowRef }
+  | { kind: 'row'; ref: RowRef };
+
+export function cellIndexAt(row: ParsedRow, character: number): number {
+  return row.cells.findIndex((c: Cell) => character >= c.span.start && character <= c.span.end);
+}
+
+export function indicatorAt(row: ParsedRow, character: number): IndicatorNode | undefined {
+  return row.indicators?.indicators.find((i) => inSpan(i.span, character));
+}
+
+/** The most specific node at a position; undefined past the end of the document or on a blank line. */
+export function placeAt(doc: TargetDocument, pos: Position): Place | undefined {
+  const ref = doc.rows[pos.line];
+  if (!ref || ref.row.kind === 'blank') return undefined;
+  const { row } = ref;
+  const ch = pos.character;
+  if (row.kind === 'project' || row.kind === 'unit' || row.kind === 'total') {
+    const ind = indicatorAt(row, ch);
+    if (ind) {
+      if (ind.level1 && inSpan(ind.level1.span, ch)) return { kind: 'level1', ref, indicator: ind, node: ind.level1 };
+      if (ind.level2 && inSpan(ind.level2.span, ch)) return { kind: 'level2', ref, indicator: ind, node: ind.level2 };
+      for (const v of ind.values) {
+        if (inSpan({ start: v.labelSpan.start, end: Math.max(v.span.end, v.labelSpan.end) }, ch)) return { kind: 'value', ref, indicator: ind, value: v };
+      }
+      if (ind.name && inSpan(ind.name.span, ch)) return { kind: 'indicator-name', ref, indicator: ind };
+      return { kind: 'indicator', ref, indicator: ind };
+    }
+    const cell = cellIndexAt(row, ch);
+    if (cell === 0) return { kind: 'name', ref };
+    if (cell >= 1 && cell <= 4) return { kind: 'amount', ref, column: cell - 1 };
+    if (cell === 5) return { kind: 'goal', ref };
+  }
+  return { kind: 'row', ref };
+}

@@ -1,0 +1,414 @@
+/**
+ * The language server: wires the connection's requests to the feature modules. Every handler is
+ * guarded: one failing request is logged and answered empty (or with an LSP error), never taking
+ * the server down.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import {
+  CodeActionKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
+  LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
+  type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkDocument } from '../check';
+import { CONFIG_FILE, type Config } from '../config';
+import { RULES } from '../rules';
+import { exportDocument } from '../export';
+import { localize, toLocale, type Locale } from '../i18n';
+import type { Finding, Severity } from '../rules/types';
+import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { complete, TRIGGER_CHARACTERS } from './completion';
+import { formatDocument } from './formatting';
+import { hover } from './hover';
+import { definition, highlights, references } from './navigation';
+import { indicatorAt, toRange } from './positions';
+import { resolveSettings } from './settings';
+import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
+import { isTargetFile, Workspace, type TargetFile } from './workspace';
+
+export const LANGUAGE_ID = 'perf-target';
+
+/** Custom protocol between the extension and the server. */
+export const Protocol = {
+  /** Client → server: where the cursor is, for focus mode (null when no target file is focused). */
+  focus: 'perfTarget/focus',
+  /** Server → client: totals and counts of a checked file, for the status bar. */
+  status: 'perfTarget/status',
+  /** Client → server: check every target file of the workspace; answers the counts. */
+  checkWorkspace: 'perfTarget/checkWorkspace',
+  /** Client → server: the parsed model of a document as JSON (the export). */
+  exportDocument: 'perfTarget/export',
+} as const;
+
+export interface FocusParams {
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface StatusParams {
+  readonly uri: string;
+  readonly total: number | null;
+  readonly projects: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** How long the cross-row checks wait for typing to pause. */
+const FULL_CHECK_DELAY_MS = 250;
+
+interface Checked {
+  readonly version: number;
+  /** Line count of the checked version: cross-row findings stay valid only while it holds. */
+  readonly lines: number;
+  readonly findings: readonly Finding[];
+  readonly complete: boolean;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new Workspace();
+  const checked = new Map<string, Checked>();
+  const fullTimers = new Map<string, NodeJS.Timeout>();
+  const lastEditLine = new Map<string, number>();
+  const configs = new Map<string, Config>();
+  let locale: Locale = 'en';
+  let canConfigure = false;
+  let canWatch = false;
+  let canWatchFolders = false;
+  let focus: FocusParams | undefined;
+  let editorSettings: unknown;
+  let docsRoot = join(__dirname, '..', 'docs', 'rules');
+
+  const log = (m: string) => connection.console.log(m);
+
+  function guard<P, R>(name: string, fallback: R, fn: (p: P) => R): (p: P) => R {
+    return (p: P) => {
+      try {
+        return fn(p);
+      } catch (e) {
+        connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function configFor(uri: string): Config {
+    const folder = workspace.folderOf(uri) ?? '';
+    let config = configs.get(folder);
+    if (!config) {
+      const r = resolveSettings(folder || undefined, editorSettings);
+      for (const p of r.problems) connection.console.warn(`settings: ${p}`);
+      config = r.config;
+      configs.set(folder, config);
+    }
+    return config;
+  }
+
+  function toDiagnostic(uri: string, f: Finding): Diagnostic {
+    return {
+      range: toRange(f.line, f.span),
+      severity: SEVERITY[f.severity],
+      code: f.rule,
+      codeDescription: { href: pathToFileURL(join(docsRoot, `${f.rule}.md`)).toString() },
+      source: 'perf-target',
+      message: localize(f.message, locale),
+      ...(f.related && f.related.length > 0
+        ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: toRange(r.line, r.span) }, message: localize(r.message, locale) })) }
+        : {}),
+    };
+  }
+
+  /** Findings inside the indicator the clerk is typing wait until the cursor leaves it. */
+  function visible(uri: string, file: TargetFile, findings: readonly Finding[]): readonly Finding[] {
+    if (!focus || focus.uri !== uri || lastEditLine.get(uri) !== focus.line) return findings;
+    const row = file.doc.rows[focus.line]?.row;
+    const ind = row ? indicatorAt(row, focus.character) : undefined;
+    if (!ind) return findings;
+    return findings.filter((f) => !(f.line === focus?.line && f.span.start >= ind.span.start && f.span.end <= ind.span.end));
+  }
+
+  function publish(file: TargetFile, result: Checked): void {
+    const shown = visible(file.uri, file, result.findings);
+    void connection.sendDiagnostics({ uri: file.uri, version: file.version, diagnostics: shown.map((f) => toDiagnostic(file.uri, f)) });
+    const total = file.doc.tables.reduce<number | null>((acc, t) => {
+      const v = t.total?.row.amounts[0]?.value;
+      return v === undefined ? acc : (acc ?? 0) + v;
+    }, null);
+    const status: StatusParams = {
+      uri: file.uri,
+      total,
+      projects: file.projects.length,
+      errors: result.findings.filter((f) => f.severity === 'error').length,
+      warnings: result.findings.filter((f) => f.severity === 'warning').length,
+    };
+    void connection.sendNotification(Protocol.status, status);
+  }
+
+  function findingsOf(file: TargetFile): readonly Finding[] {
+    const c = checked.get(file.uri);
+    if (c && c.version === file.version && c.complete) return c.findings;
+    const findings = checkDocument(file.doc, { config: configFor(file.uri) });
+    checked.set(file.uri, { version: file.version, lines: file.doc.lines.length, findings, complete: true });
+    return findings;
+  }
+
+  function validateFull(uri: string): void {
+    const file = workspace.get(uri);
+    if (!file) return;
+    publish(file, { version: file.version, lines: file.doc.lines.length, findings: findingsOf(file), complete: true });
+  }
+
+  /**
+   * After a keystroke: the row rules at once (the previous cross-row findings kept while the line
+   * count is unchanged), then everything once typing pauses. Newer versions make older work moot.
+   */
+  function schedule(uri: string): void {
+    const version = workspace.get(uri)?.version;
+    setImmediate(guard('validate', undefined, () => {
+      const file = workspace.get(uri);
+      if (!file || file.version !== version) return;
+      const previous = checked.get(uri);
+      const fast = checkDocument(file.doc, { config: configFor(uri), rowRulesOnly: true });
+      const prevDoc = previous && previous.lines === file.doc.lines.length
+        ? previous.findings.filter((f) => documentRuleIds.has(f.rule))
+        : [];
+      const result: Checked = { version: file.version, lines: file.doc.lines.length, findings: [...fast, ...prevDoc], complete: false };
+      checked.set(uri, result);
+      publish(file, result);
+    }));
+    clearTimeout(fullTimers.get(uri));
+    fullTimers.set(uri, setTimeout(guard('validate', undefined, () => {
+      fullTimers.delete(uri);
+      const file = workspace.get(uri);
+      if (file && file.version === version) validateFull(uri);
+    }), FULL_CHECK_DELAY_MS));
+  }
+
+  const documentRuleIds = new Set(RULES.filter((r) => r.scope === 'document').map((r) => r.id));
+
+  function refreshAll(): void {
+    configs.clear();
+    checked.clear();
+    for (const d of documents.all()) if (workspace.get(d.uri)) validateFull(d.uri);
+  }
+
+  async function fetchEditorSettings(): Promise<void> {
+    if (!canConfigure) return;
+    try {
+      editorSettings = await connection.workspace.getConfiguration({ section: 'perfTarget' });
+    } catch (e) {
+      connection.console.warn(`cannot read settings: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as { locale?: unknown; docsRoot?: unknown };
+    locale = toLocale(typeof options.locale === 'string' ? options.locale : params.locale);
+    if (typeof options.docsRoot === 'string') docsRoot = options.docsRoot;
+    canConfigure = params.capabilities.workspace?.configuration === true;
+    canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.setFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+        documentSymbolProvider: { label: '绩效目标表' },
+        workspaceSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'perf-target-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canWatchFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
+        const current = new Set<string>(workspace.folderUris);
+        for (const r of e.removed) current.delete(r.uri);
+        for (const a of e.added) current.add(a.uri);
+        workspace.setFolders([...current]);
+        await workspace.scan();
+        refreshAll();
+      });
+    }
+    if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (canWatch) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{jxmb,txt,tsv}' }, { globPattern: `**/${CONFIG_FILE}` }],
+      });
+    }
+    await fetchEditorSettings();
+    const started = Date.now();
+    const count = await workspace.scan();
+    log(`indexed ${count} target file(s) in ${Date.now() - started} ms`);
+    refreshAll();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canConfigure) await fetchEditorSettings();
+    else editorSettings = (change.settings as { perfTarget?: unknown } | undefined)?.perfTarget;
+    refreshAll();
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    let settingsChanged = false;
+    for (const c of changes) {
+      if (c.uri.endsWith(`/${CONFIG_FILE}`)) {
+        settingsChanged = true;
+        continue;
+      }
+      if (documents.get(c.uri)) continue;
+      if (c.type === FileChangeType.Deleted) workspace.delete(c.uri);
+      else {
+        try {
+          if (c.uri.startsWith('file:')) await workspace.loadFromDisk(fileURLToPath(c.uri));
+        } catch (e) {
+          connection.console.warn(`cannot index ${c.uri}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    }
+    if (settingsChanged) refreshAll();
+  });
+
+  documents.onDidChangeContent(guard('change', undefined, (e: { document: TextDocument }) => {
+    const d = e.document;
+    if (d.languageId !== LANGUAGE_ID && !isTargetFile(d.uri, d.getText())) return;
+    const before = workspace.get(d.uri);
+    const file = workspace.set(d.uri, d.getText(), d.version, true);
+    if (before && before.open) {
+      // The first line that differs is where the clerk is typing.
+      const n = Math.min(before.doc.lines.length, file.doc.lines.length);
+      let line = 0;
+      while (line < n && before.doc.lines[line] === file.doc.lines[line]) line++;
+      lastEditLine.set(d.uri, line);
+      schedule(d.uri);
+    } else {
+      validateFull(d.uri);
+    }
+  }));
+
+  documents.onDidClose(guard('close', undefined, async (e: { document: TextDocument }) => {
+    const uri = e.document.uri;
+    clearTimeout(fullTimers.get(uri));
+    fullTimers.delete(uri);
+    checked.delete(uri);
+    lastEditLine.delete(uri);
+    workspace.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (uri.startsWith('file:') && workspace.folderOf(uri)) await workspace.loadFromDisk(fileURLToPath(uri));
+  }));
+
+  connection.onNotification(Protocol.focus, guard('focus', undefined, (p: FocusParams | null) => {
+    const old = focus;
+    focus = p ?? undefined;
+    for (const uri of new Set([old?.uri, focus?.uri])) {
+      if (!uri) continue;
+      const file = workspace.get(uri);
+      const c = checked.get(uri);
+      if (file && c && c.version === file.version) publish(file, c);
+    }
+  }));
+
+  const fileOf = (uri: string): TargetFile | undefined => workspace.get(uri);
+
+  connection.onHover(guard('hover', null, (p) => {
+    const file = fileOf(p.textDocument.uri);
+    return file ? hover(file.doc, p.position, findingsOf(file), locale) : null;
+  }));
+
+  connection.onCompletion(guard('completion', null, (p) => {
+    const file = fileOf(p.textDocument.uri);
+    return file ? complete(file.doc, p.position, workspace, locale) : null;
+  }));
+
+  connection.onDocumentSymbol(guard('documentSymbol', [], (p) => {
+    const file = fileOf(p.textDocument.uri);
+    return file ? documentSymbols(file.doc) : [];
+  }));
+
+  connection.onFoldingRanges(guard('foldingRange', [], (p) => {
+    const file = fileOf(p.textDocument.uri);
+    return file ? foldingRanges(file.doc) : [];
+  }));
+
+  connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => workspaceSymbols(workspace, p.query)));
+
+  connection.onDefinition(guard('definition', [], (p) => {
+    const file = fileOf(p.textDocument.uri);
+    return file ? definition(file, p.position, workspace) : [];
+  }));
+
+  connection.onReferences(guard('references', [], (p) => {
+    const file = fileOf(p.textDocument.uri);
+    return file ? references(file, p.position, workspace, p.context.includeDeclaration) : [];
+  }));
+
+  connection.onDocumentHighlight(guard('documentHighlight', [], (p) => {
+    const file = fileOf(p.textDocument.uri);
+    return file ? highlights(file, p.position) : [];
+  }));
+
+  connection.onCodeAction(guard('codeAction', [], (p) => {
+    const file = fileOf(p.textDocument.uri);
+    if (!file) return [];
+    const folder = workspace.folderOf(file.uri);
+    return codeActions(findingsOf(file), p.range, p.context.only, {
+      uri: file.uri,
+      locale,
+      ...(folder ? { folder } : {}),
+      toDiagnostic: (f) => toDiagnostic(file.uri, f),
+    });
+  }));
+
+  connection.onDocumentFormatting(guard('formatting', [], (p) => {
+    const file = fileOf(p.textDocument.uri);
+    return file ? formatDocument(file.doc.lines, configFor(file.uri)) : [];
+  }));
+
+  connection.onDocumentRangeFormatting(guard('rangeFormatting', [], (p) => {
+    const file = fileOf(p.textDocument.uri);
+    return file ? formatDocument(file.doc.lines, configFor(file.uri), p.range) : [];
+  }));
+
+  connection.onRequest(Protocol.checkWorkspace, guard('checkWorkspace', { files: 0, errors: 0, warnings: 0 }, () => {
+    let files = 0;
+    let errors = 0;
+    let warnings = 0;
+    for (const file of workspace.all()) {
+      const findings = findingsOf(file);
+      publish(file, { version: file.version, lines: file.doc.lines.length, findings, complete: true });
+      files++;
+      errors += findings.filter((f) => f.severity === 'error').length;
+      warnings += findings.filter((f) => f.severity === 'warning').length;
+    }
+    return { files, errors, warnings };
+  }));
+
+  connection.onRequest(Protocol.exportDocument, (p: { uri?: unknown }) => {
+    const file = typeof p?.uri === 'string' ? fileOf(p.uri) : undefined;
+    if (!file) return new ResponseError(LSPErrorCodes.RequestFailed, `not a target file: ${String(p?.uri)}`);
+    return exportDocument(file.doc);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

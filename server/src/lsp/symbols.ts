@@ -1,0 +1,87 @@
+/** The outline (合计 → units → projects → indicators), folding by unit and table, workspace symbols. */
+import { SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver';
+import { formatWan } from '../i18n';
+import type { RowRef, Table, TargetDocument } from '../syntax/document';
+import { toRange } from './positions';
+import type { Workspace } from './workspace';
+
+function rowSymbol(ref: RowRef, kind: SymbolKind, children: DocumentSymbol[], lastLine = ref.line): DocumentSymbol {
+  const name = ref.row.name?.text || '（无名称）';
+  const total = ref.row.amounts[0]?.value;
+  const lastText = lastLine === ref.line ? ref.row.text : undefined;
+  return {
+    name,
+    detail: total === undefined ? '' : `${formatWan(total)} 万元`,
+    kind,
+    range: { start: { line: ref.line, character: 0 }, end: { line: lastLine, character: lastText?.length ?? Number.MAX_SAFE_INTEGER } },
+    selectionRange: toRange(ref.line, ref.row.name?.textSpan ?? { start: 0, end: 0 }),
+    children,
+  };
+}
+
+function projectSymbol(ref: RowRef): DocumentSymbol {
+  const indicators = (ref.row.indicators?.indicators ?? []).map((ind): DocumentSymbol => ({
+    name: `${Number.isFinite(ind.seq.value) ? ind.seq.value : '?'}、${ind.name?.text ?? ''}`,
+    detail: ind.level2?.code ? `${ind.level2.code.text}-${ind.level2.name?.text ?? ''}` : '',
+    kind: SymbolKind.Field,
+    range: toRange(ref.line, ind.span),
+    selectionRange: toRange(ref.line, ind.name?.span ?? ind.seq.span),
+  }));
+  return rowSymbol(ref, SymbolKind.Function, indicators);
+}
+
+function lastLineOf(refs: readonly RowRef[], fallback: number): number {
+  return refs.length > 0 ? (refs[refs.length - 1]?.line ?? fallback) : fallback;
+}
+
+/** Clamps open-ended ranges to the line's real length. */
+function clamp(doc: TargetDocument, s: DocumentSymbol): DocumentSymbol {
+  const endLine = s.range.end.line;
+  const end = { line: endLine, character: Math.min(s.range.end.character, doc.lines[endLine]?.length ?? 0) };
+  return { ...s, range: { start: s.range.start, end }, ...(s.children ? { children: s.children.map((c) => clamp(doc, c)) } : {}) };
+}
+
+function tableSymbols(t: Table): DocumentSymbol[] {
+  const units = t.units.map((u) => rowSymbol(u.ref, SymbolKind.Module, u.projects.map(projectSymbol), lastLineOf(u.projects, u.ref.line)));
+  const loose = t.looseProjects.map(projectSymbol);
+  if (t.total) {
+    return [rowSymbol(t.total, SymbolKind.Namespace, [...loose, ...units], Math.max(t.endLine, t.total.line))];
+  }
+  return [...loose, ...units];
+}
+
+export function documentSymbols(doc: TargetDocument): DocumentSymbol[] {
+  return doc.tables.flatMap(tableSymbols).map((s) => clamp(doc, s));
+}
+
+export function foldingRanges(doc: TargetDocument): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  for (const t of doc.tables) {
+    if (t.endLine > t.startLine) out.push({ startLine: t.startLine, endLine: t.endLine, kind: 'region' });
+    for (const u of t.units) {
+      const last = lastLineOf(u.projects, u.ref.line);
+      if (last > u.ref.line) out.push({ startLine: u.ref.line, endLine: last, kind: 'region' });
+    }
+  }
+  return out;
+}
+
+export function workspaceSymbols(workspace: Workspace, query: string, limit = 500): SymbolInformation[] {
+  const q = query.trim().toLowerCase();
+  const out: SymbolInformation[] = [];
+  for (const file of workspace.all()) {
+    for (const t of file.doc.tables) {
+      const rows: Array<[RowRef, SymbolKind, string | undefined]> = [
+        ...t.units.map((u): [RowRef, SymbolKind, string | undefined] => [u.ref, SymbolKind.Module, t.department]),
+        ...t.projects.map((p): [RowRef, SymbolKind, string | undefined] => [p, SymbolKind.Function, t.units.find((u) => u.projects.includes(p))?.ref.row.name?.text]),
+      ];
+      for (const [ref, kind, container] of rows) {
+        const name = ref.row.name?.text ?? '';
+        if (q && !name.toLowerCase().includes(q)) continue;
+        out.push({ name, kind, location: { uri: file.uri, range: toRange(ref.line, ref.row.name?.textSpan ?? { start: 0, end: 0 }) }, ...(container ? { containerName: container } : {}) });
+        if (out.length >= limit) return out;
+      }
+    }
+  }
+  return out;
+}
