@@ -44,7 +44,7 @@ describe('language server over stdio', function () {
     const sub = first.find((d) => d.code === 'subtotal-mismatch' && d.range.start.line === 45);
     assert.ok(sub, 'the unit off by a cent');
     assert.equal(sub.severity, 1);
-    assert.match(sub.message, /off by -0\.01 万元/);
+    assert.match(typeof sub.message === 'string' ? sub.message : sub.message.value, /off by -0\.01 万元/);
     assert.equal(sub.relatedInformation?.length, 9);
     const href = sub.codeDescription?.href ?? '';
     assert.ok(existsSync(fileURLToPath(href)), href);
@@ -147,7 +147,7 @@ describe('language server over stdio', function () {
     const ignore = actions.find((a) => a.title.startsWith('Ignore code-parent-mismatch for “人才港专项经费”'));
     const change = (ignore?.edit as WorkspaceEdit | undefined)?.documentChanges?.find((c) => 'edits' in c);
     assert.ok(change && 'edits' in change);
-    assert.deepEqual(JSON.parse(change.edits[0]?.newText ?? ''), { ignore: [{ rule: 'code-parent-mismatch', project: '人才港专项经费' }] });
+    assert.deepEqual(JSON.parse((change.edits[0] as TextEdit | undefined)?.newText ?? ''), { ignore: [{ rule: 'code-parent-mismatch', project: '人才港专项经费' }] });
     const all = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
     assert.equal(all.length, 1);
     const after = TextDocument.applyEdits(TextDocument.create(uri, 'perf-target', 1, sampleText), all[0]?.edit?.changes?.[uri] ?? []);

@@ -77,7 +77,9 @@ export async function startServer(options: { locale?: string; folders?: string[]
       }
     }
   });
-  connection.onNotification((method: string, params: unknown) => { notifications.push({ method, params }); });
+  for (const method of ['perfTarget/status', 'window/logMessage']) {
+    connection.onNotification(method, (params: unknown) => { notifications.push({ method, params }); });
+  }
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => harness.settings));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);

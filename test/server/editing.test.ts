@@ -1,0 +1,163 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CancellationTokenSource, type CompletionList, type Hover, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { GOOD_INDICATORS, projectRow, unitRow } from '../../server/src/rules/examples';
+import { table } from '../helpers';
+import { startServer, type Harness } from './harness';
+
+const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
+const ROWS = [unitRow('合计', ['3.00', '3.00']), unitRow('单位', ['3.00', '3.00']), projectRow('😀培训𠀋项目', ['1.00', '1.00']), projectRow('就业项目', ['2.00', '2.00'])];
+const TEXT = table(ROWS);
+const lines = TEXT.split('\n');
+const P1 = lines.findIndex((l) => l.startsWith('😀'));
+
+describe('language server: editing, completion, settings', function () {
+  this.timeout(30000);
+  let server: Harness;
+  let dir: string;
+  let uri: string;
+  let version = 1;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'perf-target-edit-'));
+    server = await startServer({ folders: [pathToFileURL(dir).toString()] });
+    uri = pathToFileURL(join(dir, 'edit.jxmb')).toString();
+    const d = await server.open(uri, TEXT);
+    assert.deepEqual(codes(d), []);
+  });
+
+  after(async () => {
+    await server.stop();
+  });
+
+  it('re-checks after an incremental edit, at UTF-16 positions past surrogate pairs', async () => {
+    const line = lines[P1] ?? '';
+    const at = line.indexOf('\t') + 1;
+    // Replace the total 1.00 with 5.00: total-mismatch on this row, at once (a row rule).
+    const next = server.nextDiagnostics(uri, (p) => codes(p).includes('total-mismatch'));
+    server.change(uri, ++version, [{ range: { start: { line: P1, character: at }, end: { line: P1, character: at + 4 } }, text: '5.00' }]);
+    const d = (await next).diagnostics.find((x) => x.code === 'total-mismatch');
+    assert.deepEqual(d?.range, { start: { line: P1, character: at }, end: { line: P1, character: at + 4 } });
+    assert.equal(at, '😀培训𠀋项目'.length + 1);
+    // The unit's subtotal follows once typing pauses.
+    await server.nextDiagnostics(uri, (p) => codes(p).includes('subtotal-mismatch'));
+  });
+
+  it('reports a broken indicator while typing and clears it when fixed', async () => {
+    const line = lines[P1] ?? '';
+    const start = line.indexOf('11-数量指标');
+    const broken = server.nextDiagnostics(uri, (p) => codes(p).includes('indicator-syntax'));
+    server.change(uri, ++version, [{ range: { start: { line: P1, character: start - 1 }, end: { line: P1, character: start } }, text: '' }]);
+    const d = (await broken).diagnostics.find((x) => x.code === 'indicator-syntax');
+    assert.equal(d?.range.start.line, P1);
+    const fixed = server.nextDiagnostics(uri, (p) => !codes(p).includes('indicator-syntax'));
+    server.change(uri, ++version, [{ range: { start: { line: P1, character: start - 1 }, end: { line: P1, character: start - 1 } }, text: '；' }]);
+    await fixed;
+  });
+
+  it('holds back findings of the indicator being typed (focus mode) until the cursor leaves', async () => {
+    const line = lines[P1] ?? '';
+    const valueAt = line.indexOf('≥100人次');
+    const typed = server.nextDiagnostics(uri, (p) => codes(p).includes('value-period-annual-mismatch'));
+    // The whole-period value becomes smaller than the annual one.
+    server.change(uri, ++version, [{ range: { start: { line: P1, character: valueAt + 1 }, end: { line: P1, character: valueAt + 4 } }, text: '10' }]);
+    await typed;
+    const hidden = server.nextDiagnostics(uri, (p) => !codes(p).includes('value-period-annual-mismatch'));
+    await server.connection.sendNotification('perfTarget/focus', { uri, line: P1, character: valueAt + 2 });
+    await hidden;
+    const shown = server.nextDiagnostics(uri, (p) => codes(p).includes('value-period-annual-mismatch'));
+    await server.connection.sendNotification('perfTarget/focus', { uri, line: 0, character: 0 });
+    await shown;
+    const restored = server.nextDiagnostics(uri, (p) => !codes(p).includes('value-period-annual-mismatch'));
+    server.change(uri, ++version, [{ range: { start: { line: P1, character: valueAt + 1 }, end: { line: P1, character: valueAt + 3 } }, text: '100' }]);
+    await restored;
+  });
+
+  async function completionAt(cellText: string): Promise<CompletionList> {
+    const line = [`试验项目`, '1.00', '1.00', '', '', '目标', cellText].join('\t');
+    const lineNo = lines.length;
+    const done = server.nextDiagnostics(uri);
+    server.change(uri, ++version, [{ range: { start: { line: lineNo, character: 0 }, end: { line: lineNo + 1, character: 0 } }, text: `${line}\n` }]);
+    if (version === 6) await done;
+    const list = await server.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: lineNo, character: line.length } });
+    return list;
+  }
+
+  before(() => {
+    // A line to complete in, after the table.
+    server.change(uri, ++version, [{ range: { start: { line: lines.length, character: 0 }, end: { line: lines.length, character: 0 } }, text: '\n' }]);
+  });
+
+  it('completes level-1 codes after a sequence number, in the file’s punctuation', async () => {
+    const list = await completionAt('1、');
+    assert.deepEqual(list.items.map((i) => i.label), ['1-产出指标', '2-效益指标', '3-满意度指标']);
+    const edit = list.items[0]?.textEdit;
+    assert.ok(edit && 'range' in edit);
+    assert.equal(edit.newText, '1-产出指标；');
+  });
+
+  it('completes only the level-2 codes of the level-1 code', async () => {
+    const list = await completionAt('1、3-满意度指标；');
+    assert.deepEqual(list.items.map((i) => i.label), ['31-服务对象满意度']);
+  });
+
+  it('completes indicator names used under that code in the workspace', async () => {
+    const list = await completionAt('1、1-产出指标；11-数量指标；');
+    assert.ok(list.items.some((i) => i.label === '培训人次'), JSON.stringify(list.items.map((i) => i.label)));
+  });
+
+  it('completes labels, then proposes the annual value from the period value', async () => {
+    const labels = await completionAt('1、1-产出指标；11-数量指标；培训人次；');
+    assert.deepEqual(labels.items.map((i) => i.label), ['实施周期指标值：', '年度指标值：']);
+    const annual = await completionAt('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：≥50人次；年度指标值：');
+    assert.equal(annual.items[0]?.label, '≥50人次');
+    const units = await completionAt('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：≥50');
+    assert.ok(units.items.some((i) => i.label === '≥50人次'));
+    const rates = await completionAt('1、3-满意度指标；31-服务对象满意度；满意率；实施周期指标值：≥90');
+    assert.deepEqual(rates.items.map((i) => i.label), ['≥90%']);
+  });
+
+  it('offers a whole new indicator with the next number after a full stop', async () => {
+    const list = await completionAt(`${GOOD_INDICATORS}`);
+    assert.equal(list.items[0]?.label, '3、new indicator');
+    assert.equal(list.items[0]?.insertTextFormat, 2);
+  });
+
+  it('applies settings from the editor and from .perf-target.json without a restart', async () => {
+    // The table's sums are off (5.00 was typed above), so subtotal-mismatch fires unless turned off;
+    // the publish awaited below comes from the full re-check that a settings change triggers.
+    server.settings = { rules: { 'subtotal-mismatch': 'off' }, tolerance: null };
+    writeFileSync(join(dir, '.perf-target.json'), JSON.stringify({ rules: { 'total-mismatch': 'hint' } }));
+    const next = server.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'total-mismatch' && d.severity === 4));
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const d = await next;
+    assert.ok(!codes(d).includes('subtotal-mismatch'));
+  });
+
+  it('answers a cancelled request and keeps serving', async () => {
+    const source = new CancellationTokenSource();
+    const pending = server.connection.sendRequest('workspace/symbol', { query: '' }, source.token);
+    source.cancel();
+    await pending.then(() => undefined, (e: { code?: number }) => assert.equal(e.code, -32800));
+    const h = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: P1, character: 1 } });
+    assert.ok(h);
+  });
+});
+
+describe('language server in Chinese', function () {
+  this.timeout(30000);
+  it('speaks the client’s display language', async () => {
+    const server = await startServer({ locale: 'zh-cn' });
+    try {
+      const uri = 'untitled:表1';
+      const d = await server.open(uri, table([projectRow('项目', ['2.00', '1.00'])]));
+      const msg = d.diagnostics.find((x) => x.code === 'total-mismatch')?.message;
+      assert.match(typeof msg === 'string' ? msg : '', /^总计 2\.00 ≠ 财政拨款/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
