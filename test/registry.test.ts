@@ -40,7 +40,7 @@ describe('rule registry', () => {
     }
   });
 
-  it('docs/rules/ is generated from the current metadata (run `npm run docs`)', () => {
+  it('docs/rules/ is generated from the current metadata (run `npm run generate`)', () => {
     for (const [path, content] of generatedDocs()) {
       assert.ok(existsSync(join(root, path)), `${path} is missing`);
       assert.equal(readFileSync(join(root, path), 'utf8'), content, `${path} is stale`);

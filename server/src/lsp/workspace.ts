@@ -109,6 +109,9 @@ export class Workspace {
       const info = await stat(path);
       if (!info.isFile() || info.size > MAX_INDEXED_FILE_BYTES) return undefined;
       const text = decode(await readFile(path)).text;
+      // The editor may have opened the file while it was being read: its text wins.
+      const opened = this.files.get(uri);
+      if (opened?.open) return opened;
       if (!isTargetFile(path, text)) {
         this.delete(uri);
         return undefined;

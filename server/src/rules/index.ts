@@ -1,6 +1,6 @@
 /**
  * The rule registry: every rule, in the order the docs list them. Adding a rule means adding its
- * file (with metadata and tests beside it) and one line here; `npm run docs` regenerates its page.
+ * file (with metadata and tests beside it) and one line here; `npm run generate` regenerates its page.
  */
 import { amountInvalid } from './amount-invalid';
 import { amountStyle } from './amount-style';

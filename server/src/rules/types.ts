@@ -1,7 +1,7 @@
 /**
  * What a rule is. Each rule lives in its own file (`rules/<id>.ts`) with its metadata, its checks
  * and, beside it, its tests (`rules/<id>.test.ts`); `rules/index.ts` lists them; the docs in
- * `docs/rules/` are generated from the metadata here (`npm run docs`).
+ * `docs/rules/` are generated from the metadata here (`npm run generate`).
  */
 import type { Bilingual } from '../catalogue';
 import type { Config } from '../config';
