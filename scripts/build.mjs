@@ -7,13 +7,16 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const withTests = process.argv.includes('--tests');
+// --production (the .vsix): minified, without source maps.
+const production = process.argv.includes('--production');
 
 const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  sourcemap: 'linked',
+  sourcemap: production ? false : 'linked',
+  minify: production,
   logLevel: 'warning',
   absWorkingDir: root,
 };
@@ -46,12 +49,14 @@ if (withTests) {
     ...walk('server/src', (p) => p.endsWith('.test.ts')),
     ...walk('test', (p) => p.endsWith('.test.ts') && !p.startsWith(join('test', 'e2e'))),
     ...walk('scripts', (p) => p.endsWith('.ts')),
+    // The end-to-end suite (run inside VS Code's extension host) and its runner.
+    ...walk(join('test', 'e2e'), (p) => p.endsWith('.ts')),
   ];
   jobs.push(build({
     ...common,
     entryPoints: Object.fromEntries(tests.map((p) => [relative(root, join(root, p)).replace(/\.ts$/, ''), p])),
     outdir: 'out',
-    external: ['vscode', 'mocha'],
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
   }));
 }
 await Promise.all(jobs);

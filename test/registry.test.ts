@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedDocs } from '../scripts/docs';
+import { jsonText, renderManifest } from '../scripts/manifest';
 import { RULES } from '../server/src/rules';
 
 const root = join(__dirname, '..', '..');
@@ -38,6 +39,26 @@ describe('rule registry', () => {
       for (const b of [r.description, r.rationale]) assert.ok(b.zh && b.en, r.id);
       assert.ok(r.examples.bad.length > 0 && r.examples.good.length > 0, r.id);
     }
+  });
+
+  it('the manifest’s rule settings and their descriptions are generated from the registry (run `npm run generate`)', () => {
+    const read = (name: string) => readFileSync(join(root, name), 'utf8');
+    const m = renderManifest(JSON.parse(read('package.json')), JSON.parse(read('package.nls.json')), JSON.parse(read('package.nls.zh-cn.json')));
+    assert.equal(read('package.json'), jsonText(m.pkg));
+    assert.equal(read('package.nls.json'), jsonText(m.nls));
+    assert.equal(read('package.nls.zh-cn.json'), jsonText(m.nlsZh));
+    const en = JSON.parse(read('package.nls.json')) as Record<string, string>;
+    const zh = JSON.parse(read('package.nls.zh-cn.json')) as Record<string, string>;
+    assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort(), 'every manifest string has a Chinese translation');
+    for (const key of read('package.json').match(/%[A-Za-z0-9.-]+%/g) ?? []) assert.ok(en[key.slice(1, -1)], key);
+  });
+
+  it('every client string has a Chinese translation', () => {
+    const client = readFileSync(join(root, 'client', 'src', 'extension.ts'), 'utf8');
+    const zh = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+    const used = [...client.matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((m) => m[1] ?? '');
+    assert.ok(used.length > 5);
+    for (const s of used) assert.ok(zh[s], `l10n/bundle.l10n.zh-cn.json lacks “${s}”`);
   });
 
   it('docs/rules/ is generated from the current metadata (run `npm run generate`)', () => {
