@@ -35,6 +35,7 @@ const hoverText = (hovers: vscode.Hover[]) => hovers.flatMap((h) => h.contents.m
 describe('Performance Targets in VS Code', () => {
   let doc: vscode.TextDocument;
   let diagnostics: vscode.Diagnostic[];
+  let activationMs: number | undefined;
 
   before(async () => {
     const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'perf-target');
@@ -42,8 +43,13 @@ describe('Performance Targets in VS Code', () => {
     doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'sample.txt'));
     await vscode.window.showTextDocument(doc);
     await ext.activate();
-    const exports = ext.exports as { activationMs?: number } | undefined;
-    console.log(`    (activation took ${exports?.activationMs ?? '?'} ms)`);
+    activationMs = (ext.exports as { activationMs?: number } | undefined)?.activationMs;
+  });
+
+  it('reports how long activation took', function () {
+    assert.equal(typeof activationMs, 'number');
+    // Measured, not asserted: speed is the benchmark's business.
+    if (this.test) this.test.title += ` (${activationMs} ms, server started)`;
   });
 
   it('detects a .txt target table and switches it to the language', async () => {
