@@ -51,6 +51,7 @@ if (withTests) {
     ...walk('scripts', (p) => p.endsWith('.ts')),
     // The end-to-end suite (run inside VS Code's extension host) and its runner.
     ...walk(join('test', 'e2e'), (p) => p.endsWith('.ts')),
+    ...walk('bench', (p) => p.endsWith('.ts')),
   ];
   jobs.push(build({
     ...common,

@@ -12,7 +12,7 @@
  * Set UPDATE_SCREENSHOT=1 to refresh images/screenshot.png for the README.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,12 +57,24 @@ function ensureNode24(): string {
   return dir;
 }
 
+/** npm's own script, to run under Node 24: an npm run under Node 20 would run code-server's install scripts there. */
+function npmCli(): string {
+  const fromNpm = process.env['npm_execpath'];
+  if (fromNpm && existsSync(fromNpm)) return fromNpm;
+  const which = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).stdout.trim();
+  if (!which) throw new Error('npm is not on the PATH');
+  return realpathSync(which);
+}
+
 function ensureCodeServer(node24: string): string {
   const entry = join(cache, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   if (!existsSync(entry)) {
     console.log(`e2e: installing code-server ${CODE_SERVER_VERSION} (about two minutes, once)`);
-    sh('npm', ['install', '--prefix', join(cache, 'code-server'), '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`], {
-      ...process.env,
+    // A clean environment: the npm_* variables of an outer `npm test` would point the install
+    // scripts at Node 20.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
+    sh(join(node24, 'bin', 'node'), [npmCli(), 'install', '--prefix', join(cache, 'code-server'), '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`], {
+      ...env,
       PATH: `${join(node24, 'bin')}:${process.env['PATH'] ?? ''}`,
       // The machine's npm config points native builds at Node 20's headers; code-server runs on 24.
       npm_config_nodedir: node24,

@@ -1,0 +1,181 @@
+/**
+ * `npm run bench`: how fast the checker and the server are, as ratios against a baseline measured
+ * in the same run on the same generated files (so figures compare across machines), plus absolute
+ * times. Prints one table and writes bench/results.json.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { checkDocument } from '../server/src/check';
+import { decode } from '../server/src/decode';
+import { parseDocument } from '../server/src/syntax/document';
+import { generate } from './generate';
+
+const root = join(__dirname, '..', '..');
+const sample = readFileSync(join(root, 'seeds', '000_5e46737169912d50.txt'), 'utf8');
+const MB = 1024 * 1024;
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [1, 2, 5] : [1, 10, 50];
+
+/** The least work any checker must do: decode, split rows and cells, split the indicator cell. */
+function baseline(bytes: Buffer): number {
+  const text = bytes.toString('utf8');
+  let n = 0;
+  for (const line of text.split('\n')) {
+    const cells = line.split('\t');
+    const ind = cells[6];
+    if (ind) n += ind.split(/[；;。]/).length;
+    n += cells.length;
+  }
+  return n;
+}
+
+function fullCheck(bytes: Buffer): number {
+  return checkDocument(parseDocument(decode(bytes).text)).length;
+}
+
+/** Median of `runs` timings in ms (after one warm-up). */
+function time(fn: () => unknown, runs: number): number {
+  fn();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    fn();
+    t.push(performance.now() - s);
+  }
+  return t.sort((a, b) => a - b)[Math.floor(t.length / 2)] ?? 0;
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+
+async function serverFigures(text: string) {
+  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  if (!child.stdout || !child.stdin) throw new Error('no stdio');
+  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters: Array<{ version: number; resolve: () => void }> = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    for (const w of [...waiters]) {
+      if ((p.version ?? -1) >= w.version) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  });
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [], capabilities: {} });
+  await conn.sendNotification('initialized', {});
+  const uri = 'file:///bench/large.jxmb';
+  const published = (version: number) => new Promise<void>((resolve) => waiters.push({ version, resolve }));
+  const lines = text.split('\n');
+  const middle = Math.floor(lines.length / 2);
+  let target = middle;
+  while (!(lines[target] ?? '').includes('、1-产出指标') && target < lines.length - 1) target++;
+  const line = lines[target] ?? '';
+
+  // The first diagnostics after didOpen, and the longest the server leaves a request waiting meanwhile.
+  let s = performance.now();
+  const opened = published(1);
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'perf-target', version: 1, text } });
+  const stalls: number[] = [];
+  let done = false;
+  void opened.then(() => { done = true; });
+  while (!done) {
+    const t0 = performance.now();
+    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: target, character: 1 } });
+    stalls.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await opened;
+  const firstDiagnostics = performance.now() - s;
+
+  // Keystrokes in the middle of the file: a one-character edit, then its publishDiagnostics.
+  const edits: number[] = [];
+  const col = line.lastIndexOf('。');
+  let version = 1;
+  for (let i = 0; i < 120; i++) {
+    version++;
+    const insert = i % 2 === 0;
+    const next = published(version);
+    s = performance.now();
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: target, character: col }, end: { line: target, character: insert ? col : col + 1 } }, text: insert ? '字' : '' }],
+    });
+    await next;
+    edits.push(performance.now() - s);
+    // Between keystrokes, as a clerk types; the interactive requests below are timed while idle.
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const hovers: number[] = [];
+  const completions: number[] = [];
+  const cell = line.lastIndexOf('\t') + 1;
+  for (let i = 0; i < 120; i++) {
+    s = performance.now();
+    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: target, character: cell + 5 } });
+    hovers.push(performance.now() - s);
+    s = performance.now();
+    await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: target, character: cell + 2 } });
+    completions.push(performance.now() - s);
+  }
+  // Let the cross-row check after the last keystroke run too before reading the peak.
+  await new Promise((r) => setTimeout(r, 600));
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const peakKb = Number(/VmHWM:\s+([0-9]+)/.exec(status)?.[1] ?? 0);
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  conn.dispose();
+  child.kill();
+  return {
+    firstDiagnosticsMs: firstDiagnostics,
+    maxStallDuringOpenMs: Math.max(...stalls),
+    keystroke: { p50: pct(edits, 50), p95: pct(edits, 95), count: edits.length },
+    hover: { p50: pct(hovers, 50), p95: pct(hovers, 95) },
+    completion: { p50: pct(completions, 50), p95: pct(completions, 95) },
+    peakMemoryMB: peakKb / 1024,
+  };
+}
+
+async function main(): Promise<void> {
+  const texts = SIZES.map((mb) => ({ mb, bytes: Buffer.from(generate(sample, mb * MB), 'utf8') }));
+  const rows: Array<Record<string, number>> = [];
+  for (const { mb, bytes } of texts) {
+    const runs = mb >= 50 ? 3 : mb >= 10 ? 5 : 9;
+    const base = time(() => baseline(bytes), runs);
+    const full = time(() => fullCheck(bytes), runs);
+    const size = bytes.length / MB;
+    rows.push({ mb: size, baselineMs: base, fullMs: full, fullMBps: size / (full / 1000), ratioToBaseline: full / base });
+  }
+  const big = rows[rows.length - 1];
+  const mid = rows[1];
+  const scaling = big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) / ((big.mb ?? 1) / (mid.mb ?? 1)) * 5 : 0;
+  const serverText = texts[1]?.bytes.toString('utf8') ?? '';
+  const server = await serverFigures(serverText);
+  const serverMB = Buffer.byteLength(serverText) / MB;
+  const machine = { cpu: cpus()[0]?.model ?? '?', cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
+
+  const f = (n: number | undefined, d = 1) => (n === undefined ? '?' : n.toFixed(d));
+  console.log(`\nperf-target benchmark — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}${quick ? ' (quick)' : ''}\n`);
+  console.log('size MB | baseline ms | full check ms | MB/s  | full ÷ baseline');
+  for (const r of rows) console.log(`${f(r.mb).padStart(7)} | ${f(r.baselineMs).padStart(11)} | ${f(r.fullMs).padStart(13)} | ${f(r.fullMBps).padStart(5)} | ${f(r.ratioToBaseline, 2).padStart(6)}×`);
+  console.log(`\ngrowth: ${SIZES[2]} MB time ÷ ${SIZES[1]} MB time = ${f(big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) : 0, 2)} (${f(scaling, 2)} when normalised to a 5× size step; linear = 5)`);
+  console.log(`\nserver, ${f(serverMB)} MB document open:`);
+  console.log(`  first diagnostics after didOpen   ${f(server.firstDiagnosticsMs)} ms (longest wait of a request meanwhile: ${f(server.maxStallDuringOpenMs)} ms)`);
+  console.log(`  keystroke → publishDiagnostics    p50 ${f(server.keystroke.p50)} ms, p95 ${f(server.keystroke.p95)} ms (${server.keystroke.count} edits)`);
+  console.log(`  hover                             p50 ${f(server.hover.p50, 2)} ms, p95 ${f(server.hover.p95, 2)} ms`);
+  console.log(`  completion                        p50 ${f(server.completion.p50, 2)} ms, p95 ${f(server.completion.p95, 2)} ms`);
+  console.log(`  peak memory                       ${f(server.peakMemoryMB)} MB = ${f(server.peakMemoryMB / serverMB, 2)}× the open text`);
+  const results = { date: new Date().toISOString(), machine, quick, check: rows, growth: big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) : null, server: { ...server, documentMB: serverMB, memoryPerMB: server.peakMemoryMB / serverMB } };
+  writeFileSync(join(root, 'bench', quick ? 'results.quick.json' : 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : String(e));
+  process.exitCode = 1;
+});
