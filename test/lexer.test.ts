@@ -6,7 +6,7 @@ const names = (text: string) => indicatorLexer.tokenize(text).tokens.map((t) => 
 
 describe('indicator lexer', () => {
   it('every mode is on the optimised path (no pattern without inferable first characters)', () => {
-    assert.doesNotThrow(() => new Lexer({ modes: MODES, defaultMode: 'structure' }, { ensureOptimizations: true, positionTracking: 'onlyOffset' }));
+    assert.doesNotThrow(() => new Lexer({ modes: MODES, defaultMode: 'structure' }, { ensureOptimizations: true, positionTracking: 'full' }));
   });
 
   it('anyExcept builds a positive class without the excluded characters', () => {

@@ -54,3 +54,17 @@ describe('value reader', () => {
     assert.equal(parseValue('准确率达到99%').remainder, '准确率');
   });
 });
+
+import { formatWan } from '../server/src/i18n';
+
+describe('formatWan', () => {
+  it('writes amounts as the finance system does', () => {
+    assert.equal(formatWan(67805.48), '67,805.48');
+    assert.equal(formatWan(0), '0.00');
+    assert.equal(formatWan(22265.7), '22,265.70');
+    assert.equal(formatWan(1234567.891), '1,234,567.89');
+    assert.equal(formatWan(-0.01), '-0.01');
+    assert.equal(formatWan(999.995), '1,000.00');
+    assert.equal(formatWan(100), '100.00');
+  });
+});

@@ -16,9 +16,18 @@ export function localize(text: Bilingual, locale: Locale): string {
   return locale === 'zh-cn' ? text.zh : text.en;
 }
 
-/** 万元 as the table writes them: thousands separators, two decimals. */
+/** 万元 as the table writes them: thousands separators, two decimals (rounded half away from zero). */
 export function formatWan(value: number): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (!Number.isFinite(value)) return String(value);
+  const cents = Math.round(Math.abs(value) * 100 + 1e-6);
+  const int = String(Math.floor(cents / 100));
+  let grouped = '';
+  for (let i = 0; i < int.length; i++) {
+    if (i > 0 && (int.length - i) % 3 === 0) grouped += ',';
+    grouped += int[i];
+  }
+  const frac = String(cents % 100).padStart(2, '0');
+  return `${value < 0 && cents > 0 ? '-' : ''}${grouped}.${frac}`;
 }
 
 /** A plain number without trailing zeros, for values read from indicators. */

@@ -93,7 +93,7 @@ const errorMessages: IParserErrorMessageProvider = {
 
 class IndicatorParser extends CstParser {
   constructor() {
-    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages });
+    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages, nodeLocationTracking: 'onlyOffset' });
     this.performSelfAnalysis();
   }
 
@@ -183,6 +183,16 @@ function tokensOf(node: CstNode): IToken[] {
   return out.sort((a, b) => a.startOffset - b.startOffset);
 }
 
+/** A node's extent [start, end) from Chevrotain's location tracking, or from its tokens after recovery. */
+function extent(node: CstNode): [number, number] | undefined {
+  const loc = node.location;
+  if (loc && loc.startOffset >= 0 && loc.endOffset !== undefined && loc.endOffset >= loc.startOffset) return [loc.startOffset, loc.endOffset + 1];
+  const toks = tokensOf(node);
+  const first = toks[0];
+  const last = toks[toks.length - 1];
+  return first && last ? [first.startOffset, end(last)] : undefined;
+}
+
 function childNodes(node: CstNode, key: string): CstNode[] {
   return (node.children[key] ?? []).filter((c): c is CstNode => !isToken(c));
 }
@@ -214,42 +224,42 @@ function span(ctx: BuildContext, start: number, stop: number): Span {
 
 function buildCodeName(ctx: BuildContext, node: CstNode | undefined): CodeNode | undefined {
   if (!node) return undefined;
-  const toks = tokensOf(node);
-  const first = toks[0];
-  const last = toks[toks.length - 1];
-  if (!first || !last) return undefined;
+  const ext = extent(node);
+  if (!ext) return undefined;
   const code = childTokens(node, 'Code')[0];
   const name = childTokens(node, 'Text')[0];
   return {
-    span: span(ctx, first.startOffset, end(last)),
+    span: span(ctx, ext[0], ext[1]),
     ...(code ? { code: { text: digits(code.image), span: span(ctx, code.startOffset, end(code)) } } : {}),
     ...(name ? { name: { text: name.image, span: span(ctx, name.startOffset, end(name)) } } : {}),
   };
 }
 
 function buildIndicator(ctx: BuildContext, node: CstNode): IndicatorNode | undefined {
-  const all = tokensOf(node);
+  const ext = extent(node);
   const seqTok = childTokens(node, 'AnySeq')[0];
-  if (!seqTok || all.length === 0) return undefined;
+  if (!seqTok || !ext) return undefined;
   const punctuation: Punct[] = [];
   const l1 = buildCodeName(ctx, childNodes(node, 'level1')[0]);
   const l2 = buildCodeName(ctx, childNodes(node, 'level2')[0]);
   for (const sepNode of childNodes(node, 'codeSep')) {
-    for (const t of tokensOf(sepNode)) punctuation.push({ char: t.image, span: span(ctx, t.startOffset, end(t)), role: 'code' });
+    for (const t of [...childTokens(sepNode, 'Sep'), ...childTokens(sepNode, 'Colon')]) {
+      punctuation.push({ char: t.image, span: span(ctx, t.startOffset, end(t)), role: 'code' });
+    }
   }
   const nameNode = childNodes(node, 'name')[0];
-  const nameToks = nameNode ? tokensOf(nameNode) : [];
-  const nameFirst = nameToks[0];
-  const nameLast = nameToks[nameToks.length - 1];
-  const name: TextNode | undefined = nameFirst && nameLast
-    ? { text: ctx.source.slice(nameFirst.startOffset, end(nameLast)), span: span(ctx, nameFirst.startOffset, end(nameLast)) }
+  const nameExt = nameNode ? extent(nameNode) : undefined;
+  const name: TextNode | undefined = nameExt
+    ? { text: ctx.source.slice(nameExt[0], nameExt[1]), span: span(ctx, nameExt[0], nameExt[1]) }
     : undefined;
 
   // Values and the separators before them, in source order.
   const values: ValueNode[] = [];
-  const valueNodes = childNodes(node, 'value');
-  for (const vn of valueNodes) {
-    const labelTok = [...childTokens(vn, 'AnyPeriodLabel'), ...childTokens(vn, 'AnyAnnualLabel')][0];
+  const seps = childTokens(node, 'AnySep');
+  // Where the codes and the name end: the first value's separator stands after that.
+  let previousEnd = Math.max(end(seqTok), ...punctuation.map((p) => p.span.end - ctx.base), l1 ? l1.span.end - ctx.base : 0, l2 ? l2.span.end - ctx.base : 0, nameExt ? nameExt[1] : 0);
+  for (const vn of childNodes(node, 'value')) {
+    const labelTok = childTokens(vn, 'AnyPeriodLabel')[0] ?? childTokens(vn, 'AnyAnnualLabel')[0];
     if (!labelTok) continue;
     const kind: ValueNode['label'] = isA(labelTok, AnyPeriodLabel) ? 'period' : 'annual';
     const parts = childTokens(vn, 'ValuePart');
@@ -274,27 +284,25 @@ function buildIndicator(ctx: BuildContext, node: CstNode): IndicatorNode | undef
       text,
       parsed: parseValue(text),
     });
-    // The separator before this value is the token right before its label.
-    const prev = all[all.indexOf(labelTok) - 1];
-    if (prev && isA(prev, AnySep)) {
-      punctuation.push({ char: prev.image, span: span(ctx, prev.startOffset, end(prev)), role: values.length === 1 ? 'name' : 'value' });
-    } else if (prev && !isA(prev, AnySeq)) {
+    // The separator before this value stands between what came before and the label.
+    const sep = seps.find((t) => t.startOffset >= previousEnd && end(t) <= labelTok.startOffset && ctx.source.slice(end(t), labelTok.startOffset).trim() === '');
+    if (sep) {
+      punctuation.push({ char: sep.image, span: span(ctx, sep.startOffset, end(sep)), role: values.length === 1 ? 'name' : 'value' });
+    } else if (ctx.source.slice(previousEnd, labelTok.startOffset).trim() !== '' || values.length > 1) {
       const labelText = labelTok.image.replace(/[：:\s\u3000]/g, '');
       ctx.problems.push({
         span: span(ctx, labelTok.startOffset, labelTok.startOffset + 1),
         message: { zh: `“${labelText}”前缺少分隔符“；”`, en: `expected the separator “；” before “${labelText}”` },
       });
     }
+    previousEnd = vEnd;
   }
   const stop = childTokens(node, 'AnyStop')[0];
   if (stop) punctuation.push({ char: stop.image, span: span(ctx, stop.startOffset, end(stop)), role: 'terminator' });
 
-  const firstTok = all[0];
-  const lastTok = all[all.length - 1];
-  if (!firstTok || !lastTok) return undefined;
   const seqDigits = digits(seqTok.image);
   return {
-    span: span(ctx, firstTok.startOffset, end(lastTok)),
+    span: span(ctx, ext[0], ext[1]),
     seq: { value: seqDigits === '' ? Number.NaN : Number(seqDigits), span: span(ctx, seqTok.startOffset, end(seqTok)) },
     ...(l1 ? { level1: l1 } : {}),
     ...(l2 ? { level2: l2 } : {}),
@@ -365,13 +373,11 @@ export function parseIndicators(source: string, base = 0): IndicatorList {
     if (ind) indicators.push(ind);
   }
   for (const stray of childNodes(cst, 'stray')) {
-    const toks = tokensOf(stray);
-    const first = toks[0];
-    const last = toks[toks.length - 1];
-    if (!first || !last) continue;
-    const text = source.slice(first.startOffset, end(last));
+    const ext = extent(stray);
+    if (!ext) continue;
+    const text = source.slice(ext[0], ext[1]);
     problems.push({
-      span: span(ctx, first.startOffset, end(last)),
+      span: span(ctx, ext[0], ext[1]),
       message: {
         zh: `“${abbreviate(text)}”不属于任何指标：每条指标应以序号开头，如“1、1-产出指标；11-数量指标；…”`,
         en: `“${abbreviate(text)}” belongs to no indicator: each indicator starts with a sequence number, as in “1、1-产出指标；11-数量指标；…”`,

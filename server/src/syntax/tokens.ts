@@ -46,6 +46,8 @@ export const NamePart = createToken({ name: 'NamePart', pattern: Lexer.NA });
 /** Everything that cannot start an indicator; what the parser skips as stray text. */
 export const NotSeq = createToken({ name: 'NotSeq', pattern: Lexer.NA });
 
+/** Cells hold no line breaks; should a caller ever lex several lines, they are skipped and counted. */
+export const LineBreak = createToken({ name: 'LineBreak', pattern: /\r\n|\r|\n/, line_breaks: true, group: Lexer.SKIPPED });
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: new RegExp(`${SP}+`), group: Lexer.SKIPPED });
 export const HtmlTag = createToken({
   name: 'HtmlTag',
@@ -106,8 +108,8 @@ export const ValuePunct = createToken({ name: 'ValuePunct', pattern: /[；;，,�
 
 
 export const MODES = {
-  structure: [WhiteSpace, HtmlTag, Seq, Code, Dash, Sep, Colon, Stop, PeriodLabel, AnnualLabel, Text, OddChar],
-  value: [WhiteSpace, HtmlTag, ValueEndSep, ValueStop, ValueSeqSep, SeqInValue, PeriodLabelInValue, AnnualLabelInValue, Quoted, ValueText, ValuePunct],
+  structure: [LineBreak, WhiteSpace, HtmlTag, Seq, Code, Dash, Sep, Colon, Stop, PeriodLabel, AnnualLabel, Text, OddChar],
+  value: [LineBreak, WhiteSpace, HtmlTag, ValueEndSep, ValueStop, ValueSeqSep, SeqInValue, PeriodLabelInValue, AnnualLabelInValue, Quoted, ValueText, ValuePunct],
 };
 
 export const ALL_TOKENS: TokenType[] = [
@@ -138,5 +140,5 @@ export const TOKEN_LABELS: Readonly<Record<string, Bilingual>> = {
 
 export const indicatorLexer = new Lexer(
   { modes: MODES, defaultMode: 'structure' },
-  { positionTracking: 'onlyOffset', ensureOptimizations: false },
+  { positionTracking: 'full', ensureOptimizations: false },
 );

@@ -51,23 +51,17 @@ const PREFIX_WORDS: ReadonlyArray<[string, Comparator]> = [
 ];
 const SUFFIX_WORDS: ReadonlyArray<[string, Comparator]> = [['以上', '≥'], ['以下', '≤'], ['以内', '≤']];
 
-const prefixAlternatives = [...SYMBOLS, ...PREFIX_WORDS]
-  .map(([t]) => t)
-  .sort((a, b) => b.length - a.length)
-  .map(escapeRegExp)
-  .join('|');
+const PREFIXES = [...SYMBOLS, ...PREFIX_WORDS].map(([t]) => t).sort((x, y) => y.length - x.length);
 
 const knownUnits = Array.from(new Set([...UNITS.count, ...UNITS.rate, ...UNITS.time, ...UNITS.money, '米', '公里', '平方米', '亩', '吨', '册', '课时', '门', '学时', '类', '元/人', '岁']))
   .sort((a, b) => b.length - a.length)
   .map(escapeRegExp)
   .join('|');
 
-// comparator? number (fraction)? scale? unit? (/ per-unit)? suffix?
-const MEASURE = new RegExp(
-  `(${prefixAlternatives})?[ \\u3000]{0,3}([0-9０-９]+(?:[.．][0-9０-９]+)?(?:/[0-9]+)?)[ \\u3000]{0,3}(万|亿)?[ \\u3000]{0,3}(%|％|${knownUnits})?(?:(/|每)(${knownUnits}|[\\u4e00-\\u9fff]))?(以上|以下|以内)?`,
-  'g',
-);
-
+/** A number: digits (full-width too), decimals, an optional fraction. Found first, cheaply. */
+const NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:\/[0-9]+)?/g;
+/** What may follow a number, matched right after it (sticky): scale, unit, per-unit, word suffix. */
+const AFTER = new RegExp(`[ \\u3000]{0,3}(万|亿)?[ \\u3000]{0,3}(%|％|${knownUnits})?(?:(/|每)(${knownUnits}|[\\u4e00-\\u9fff]))?(以上|以下|以内)?`, 'y');
 const RANGE = /^[ \u3000]*([0-9]+(?:\.[0-9]+)?)[ \u3000]*(≤|≦|<|＜|<=)[ \u3000]*([^≤≦<＜0-9]{1,40})[ \u3000]*(≤|≦|<|＜|<=)[ \u3000]*([0-9]+(?:\.[0-9]+)?)/;
 
 function escapeRegExp(s: string): string {
@@ -106,30 +100,59 @@ export function unquote(text: string): string {
   return t;
 }
 
+/**
+ * Values repeat across a table (“≥90%”, “100%”, “本年内完成”) and a reading depends on the text
+ * alone, so readings are shared; the memo is emptied when it grows past its bound.
+ */
+const memo = new Map<string, ParsedValue>();
+const MEMO_LIMIT = 20000;
+
 export function parseValue(text: string): ParsedValue {
+  let v = memo.get(text);
+  if (!v) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    v = readValue(text);
+    memo.set(text, v);
+  }
+  return v;
+}
+
+function readValue(text: string): ParsedValue {
   if (text.trim() === '') {
     return { text, kind: 'empty', measures: [], remainder: '', onlyMeasures: false };
   }
   const measures: Measure[] = [];
-  MEASURE.lastIndex = 0;
-  for (let m = MEASURE.exec(text); m !== null; m = MEASURE.exec(text)) {
-    const [whole, prefix, num, scaleText, unitText, per, perUnit, suffix] = m;
-    const number = parseNumber(num ?? '');
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
+    const num = m[0];
+    const number = parseNumber(num);
     if (!Number.isFinite(number)) continue;
+    // A comparator written right before the number (up to three spaces between).
+    let start = m.index;
+    let gap = start;
+    while (gap > 0 && start - gap < 3 && (text[gap - 1] === ' ' || text[gap - 1] === '\u3000')) gap--;
+    const before = text.slice(Math.max(0, gap - 5), gap);
+    const prefix = PREFIXES.find((p) => before.endsWith(p));
+    if (prefix) start = gap - prefix.length;
+    AFTER.lastIndex = m.index + num.length;
+    const after = AFTER.exec(text);
+    const [tail = '', scaleText, unitText, per, perUnit, suffix] = after ?? [];
     const scale = scaleText === '亿' ? 1e8 : scaleText === '万' ? 1e4 : 1;
     let unit = unitText === '％' ? '%' : unitText ?? '';
     if (per && perUnit) unit = `${unit}/${perUnit}`;
     const comparatorText = prefix ?? suffix;
     const comparator = normaliseComparator(comparatorText);
+    const end = m.index + num.length + tail.length;
     measures.push({
       ...(comparator ? { comparator, comparatorText } : {}),
       number,
       scale,
       value: number * scale,
       unit,
-      start: m.index,
-      end: m.index + whole.length,
+      start,
+      end,
     });
+    NUMBER.lastIndex = end;
   }
   let range: ParsedValue['range'];
   const r = RANGE.exec(text);
