@@ -54,7 +54,9 @@ function time(fn: () => unknown, runs: number): number {
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
 async function serverFigures(text: string) {
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // PERF_TARGET_PROFILE=dir writes a CPU profile of the server there (open with Chrome DevTools).
+  const profile = process.env['PERF_TARGET_PROFILE'];
+  const child = spawn(process.execPath, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   if (!child.stdout || !child.stdin) throw new Error('no stdio');
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters: Array<{ version: number; resolve: () => void }> = [];
@@ -130,8 +132,11 @@ async function serverFigures(text: string) {
   const peakKb = Number(/VmHWM:\s+([0-9]+)/.exec(status)?.[1] ?? 0);
   await conn.sendRequest('shutdown');
   await conn.sendNotification('exit');
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => { child.kill(); resolve(); }, 5000);
+    child.on('exit', () => { clearTimeout(timer); resolve(); });
+  });
   conn.dispose();
-  child.kill();
   return {
     firstDiagnosticsMs: firstDiagnostics,
     maxStallDuringOpenMs: Math.max(...stalls),

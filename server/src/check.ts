@@ -63,6 +63,39 @@ function internalError(rule: string, e: unknown, span: { start: number; end: num
   };
 }
 
+/**
+ * The findings of one row at one line, built once and reused while the row keeps its text, its
+ * line and its config: after a keystroke only the edited row's findings are new objects.
+ */
+const placedFindings = new WeakMap<readonly RowResult[], { readonly line: number; readonly findings: readonly Finding[] }>();
+
+function rowFindings(results: readonly RowResult[], row: ParsedRow, line: number, config: Config): readonly Finding[] {
+  const cached = placedFindings.get(results);
+  if (cached && cached.line === line) return cached.findings;
+  const findings: Finding[] = [];
+  const project = row.name?.text;
+  for (const { rule, reports } of results) {
+    const severity = severityOf(config, rule.id, rule.defaultSeverity);
+    if (severity === 'off') continue;
+    for (const r of reports) {
+      findings.push({
+        rule: rule.id,
+        severity,
+        line,
+        span: r.span,
+        message: r.message,
+        ...(project !== undefined ? { project } : {}),
+        ...(r.related ? { related: r.related.map((x) => ({ line, span: x.span, message: x.message })) } : {}),
+        ...(r.fixes && r.fixes.length > 0
+          ? { fixes: r.fixes.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => ({ line, span: e.span, newText: e.newText })) })) }
+          : {}),
+      });
+    }
+  }
+  placedFindings.set(results, { line, findings });
+  return findings;
+}
+
 export function checkDocument(doc: TargetDocument, options: CheckOptions = {}): Finding[] {
   const config = options.config ?? DEFAULT_CONFIG;
   const findings: Finding[] = [];
@@ -72,25 +105,9 @@ export function checkDocument(doc: TargetDocument, options: CheckOptions = {}): 
   const rowRules = activeRowRules(config);
   for (const { line, row } of doc.rows) {
     if (row.kind === 'blank' || row.kind === 'text') continue;
-    for (const { rule, reports } of checkRow(row, rowRules, config)) {
-      const severity = severityOf(config, rule.id, rule.defaultSeverity);
-      if (severity === 'off') continue;
-      const project = row.name?.text;
-      for (const r of reports) {
-        push({
-          rule: rule.id,
-          severity,
-          line,
-          span: r.span,
-          message: r.message,
-          ...(project !== undefined ? { project } : {}),
-          ...(r.related ? { related: r.related.map((x) => ({ line, span: x.span, message: x.message })) } : {}),
-          ...(r.fixes && r.fixes.length > 0
-            ? { fixes: r.fixes.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => ({ line, span: e.span, newText: e.newText })) })) }
-            : {}),
-        });
-      }
-    }
+    const results = checkRow(row, rowRules, config);
+    if (results.length === 0) continue;
+    for (const f of rowFindings(results, row, line, config)) push(f);
   }
   if (!options.rowRulesOnly) {
     for (const rule of RULES) {

@@ -19,8 +19,19 @@ interface Style {
   readonly colon: string;
 }
 
+const styles = new WeakMap<TargetDocument, Style>();
+
 /** The file's own punctuation: the majority width of its separators, full-width when it has none. */
 export function fileStyle(doc: TargetDocument): Style {
+  let style = styles.get(doc);
+  if (!style) {
+    style = countStyle(doc);
+    styles.set(doc, style);
+  }
+  return style;
+}
+
+function countStyle(doc: TargetDocument): Style {
   let half = 0;
   let full = 0;
   for (const t of doc.tables) {

@@ -113,18 +113,32 @@ export function startServer(connection: Connection): void {
     return config;
   }
 
+  /** Converted once per finding object (findings of unchanged rows are reused across checks). */
+  const diagnosticCache = new WeakMap<Finding, Diagnostic>();
+  const hrefs = new Map<string, string>();
+
   function toDiagnostic(uri: string, f: Finding): Diagnostic {
-    return {
+    const cached = f.related ? undefined : diagnosticCache.get(f);
+    if (cached) return cached;
+    let href = hrefs.get(f.rule);
+    if (!href) {
+      href = pathToFileURL(join(docsRoot, `${f.rule}.md`)).toString();
+      hrefs.set(f.rule, href);
+    }
+    const d: Diagnostic = {
       range: toRange(f.line, f.span),
       severity: SEVERITY[f.severity],
       code: f.rule,
-      codeDescription: { href: pathToFileURL(join(docsRoot, `${f.rule}.md`)).toString() },
+      codeDescription: { href },
       source: 'perf-target',
       message: localize(f.message, locale),
       ...(f.related && f.related.length > 0
         ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: toRange(r.line, r.span) }, message: localize(r.message, locale) })) }
         : {}),
     };
+    // Related information names the document, so only findings without it are shared.
+    if (!f.related) diagnosticCache.set(f, d);
+    return d;
   }
 
   /** Findings inside the indicator the clerk is typing wait until the cursor leaves it. */
