@@ -6,10 +6,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { CONFIG_FILE } from '../config';
+import { checkDocument } from '../check';
+import { CONFIG_FILE, type Config } from '../config';
+import { parseDocument, RowCache } from '../syntax/document';
 import { localize, type Locale } from '../i18n';
 import type { Edit, Finding } from '../rules/types';
-import { toRange } from './positions';
+import { lineEdit, toRange } from './positions';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.perfTarget`;
 
@@ -32,6 +34,30 @@ export function safeEdits(findings: readonly Finding[]): TextEdit[] {
     }
   }
   return taken;
+}
+
+/**
+ * Fix-all to a fixed point: a fix can reveal more to fix (removing `<p>` from `1<p>1-数量指标`
+ * makes a code of it), so the safe fixes are applied, the changed rows re-checked, and again, at
+ * most a few rounds; the result is one minimal edit per changed line.
+ */
+export function fixAllEdits(lines: readonly string[], findings: readonly Finding[], config: Config, file?: string): TextEdit[] {
+  const current = [...lines];
+  const cache = new RowCache();
+  let pending = safeEdits(findings);
+  for (let round = 0; round < 4 && pending.length > 0; round++) {
+    for (const e of [...pending].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)) {
+      const l = current[e.range.start.line] ?? '';
+      current[e.range.start.line] = l.slice(0, e.range.start.character) + e.newText + l.slice(e.range.end.character);
+    }
+    pending = safeEdits(checkDocument(parseDocument(current.join('\n'), cache), { config, ...(file ? { file } : {}) }));
+  }
+  const edits: TextEdit[] = [];
+  lines.forEach((before, i) => {
+    const e = lineEdit(i, before, current[i] ?? before);
+    if (e) edits.push(e);
+  });
+  return edits;
 }
 
 function ignoreEdit(folder: string, rule: string, project: string): WorkspaceEdit {
@@ -63,6 +89,8 @@ function ignoreEdit(folder: string, rule: string, project: string): WorkspaceEdi
 
 export interface ActionContext {
   readonly uri: string;
+  readonly lines: readonly string[];
+  readonly config: Config;
   readonly locale: Locale;
   /** The workspace folder holding the file (where `.perf-target.json` lives), if any. */
   readonly folder?: string;
@@ -97,7 +125,7 @@ export function codeActions(findings: readonly Finding[], range: Range, only: re
     }
   }
   if (wants(FIX_ALL_KIND)) {
-    const edits = safeEdits(findings);
+    const edits = fixAllEdits(ctx.lines, findings, ctx.config);
     if (edits.length > 0) {
       actions.push({
         title: ctx.locale === 'zh-cn' ? '修复所有可安全修复的问题' : 'Fix all safe findings',

@@ -10,6 +10,7 @@ import { formatWan } from '../i18n';
 import { htmlReplacement } from '../rules/html-residue';
 import { officialMark, targetWidth } from '../rules/punctuation-style';
 import { parseRow, type ParsedRow } from '../syntax/document';
+import { lineEdit } from './positions';
 
 interface LineEdit {
   readonly start: number;
@@ -54,12 +55,25 @@ function trimCells(line: string): string {
   return line.split('\t').map((c) => c.replace(/^[ \u3000\u00a0]+|[ \u3000\u00a0]+$/g, '')).join('\t');
 }
 
+function formatOnce(body: string, config: Config): string {
+  const row = parseRow(body);
+  if (row.kind === 'blank') return body.trim() === '' && !body.includes('\t') ? '' : body;
+  return trimCells(apply(body, contentEdits(row, config)));
+}
+
+/**
+ * Formats one line to a fixed point: removing HTML can reveal structure (`实<p>施周期指标值` is a
+ * label once the tag is gone), which the next pass then formats, so formatting twice changes nothing.
+ */
 export function formatLine(text: string, config: Config): string {
   const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
-  const body = bom ? text.slice(1) : text;
-  const row = parseRow(body);
-  if (row.kind === 'blank') return text.trim() === '' && !text.includes('\t') ? bom : bom + body;
-  return bom + trimCells(apply(body, contentEdits(row, config)));
+  let body = bom ? text.slice(1) : text;
+  for (let pass = 0; pass < 4; pass++) {
+    const next = formatOnce(body, config);
+    if (next === body) break;
+    body = next;
+  }
+  return bom + body;
 }
 
 /** One minimal edit per changed line, for the lines of `range` (the whole document without one). */
@@ -69,13 +83,8 @@ export function formatDocument(lines: readonly string[], config: Config, range?:
   const edits: TextEdit[] = [];
   for (let line = Math.max(0, first); line <= last; line++) {
     const before = lines[line] ?? '';
-    const after = formatLine(before, config);
-    if (after === before) continue;
-    let s = 0;
-    while (s < before.length && s < after.length && before[s] === after[s]) s++;
-    let e = 0;
-    while (e < before.length - s && e < after.length - s && before[before.length - 1 - e] === after[after.length - 1 - e]) e++;
-    edits.push({ range: { start: { line, character: s }, end: { line, character: before.length - e } }, newText: after.slice(s, after.length - e) });
+    const edit = lineEdit(line, before, formatLine(before, config));
+    if (edit) edits.push(edit);
   }
   return edits;
 }

@@ -1,5 +1,5 @@
 /** Where a position stands in the tree, and LSP ranges from row spans. */
-import type { Position, Range } from 'vscode-languageserver';
+import type { Position, Range, TextEdit } from 'vscode-languageserver';
 import type { Cell, ParsedRow, RowRef, Span, TargetDocument } from '../syntax/document';
 import type { CodeNode, IndicatorNode, ValueNode } from '../syntax/indicators';
 
@@ -53,4 +53,14 @@ export function placeAt(doc: TargetDocument, pos: Position): Place | undefined {
     if (cell === 5) return { kind: 'goal', ref };
   }
   return { kind: 'row', ref };
+}
+
+/** The smallest single edit that turns line `line` from `before` into `after`; undefined when equal. */
+export function lineEdit(line: number, before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let s = 0;
+  while (s < before.length && s < after.length && before[s] === after[s]) s++;
+  let e = 0;
+  while (e < before.length - s && e < after.length - s && before[before.length - 1 - e] === after[after.length - 1 - e]) e++;
+  return { range: { start: { line, character: s }, end: { line, character: before.length - e } }, newText: after.slice(s, after.length - e) };
 }

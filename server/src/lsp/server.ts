@@ -387,6 +387,8 @@ export function startServer(connection: Connection): void {
     const folder = workspace.folderOf(file.uri);
     return codeActions(findingsOf(file), p.range, p.context.only, {
       uri: file.uri,
+      lines: file.doc.lines,
+      config: configFor(file.uri),
       locale,
       ...(folder ? { folder } : {}),
       toDiagnostic: (f) => toDiagnostic(file.uri, f),

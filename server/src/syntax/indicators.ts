@@ -285,10 +285,10 @@ function buildIndicator(ctx: BuildContext, node: CstNode): IndicatorNode | undef
       parsed: parseValue(text),
     });
     // The separator before this value stands between what came before and the label.
-    const sep = seps.find((t) => t.startOffset >= previousEnd && end(t) <= labelTok.startOffset && ctx.source.slice(end(t), labelTok.startOffset).trim() === '');
+    const sep = seps.find((t) => t.startOffset >= previousEnd && end(t) <= labelTok.startOffset && isBlank(ctx.source.slice(end(t), labelTok.startOffset)));
     if (sep) {
       punctuation.push({ char: sep.image, span: span(ctx, sep.startOffset, end(sep)), role: values.length === 1 ? 'name' : 'value' });
-    } else if (ctx.source.slice(previousEnd, labelTok.startOffset).trim() !== '' || values.length > 1) {
+    } else if (!isBlank(ctx.source.slice(previousEnd, labelTok.startOffset)) || values.length > 1) {
       const labelText = labelTok.image.replace(/[：:\s\u3000]/g, '');
       ctx.problems.push({
         span: span(ctx, labelTok.startOffset, labelTok.startOffset + 1),
@@ -312,6 +312,11 @@ function buildIndicator(ctx: BuildContext, node: CstNode): IndicatorNode | undef
     ...optionalValue('annual', values.find((v) => v.label === 'annual')),
     punctuation: punctuation.sort((a, b) => a.span.start - b.span.start),
   };
+}
+
+/** Nothing but whitespace and HTML residue (which the lexer skips). */
+function isBlank(text: string): boolean {
+  return text.replace(/<\/?[A-Za-z][^<>]*>|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});/g, '').trim() === '';
 }
 
 function optionalValue(key: 'period' | 'annual', v: ValueNode | undefined): Partial<Record<'period' | 'annual', ValueNode>> {

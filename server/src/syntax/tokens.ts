@@ -33,6 +33,8 @@ const LABELS = '实施周期指标值|年度指标值';
 /** End of input: Chevrotain rejects `$`, so say "no character follows". */
 const END = `(?!${anyExcept('')})`;
 /** Lookahead for the start of an indicator: `2、1-` (a sequence number followed by a code). */
+/** An HTML entity, which the HtmlTag token takes: text stops before one. */
+const ENTITY = '&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});';
 const NEXT_INDICATOR = `[0-9]{1,4}${SP}{0,2}、${SP}{0,2}[0-9]{1,2}${SP}{0,2}[${DASHES}]`;
 
 // Categories the parser consumes.
@@ -51,7 +53,7 @@ export const LineBreak = createToken({ name: 'LineBreak', pattern: /\r\n|\r|\n/,
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: new RegExp(`${SP}+`), group: Lexer.SKIPPED });
 export const HtmlTag = createToken({
   name: 'HtmlTag',
-  pattern: /<\/?[A-Za-z][A-Za-z0-9]{0,15}(?:[ \t][^<>\r\n]{0,300})?\/?>|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});/,
+  pattern: new RegExp(`<\\/?[A-Za-z][A-Za-z0-9]{0,15}(?:[ \\t][^<>\\r\\n]{0,300})?\\/?>|${ENTITY}`),
   group: 'html',
 });
 
@@ -71,7 +73,7 @@ export const AnnualLabel = createToken({
 export const Text = createToken({
   name: 'Text',
   // Stops before a label and before a code (`11-`), so that a missing separator between codes is seen.
-  pattern: new RegExp(`(?:(?!${LABELS}|[0-9０-９]{1,4}${SP}{0,2}[${DASHES}])${anyExcept('；;：:。<\t\r\n \u3000\u00a0')})+`),
+  pattern: new RegExp(`(?:(?!${LABELS}|${ENTITY}|[0-9０-９]{1,4}${SP}{0,2}[${DASHES}])${anyExcept('；;：:。<\t\r\n \u3000\u00a0')})+`),
   categories: [NamePart, NotSeq],
 });
 /** A `<` that is not an HTML tag. */
@@ -101,7 +103,7 @@ export const AnnualLabelInValue = createToken({
 export const Quoted = createToken({ name: 'Quoted', pattern: /“[^“”\t\r\n]*”|"[^"\t\r\n]*"|‘[^‘’\t\r\n]*’/, categories: [ValuePart, NotSeq] });
 export const ValueText = createToken({
   name: 'ValueText',
-  pattern: new RegExp(`(?:(?!${LABELS}|${NEXT_INDICATOR})${anyExcept('；;，,。.“"‘<\t\r\n \u3000\u00a0')})+`),
+  pattern: new RegExp(`(?:(?!${LABELS}|${ENTITY}|${NEXT_INDICATOR})${anyExcept('；;，,。.“"‘<\t\r\n \u3000\u00a0')})+`),
   categories: [ValuePart, NotSeq],
 });
 export const ValuePunct = createToken({ name: 'ValuePunct', pattern: /[；;，,。.“"‘<]/, categories: [ValuePart, NotSeq] });
