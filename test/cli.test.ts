@@ -91,6 +91,27 @@ describe('command line', () => {
     assert.ok(r.out.includes('total-mismatch'));
   });
 
+  it('checks files of mixed encodings in one run, and reports the unreadable ones', () => {
+    const text = readFileSync(sample, 'utf8');
+    const files = {
+      'a-utf8.txt': Buffer.from(text, 'utf8'),
+      'b-gbk.txt': iconv.encode(text, 'gb18030'),
+      'c-utf16.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    };
+    const d = join(dir, 'mixed');
+    mkdirSync(d, { recursive: true });
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(d, name), bytes);
+    const notADir = join(d, 'a-utf8.txt', 'inner.jxmb');
+    const r = run(['check', '--format', 'json', join(d, 'a-utf8.txt'), join(d, 'b-gbk.txt'), notADir, join(d, 'c-utf16.txt')]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /inner\.jxmb: cannot read \(ENOTDIR/);
+    const findings = JSON.parse(r.out) as Array<{ file: string }>;
+    const perFile = (name: string) => findings.filter((f) => f.file.endsWith(name)).length;
+    assert.ok(perFile('a-utf8.txt') > 0);
+    assert.equal(perFile('b-gbk.txt'), perFile('a-utf8.txt'));
+    assert.equal(perFile('c-utf16.txt'), perFile('a-utf8.txt'));
+  });
+
   it('rejects bad usage with exit 2 and no stack trace', () => {
     for (const args of [['frobnicate'], ['check'], ['check', '--format', 'xml', sample], ['check', '--bogus', sample], ['export', sample, sample]]) {
       const r = run(args);

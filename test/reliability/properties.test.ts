@@ -194,9 +194,9 @@ describe('properties: each quick fix', function () {
       for (const fix of f.fixes ?? []) {
         const edits = fix.edits.map((e) => ({ range: { start: { line: e.line, character: e.span.start }, end: { line: e.line, character: e.span.end } }, newText: e.newText }));
         const fixed = applyTextEdits(text, edits);
-        const after = checkDocument(parseDocument(fixed));
+        const after: Finding[] = checkDocument(parseDocument(fixed));
         // The same rule no longer reports the same place (sum rules: the same cell).
-        const still = after.filter((g) => g.rule === f.rule && g.line === f.line && g.span.start === f.span.start && g.message.en === f.message.en);
+        const still: Finding[] = after.filter((g: Finding) => g.rule === f.rule && g.line === f.line && g.span.start === f.span.start && g.message.en === f.message.en);
         assert.deepEqual(still.map((g) => g.message.en), [], `${f.rule}: “${fix.title.en}” left its finding`);
         const a = splitLines(text);
         const b = splitLines(fixed);

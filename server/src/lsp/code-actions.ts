@@ -11,29 +11,68 @@ import { CONFIG_FILE, type Config } from '../config';
 import { parseDocument, RowCache } from '../syntax/document';
 import { localize, type Locale } from '../i18n';
 import type { Edit, Finding } from '../rules/types';
+import { applyLineEdits } from './formatting';
 import { lineEdit, toRange } from './positions';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.perfTarget`;
 
 const toTextEdit = (e: Edit): TextEdit => ({ range: toRange(e.line, e.span), newText: e.newText });
 
+/** Whether two ranges share a character (touching ends do not). */
 function overlaps(a: Range, b: Range): boolean {
   const before = (x: Range['end'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);
   return !(before(a.end, b.start) || before(b.end, a.start));
 }
 
-/** Safe edits of all findings, dropping any that overlaps one already taken. */
+/** Spans already edited on each line, sorted by start, for overlap checks in O(log n). */
+class TakenSpans {
+  private readonly byLine = new Map<number, Array<[number, number]>>();
+
+  /** True when [start, end) overlaps a taken span or starts where one starts (two inserts at one place). */
+  clashes(line: number, start: number, end: number): boolean {
+    const spans = this.byLine.get(line);
+    if (!spans) return false;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spans[mid]?.[0] ?? 0) < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = spans[lo - 1];
+    const after = spans[lo];
+    if (before && before[1] > start) return true;
+    if (after && (after[0] === start || after[0] < end)) return true;
+    return false;
+  }
+
+  add(line: number, start: number, end: number): void {
+    let spans = this.byLine.get(line);
+    if (!spans) {
+      spans = [];
+      this.byLine.set(line, spans);
+    }
+    let i = spans.length;
+    while (i > 0 && (spans[i - 1]?.[0] ?? 0) > start) i--;
+    spans.splice(i, 0, [start, end]);
+  }
+}
+
+/** Safe edits of all findings, leaving out any fix that overlaps one already taken. */
 export function safeEdits(findings: readonly Finding[]): TextEdit[] {
-  const taken: TextEdit[] = [];
+  const taken = new TakenSpans();
+  const out: TextEdit[] = [];
   for (const f of findings) {
     for (const fix of f.fixes ?? []) {
       if (!fix.safe) continue;
-      const edits = fix.edits.map(toTextEdit);
-      if (edits.some((e) => taken.some((t) => overlaps(t.range, e.range) || (e.range.start.line === t.range.start.line && e.range.start.character === t.range.start.character)))) continue;
-      taken.push(...edits);
+      if (fix.edits.some((e) => taken.clashes(e.line, e.span.start, e.span.end))) continue;
+      for (const e of fix.edits) {
+        taken.add(e.line, e.span.start, e.span.end);
+        out.push(toTextEdit(e));
+      }
     }
   }
-  return taken;
+  return out;
 }
 
 /**
@@ -46,10 +85,13 @@ export function fixAllEdits(lines: readonly string[], findings: readonly Finding
   const cache = new RowCache();
   let pending = safeEdits(findings);
   for (let round = 0; round < 4 && pending.length > 0; round++) {
-    for (const e of [...pending].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)) {
-      const l = current[e.range.start.line] ?? '';
-      current[e.range.start.line] = l.slice(0, e.range.start.character) + e.newText + l.slice(e.range.end.character);
+    const byLine = new Map<number, Array<{ start: number; end: number; newText: string }>>();
+    for (const e of pending) {
+      const list = byLine.get(e.range.start.line) ?? [];
+      list.push({ start: e.range.start.character, end: e.range.end.character, newText: e.newText });
+      byLine.set(e.range.start.line, list);
     }
+    for (const [line, edits] of byLine) current[line] = applyLineEdits(current[line] ?? '', edits);
     pending = safeEdits(checkDocument(parseDocument(current.join('\n'), cache), { config, ...(file ? { file } : {}) }));
   }
   const edits: TextEdit[] = [];

@@ -18,10 +18,17 @@ interface LineEdit {
   readonly newText: string;
 }
 
-function apply(text: string, edits: readonly LineEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+/** Applies non-overlapping edits in one pass (slicing per edit would be quadratic on a long line). */
+export function applyLineEdits(text: string, edits: ReadonlyArray<{ readonly start: number; readonly end: number; readonly newText: string }>): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    if (e.start < at) continue;
+    parts.push(text.slice(at, e.start), e.newText);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Pass 1: HTML, amounts and punctuation, as edits of the original line. */
@@ -58,7 +65,7 @@ function trimCells(line: string): string {
 function formatOnce(body: string, config: Config): string {
   const row = parseRow(body);
   if (row.kind === 'blank') return body.trim() === '' && !body.includes('\t') ? '' : body;
-  return trimCells(apply(body, contentEdits(row, config)));
+  return trimCells(applyLineEdits(body, contentEdits(row, config)));
 }
 
 /**

@@ -45,12 +45,15 @@ export function definition(file: TargetFile, pos: Position, workspace: Workspace
 
 /** The document number under the cursor, if any, with its span in the line. */
 function docNumberAt(line: string, character: number): { text: string; start: number; end: number } | undefined {
+  return documentNumbers(line).find((n) => inSpan(n, character));
+}
+
+/** Every policy document number in a line, with its span. */
+export function documentNumbers(line: string): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
   DOC_NUMBER.lastIndex = 0;
-  for (let m = DOC_NUMBER.exec(line); m !== null; m = DOC_NUMBER.exec(line)) {
-    const span = { start: m.index, end: m.index + m[0].length };
-    if (inSpan(span, character)) return { text: m[0], ...span };
-  }
-  return undefined;
+  for (let m = DOC_NUMBER.exec(line); m !== null; m = DOC_NUMBER.exec(line)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
 }
 
 function occurrences(line: string, text: string): Array<{ start: number; end: number }> {

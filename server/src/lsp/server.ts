@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import {
   CodeActionKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
-  LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
+  ErrorCodes, LSPErrorCodes, MessageType, ResponseError, TextDocuments, TextDocumentSyncKind,
   type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -62,6 +62,12 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * Documents longer than this (UTF-16 units, about 32 MB) are not parsed: the server says so once
+ * and answers their requests empty instead of freezing the editor.
+ */
+export const MAX_DOCUMENT_CHARS = 32 * 1024 * 1024;
+
 /** How long the cross-row checks wait for typing to pause. */
 const FULL_CHECK_DELAY_MS = 250;
 
@@ -90,16 +96,35 @@ export function startServer(connection: Connection): void {
 
   const log = (m: string) => connection.console.log(m);
 
+  /** For notifications and timers: a failure is logged and the server goes on. */
   function guard<P, R>(name: string, fallback: R, fn: (p: P) => R): (p: P) => R {
+    const report = (e: unknown) => connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     return (p: P) => {
       try {
-        return fn(p);
+        const r = fn(p);
+        if (r instanceof Promise) r.catch(report);
+        return r;
       } catch (e) {
-        connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        report(e);
         return fallback;
       }
     };
   }
+
+  /** For requests: a failure is logged and answered with an LSP error; the server goes on. */
+  function request<P, R>(name: string, fn: (p: P) => R): (p: P) => R | ResponseError<void> {
+    return (p: P) => {
+      try {
+        return fn(p);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? message : message}`);
+        return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${message}`);
+      }
+    };
+  }
+
+  const tooLarge = new Set<string>();
 
   function configFor(uri: string): Config {
     const folder = workspace.folderOf(uri) ?? '';
@@ -306,6 +331,25 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent(guard('change', undefined, (e: { document: TextDocument }) => {
     const d = e.document;
     if (d.languageId !== LANGUAGE_ID && !isTargetFile(d.uri, d.getText())) return;
+    if (d.getText().length > MAX_DOCUMENT_CHARS) {
+      // Degrade on purpose: no parse, no findings, empty answers; say so once per document.
+      workspace.delete(d.uri);
+      checked.delete(d.uri);
+      void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
+      if (!tooLarge.has(d.uri)) {
+        tooLarge.add(d.uri);
+        const mb = (d.getText().length / (1024 * 1024)).toFixed(1);
+        const limit = MAX_DOCUMENT_CHARS / (1024 * 1024);
+        void connection.sendNotification('window/showMessage', {
+          type: MessageType.Warning,
+          message: locale === 'zh-cn'
+            ? `${d.uri.split('/').pop() ?? d.uri} 有 ${mb} M 字符，超过 ${limit} M 的上限：不检查此文件，也不提供悬停、补全等功能。可用命令行 perf-target check 检查。`
+            : `${d.uri.split('/').pop() ?? d.uri} has ${mb} M characters, above the ${limit} M limit: it is not checked and has no hovers or completion. The command line (perf-target check) can check it.`,
+        });
+      }
+      return;
+    }
+    tooLarge.delete(d.uri);
     const before = workspace.get(d.uri);
     const file = workspace.set(d.uri, d.getText(), d.version, true);
     if (before && before.open) {
@@ -322,6 +366,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidClose(guard('close', undefined, async (e: { document: TextDocument }) => {
     const uri = e.document.uri;
+    tooLarge.delete(uri);
     clearTimeout(fullTimers.get(uri));
     fullTimers.delete(uri);
     checked.delete(uri);
@@ -344,44 +389,44 @@ export function startServer(connection: Connection): void {
 
   const fileOf = (uri: string): TargetFile | undefined => workspace.get(uri);
 
-  connection.onHover(guard('hover', null, (p) => {
+  connection.onHover(request('hover', (p) => {
     const file = fileOf(p.textDocument.uri);
     return file ? hover(file.doc, p.position, findingsOf(file), locale) : null;
   }));
 
-  connection.onCompletion(guard('completion', null, (p) => {
+  connection.onCompletion(request('completion', (p) => {
     const file = fileOf(p.textDocument.uri);
     return file ? complete(file.doc, p.position, workspace, locale) : null;
   }));
 
-  connection.onDocumentSymbol(guard('documentSymbol', [], (p) => {
+  connection.onDocumentSymbol(request('documentSymbol', (p) => {
     const file = fileOf(p.textDocument.uri);
     return file ? documentSymbols(file.doc) : [];
   }));
 
-  connection.onFoldingRanges(guard('foldingRange', [], (p) => {
+  connection.onFoldingRanges(request('foldingRange', (p) => {
     const file = fileOf(p.textDocument.uri);
     return file ? foldingRanges(file.doc) : [];
   }));
 
-  connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => workspaceSymbols(workspace, p.query)));
+  connection.onWorkspaceSymbol(request('workspaceSymbol', (p) => workspaceSymbols(workspace, p.query)));
 
-  connection.onDefinition(guard('definition', [], (p) => {
+  connection.onDefinition(request('definition', (p) => {
     const file = fileOf(p.textDocument.uri);
     return file ? definition(file, p.position, workspace) : [];
   }));
 
-  connection.onReferences(guard('references', [], (p) => {
+  connection.onReferences(request('references', (p) => {
     const file = fileOf(p.textDocument.uri);
     return file ? references(file, p.position, workspace, p.context.includeDeclaration) : [];
   }));
 
-  connection.onDocumentHighlight(guard('documentHighlight', [], (p) => {
+  connection.onDocumentHighlight(request('documentHighlight', (p) => {
     const file = fileOf(p.textDocument.uri);
     return file ? highlights(file, p.position) : [];
   }));
 
-  connection.onCodeAction(guard('codeAction', [], (p) => {
+  connection.onCodeAction(request('codeAction', (p) => {
     const file = fileOf(p.textDocument.uri);
     if (!file) return [];
     const folder = workspace.folderOf(file.uri);
@@ -395,17 +440,17 @@ export function startServer(connection: Connection): void {
     });
   }));
 
-  connection.onDocumentFormatting(guard('formatting', [], (p) => {
+  connection.onDocumentFormatting(request('formatting', (p) => {
     const file = fileOf(p.textDocument.uri);
     return file ? formatDocument(file.doc.lines, configFor(file.uri)) : [];
   }));
 
-  connection.onDocumentRangeFormatting(guard('rangeFormatting', [], (p) => {
+  connection.onDocumentRangeFormatting(request('rangeFormatting', (p) => {
     const file = fileOf(p.textDocument.uri);
     return file ? formatDocument(file.doc.lines, configFor(file.uri), p.range) : [];
   }));
 
-  connection.onRequest(Protocol.checkWorkspace, guard('checkWorkspace', { files: 0, errors: 0, warnings: 0 }, () => {
+  connection.onRequest(Protocol.checkWorkspace, request('checkWorkspace', () => {
     let files = 0;
     let errors = 0;
     let warnings = 0;

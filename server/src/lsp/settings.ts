@@ -16,8 +16,11 @@ export function mergeSettings(fromFile: unknown, fromEditor: unknown): Record<st
   if (!isRecord(fromEditor)) return out;
   for (const [key, value] of Object.entries(fromEditor)) {
     if (value === null || value === undefined) continue;
-    if (key === 'rules' && isRecord(value)) {
+    if (key === 'rules' && isRecord(value) && (out['rules'] === undefined || isRecord(out['rules']))) {
       out['rules'] = { ...(isRecord(out['rules']) ? out['rules'] : {}), ...value };
+    } else if (key === 'rules') {
+      // Not an object: passed on as it is, so that reading it names the problem.
+      out['rules'] = value;
     } else if (['tolerance', 'requiredCategories', 'punctuationStyle', 'ignore'].includes(key)) {
       if (Array.isArray(value) && value.length === 0 && key !== 'requiredCategories') continue;
       out[key] = value;

@@ -13,11 +13,16 @@ describeRule(indicatorNumbering, [
 ]);
 
 describe('rule indicator-numbering fix', () => {
-  it('renumbers every indicator of the cell at once', () => {
+  it('renumbers every indicator of the cell at once, from the first finding', () => {
     const text = table(withIndicators(I('2', '甲') + I('5', '乙') + B('7')));
-    const f = check(text).find((x) => x.rule === 'indicator-numbering');
-    assert.equal(f?.fixes?.[0]?.safe, true);
-    const fixed = applyEdits(text, f?.fixes?.[0]?.edits ?? []);
-    assert.equal(fixed, table(withIndicators(I('1', '甲') + I('2', '乙') + B('3'))));
+    const found = check(text).filter((x) => x.rule === 'indicator-numbering');
+    assert.equal(found.length, 3);
+    const all = found[0]?.fixes?.find((x) => x.title.en === 'Renumber 1, 2, 3…');
+    assert.equal(all?.safe, true);
+    assert.equal(applyEdits(text, all?.edits ?? []), table(withIndicators(I('1', '甲') + I('2', '乙') + B('3'))));
+    // Each finding also fixes its own number; together they renumber the cell as well.
+    const own = found.flatMap((x) => x.fixes?.[0]?.edits ?? []);
+    assert.equal(applyEdits(text, own), table(withIndicators(I('1', '甲') + I('2', '乙') + B('3'))));
+    assert.ok(found.slice(1).every((x) => x.fixes?.length === 1));
   });
 });

@@ -1,5 +1,6 @@
 import { withIndicators } from './examples';
-import type { RowRule } from './types';
+import type { IndicatorNode } from '../syntax/indicators';
+import type { RowFix, RowRule } from './types';
 import { indicatorsOf } from './util';
 
 export const indicatorNumbering: RowRule = {
@@ -24,24 +25,33 @@ export const indicatorNumbering: RowRule = {
     const indicators = indicatorsOf(row);
     const wrong = indicators.filter((ind, i) => ind.seq.value !== i + 1);
     if (wrong.length === 0) return;
-    // One fix renumbers the whole cell, keeping each number's own style (half- or full-width digits).
-    const edits = indicators
-      .map((ind, i) => ({ ind, expected: i + 1 }))
-      .filter(({ ind, expected }) => ind.seq.value !== expected)
-      .map(({ ind, expected }) => {
-        const text = row.text.slice(ind.seq.span.start, ind.seq.span.end);
-        const digits = /^[0-9０-９]+/.exec(text)?.[0] ?? '';
-        return { span: { start: ind.seq.span.start, end: ind.seq.span.start + digits.length }, newText: String(expected) };
-      });
+    // Each finding fixes its own number; the first also offers renumbering the whole cell in one go.
+    // (Every finding carrying the whole-cell fix would make a cell of n indicators cost n² edits.)
+    const renumber = (ind: IndicatorNode, expected: number) => {
+      const text = row.text.slice(ind.seq.span.start, ind.seq.span.end);
+      const digits = /^[0-9０-９]+/.exec(text)?.[0] ?? '';
+      return { span: { start: ind.seq.span.start, end: ind.seq.span.start + digits.length }, newText: String(expected) };
+    };
+    let first = true;
     indicators.forEach((ind, i) => {
       if (ind.seq.value === i + 1) return;
+      const written = row.text.slice(ind.seq.span.start, ind.seq.span.end);
+      const fixes: RowFix[] = [{ title: { zh: `改为“${i + 1}、”`, en: `Change to “${i + 1}、”` }, safe: true, edits: [renumber(ind, i + 1)] }];
+      if (first && wrong.length > 1) {
+        fixes.push({
+          title: { zh: '按 1、2、3… 重新编号', en: 'Renumber 1, 2, 3…' },
+          safe: true,
+          edits: indicators.map((x, j) => ({ x, j })).filter(({ x, j }) => x.seq.value !== j + 1).map(({ x, j }) => renumber(x, j + 1)),
+        });
+      }
+      first = false;
       ctx.report({
         span: ind.seq.span,
         message: {
-          zh: `第 ${i + 1} 条指标的序号应为“${i + 1}、”，实际为“${row.text.slice(ind.seq.span.start, ind.seq.span.end)}”`,
-          en: `indicator ${i + 1} should be numbered “${i + 1}、”, not “${row.text.slice(ind.seq.span.start, ind.seq.span.end)}”`,
+          zh: `第 ${i + 1} 条指标的序号应为“${i + 1}、”，实际为“${written}”`,
+          en: `indicator ${i + 1} should be numbered “${i + 1}、”, not “${written}”`,
         },
-        fixes: [{ title: { zh: '按 1、2、3… 重新编号', en: 'Renumber 1, 2, 3…' }, safe: true, edits }],
+        fixes,
       });
     });
   },

@@ -1,0 +1,96 @@
+/**
+ * Pathological input: every pattern the checker runs stays linear on adversarial strings of 100 k
+ * characters (time grows about tenfold from 10 k to 100 k characters, as a linear baseline in the
+ * same test does; quadratic would be a hundredfold), and odd bytes decode or are refused cleanly.
+ */
+import * as assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import { checkDocument } from '../../server/src/check';
+import { BinaryFileError, decode, looksLikeTargetTable } from '../../server/src/decode';
+import { formatLine } from '../../server/src/lsp/formatting';
+import { documentNumbers } from '../../server/src/lsp/navigation';
+import { DEFAULT_CONFIG } from '../../server/src/config';
+import { parseDocument, parseRow } from '../../server/src/syntax/document';
+import { indicatorLexer } from '../../server/src/syntax/tokens';
+import { parseValue } from '../../server/src/syntax/value';
+
+const LARGE = 100_000;
+const SMALL = 10_000;
+
+/** The fastest of a few runs, in ms: the least disturbed by the machine's other work. */
+function fastest(fn: () => unknown, runs = 5): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - s);
+  }
+  return best;
+}
+
+/** `unit` repeated to about n characters. */
+const repeat = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+
+const CASES: ReadonlyArray<[string, string, (s: string) => unknown]> = [
+  ['lexer: digits', '1', (s) => indicatorLexer.tokenize(s)],
+  ['lexer: near-miss labels', '实施周期指标', (s) => indicatorLexer.tokenize(s)],
+  ['lexer: near-miss next indicator in a value', '实施周期指标值：1、1', (s) => indicatorLexer.tokenize(s)],
+  ['lexer: unclosed quotes', '实施周期指标值：“', (s) => indicatorLexer.tokenize(s)],
+  ['lexer: unclosed tags', '<a ', (s) => indicatorLexer.tokenize(s)],
+  ['lexer: near-miss entities', '&nbs', (s) => indicatorLexer.tokenize(s)],
+  ['lexer: separators', '；:；', (s) => indicatorLexer.tokenize(s)],
+  ['value: digits', '1', parseValue],
+  ['value: decimals', '1.', parseValue],
+  ['value: comparators', '≥不少于', parseValue],
+  ['value: spaces then a number', ' ', (s) => parseValue(`${s}1`)],
+  ['row: tabs', '\t', parseRow],
+  ['row: tags', '<p>', parseRow],
+  ['row: angle brackets', '<', parseRow],
+  ['row: padded cell', ' ', (s) => parseRow(`${s}x${s}\t1.00`)],
+  ['row: indicators', '1、1-产出指标；11-数量指标；人次；实施周期指标值：1人；年度指标值：1人。', parseRow],
+  ['document: one long line checked', '1、1-产出指标；', (s) => checkDocument(parseDocument(`项目\t1.00\t1.00\t\t\t目标\t${s}`))],
+  ['format: tags and separators', '<p>:;', (s) => formatLine(`项目\t1\t1\t\t\t目标\t${s}`, DEFAULT_CONFIG)],
+  ['document numbers: near misses', '穗财社[2023]', documentNumbers],
+  ['table detection: one long line', '绩效', (s) => looksLikeTargetTable(s)],
+];
+
+describe('pathological input', function () {
+  this.timeout(120000);
+
+  for (const [name, unit, fn] of CASES) {
+    it(`${name} stays linear`, () => {
+      const small = repeat(unit, SMALL);
+      const large = repeat(unit, LARGE);
+      // A linear baseline in the same test: one regular-expression pass over the same strings.
+      const base = (s: string) => s.replace(/[\s\S]/g, 'x').length;
+      const baseGrowth = fastest(() => base(large)) / Math.max(0.05, fastest(() => base(small)));
+      fn(small);
+      const growth = fastest(() => fn(large)) / Math.max(0.05, fastest(() => fn(small)));
+      // Linear: about 10 (the baseline's growth); quadratic: about 100. The margin absorbs GC noise.
+      if (process.env['SHOW_GROWTH']) console.log(`      ${name}: ${growth.toFixed(1)}× (baseline ${baseGrowth.toFixed(1)}×)`);
+      assert.ok(growth < Math.max(40, baseGrowth * 4), `${name}: ${growth.toFixed(1)}× from ${SMALL} to ${LARGE} characters (baseline ${baseGrowth.toFixed(1)}×)`);
+    });
+  }
+
+  it('decodes any bytes or refuses them as binary, never throwing anything else', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+    for (let i = 0; i < 300; i++) {
+      const bytes = Buffer.from(Array.from({ length: next() % 2000 }, () => next() % 256));
+      try {
+        const d = decode(bytes);
+        assert.equal(typeof d.text, 'string');
+        parseDocument(d.text);
+      } catch (e) {
+        assert.ok(e instanceof BinaryFileError, String(e));
+      }
+    }
+  });
+
+  it('reads invalid UTF-8 as GB18030, and empty input as empty', () => {
+    assert.equal(decode(Buffer.from([0xc4, 0xe3, 0xba, 0xc3])).text, '你好');
+    assert.equal(decode(Buffer.from([0xc4, 0xe3, 0xba, 0xc3])).encoding, 'gb18030');
+    assert.deepEqual(decode(Buffer.alloc(0)), { text: '', encoding: 'utf-8' });
+    assert.throws(() => decode(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03])), BinaryFileError);
+  });
+});
