@@ -110,13 +110,22 @@ function contentBounds(raw: string, html: readonly Span[], start: number): [numb
   return [lead, trail];
 }
 
+const NO_HTML: readonly Span[] = Object.freeze([]);
+
 function makeCell(raw: string, start: number): Cell {
-  const html: Span[] = [];
+  let html: readonly Span[] = NO_HTML;
   if (raw.includes('<') || raw.includes('&')) {
+    const found: Span[] = [];
     ANY_HTML.lastIndex = 0;
     for (let m = ANY_HTML.exec(raw); m !== null; m = ANY_HTML.exec(raw)) {
-      html.push({ start: start + m.index, end: start + m.index + m[0].length });
+      found.push({ start: start + m.index, end: start + m.index + m[0].length });
     }
+    if (found.length > 0) html = found;
+  }
+  if (html.length === 0 && !isSpace(raw[0]) && !isSpace(raw[raw.length - 1])) {
+    // The common case: nothing to strip, one span serves both.
+    const span = { start, end: start + raw.length };
+    return { raw, span, text: raw, textSpan: span, html };
   }
   const [lead, trail] = contentBounds(raw, html, start);
   return {
