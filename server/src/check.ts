@@ -6,7 +6,7 @@
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
 import type { DocumentRule, Finding, RowReport, RowRule, Severity } from './rules/types';
-import type { ParsedRow, TargetDocument } from './syntax/document';
+import { SLICE_MS, yieldToEventLoop, type ParsedRow, type TargetDocument } from './syntax/document';
 
 export interface CheckOptions {
   readonly config?: Config;
@@ -128,4 +128,27 @@ function runDocumentRule(rule: DocumentRule, severity: Severity, doc: TargetDocu
     const { span, message } = internalError(rule.id, e, { start: 0, end: doc.lines[0]?.length ?? 0 });
     push({ rule: rule.id, severity, line: 0, span, message });
   }
+}
+
+/**
+ * Runs the row rules over `doc` in slices of about SLICE_MS, yielding between them, so that the
+ * following `checkDocument` finds every row's results cached. Returns false when `stale()` says the
+ * work is moot.
+ */
+export async function warmRowChecks(doc: TargetDocument, config: Config, stale: () => boolean): Promise<boolean> {
+  const rules = activeRowRules(config);
+  let sliceStart = Date.now();
+  for (let i = 0; i < doc.rows.length; i++) {
+    const ref = doc.rows[i];
+    if (ref && ref.row.kind !== 'blank' && ref.row.kind !== 'text') {
+      const results = checkRow(ref.row, rules, config);
+      if (results.length > 0) rowFindings(results, ref.row, ref.line, config);
+    }
+    if ((i & 63) === 0 && Date.now() - sliceStart > SLICE_MS) {
+      await yieldToEventLoop();
+      if (stale()) return false;
+      sliceStart = Date.now();
+    }
+  }
+  return true;
 }

@@ -11,7 +11,8 @@ import {
   type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkDocument } from '../check';
+import { checkDocument, warmRowChecks } from '../check';
+import { warmRows } from '../syntax/document';
 import { CONFIG_FILE, type Config } from '../config';
 import { RULES } from '../rules';
 import { exportDocument } from '../export';
@@ -67,6 +68,9 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
  * and answers their requests empty instead of freezing the editor.
  */
 export const MAX_DOCUMENT_CHARS = 32 * 1024 * 1024;
+
+/** Documents opened with more characters than this are parsed and checked in slices. */
+const BACKGROUND_PARSE_CHARS = 256 * 1024;
 
 /** How long the cross-row checks wait for typing to pause. */
 const FULL_CHECK_DELAY_MS = 250;
@@ -232,6 +236,17 @@ export function startServer(connection: Connection): void {
     }), FULL_CHECK_DELAY_MS));
   }
 
+  /** Parses and checks a newly opened large document in slices; a newer version makes it moot. */
+  async function openInSlices(d: TextDocument): Promise<void> {
+    const version = d.version;
+    const stale = () => documents.get(d.uri)?.version !== version;
+    const text = d.getText();
+    if (!(await warmRows(text, workspace.cacheOf(d.uri), stale))) return;
+    const file = workspace.set(d.uri, text, version, true);
+    if (!(await warmRowChecks(file.doc, configFor(d.uri), stale))) return;
+    if (!stale()) validateFull(d.uri);
+  }
+
   const documentRuleIds = new Set(RULES.filter((r) => r.scope === 'document').map((r) => r.id));
 
   function refreshAll(): void {
@@ -351,6 +366,11 @@ export function startServer(connection: Connection): void {
     }
     tooLarge.delete(d.uri);
     const before = workspace.get(d.uri);
+    if (!before?.open && d.getText().length > BACKGROUND_PARSE_CHARS) {
+      // A large document opened: parse and check it in slices, answering requests meanwhile.
+      void openInSlices(d);
+      return;
+    }
     const file = workspace.set(d.uri, d.getText(), d.version, true);
     if (before && before.open) {
       // The first line that differs is where the clerk is typing.

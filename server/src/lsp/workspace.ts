@@ -8,7 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decode, looksLikeTargetTable } from '../decode';
-import { parseDocument, RowCache, type RowRef, type TargetDocument } from '../syntax/document';
+import { parseDocument, RowCache, warmRows, type RowRef, type TargetDocument } from '../syntax/document';
 import type { IndicatorNode } from '../syntax/indicators';
 
 export interface IndicatorUse {
@@ -61,14 +61,19 @@ export class Workspace {
   private readonly caches = new Map<string, RowCache>();
   private folders: string[] = [];
 
-  /** Parses `text` as the new version of `uri`, reusing the rows it had. */
-  set(uri: string, text: string, version: number, open: boolean): TargetFile {
+  /** The row cache of `uri`: rows parsed for earlier versions, reused by the next parse. */
+  cacheOf(uri: string): RowCache {
     let cache = this.caches.get(uri);
     if (!cache) {
       cache = new RowCache();
       this.caches.set(uri, cache);
     }
-    const file = new TargetFile(uri, version, text, parseDocument(text, cache), open);
+    return cache;
+  }
+
+  /** Parses `text` as the new version of `uri`, reusing the rows it had. */
+  set(uri: string, text: string, version: number, open: boolean): TargetFile {
+    const file = new TargetFile(uri, version, text, parseDocument(text, this.cacheOf(uri)), open);
     this.files.set(uri, file);
     return file;
   }
@@ -116,6 +121,9 @@ export class Workspace {
         this.delete(uri);
         return undefined;
       }
+      // Large files are parsed in slices, so that indexing never holds up the editor's requests.
+      if (!(await warmRows(text, this.cacheOf(uri), () => this.files.get(uri)?.open === true))) return this.files.get(uri);
+      if (this.files.get(uri)?.open) return this.files.get(uri);
       return this.set(uri, text, 0, false);
     } catch {
       this.delete(uri);

@@ -224,6 +224,31 @@ export class RowCache {
   }
 }
 
+/** Yields to the event loop: long work is done in slices so that requests are answered meanwhile. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** About how long one slice of background work may keep the event loop (ms). */
+export const SLICE_MS = 25;
+
+/**
+ * Parses the rows of `text` into `cache` in slices of about SLICE_MS, yielding between them; stops
+ * early (returning false) when `stale()` says a newer version arrived. Afterwards `parseDocument`
+ * with the same cache finds every row parsed and only assembles the tree.
+ */
+export async function warmRows(text: string, cache: RowCache, stale: () => boolean): Promise<boolean> {
+  const lines = splitLines(text);
+  let sliceStart = Date.now();
+  for (let i = 0; i < lines.length; i++) {
+    cache.get(lines[i] ?? '');
+    if ((i & 63) === 0 && Date.now() - sliceStart > SLICE_MS) {
+      await yieldToEventLoop();
+      if (stale()) return false;
+      sliceStart = Date.now();
+    }
+  }
+  return true;
+}
+
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
