@@ -12,7 +12,7 @@
  * Set UPDATE_SCREENSHOT=1 to refresh images/screenshot.png for the README.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -212,7 +212,7 @@ async function runInElectron(): Promise<Result | undefined> {
   } catch {
     // runTests rejects on failures; the result file says which.
   }
-  cpSync(folder, join(work, 'folder'), { recursive: true });
+  rmSync(folder, { recursive: true, force: true });
   if (!existsSync(resultPath)) return { passes: 0, failures: 1, output: 'VS Code ran no test' };
   return JSON.parse(readFileSync(resultPath, 'utf8')) as Result;
 }

@@ -169,6 +169,17 @@ describe('language server over stdio', function () {
     assert.ok(range.length === 1 && range[0]?.range.start.line === 54);
   });
 
+  it('exports the parsed model and checks the whole workspace on request', async () => {
+    const model = await server.connection.sendRequest<{ tables: Array<{ units: unknown[] }> }>('perfTarget/export', { uri });
+    assert.equal(model.tables[0]?.units.length, 5);
+    await assert.rejects(server.connection.sendRequest('perfTarget/export', { uri: 'file:///nowhere.jxmb' }), (e: { code?: number }) => e.code === -32803);
+    const other = pathToFileURL(join(dir, 'other.jxmb')).toString();
+    const published = server.nextDiagnostics(other);
+    const counts = await server.connection.sendRequest<{ files: number; errors: number }>('perfTarget/checkWorkspace');
+    assert.equal(counts.files, 3, 'sample.txt, other.jxmb and the formatted copy; notes.txt is no table');
+    assert.ok((await published).diagnostics.length > 0);
+  });
+
   it('answers requests for documents it does not know', async () => {
     const ghost = 'file:///nowhere/ghost.jxmb';
     assert.equal(await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: ghost }, position: { line: 0, character: 0 } }), null);

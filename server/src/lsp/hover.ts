@@ -12,14 +12,12 @@ import type { CodeNode, ValueNode } from '../syntax/indicators';
 import type { Comparator } from '../syntax/value';
 import { placeAt, toRange } from './positions';
 
-const COMPARATOR_TEXT: Readonly<Record<Comparator, { zh: string; en: string }>> = {
-  '≥': COMPARATORS[0]?.description ?? { zh: '不低于', en: 'at least' },
-  '>': COMPARATORS[1]?.description ?? { zh: '高于', en: 'more than' },
-  '=': COMPARATORS[2]?.description ?? { zh: '等于', en: 'exactly' },
-  '≤': COMPARATORS[3]?.description ?? { zh: '不高于', en: 'at most' },
-  '<': COMPARATORS[4]?.description ?? { zh: '低于', en: 'less than' },
-  '≈': { zh: '约（近似值，无法核验）', en: 'about (approximate, cannot be checked)' },
-};
+/** What each normalised comparator means, from the catalogue (which writes them full-width). */
+const CATALOGUE_SYMBOL: Readonly<Record<Exclude<Comparator, '≈'>, string>> = { '≥': '≥', '>': '＞', '=': '＝', '≤': '≤', '<': '＜' };
+function comparatorText(c: Comparator): { zh: string; en: string } {
+  if (c === '≈') return { zh: '约（近似值，无法核验）', en: 'about (approximate, cannot be checked)' };
+  return COMPARATORS.find((e) => e.symbol === CATALOGUE_SYMBOL[c])?.description ?? { zh: c, en: c };
+}
 
 function codeHover(entry: CodeEntry, written: CodeNode, locale: Locale): string {
   const parent = entry.parent ? lookupCode(entry.parent) : undefined;
@@ -59,7 +57,7 @@ function valueHover(v: ValueNode, locale: Locale): string {
   }
   lines.push(zh ? '| 比较 | 数值 | 单位 |' : '| comparator | number | unit |', '|---|---|---|');
   for (const m of p.measures) {
-    const cmp = m.comparator ? `${m.comparator} ${localize(COMPARATOR_TEXT[m.comparator], locale)}${m.comparatorText && m.comparatorText !== m.comparator ? `（${m.comparatorText}）` : ''}` : '—';
+    const cmp = m.comparator ? `${m.comparator} ${localize(comparatorText(m.comparator), locale)}${m.comparatorText && m.comparatorText !== m.comparator ? `（${m.comparatorText}）` : ''}` : '—';
     const scale = m.scale === 1e4 ? '万' : m.scale === 1e8 ? '亿' : '';
     const num = scale ? `${formatNumber(m.number)}${scale} = ${formatNumber(m.value)}` : formatNumber(m.value);
     lines.push(`| ${cmp} | ${num} | ${m.unit || '—'} |`);

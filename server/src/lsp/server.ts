@@ -484,11 +484,11 @@ export function startServer(connection: Connection): void {
     return { files, errors, warnings };
   }));
 
-  connection.onRequest(Protocol.exportDocument, (p: { uri?: unknown }) => {
+  connection.onRequest(Protocol.exportDocument, request('export', (p: { uri?: unknown } | undefined) => {
     const file = typeof p?.uri === 'string' ? fileOf(p.uri) : undefined;
     if (!file) return new ResponseError(LSPErrorCodes.RequestFailed, `not a target file: ${String(p?.uri)}`);
     return exportDocument(file.doc);
-  });
+  }));
 
   documents.listen(connection);
   connection.listen();
