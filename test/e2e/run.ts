@@ -125,7 +125,8 @@ async function runInCodeServer(): Promise<Result> {
   const marker = join(work, 'screenshot');
   writeFileSync(join(work, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const folder = workspaceFolder();
-  const env = { PERF_TARGET_E2E_RESULT: resultPath, PERF_TARGET_E2E_SCREENSHOT_MARKER: marker };
+  // PERF_TARGET_E2E_THEME (e.g. "Default Light Modern") shows the screenshot in another theme.
+  const env = { PERF_TARGET_E2E_RESULT: resultPath, PERF_TARGET_E2E_SCREENSHOT_MARKER: marker, PERF_TARGET_E2E_THEME: process.env['PERF_TARGET_E2E_THEME'] ?? '' };
   let log = '';
   const server: ChildProcess = spawn(join(node24, 'bin', 'node'), [
     entry, '--config', join(work, 'config.yaml'), '--user-data-dir', join(work, 'user'), '--extensions-dir', join(work, 'extensions'),

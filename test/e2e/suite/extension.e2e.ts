@@ -138,6 +138,8 @@ describe('Performance Targets in VS Code', () => {
     // For the README: the sample with its problems and a hover, when the runner asks for a picture.
     const marker = process.env['PERF_TARGET_E2E_SCREENSHOT_MARKER'];
     if (!marker) return;
+    const theme = process.env['PERF_TARGET_E2E_THEME'];
+    if (theme) await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
