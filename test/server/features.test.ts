@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CodeAction, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location,
+  CodeAction, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location,
   SymbolInformation, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { positionOf, startServer, type Harness } from './harness';

@@ -18,7 +18,7 @@ import './node-compat';
 import { CstParser, type CstNode, type IToken, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
 import type { Bilingual } from '../catalogue';
 import {
-  ALL_TOKENS, AnyAnnualLabel, AnyPeriodLabel, AnySep, AnySeq, AnyStop, Code, Colon, Dash, HtmlTag, indicatorLexer,
+  ALL_TOKENS, AnyAnnualLabel, AnyPeriodLabel, AnySep, AnySeq, AnyStop, Code, Colon, Dash, indicatorLexer,
   NamePart, NotSeq, Sep, Text, TOKEN_LABELS, ValuePart,
 } from './tokens';
 import { parseValue, type ParsedValue } from './value';
@@ -78,8 +78,6 @@ export interface IndicatorList {
   readonly problems: readonly SyntaxProblem[];
   readonly html: readonly Span[];
 }
-
-const label = (t: TokenType): Bilingual => TOKEN_LABELS[t.name] ?? { zh: t.name, en: t.name };
 
 /** Messages are built later from the structured error; the provider only carries the expected tokens. */
 const errorMessages: IParserErrorMessageProvider = {
@@ -399,4 +397,3 @@ export function abbreviate(text: string, max = 20): string {
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }
 
-export { HtmlTag, Sep, Colon, Code, Dash };
