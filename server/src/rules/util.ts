@@ -49,7 +49,14 @@ export function indicatorTitle(ind: IndicatorNode): string {
 }
 
 /** Compares text ignoring whitespace and surrounding punctuation or quotes. */
+const IGNORED = /[\s\u3000“”"'‘’。，,；;：:]/g;
+const HAS_IGNORED = /[\s\u3000“”"'‘’。，,；;：:]/;
+
 export function sameText(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/[\s\u3000“”"'‘’。，,；;：:]/g, '');
-  return norm(a) !== '' && norm(a) === norm(b);
+  const hasA = HAS_IGNORED.test(a);
+  const hasB = HAS_IGNORED.test(b);
+  // Nothing to ignore on either side (the common case): plain comparison.
+  if (!hasA && !hasB) return a !== '' && a === b;
+  const na = hasA ? a.replace(IGNORED, '') : a;
+  return na !== '' && na === (hasB ? b.replace(IGNORED, '') : b);
 }

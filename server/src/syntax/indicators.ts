@@ -207,6 +207,7 @@ function isA(t: IToken, type: TokenType): boolean {
 
 /** Digits of a sequence number or code, full-width digits read as ASCII. */
 function digits(s: string): string {
+  if (/^[0-9]+$/.test(s)) return s;
   return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[^0-9]/g, '');
 }
 
@@ -226,10 +227,11 @@ function buildCodeName(ctx: BuildContext, node: CstNode | undefined): CodeNode |
   if (!ext) return undefined;
   const code = childTokens(node, 'Code')[0];
   const name = childTokens(node, 'Text')[0];
+  // One object shape whatever is missing (absent parts are undefined): faster than spreading.
   return {
     span: span(ctx, ext[0], ext[1]),
-    ...(code ? { code: { text: digits(code.image), span: span(ctx, code.startOffset, end(code)) } } : {}),
-    ...(name ? { name: { text: name.image, span: span(ctx, name.startOffset, end(name)) } } : {}),
+    code: code ? { text: digits(code.image), span: span(ctx, code.startOffset, end(code)) } : undefined,
+    name: name ? { text: name.image, span: span(ctx, name.startOffset, end(name)) } : undefined,
   };
 }
 
@@ -302,12 +304,12 @@ function buildIndicator(ctx: BuildContext, node: CstNode): IndicatorNode | undef
   return {
     span: span(ctx, ext[0], ext[1]),
     seq: { value: seqDigits === '' ? Number.NaN : Number(seqDigits), span: span(ctx, seqTok.startOffset, end(seqTok)) },
-    ...(l1 ? { level1: l1 } : {}),
-    ...(l2 ? { level2: l2 } : {}),
-    ...(name ? { name } : {}),
+    level1: l1,
+    level2: l2,
+    name,
     values,
-    ...optionalValue('period', values.find((v) => v.label === 'period')),
-    ...optionalValue('annual', values.find((v) => v.label === 'annual')),
+    period: values.find((v) => v.label === 'period'),
+    annual: values.find((v) => v.label === 'annual'),
     punctuation: punctuation.sort((a, b) => a.span.start - b.span.start),
   };
 }
@@ -317,9 +319,6 @@ function isBlank(text: string): boolean {
   return text.replace(/<\/?[A-Za-z][^<>]*>|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});/g, '').trim() === '';
 }
 
-function optionalValue(key: 'period' | 'annual', v: ValueNode | undefined): Partial<Record<'period' | 'annual', ValueNode>> {
-  return v ? { [key]: v } : {};
-}
 
 function describeExpected(json: string): Bilingual {
   let names: string[] = [];
