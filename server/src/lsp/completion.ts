@@ -150,10 +150,9 @@ function codeItem(e: CodeEntry, style: Style, range: Range, locale: Locale, inde
 function knownNames(workspace: Workspace, l2: string | undefined): Array<[string, number]> {
   const counts = new Map<string, number>();
   for (const file of workspace.all()) {
-    for (const use of file.indicators()) {
-      if (l2 !== undefined && use.indicator.level2?.code?.text !== l2) continue;
-      const name = use.indicator.name?.text;
-      if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+    const maps = l2 !== undefined ? [file.namesByCode.get(l2)] : [...file.namesByCode.values()];
+    for (const names of maps) {
+      for (const [name, n] of names ?? []) counts.set(name, (counts.get(name) ?? 0) + n);
     }
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

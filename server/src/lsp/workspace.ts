@@ -20,6 +20,7 @@ export interface IndicatorUse {
 
 export class TargetFile {
   private projectsCache?: readonly RowRef[];
+  private namesCache?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 
   constructor(
     readonly uri: string,
@@ -33,6 +34,26 @@ export class TargetFile {
   get projects(): readonly RowRef[] {
     this.projectsCache ??= this.doc.tables.flatMap((t) => t.projects);
     return this.projectsCache;
+  }
+
+  /** Indicator names by level-2 code ('' for none), with how often each is used; computed once per version. */
+  get namesByCode(): ReadonlyMap<string, ReadonlyMap<string, number>> {
+    if (!this.namesCache) {
+      const out = new Map<string, Map<string, number>>();
+      for (const use of this.indicators()) {
+        const name = use.indicator.name?.text;
+        if (!name) continue;
+        const code = use.indicator.level2?.code?.text ?? '';
+        let names = out.get(code);
+        if (!names) {
+          names = new Map();
+          out.set(code, names);
+        }
+        names.set(name, (names.get(name) ?? 0) + 1);
+      }
+      this.namesCache = out;
+    }
+    return this.namesCache;
   }
 
   /** Every indicator of the file with its line and project. */
