@@ -63,6 +63,11 @@ function internalError(rule: string, e: unknown, span: { start: number; end: num
   };
 }
 
+/** The order findings are reported in: line, column, rule. */
+function byPlace(a: Finding, b: Finding): number {
+  return a.line - b.line || a.span.start - b.span.start || a.rule.localeCompare(b.rule);
+}
+
 /**
  * The findings of one row at one line, built once and reused while the row keeps its text, its
  * line and its config: after a keystroke only the edited row's findings are new objects.
@@ -92,33 +97,49 @@ function rowFindings(results: readonly RowResult[], row: ParsedRow, line: number
       });
     }
   }
+  findings.sort(byPlace);
   placedFindings.set(results, { line, findings });
   return findings;
 }
 
 export function checkDocument(doc: TargetDocument, options: CheckOptions = {}): Finding[] {
   const config = options.config ?? DEFAULT_CONFIG;
-  const findings: Finding[] = [];
-  const push = (f: Finding) => {
-    if (!isIgnored(config, f.rule, f.project, options.file)) findings.push(f);
-  };
+  const keep = (f: Finding) => config.ignore.length === 0 || !isIgnored(config, f.rule, f.project, options.file);
+  // Row findings come in line order, each row's already sorted: no sort over the whole document.
+  const rowFound: Finding[] = [];
   const rowRules = activeRowRules(config);
   for (const { line, row } of doc.rows) {
     if (row.kind === 'blank' || row.kind === 'text') continue;
     const results = checkRow(row, rowRules, config);
     if (results.length === 0) continue;
-    for (const f of rowFindings(results, row, line, config)) push(f);
+    for (const f of rowFindings(results, row, line, config)) if (keep(f)) rowFound.push(f);
   }
-  if (!options.rowRulesOnly) {
-    for (const rule of RULES) {
-      if (rule.scope !== 'document') continue;
-      const severity = severityOf(config, rule.id, rule.defaultSeverity);
-      if (severity === 'off') continue;
-      runDocumentRule(rule, severity, doc, config, push);
+  if (options.rowRulesOnly) return rowFound;
+  const docFound: Finding[] = [];
+  for (const rule of RULES) {
+    if (rule.scope !== 'document') continue;
+    const severity = severityOf(config, rule.id, rule.defaultSeverity);
+    if (severity === 'off') continue;
+    runDocumentRule(rule, severity, doc, config, (f) => { if (keep(f)) docFound.push(f); });
+  }
+  if (docFound.length === 0) return rowFound;
+  docFound.sort(byPlace);
+  // Merge the two sorted lists.
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < rowFound.length || j < docFound.length) {
+    const a = rowFound[i];
+    const b = docFound[j];
+    if (b === undefined || (a !== undefined && byPlace(a, b) <= 0)) {
+      if (a) out.push(a);
+      i++;
+    } else {
+      out.push(b);
+      j++;
     }
   }
-  findings.sort((a, b) => a.line - b.line || a.span.start - b.span.start || a.rule.localeCompare(b.rule));
-  return findings;
+  return out;
 }
 
 function runDocumentRule(rule: DocumentRule, severity: Severity, doc: TargetDocument, config: Config, push: (f: Finding) => void): void {
