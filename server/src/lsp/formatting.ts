@@ -6,7 +6,7 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver';
 import type { Config } from '../config';
-import { formatWan } from '../i18n';
+import { amountRewrite } from '../rules/amount-style';
 import { htmlReplacement } from '../rules/html-residue';
 import { officialMark, targetWidth } from '../rules/punctuation-style';
 import { parseRow, type ParsedRow } from '../syntax/document';
@@ -39,10 +39,9 @@ function contentEdits(row: ParsedRow, config: Config): LineEdit[] {
   }
   if (row.kind === 'project' || row.kind === 'unit' || row.kind === 'total') {
     for (const a of row.amounts) {
-      if (a.value === undefined || a.empty || a.cell.html.some((h) => h.start >= a.cell.textSpan.start && h.end <= a.cell.textSpan.end)) continue;
-      const decimals = /\.([0-9]+)$/.exec(a.cell.text)?.[1]?.length ?? 0;
-      const formatted = formatWan(a.value);
-      if (decimals <= 2 && formatted !== a.cell.text) edits.push({ ...a.cell.textSpan, newText: formatted });
+      // Only safe rewrites: formatting never rounds an amount.
+      const rewrite = amountRewrite(a);
+      if (rewrite?.safe) edits.push({ ...a.cell.textSpan, newText: rewrite.text });
     }
   }
   const indicators = row.indicators?.indicators ?? [];

@@ -1,7 +1,20 @@
 import { formatWan } from '../i18n';
+import type { Amount } from '../syntax/document';
 import { projectRow } from './examples';
 import type { RowRule } from './types';
 import { isAmountRow } from './util';
+
+/**
+ * How an amount should be written, when it is not: the text and whether rewriting is safe (more
+ * than two decimals means rounding, which the clerk must decide). Formatting uses it too.
+ */
+export function amountRewrite(a: Amount): { readonly text: string; readonly safe: boolean } | undefined {
+  if (a.value === undefined || a.empty) return undefined;
+  const text = formatWan(a.value);
+  if (a.cell.text === text) return undefined;
+  const decimals = /\.([0-9]+)$/.exec(a.cell.text)?.[1]?.length ?? 0;
+  return { text, safe: decimals <= 2 };
+}
 
 export const amountStyle: RowRule = {
   id: 'amount-style',
@@ -27,12 +40,9 @@ export const amountStyle: RowRule = {
   checkRow(row, ctx) {
     if (!isAmountRow(row)) return;
     for (const a of row.amounts) {
-      if (a.value === undefined || a.empty) continue;
-      const expected = formatWan(a.value);
-      if (a.cell.text === expected) continue;
-      const decimals = /\.([0-9]+)$/.exec(a.cell.text)?.[1]?.length ?? 0;
-      // More than two decimals: rewriting rounds the amount, which the clerk must decide.
-      const safe = decimals <= 2;
+      const rewrite = amountRewrite(a);
+      if (!rewrite) continue;
+      const { text: expected, safe } = rewrite;
       ctx.report({
         span: a.cell.textSpan,
         message: {
