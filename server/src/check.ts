@@ -3,6 +3,7 @@
  * cached on the (immutable, text-keyed) row object, so re-checking after a keystroke costs the
  * changed rows plus the document rules.
  */
+import type { Bilingual } from './catalogue';
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
 import type { DocumentRule, Finding, RowReport, RowRule, Severity } from './rules/types';
@@ -173,4 +174,31 @@ export async function warmRowChecks(doc: TargetDocument, config: Config, stale: 
     }
   }
   return true;
+}
+
+export interface SeverityCounts {
+  readonly errors: number;
+  readonly warnings: number;
+  /** Information and hints. */
+  readonly notes: number;
+}
+
+export function countSeverities(findings: Iterable<Pick<Finding, 'severity'>>): SeverityCounts {
+  let errors = 0;
+  let warnings = 0;
+  let notes = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    else notes++;
+  }
+  return { errors, warnings, notes };
+}
+
+/** “2 个错误，3 个警告，1 条提示” / “2 error(s), 3 warning(s), 1 note(s)”. */
+export function describeCounts(c: SeverityCounts): Bilingual {
+  return {
+    zh: `${c.errors} 个错误，${c.warnings} 个警告，${c.notes} 条提示`,
+    en: `${c.errors} error(s), ${c.warnings} warning(s), ${c.notes} note(s)`,
+  };
 }

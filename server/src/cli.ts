@@ -10,7 +10,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { checkDocument } from './check';
+import { checkDocument, countSeverities, describeCounts } from './check';
 import { CONFIG_FILE, DEFAULT_CONFIG, readConfig, type Config } from './config';
 import { BinaryFileError, decode, looksLikeTargetTable } from './decode';
 import { exportDocument } from './export';
@@ -275,11 +275,8 @@ export function run(argv: readonly string[], io: Io): number {
     for (const { file, finding: f } of all) {
       io.out(`${file}:${f.line + 1}:${f.span.start + 1} ${f.severity} ${f.rule} ${localize(f.message, opts.locale)}`);
     }
-    const count = (s: string) => all.filter((x) => x.finding.severity === s).length;
-    const summary = opts.locale === 'zh-cn'
-      ? `检查了 ${files.length} 个文件：${count('error')} 个错误，${count('warning')} 个警告，${count('information') + count('hint')} 条提示`
-      : `${files.length} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`;
-    io.out(summary);
+    const counts = describeCounts(countSeverities(all.map((x) => x.finding)));
+    io.out(opts.locale === 'zh-cn' ? `检查了 ${files.length} 个文件：${counts.zh}` : `${files.length} file(s) checked: ${counts.en}`);
   }
   if (fileProblem) return 2;
   if (!opts.exitZero && all.some((x) => x.finding.severity === 'error')) return 1;

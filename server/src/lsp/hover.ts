@@ -3,6 +3,7 @@
  * Chinese first; English VS Code also gets the English gloss.
  */
 import type { Hover, Position } from 'vscode-languageserver';
+import { countSeverities, describeCounts } from '../check';
 import { childrenOf, COMPARATORS, lookupCode, type CodeEntry } from '../catalogue';
 import { formatNumber, formatWan, localize, type Locale } from '../i18n';
 import type { Finding } from '../rules/types';
@@ -113,8 +114,6 @@ function projectHover(ref: RowRef, findings: readonly Finding[], locale: Locale)
     byClass.set(c, (byClass.get(c) ?? 0) + 1);
   }
   const classes = [...byClass.entries()].sort().map(([c, n]) => `${c === '?' ? (zh ? '未知' : 'unknown') : `${c}-${lookupCode(c)?.name ?? ''}`} ${n}`).join('，');
-  const own = findings.filter((f) => f.line === ref.line);
-  const count = (s: string) => own.filter((f) => f.severity === s).length;
   const total = ref.row.amounts[0]?.value;
   const lines = [
     `**${ref.row.name?.text ?? ''}**（${ref.row.kind === 'unit' ? (zh ? '单位' : 'unit') : ref.row.kind === 'total' ? (zh ? '合计' : 'grand total') : zh ? '项目' : 'project'}）`,
@@ -125,7 +124,8 @@ function projectHover(ref: RowRef, findings: readonly Finding[], locale: Locale)
     lines.push('', `${zh ? '指标' : 'Indicators'}：${indicators.length}${classes ? `（${classes}）` : ''}`);
     if (ref.row.goal?.text) lines.push('', `${zh ? '绩效目标' : 'Goal'}：${ref.row.goal.text}`);
   }
-  lines.push('', zh ? `问题：${count('error')} 个错误，${count('warning')} 个警告，${count('information') + count('hint')} 条提示` : `Findings: ${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`);
+  const counts = describeCounts(countSeverities(findings.filter((f) => f.line === ref.line)));
+  lines.push('', zh ? `问题：${counts.zh}` : `Findings: ${counts.en}`);
   return lines.join('\n');
 }
 

@@ -11,7 +11,7 @@ import {
   type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkDocument, warmRowChecks } from '../check';
+import { checkDocument, countSeverities, warmRowChecks } from '../check';
 import { warmRows } from '../syntax/document';
 import { CONFIG_FILE, type Config } from '../config';
 import { RULES } from '../rules';
@@ -186,12 +186,13 @@ export function startServer(connection: Connection): void {
       const v = t.total?.row.amounts[0]?.value;
       return v === undefined ? acc : (acc ?? 0) + v;
     }, null);
+    const counts = countSeverities(result.findings);
     const status: StatusParams = {
       uri: file.uri,
       total,
       projects: file.projects.length,
-      errors: result.findings.filter((f) => f.severity === 'error').length,
-      warnings: result.findings.filter((f) => f.severity === 'warning').length,
+      errors: counts.errors,
+      warnings: counts.warnings,
     };
     void connection.sendNotification(Protocol.status, status);
   }
@@ -478,8 +479,9 @@ export function startServer(connection: Connection): void {
       const findings = findingsOf(file);
       publish(file, { version: file.version, lines: file.doc.lines.length, findings, complete: true });
       files++;
-      errors += findings.filter((f) => f.severity === 'error').length;
-      warnings += findings.filter((f) => f.severity === 'warning').length;
+      const c = countSeverities(findings);
+      errors += c.errors;
+      warnings += c.warnings;
     }
     return { files, errors, warnings };
   }));
