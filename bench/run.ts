@@ -21,6 +21,8 @@ const sample = readFileSync(join(root, 'seeds', '000_5e46737169912d50.txt'), 'ut
 const MB = 1024 * 1024;
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [1, 2, 5] : [1, 10, 50];
+/** `--server`: only the server figures (on the middle size), for iterating on them. */
+const serverOnly = process.argv.includes('--server');
 
 /** The least work any checker must do: decode, split rows and cells, split the indicator cell. */
 function baseline(bytes: Buffer): number {
@@ -148,9 +150,9 @@ async function serverFigures(text: string) {
 }
 
 async function main(): Promise<void> {
-  const texts = SIZES.map((mb) => ({ mb, bytes: Buffer.from(generate(sample, mb * MB), 'utf8') }));
+  const texts = SIZES.map((mb, i) => ({ mb, bytes: Buffer.from(serverOnly && i !== 1 ? '' : generate(sample, mb * MB), 'utf8') }));
   const rows: Array<Record<string, number>> = [];
-  for (const { mb, bytes } of texts) {
+  for (const { mb, bytes } of serverOnly ? [] : texts) {
     const runs = mb >= 50 ? 3 : mb >= 10 ? 5 : 9;
     const base = time(() => baseline(bytes), runs);
     const full = time(() => fullCheck(bytes), runs);
@@ -177,6 +179,7 @@ async function main(): Promise<void> {
   console.log(`  completion                        p50 ${f(server.completion.p50, 2)} ms, p95 ${f(server.completion.p95, 2)} ms`);
   console.log(`  peak memory                       ${f(server.peakMemoryMB)} MB = ${f(server.peakMemoryMB / serverMB, 2)}× the open text`);
   const results = { date: new Date().toISOString(), machine, quick, check: rows, growth: big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) : null, server: { ...server, documentMB: serverMB, memoryPerMB: server.peakMemoryMB / serverMB } };
+  if (serverOnly) return;
   writeFileSync(join(root, 'bench', quick ? 'results.quick.json' : 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
 

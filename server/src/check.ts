@@ -104,52 +104,190 @@ function rowFindings(results: readonly RowResult[], row: ParsedRow, line: number
   return findings;
 }
 
-export function checkDocument(doc: TargetDocument, options: CheckOptions = {}): Finding[] {
+/** The row rules' findings of a document, per line; a check after an edit reuses the unchanged lines'. */
+export interface RowChecks {
+  readonly doc: TargetDocument;
+  readonly config: Config;
+  readonly file: string | undefined;
+  /** Per line, in place order; one shared empty list for lines without findings. */
+  readonly byLine: ReadonlyArray<readonly Finding[]>;
+  /** How many findings `byLine` holds. */
+  readonly count: number;
+  /** Per line, how many findings of each severity (in SEVERITY_ORDER): `counts[line * 4 + s]`. */
+  readonly counts: Uint32Array;
+}
+
+/** Most severe first. */
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+const SEVERITY_INDEX: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+export const severityIndex = (s: Severity): number => SEVERITY_INDEX[s];
+
+const NONE: readonly Finding[] = Object.freeze([]);
+
+/**
+ * Runs the row rules over every row. With `previous` (the same config and file, an earlier version
+ * of the document), a line whose row is the same object as before keeps its findings list, so a
+ * keystroke costs the edited rows and one pass over the lines, not over every finding.
+ */
+export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previous?: RowChecks): RowChecks {
   const config = options.config ?? DEFAULT_CONFIG;
-  const keep = (f: Finding) => config.ignore.length === 0 || !isIgnored(config, f.rule, f.project, options.file);
-  // Row findings come in line order, each row's already sorted: no sort over the whole document.
-  const rowFound: Finding[] = [];
-  const rowRules = activeRowRules(config);
-  for (const { line, row } of doc.rows) {
-    if (row.kind === 'blank' || row.kind === 'text') continue;
-    const results = checkRow(row, rowRules, config);
-    if (results.length === 0) continue;
-    for (const f of rowFindings(results, row, line, config)) if (keep(f)) rowFound.push(f);
+  const reuse = previous && previous.config === config && previous.file === options.file ? previous : undefined;
+  const rules = activeRowRules(config);
+  const byLine: Array<readonly Finding[]> = new Array<readonly Finding[]>(doc.rows.length);
+  const counts = new Uint32Array(doc.rows.length * 4);
+  let count = 0;
+  for (let i = 0; i < doc.rows.length; i++) {
+    const ref = doc.rows[i];
+    let found = NONE;
+    if (ref && reuse && reuse.doc.rows[i]?.row === ref.row) {
+      found = reuse.byLine[i] ?? NONE;
+      if (found.length > 0) {
+        const k = i * 4;
+        const from = reuse.counts;
+        counts[k] = from[k] ?? 0;
+        counts[k + 1] = from[k + 1] ?? 0;
+        counts[k + 2] = from[k + 2] ?? 0;
+        counts[k + 3] = from[k + 3] ?? 0;
+      }
+      byLine[i] = found;
+      count += found.length;
+      continue;
+    }
+    if (ref && ref.row.kind !== 'blank' && ref.row.kind !== 'text') {
+      const results = checkRow(ref.row, rules, config);
+      if (results.length > 0) {
+        found = rowFindings(results, ref.row, ref.line, config);
+        if (config.ignore.length > 0) found = found.filter((f) => !isIgnored(config, f.rule, f.project, options.file));
+      }
+    }
+    byLine[i] = found;
+    count += found.length;
+    for (const f of found) {
+      const k = i * 4 + SEVERITY_INDEX[f.severity];
+      counts[k] = (counts[k] ?? 0) + 1;
+    }
   }
-  if (options.rowRulesOnly) return rowFound;
-  const docFound: Finding[] = [];
+  return { doc, config, file: options.file, byLine, count, counts };
+}
+
+/** The document rules' findings (sums, structure across rows), in place order. */
+export function checkDocumentRules(doc: TargetDocument, options: CheckOptions = {}): Finding[] {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const found: Finding[] = [];
   for (const rule of RULES) {
     if (rule.scope !== 'document') continue;
     const severity = severityOf(config, rule.id, rule.defaultSeverity);
     if (severity === 'off') continue;
-    runDocumentRule(rule, severity, doc, config, (f) => { if (keep(f)) docFound.push(f); });
+    runDocumentRule(rule, severity, doc, config, (f) => {
+      if (config.ignore.length === 0 || !isIgnored(config, f.rule, f.project, options.file)) found.push(f);
+    });
   }
-  if (docFound.length === 0) return rowFound;
-  docFound.sort(byPlace);
-  // Merge the two sorted lists.
+  return found.sort(byPlace);
+}
+
+/** Findings line by line: what the server publishes from without flattening tens of thousands. */
+export interface FindingsByLine {
+  readonly lineCount: number;
+  /** The findings of one line, in place order. */
+  at(line: number): readonly Finding[];
+  /** How many findings of severity `s` (an index into SEVERITY_ORDER) the line has. */
+  count(line: number, s: number): number;
+  /** How many of each severity (SEVERITY_ORDER) the document has. */
+  readonly totals: readonly number[];
+}
+
+/** A document's findings: row rules' per line, document rules' beside them, one list on demand. */
+export class CheckResult implements FindingsByLine {
+  private merged?: readonly Finding[];
+  private readonly documentByLine = new Map<number, Finding[]>();
+  private readonly counts: Uint32Array;
+  readonly totals: readonly number[];
+
+  constructor(readonly rows: RowChecks, readonly documentFindings: readonly Finding[]) {
+    this.counts = documentFindings.length > 0 ? rows.counts.slice() : rows.counts;
+    for (const f of documentFindings) {
+      if (f.line < 0 || f.line >= rows.byLine.length) continue;
+      let list = this.documentByLine.get(f.line);
+      if (!list) {
+        list = [];
+        this.documentByLine.set(f.line, list);
+      }
+      list.push(f);
+      const k = f.line * 4 + SEVERITY_INDEX[f.severity];
+      this.counts[k] = (this.counts[k] ?? 0) + 1;
+    }
+    const totals = [0, 0, 0, 0];
+    for (let i = 0; i < this.counts.length; i++) totals[i & 3] = (totals[i & 3] ?? 0) + (this.counts[i] ?? 0);
+    this.totals = totals;
+  }
+
+  get lineCount(): number {
+    return this.rows.byLine.length;
+  }
+
+  at(line: number): readonly Finding[] {
+    const own = this.rows.byLine[line] ?? NONE;
+    const other = this.documentByLine.get(line);
+    return other ? mergeSorted([...own], other) : own;
+  }
+
+  count(line: number, s: number): number {
+    return this.counts[line * 4 + s] ?? 0;
+  }
+
+  get severityCounts(): SeverityCounts {
+    const [errors = 0, warnings = 0, information = 0, hints = 0] = this.totals;
+    return { errors, warnings, notes: information + hints };
+  }
+
+  /** Every finding in place order (built once). */
+  get findings(): readonly Finding[] {
+    this.merged ??= this.flatten();
+    return this.merged;
+  }
+
+  /** Every finding in place order, as a new list. */
+  flatten(): Finding[] {
+    const out: Finding[] = [];
+    for (const list of this.rows.byLine) for (const f of list) out.push(f);
+    return mergeSorted(out, this.documentFindings);
+  }
+}
+
+/** Two lists in place order as one (ties: `a` first). */
+function mergeSorted(a: Finding[], b: readonly Finding[]): Finding[] {
+  if (b.length === 0) return a;
   const out: Finding[] = [];
   let i = 0;
   let j = 0;
-  while (i < rowFound.length || j < docFound.length) {
-    const a = rowFound[i];
-    const b = docFound[j];
-    if (b === undefined || (a !== undefined && byPlace(a, b) <= 0)) {
-      if (a) out.push(a);
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && byPlace(x, y) <= 0)) {
+      if (x) out.push(x);
       i++;
     } else {
-      out.push(b);
+      out.push(y);
       j++;
     }
   }
   return out;
 }
 
+export function checkDocument(doc: TargetDocument, options: CheckOptions = {}): Finding[] {
+  return new CheckResult(checkRows(doc, options), options.rowRulesOnly ? [] : checkDocumentRules(doc, options)).flatten();
+}
+
 function runDocumentRule(rule: DocumentRule, severity: Severity, doc: TargetDocument, config: Config, push: (f: Finding) => void): void {
   try {
-    rule.check(doc, { config, report: (r) => push({ ...r, rule: rule.id, severity }) });
+    // The same shape as row findings: property reads over tens of thousands of findings stay monomorphic.
+    rule.check(doc, {
+      config,
+      report: (r) => push({ rule: rule.id, severity, line: r.line, span: r.span, message: r.message, project: r.project, related: r.related, fixes: r.fixes }),
+    });
   } catch (e) {
     const { span, message } = internalError(rule.id, e, { start: 0, end: doc.lines[0]?.length ?? 0 });
-    push({ rule: rule.id, severity, line: 0, span, message });
+    push({ rule: rule.id, severity, line: 0, span, message, project: undefined, related: undefined, fixes: undefined });
   }
 }
 

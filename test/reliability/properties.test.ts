@@ -118,21 +118,29 @@ describe('properties: parser and rules', function () {
     }), { numRuns: RUNS });
   });
 
-  it('parse incrementally (row cache after edits) exactly as from scratch', () => {
-    fc.assert(fc.property(mutatedFile, fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 6 }), (text, edits) => {
+  it('parse incrementally (row cache and the previous version after edits) exactly as from scratch', () => {
+    const edit = fc.tuple(fc.nat(), mutation, fc.constantFrom('change' as const, 'insert-line' as const, 'delete-line' as const));
+    fc.assert(fc.property(mutatedFile, fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
       const cache = new RowCache();
-      parseDocument(text, cache);
-      const lines = splitLines(text);
-      for (const [which, m] of edits) {
+      let previous = parseDocument(text, cache);
+      let lines = splitLines(text);
+      for (const [which, m, how] of edits) {
         const i = which % lines.length;
-        lines[i] = mutate(lines[i] ?? '', m);
-        parseDocument(lines.join('\n'), cache);
+        // A new array each version, unchanged lines the same strings (as the server's line text keeps them).
+        // A mutation may insert a line break: the edited line becomes several (as in the server).
+        lines = [...lines];
+        const edited = splitLines(mutate(lines[i] ?? '', m));
+        if (how === 'insert-line') lines.splice(i, 0, ...edited);
+        else if (how === 'delete-line' && lines.length > 1) lines.splice(i, 1);
+        else lines.splice(i, 1, ...edited);
+        previous = parseDocument(lines, cache, previous);
+        assert.equal(previous.rows.length, lines.length);
+        previous.rows.forEach((r, n) => assert.equal(r.line, n));
       }
       const final = lines.join('\n');
-      const incremental = parseDocument(final, cache);
       const scratch = parseDocument(final);
-      assert.deepEqual(exportDocument(incremental), exportDocument(scratch));
-      assert.deepEqual(checkDocument(incremental), checkDocument(scratch));
+      assert.deepEqual(exportDocument(previous), exportDocument(scratch));
+      assert.deepEqual(checkDocument(previous), checkDocument(scratch));
     }), { numRuns: RUNS });
   });
 });

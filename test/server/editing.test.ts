@@ -161,3 +161,73 @@ describe('language server in Chinese', function () {
     }
   });
 });
+
+describe('language server: a file with more findings than the editor lists', function () {
+  this.timeout(30000);
+  // 40 projects: each total is wrong (an error); every fifth also has a whole-period value below
+  // its annual one (a warning).
+  const WEAK = GOOD_INDICATORS.replace('实施周期指标值：≥100人次', '实施周期指标值：≥10人次');
+  const rows = Array.from({ length: 40 }, (_, i) => projectRow(`项目${i}`, ['2.00', '1.00'], i % 5 === 0 ? WEAK : GOOD_INDICATORS));
+  const text = table(rows);
+  const lineOf = (i: number) => text.split('\n').findIndex((l) => l.startsWith(`项目${i}\t`));
+  const listed = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code !== 'omitted-findings');
+
+  it('lists the edited row, errors and the findings near the cursor first, with a note counting the rest', async () => {
+    const server = await startServer();
+    try {
+      const uri = 'untitled:city';
+      assert.equal((await server.open(uri, text)).diagnostics.length, 48);
+      server.settings = { maxDiagnosticsPerFile: 10 };
+      let next = server.nextDiagnostics(uri, (p) => p.diagnostics.length === 10);
+      await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      let d = await next;
+      const note = d.diagnostics.find((x) => x.code === 'omitted-findings');
+      // 40 errors and 8 warnings: 9 errors listed, 31 errors and 8 warnings counted in the note.
+      assert.match(String(note?.message), /^31 error\(s\), 8 warning\(s\), 0 note\(s\) more not listed: at most 10/);
+      assert.equal(note?.severity, 3);
+      // No cursor yet: the first nine projects' errors.
+      assert.deepEqual(listed(d).map((x) => [x.code, x.range.start.line]), Array.from({ length: 9 }, (_, i) => ['total-mismatch', lineOf(i)]));
+
+      // The cursor moves far down: the listed findings follow it.
+      next = server.nextDiagnostics(uri, (p) => listed(p).some((x) => x.range.start.line === lineOf(30)));
+      await server.connection.sendNotification('perfTarget/focus', { uri, line: lineOf(30), character: 0 });
+      d = await next;
+      // Project 30's own error and warning, then the errors nearest it: projects 26 to 33.
+      assert.deepEqual(listed(d).map((x) => x.range.start.line), [26, 27, 28, 29, 30, 30, 31, 32, 33].map(lineOf));
+
+      // An edit on project 10: its warning is listed although errors elsewhere outnumber the cap.
+      await server.connection.sendNotification('perfTarget/focus', { uri, line: lineOf(10), character: 0 });
+      const line = text.split('\n')[lineOf(10)] ?? '';
+      const at = line.indexOf('培训人次');
+      next = server.nextDiagnostics(uri, (p) => p.version === 2);
+      server.change(uri, 2, [{ range: { start: { line: lineOf(10), character: at }, end: { line: lineOf(10), character: at } }, text: '参加' }]);
+      d = await next;
+      const own = listed(d).filter((x) => x.range.start.line === lineOf(10)).map((x) => x.code).sort();
+      assert.deepEqual(own, ['total-mismatch', 'value-period-annual-mismatch']);
+      assert.equal(d.diagnostics.length, 10);
+      // The status bar still counts every finding.
+      const status = server.notifications.filter((n) => n.method === 'perfTarget/status').pop()?.params as { errors: number; warnings: number };
+      assert.deepEqual([status.errors, status.warnings], [40, 8]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('lists everything when the limit is 0, and at most 1000 by default', async () => {
+    const server = await startServer();
+    try {
+      const big = table(Array.from({ length: 1200 }, (_, i) => projectRow(`项目${i}`, ['2.00', '1.00'])));
+      let d = await server.open('untitled:big', big);
+      assert.equal(d.diagnostics.length, 1000);
+      assert.match(String(d.diagnostics.find((x) => x.code === 'omitted-findings')?.message), /^201 error\(s\)/);
+      server.settings = { maxDiagnosticsPerFile: 0 };
+      const next = server.nextDiagnostics('untitled:big', (p) => p.diagnostics.length > 1000);
+      await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      d = await next;
+      assert.ok(d.diagnostics.length >= 1200);
+      assert.ok(!d.diagnostics.some((x) => x.code === 'omitted-findings'));
+    } finally {
+      await server.stop();
+    }
+  });
+});

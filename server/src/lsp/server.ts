@@ -3,27 +3,28 @@
  * guarded: one failing request is logged and answered empty (or with an LSP error), never taking
  * the server down.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import {
-  CodeActionKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
-  ErrorCodes, LSPErrorCodes, MessageType, ResponseError, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
+  ErrorCodes, LSPErrorCodes, MessageType, ResponseError, TextDocumentSyncKind,
   type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkDocument, countSeverities, warmRowChecks } from '../check';
+import { CheckResult, checkDocumentRules, checkRows, warmRowChecks } from '../check';
 import { warmRows } from '../syntax/document';
 import { CONFIG_FILE, type Config } from '../config';
-import { RULES } from '../rules';
 import { exportDocument } from '../export';
-import { localize, toLocale, type Locale } from '../i18n';
-import type { Finding, Severity } from '../rules/types';
+import { toLocale, type Locale } from '../i18n';
+import type { Finding } from '../rules/types';
+import type { Span } from '../syntax/document';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { DEFAULT_MAX_DIAGNOSTICS, DiagnosticConverter, selectFindings } from './diagnostics';
 import { complete, TRIGGER_CHARACTERS } from './completion';
 import { formatDocument } from './formatting';
 import { hover } from './hover';
 import { definition, highlights, references } from './navigation';
-import { indicatorAt, toRange } from './positions';
+import { applyChanges, textOf, toLineText, type LineText } from './line-text';
+import { indicatorAt } from './positions';
 import { resolveSettings } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
 import { isTargetFile, Workspace, type TargetFile } from './workspace';
@@ -42,6 +43,13 @@ export const Protocol = {
   exportDocument: 'perfTarget/export',
 } as const;
 
+interface OpenDocument {
+  readonly uri: string;
+  readonly languageId: string;
+  readonly version: number;
+  readonly text: LineText;
+}
+
 export interface FocusParams {
   readonly uri: string;
   readonly line: number;
@@ -56,13 +64,6 @@ export interface StatusParams {
   readonly warnings: number;
 }
 
-const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
 /**
  * Documents longer than this (UTF-16 units, about 32 MB) are not parsed: the server says so once
  * and answers their requests empty instead of freezing the editor.
@@ -75,16 +76,18 @@ const BACKGROUND_PARSE_CHARS = 256 * 1024;
 /** How long the cross-row checks wait for typing to pause. */
 const FULL_CHECK_DELAY_MS = 250;
 
+/** A checked version of a document. */
 interface Checked {
   readonly version: number;
   /** Line count of the checked version: cross-row findings stay valid only while it holds. */
   readonly lines: number;
-  readonly findings: readonly Finding[];
+  readonly result: CheckResult;
+  /** False while the document rules' findings are those of an earlier version. */
   readonly complete: boolean;
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new Map<string, OpenDocument>();
   const workspace = new Workspace();
   const checked = new Map<string, Checked>();
   const fullTimers = new Map<string, NodeJS.Timeout>();
@@ -142,73 +145,91 @@ export function startServer(connection: Connection): void {
     return config;
   }
 
-  /** Converted once per finding object (findings of unchanged rows are reused across checks). */
-  const diagnosticCache = new WeakMap<Finding, Diagnostic>();
-  const hrefs = new Map<string, string>();
+  const converter = new DiagnosticConverter(() => docsRoot, () => locale);
+  const toDiagnostic = (uri: string, f: Finding): Diagnostic => converter.convert(uri, f);
 
-  function toDiagnostic(uri: string, f: Finding): Diagnostic {
-    const cached = f.related ? undefined : diagnosticCache.get(f);
-    if (cached) return cached;
-    let href = hrefs.get(f.rule);
-    if (!href) {
-      href = pathToFileURL(join(docsRoot, `${f.rule}.md`)).toString();
-      hrefs.set(f.rule, href);
-    }
-    const d: Diagnostic = {
-      range: toRange(f.line, f.span),
-      severity: SEVERITY[f.severity],
-      code: f.rule,
-      codeDescription: { href },
-      source: 'perf-target',
-      message: localize(f.message, locale),
-      ...(f.related && f.related.length > 0
-        ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: toRange(r.line, r.span) }, message: localize(r.message, locale) })) }
-        : {}),
-    };
-    // Related information names the document, so only findings without it are shared.
-    if (!f.related) diagnosticCache.set(f, d);
-    return d;
+  /** `perfTarget.maxDiagnosticsPerFile` (editor only; 0: no limit). */
+  function maxDiagnostics(): number {
+    const v = typeof editorSettings === 'object' && editorSettings !== null
+      ? (editorSettings as Record<string, unknown>)['maxDiagnosticsPerFile']
+      : undefined;
+    return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : DEFAULT_MAX_DIAGNOSTICS;
   }
 
-  /** Findings inside the indicator the clerk is typing wait until the cursor leaves it. */
-  function visible(uri: string, file: TargetFile, findings: readonly Finding[]): readonly Finding[] {
-    if (!focus || focus.uri !== uri || lastEditLine.get(uri) !== focus.line) return findings;
+  /** Where the clerk works in a document: the cursor, else the last edited line, else the top. */
+  function anchorOf(uri: string): number {
+    if (focus && focus.uri === uri) return focus.line;
+    return lastEditLine.get(uri) ?? 0;
+  }
+
+  /**
+   * What was last published per document, so that a cursor move republishes only when it matters:
+   * when focus mode holds back another indicator, or when a capped list's cursor has moved more
+   * than a quarter of the span of lines it lists.
+   */
+  const published = new Map<string, { readonly version: number; readonly hidden: string; readonly anchor: number; readonly reanchor: number }>();
+
+  /** Focus mode: the indicator the clerk is typing, whose findings wait until the cursor leaves it. */
+  function heldBack(uri: string, file: TargetFile): { readonly line: number; readonly span: Span } | undefined {
+    if (!focus || focus.uri !== uri || lastEditLine.get(uri) !== focus.line) return undefined;
     const row = file.doc.rows[focus.line]?.row;
     const ind = row ? indicatorAt(row, focus.character) : undefined;
-    if (!ind) return findings;
-    return findings.filter((f) => !(f.line === focus?.line && f.span.start >= ind.span.start && f.span.end <= ind.span.end));
+    return ind ? { line: focus.line, span: ind.span } : undefined;
   }
 
-  function publish(file: TargetFile, result: Checked): void {
-    const shown = visible(file.uri, file, result.findings);
-    void connection.sendDiagnostics({ uri: file.uri, version: file.version, diagnostics: shown.map((f) => toDiagnostic(file.uri, f)) });
+  function publish(file: TargetFile, result: Checked, onlyIfChanged = false): void {
+    const anchor = anchorOf(file.uri);
+    const held = heldBack(file.uri, file);
+    const hidden = held ? `${held.line}:${held.span.start}` : '';
+    const last = published.get(file.uri);
+    if (onlyIfChanged && last && last.version === file.version && last.hidden === hidden &&
+      Math.abs(last.anchor - anchor) < last.reanchor) return;
+    const max = maxDiagnostics();
+    const hide = held
+      ? (f: Finding) => f.line === held.line && f.span.start >= held.span.start && f.span.end <= held.span.end
+      : undefined;
+    const { shown, omitted } = selectFindings(result.result, max, anchor, hide);
+    const diagnostics = shown.map((f) => toDiagnostic(file.uri, f));
+    const capped = omitted.some((n) => n > 0);
+    if (capped) diagnostics.push(converter.omittedNote(omitted, max));
+    const span = (shown[shown.length - 1]?.line ?? 0) - (shown[0]?.line ?? 0);
+    published.set(file.uri, { version: file.version, hidden, anchor, reanchor: capped ? Math.max(1, Math.floor(span / 4)) : Infinity });
+    void connection.sendDiagnostics({ uri: file.uri, version: file.version, diagnostics });
     const total = file.doc.tables.reduce<number | null>((acc, t) => {
       const v = t.total?.row.amounts[0]?.value;
       return v === undefined ? acc : (acc ?? 0) + v;
     }, null);
-    const counts = countSeverities(result.findings);
+    const counts = result.result.severityCounts;
     const status: StatusParams = {
       uri: file.uri,
       total,
-      projects: file.projects.length,
+      projects: file.doc.tables.reduce((n, t) => n + t.projects.length, 0),
       errors: counts.errors,
       warnings: counts.warnings,
     };
     void connection.sendNotification(Protocol.status, status);
   }
 
-  function findingsOf(file: TargetFile): readonly Finding[] {
+  /** The complete check of the file's current version (row findings reused from the last check). */
+  function checkedOf(file: TargetFile): Checked {
     const c = checked.get(file.uri);
-    if (c && c.version === file.version && c.complete) return c.findings;
-    const findings = checkDocument(file.doc, { config: configFor(file.uri) });
-    checked.set(file.uri, { version: file.version, lines: file.doc.lines.length, findings, complete: true });
-    return findings;
+    if (c && c.version === file.version && c.complete) return c;
+    const options = { config: configFor(file.uri) };
+    const result: Checked = {
+      version: file.version,
+      lines: file.doc.lines.length,
+      result: new CheckResult(checkRows(file.doc, options, c?.result.rows), checkDocumentRules(file.doc, options)),
+      complete: true,
+    };
+    checked.set(file.uri, result);
+    return result;
   }
+
+  const findingsOf = (file: TargetFile): readonly Finding[] => checkedOf(file).result.findings;
 
   function validateFull(uri: string): void {
     const file = workspace.get(uri);
-    if (!file) return;
-    publish(file, { version: file.version, lines: file.doc.lines.length, findings: findingsOf(file), complete: true });
+    if (file) publish(file, checkedOf(file));
   }
 
   /**
@@ -221,11 +242,10 @@ export function startServer(connection: Connection): void {
       const file = workspace.get(uri);
       if (!file || file.version !== version) return;
       const previous = checked.get(uri);
-      const fast = checkDocument(file.doc, { config: configFor(uri), rowRulesOnly: true });
-      const prevDoc = previous && previous.lines === file.doc.lines.length
-        ? previous.findings.filter((f) => documentRuleIds.has(f.rule))
-        : [];
-      const result: Checked = { version: file.version, lines: file.doc.lines.length, findings: [...fast, ...prevDoc], complete: false };
+      const rows = checkRows(file.doc, { config: configFor(uri) }, previous?.result.rows);
+      const lines = file.doc.lines.length;
+      const kept = previous && previous.lines === lines ? previous.result.documentFindings : [];
+      const result: Checked = { version: file.version, lines, result: new CheckResult(rows, kept), complete: false };
       checked.set(uri, result);
       publish(file, result);
     }));
@@ -238,22 +258,20 @@ export function startServer(connection: Connection): void {
   }
 
   /** Parses and checks a newly opened large document in slices; a newer version makes it moot. */
-  async function openInSlices(d: TextDocument): Promise<void> {
+  async function openInSlices(d: OpenDocument): Promise<void> {
     const version = d.version;
     const stale = () => documents.get(d.uri)?.version !== version;
-    const text = d.getText();
-    if (!(await warmRows(text, workspace.cacheOf(d.uri), stale))) return;
-    const file = workspace.set(d.uri, text, version, true);
+    const { lines } = d.text;
+    if (!(await warmRows(lines, workspace.cacheOf(d.uri), stale))) return;
+    const file = workspace.set(d.uri, lines, version, true);
     if (!(await warmRowChecks(file.doc, configFor(d.uri), stale))) return;
     if (!stale()) validateFull(d.uri);
   }
 
-  const documentRuleIds = new Set(RULES.filter((r) => r.scope === 'document').map((r) => r.id));
-
   function refreshAll(): void {
     configs.clear();
     checked.clear();
-    for (const d of documents.all()) if (workspace.get(d.uri)) validateFull(d.uri);
+    for (const uri of documents.keys()) if (workspace.get(uri)) validateFull(uri);
   }
 
   async function fetchEditorSettings(): Promise<void> {
@@ -344,17 +362,17 @@ export function startServer(connection: Connection): void {
     if (settingsChanged) refreshAll();
   });
 
-  documents.onDidChangeContent(guard('change', undefined, (e: { document: TextDocument }) => {
-    const d = e.document;
-    if (d.languageId !== LANGUAGE_ID && !isTargetFile(d.uri, d.getText())) return;
-    if (d.getText().length > MAX_DOCUMENT_CHARS) {
+  /** A document opened or edited: parse it (reusing its unchanged rows) and check it. */
+  function changed(d: OpenDocument): void {
+    if (d.languageId !== LANGUAGE_ID && !isTargetFile(d.uri, textOf(d.text, 40))) return;
+    if (d.text.length > MAX_DOCUMENT_CHARS) {
       // Degrade on purpose: no parse, no findings, empty answers; say so once per document.
       workspace.delete(d.uri);
       checked.delete(d.uri);
       void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
       if (!tooLarge.has(d.uri)) {
         tooLarge.add(d.uri);
-        const mb = (d.getText().length / (1024 * 1024)).toFixed(1);
+        const mb = (d.text.length / (1024 * 1024)).toFixed(1);
         const limit = MAX_DOCUMENT_CHARS / (1024 * 1024);
         void connection.sendNotification('window/showMessage', {
           type: MessageType.Warning,
@@ -367,14 +385,14 @@ export function startServer(connection: Connection): void {
     }
     tooLarge.delete(d.uri);
     const before = workspace.get(d.uri);
-    if (!before?.open && d.getText().length > BACKGROUND_PARSE_CHARS) {
+    if (!before?.open && d.text.length > BACKGROUND_PARSE_CHARS) {
       // A large document opened: parse and check it in slices, answering requests meanwhile.
       void openInSlices(d);
       return;
     }
-    const file = workspace.set(d.uri, d.getText(), d.version, true);
+    const file = workspace.set(d.uri, d.text.lines, d.version, true);
     if (before && before.open) {
-      // The first line that differs is where the clerk is typing.
+      // The first line that differs is where the clerk is typing (unchanged lines are the same strings).
       const n = Math.min(before.doc.lines.length, file.doc.lines.length);
       let line = 0;
       while (line < n && before.doc.lines[line] === file.doc.lines[line]) line++;
@@ -383,15 +401,33 @@ export function startServer(connection: Connection): void {
     } else {
       validateFull(d.uri);
     }
+  }
+
+  // The open documents are kept as lines (not `TextDocuments`): an edit costs the lines it touches.
+  connection.onDidOpenTextDocument(guard('open', undefined, (p) => {
+    const { uri, languageId, version, text } = p.textDocument;
+    const d: OpenDocument = { uri, languageId, version, text: toLineText(text) };
+    documents.set(uri, d);
+    changed(d);
   }));
 
-  documents.onDidClose(guard('close', undefined, async (e: { document: TextDocument }) => {
-    const uri = e.document.uri;
+  connection.onDidChangeTextDocument(guard('change', undefined, (p) => {
+    const old = documents.get(p.textDocument.uri);
+    if (!old) return;
+    const d: OpenDocument = { ...old, version: p.textDocument.version, text: applyChanges(old.text, p.contentChanges) };
+    documents.set(d.uri, d);
+    changed(d);
+  }));
+
+  connection.onDidCloseTextDocument(guard('close', undefined, async (p) => {
+    const { uri } = p.textDocument;
+    documents.delete(uri);
     tooLarge.delete(uri);
     clearTimeout(fullTimers.get(uri));
     fullTimers.delete(uri);
     checked.delete(uri);
     lastEditLine.delete(uri);
+    published.delete(uri);
     workspace.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     if (uri.startsWith('file:') && workspace.folderOf(uri)) await workspace.loadFromDisk(fileURLToPath(uri));
@@ -404,7 +440,7 @@ export function startServer(connection: Connection): void {
       if (!uri) continue;
       const file = workspace.get(uri);
       const c = checked.get(uri);
-      if (file && c && c.version === file.version) publish(file, c);
+      if (file && c && c.version === file.version) publish(file, c, true);
     }
   }));
 
@@ -476,10 +512,10 @@ export function startServer(connection: Connection): void {
     let errors = 0;
     let warnings = 0;
     for (const file of workspace.all()) {
-      const findings = findingsOf(file);
-      publish(file, { version: file.version, lines: file.doc.lines.length, findings, complete: true });
+      const result = checkedOf(file);
+      publish(file, result);
       files++;
-      const c = countSeverities(findings);
+      const c = result.result.severityCounts;
       errors += c.errors;
       warnings += c.warnings;
     }
@@ -492,6 +528,5 @@ export function startServer(connection: Connection): void {
     return exportDocument(file.doc);
   }));
 
-  documents.listen(connection);
   connection.listen();
 }

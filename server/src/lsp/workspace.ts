@@ -25,7 +25,6 @@ export class TargetFile {
   constructor(
     readonly uri: string,
     readonly version: number,
-    readonly text: string,
     readonly doc: TargetDocument,
     /** True while the editor has the file open (its text is the editor's, not the disk's). */
     readonly open: boolean,
@@ -92,9 +91,9 @@ export class Workspace {
     return cache;
   }
 
-  /** Parses `text` as the new version of `uri`, reusing the rows it had. */
-  set(uri: string, text: string, version: number, open: boolean): TargetFile {
-    const file = new TargetFile(uri, version, text, parseDocument(text, this.cacheOf(uri)), open);
+  /** Parses `text` (or its lines) as the new version of `uri`, reusing the rows it had. */
+  set(uri: string, text: string | readonly string[], version: number, open: boolean): TargetFile {
+    const file = new TargetFile(uri, version, parseDocument(text, this.cacheOf(uri), this.files.get(uri)?.doc), open);
     this.files.set(uri, file);
     return file;
   }

@@ -235,8 +235,8 @@ export const SLICE_MS = 25;
  * early (returning false) when `stale()` says a newer version arrived. Afterwards `parseDocument`
  * with the same cache finds every row parsed and only assembles the tree.
  */
-export async function warmRows(text: string, cache: RowCache, stale: () => boolean): Promise<boolean> {
-  const lines = splitLines(text);
+export async function warmRows(text: string | readonly string[], cache: RowCache, stale: () => boolean): Promise<boolean> {
+  const lines = typeof text === 'string' ? splitLines(text) : text;
   let sliceStart = Date.now();
   for (let i = 0; i < lines.length; i++) {
     cache.get(lines[i] ?? '');
@@ -272,15 +272,32 @@ function newTable(startLine: number): TableBuilder {
   return { startLine, endLine: startLine, units: [], looseProjects: [], projects: [], strayLines: [] };
 }
 
-/** Parses a whole document, reusing `cache` for lines seen before. Never throws. */
-export function parseDocument(text: string, cache: RowCache = new RowCache()): TargetDocument {
-  const lines = splitLines(text);
+/**
+ * Parses a whole document (its text, or its lines), reusing `cache` for lines seen before. With
+ * `previous`, the version before an edit, the lines both share at the start and at the end keep
+ * their rows without a cache lookup (which would hash every line of a large file on each keystroke).
+ * Never throws.
+ */
+export function parseDocument(text: string | readonly string[], cache: RowCache = new RowCache(), previous?: TargetDocument): TargetDocument {
+  const lines = typeof text === 'string' ? splitLines(text) : text;
   const rows: RowRef[] = [];
   const tables: TableBuilder[] = [];
   let current: TableBuilder | undefined;
+  // Lines [head, tail) are new; before `head` and from `tail` on, `previous` has them, `shift` lines away.
+  let head = 0;
+  let tail = lines.length;
+  let shift = 0;
+  if (previous) {
+    const old = previous.lines;
+    const n = Math.min(old.length, lines.length);
+    while (head < n && old[head] === lines[head]) head++;
+    shift = old.length - lines.length;
+    while (tail > head && tail + shift > head && old[tail - 1 + shift] === lines[tail - 1]) tail--;
+  }
   for (let line = 0; line < lines.length; line++) {
-    const row = cache.get(lines[line] ?? '');
-    const ref: RowRef = { line, row };
+    const kept = previous && (line < head || line >= tail) ? previous.rows[line + (line < head ? 0 : shift)] : undefined;
+    const row = kept ? kept.row : cache.get(lines[line] ?? '');
+    const ref: RowRef = kept && kept.line === line ? kept : { line, row };
     rows.push(ref);
     if (row.kind === 'blank') continue;
     if (row.kind === 'text') {
