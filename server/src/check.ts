@@ -7,7 +7,7 @@ import type { Bilingual } from './catalogue';
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
 import type { DocumentRule, Finding, RowReport, RowRule, Severity } from './rules/types';
-import { SLICE_MS, yieldToEventLoop, type ParsedRow, type TargetDocument } from './syntax/document';
+import { SLICE_MS, yieldToEventLoop, type ParsedRow, type RowRef, type TargetDocument } from './syntax/document';
 
 export interface CheckOptions {
   readonly config?: Config;
@@ -153,13 +153,7 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
       count += found.length;
       continue;
     }
-    if (ref && ref.row.kind !== 'blank' && ref.row.kind !== 'text') {
-      const results = checkRow(ref.row, rules, config);
-      if (results.length > 0) {
-        found = rowFindings(results, ref.row, ref.line, config);
-        if (config.ignore.length > 0) found = found.filter((f) => !isIgnored(config, f.rule, f.project, options.file));
-      }
-    }
+    if (ref) found = findingsOfRow(ref, rules, config, options.file);
     byLine[i] = found;
     count += found.length;
     for (const f of found) {
@@ -168,6 +162,21 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
     }
   }
   return { doc, config, file: options.file, byLine, count, counts };
+}
+
+function findingsOfRow(ref: RowRef, rules: readonly RowRule[], config: Config, file: string | undefined): readonly Finding[] {
+  if (ref.row.kind === 'blank' || ref.row.kind === 'text') return NONE;
+  const results = checkRow(ref.row, rules, config);
+  if (results.length === 0) return NONE;
+  const found = rowFindings(results, ref.row, ref.line, config);
+  return config.ignore.length > 0 ? found.filter((f) => !isIgnored(config, f.rule, f.project, file)) : found;
+}
+
+/** The row rules' findings of one line (cached with its row): for a request that needs only that line. */
+export function rowFindingsAt(doc: TargetDocument, line: number, options: CheckOptions = {}): readonly Finding[] {
+  const ref = doc.rows[line];
+  const config = options.config ?? DEFAULT_CONFIG;
+  return ref ? findingsOfRow(ref, activeRowRules(config), config, options.file) : NONE;
 }
 
 /** The document rules' findings (sums, structure across rows), in place order. */
@@ -305,7 +314,7 @@ export async function warmRowChecks(doc: TargetDocument, config: Config, stale: 
       const results = checkRow(ref.row, rules, config);
       if (results.length > 0) rowFindings(results, ref.row, ref.line, config);
     }
-    if ((i & 63) === 0 && Date.now() - sliceStart > SLICE_MS) {
+    if ((i & 7) === 0 && Date.now() - sliceStart > SLICE_MS) {
       await yieldToEventLoop();
       if (stale()) return false;
       sliceStart = Date.now();

@@ -51,8 +51,11 @@ describe('language server over stdio', function () {
     for (const d of first) assert.equal(d.range.start.line, d.range.end.line, 'a diagnostic stays inside its row');
   });
 
-  it('reports status for the status bar', () => {
-    const status = server.notifications.find((n) => n.method === 'perfTarget/status' && (n.params as { uri: string }).uri === uri)?.params as { total: number; projects: number; errors: number };
+  it('reports status for the status bar', async () => {
+    // Sent right after the diagnostics, so it may still be on its way.
+    const find = () => server.notifications.find((n) => n.method === 'perfTarget/status' && (n.params as { uri: string }).uri === uri);
+    for (let i = 0; i < 100 && !find(); i++) await new Promise((r) => setTimeout(r, 20));
+    const status = find()?.params as { total: number; projects: number; errors: number };
     assert.equal(status.total, 67805.48);
     assert.equal(status.projects, 35);
     assert.equal(status.errors, first.filter((d) => d.severity === 1).length);

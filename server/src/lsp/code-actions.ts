@@ -139,11 +139,15 @@ export interface ActionContext {
   readonly toDiagnostic: (f: Finding) => Diagnostic;
 }
 
-export function codeActions(findings: readonly Finding[], range: Range, only: readonly string[] | undefined, ctx: ActionContext): CodeAction[] {
+/**
+ * Quick fixes for `near` (the findings on the range's lines) and, when asked for by kind (as on
+ * save or from the command, never on every cursor move), fix-all over `all()`.
+ */
+export function codeActions(near: readonly Finding[], all: () => readonly Finding[], range: Range, only: readonly string[] | undefined, ctx: ActionContext): CodeAction[] {
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
-    for (const f of findings) {
+    for (const f of near) {
       if (!overlaps(toRange(f.line, f.span), range)) continue;
       const diagnostic = ctx.toDiagnostic(f);
       const fixes = f.fixes ?? [];
@@ -166,8 +170,8 @@ export function codeActions(findings: readonly Finding[], range: Range, only: re
       }
     }
   }
-  if (wants(FIX_ALL_KIND)) {
-    const edits = fixAllEdits(ctx.lines, findings, ctx.config);
+  if (only && wants(FIX_ALL_KIND)) {
+    const edits = fixAllEdits(ctx.lines, all(), ctx.config);
     if (edits.length > 0) {
       actions.push({
         title: ctx.locale === 'zh-cn' ? '修复所有可安全修复的问题' : 'Fix all safe findings',

@@ -10,7 +10,7 @@ import {
   ErrorCodes, LSPErrorCodes, MessageType, ResponseError, TextDocumentSyncKind,
   type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
-import { CheckResult, checkDocumentRules, checkRows, warmRowChecks } from '../check';
+import { CheckResult, checkDocumentRules, checkRows, rowFindingsAt, warmRowChecks } from '../check';
 import { warmRows } from '../syntax/document';
 import { CONFIG_FILE, type Config } from '../config';
 import { exportDocument } from '../export';
@@ -226,6 +226,21 @@ export function startServer(connection: Connection): void {
   }
 
   const findingsOf = (file: TargetFile): readonly Finding[] => checkedOf(file).result.findings;
+
+  /**
+   * The findings on lines `from`..`to` of the file's current version, as published: a request about
+   * a few lines (hover, quick fixes) never waits for a whole check of a large file under way.
+   */
+  function findingsOnLines(file: TargetFile, from: number, to: number): Finding[] {
+    const c = checked.get(file.uri);
+    const current = c && c.version === file.version ? c.result : undefined;
+    const out: Finding[] = [];
+    const last = Math.min(to, file.doc.rows.length - 1);
+    for (let line = Math.max(0, from); line <= last; line++) {
+      out.push(...(current ? current.at(line) : rowFindingsAt(file.doc, line, { config: configFor(file.uri) })));
+    }
+    return out;
+  }
 
   function validateFull(uri: string): void {
     const file = workspace.get(uri);
@@ -448,7 +463,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(request('hover', (p) => {
     const file = fileOf(p.textDocument.uri);
-    return file ? hover(file.doc, p.position, findingsOf(file), locale) : null;
+    return file ? hover(file.doc, p.position, findingsOnLines(file, p.position.line, p.position.line), locale) : null;
   }));
 
   connection.onCompletion(request('completion', (p) => {
@@ -487,7 +502,7 @@ export function startServer(connection: Connection): void {
     const file = fileOf(p.textDocument.uri);
     if (!file) return [];
     const folder = workspace.folderOf(file.uri);
-    return codeActions(findingsOf(file), p.range, p.context.only, {
+    return codeActions(findingsOnLines(file, p.range.start.line, p.range.end.line), () => findingsOf(file), p.range, p.context.only, {
       uri: file.uri,
       lines: file.doc.lines,
       config: configFor(file.uri),

@@ -228,7 +228,7 @@ export class RowCache {
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** About how long one slice of background work may keep the event loop (ms). */
-export const SLICE_MS = 25;
+export const SLICE_MS = 10;
 
 /**
  * Parses the rows of `text` into `cache` in slices of about SLICE_MS, yielding between them; stops
@@ -240,7 +240,7 @@ export async function warmRows(text: string | readonly string[], cache: RowCache
   let sliceStart = Date.now();
   for (let i = 0; i < lines.length; i++) {
     cache.get(lines[i] ?? '');
-    if ((i & 63) === 0 && Date.now() - sliceStart > SLICE_MS) {
+    if ((i & 7) === 0 && Date.now() - sliceStart > SLICE_MS) {
       await yieldToEventLoop();
       if (stale()) return false;
       sliceStart = Date.now();
