@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { parseDocument, RowCache } from '../server/src/syntax/document';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkDocument, checkText } from '../server/src/check';
+import { parseDocument, parseRow, RowCache } from '../server/src/syntax/document';
 import { projectRow, unitRow } from '../server/src/rules/examples';
 import { HEADER, table } from './helpers';
 
@@ -58,6 +61,30 @@ describe('document model', () => {
   it('classifies lines without tabs inside a table as stray', () => {
     const doc = parseDocument(table([...body, '项目三 1.00 1.00']));
     assert.equal(doc.tables[0]?.strayLines.length, 1);
+  });
+
+  it('builds an evicted indicator tree again, equal, and keeps every row’s outline', () => {
+    // More project rows than trees are kept: the first rows' trees are dropped and rebuilt on demand.
+    const rows = Array.from({ length: 300 }, (_, i) => projectRow(`项目${i}`, ['1.00', '1.00']));
+    const doc = parseDocument(table(rows));
+    const first = doc.tables[0]?.projects[0]?.row;
+    assert.ok(first?.outline && first.indicators);
+    assert.deepEqual(first.indicators, parseRow(first.text).indicators);
+    assert.deepEqual(first.outline.indicators.map((i) => [i.seq, i.name, i.level2Code, i.level2Name]), [
+      [1, '培训人次', '11', '数量指标'],
+      [2, '培训后就业率', '22', '社会效益'],
+    ]);
+    const tree = first.indicators.indicators[0];
+    assert.deepEqual(first.outline.indicators[0]?.nameSpan, tree?.name?.span);
+    assert.deepEqual(first.outline.indicators[0]?.span, tree?.span);
+    assert.equal(first.outline.fullMarks, 12);
+    assert.equal(first.outline.halfMarks, 0);
+  });
+
+  it('checks rows as they are parsed exactly as parse-then-check does', () => {
+    const sample = readFileSync(join(__dirname, '..', '..', 'seeds', '000_5e46737169912d50.txt'), 'utf8');
+    const text = Array.from({ length: 6 }, () => sample).join('\n');
+    assert.deepEqual(checkText(text).findings, checkDocument(parseDocument(text)));
   });
 
   it('never throws on odd input', () => {

@@ -7,7 +7,7 @@ import type { Bilingual } from './catalogue';
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
 import type { DocumentRule, Finding, RowReport, RowRule, Severity } from './rules/types';
-import { SLICE_MS, yieldToEventLoop, type ParsedRow, type RowRef, type TargetDocument } from './syntax/document';
+import { parseDocument, RowCache, SLICE_MS, yieldToEventLoop, type ParsedRow, type RowRef, type TargetDocument } from './syntax/document';
 
 export interface CheckOptions {
   readonly config?: Config;
@@ -29,8 +29,15 @@ export function severityOf(config: Config, ruleId: string, fallback: Severity): 
   return config.rules[ruleId] ?? fallback;
 }
 
-function activeRowRules(config: Config): RowRule[] {
-  return RULES.filter((r): r is RowRule => r.scope === 'row' && severityOf(config, r.id, r.defaultSeverity) !== 'off');
+const activeRules = new WeakMap<Config, readonly RowRule[]>();
+
+function activeRowRules(config: Config): readonly RowRule[] {
+  let rules = activeRules.get(config);
+  if (!rules) {
+    rules = RULES.filter((r): r is RowRule => r.scope === 'row' && severityOf(config, r.id, r.defaultSeverity) !== 'off');
+    activeRules.set(config, rules);
+  }
+  return rules;
 }
 
 function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config): readonly RowResult[] {
@@ -177,6 +184,25 @@ export function rowFindingsAt(doc: TargetDocument, line: number, options: CheckO
   const ref = doc.rows[line];
   const config = options.config ?? DEFAULT_CONFIG;
   return ref ? findingsOfRow(ref, activeRowRules(config), config, options.file) : NONE;
+}
+
+/**
+ * A row cache whose rows are checked as they are parsed (the results cached with the row), so that
+ * a later check finds them done without building an indicator tree again.
+ */
+export function checkingRowCache(config: () => Config): RowCache {
+  return new RowCache((row) => {
+    if (row.kind === 'blank' || row.kind === 'text') return;
+    const c = config();
+    checkRow(row, activeRowRules(c), c);
+  });
+}
+
+/** What `perf-target check` does with a text: parse it and run every rule, each row checked as it is parsed. */
+export function checkText(text: string | readonly string[], options: CheckOptions = {}): { doc: TargetDocument; findings: Finding[] } {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const doc = parseDocument(text, checkingRowCache(() => config));
+  return { doc, findings: checkDocument(doc, options) };
 }
 
 /** The document rules' findings (sums, structure across rows), in place order. */

@@ -10,7 +10,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { checkDocument, countSeverities, describeCounts } from './check';
+import { checkText, countSeverities, describeCounts } from './check';
 import { CONFIG_FILE, DEFAULT_CONFIG, readConfig, type Config } from './config';
 import { BinaryFileError, decode, looksLikeTargetTable } from './decode';
 import { exportDocument } from './export';
@@ -252,8 +252,7 @@ export function run(argv: readonly string[], io: Io): number {
       continue;
     }
     const loaded = explicit ?? findConfig(file, warn);
-    const doc = parseDocument(text);
-    const findings = checkDocument(doc, {
+    const { findings } = checkText(text, {
       config: loaded?.config ?? DEFAULT_CONFIG,
       ...(loaded ? { file: relative(loaded.base, resolve(file)) } : {}),
     });

@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { checkDocument } from '../check';
+import { checkDocument, checkingRowCache } from '../check';
 import { CONFIG_FILE, type Config } from '../config';
-import { parseDocument, RowCache } from '../syntax/document';
+import { parseDocument } from '../syntax/document';
 import { localize, type Locale } from '../i18n';
 import type { Edit, Finding } from '../rules/types';
 import { applyLineEdits } from './formatting';
@@ -82,7 +82,7 @@ export function safeEdits(findings: readonly Finding[]): TextEdit[] {
  */
 export function fixAllEdits(lines: readonly string[], findings: readonly Finding[], config: Config, file?: string): TextEdit[] {
   const current = [...lines];
-  const cache = new RowCache();
+  const cache = checkingRowCache(() => config);
   let pending = safeEdits(findings);
   for (let round = 0; round < 4 && pending.length > 0; round++) {
     const byLine = new Map<number, Array<{ start: number; end: number; newText: string }>>();

@@ -36,13 +36,8 @@ function countStyle(doc: TargetDocument): Style {
   let full = 0;
   for (const t of doc.tables) {
     for (const p of t.projects) {
-      for (const ind of p.row.indicators?.indicators ?? []) {
-        for (const mark of ind.punctuation) {
-          if (mark.role === 'terminator') continue;
-          if (mark.char === ';' || mark.char === ':') half++;
-          else full++;
-        }
-      }
+      half += p.row.outline?.halfMarks ?? 0;
+      full += p.row.outline?.fullMarks ?? 0;
     }
   }
   return half > full ? { sep: ';', colon: ':' } : { sep: '；', colon: '：' };

@@ -83,7 +83,7 @@ function uses(file: TargetFile, target: Target): Location[] {
     });
   } else {
     for (const use of file.indicators()) {
-      if (use.indicator.name?.text === target.text) out.push({ uri: file.uri, range: toRange(use.line, use.indicator.name.span) });
+      if (use.indicator.name === target.text) out.push({ uri: file.uri, range: toRange(use.line, use.indicator.nameSpan) });
     }
   }
   return out;

@@ -10,7 +10,7 @@ import {
   ErrorCodes, LSPErrorCodes, MessageType, ResponseError, TextDocumentSyncKind,
   type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
-import { CheckResult, checkDocumentRules, checkRows, rowFindingsAt, warmRowChecks } from '../check';
+import { CheckResult, checkDocumentRules, checkingRowCache, checkRows, rowFindingsAt, warmRowChecks } from '../check';
 import { warmRows } from '../syntax/document';
 import { CONFIG_FILE, type Config } from '../config';
 import { exportDocument } from '../export';
@@ -88,7 +88,8 @@ interface Checked {
 
 export function startServer(connection: Connection): void {
   const documents = new Map<string, OpenDocument>();
-  const workspace = new Workspace();
+  // Rows are checked as they are parsed, while their indicator trees are at hand.
+  const workspace = new Workspace((uri) => checkingRowCache(() => configFor(uri)));
   const checked = new Map<string, Checked>();
   const fullTimers = new Map<string, NodeJS.Timeout>();
   const lastEditLine = new Map<string, number>();

@@ -20,12 +20,12 @@ function rowSymbol(ref: RowRef, kind: SymbolKind, children: DocumentSymbol[], la
 }
 
 function projectSymbol(ref: RowRef): DocumentSymbol {
-  const indicators = (ref.row.indicators?.indicators ?? []).map((ind): DocumentSymbol => ({
-    name: `${Number.isFinite(ind.seq.value) ? ind.seq.value : '?'}、${ind.name?.text ?? ''}`,
-    detail: ind.level2?.code ? `${ind.level2.code.text}-${ind.level2.name?.text ?? ''}` : '',
+  const indicators = (ref.row.outline?.indicators ?? []).map((ind): DocumentSymbol => ({
+    name: `${Number.isFinite(ind.seq) ? ind.seq : '?'}、${ind.name ?? ''}`,
+    detail: ind.level2Code !== undefined ? `${ind.level2Code}-${ind.level2Name ?? ''}` : '',
     kind: SymbolKind.Field,
     range: toRange(ref.line, ind.span),
-    selectionRange: toRange(ref.line, ind.name?.span ?? ind.seq.span),
+    selectionRange: toRange(ref.line, ind.nameSpan),
   }));
   return rowSymbol(ref, SymbolKind.Function, indicators);
 }

@@ -8,13 +8,12 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decode, looksLikeTargetTable } from '../decode';
-import { parseDocument, RowCache, warmRows, type RowRef, type TargetDocument } from '../syntax/document';
-import type { IndicatorNode } from '../syntax/indicators';
+import { parseDocument, RowCache, warmRows, type IndicatorOutline, type RowRef, type TargetDocument } from '../syntax/document';
 
 export interface IndicatorUse {
   readonly uri: string;
   readonly line: number;
-  readonly indicator: IndicatorNode;
+  readonly indicator: IndicatorOutline;
   readonly project: string;
 }
 
@@ -40,9 +39,9 @@ export class TargetFile {
     if (!this.namesCache) {
       const out = new Map<string, Map<string, number>>();
       for (const use of this.indicators()) {
-        const name = use.indicator.name?.text;
+        const name = use.indicator.name;
         if (!name) continue;
-        const code = use.indicator.level2?.code?.text ?? '';
+        const code = use.indicator.level2Code ?? '';
         let names = out.get(code);
         if (!names) {
           names = new Map();
@@ -58,7 +57,7 @@ export class TargetFile {
   /** Every indicator of the file with its line and project. */
   *indicators(): Generator<IndicatorUse> {
     for (const ref of this.projects) {
-      for (const indicator of ref.row.indicators?.indicators ?? []) {
+      for (const indicator of ref.row.outline?.indicators ?? []) {
         yield { uri: this.uri, line: ref.line, indicator, project: ref.row.name?.text ?? '' };
       }
     }
@@ -81,11 +80,14 @@ export class Workspace {
   private readonly caches = new Map<string, RowCache>();
   private folders: string[] = [];
 
+  /** `newCache` makes each file's row cache (the server's checks rows as they are parsed). */
+  constructor(private readonly newCache: (uri: string) => RowCache = () => new RowCache()) {}
+
   /** The row cache of `uri`: rows parsed for earlier versions, reused by the next parse. */
   cacheOf(uri: string): RowCache {
     let cache = this.caches.get(uri);
     if (!cache) {
-      cache = new RowCache();
+      cache = this.newCache(uri);
       this.caches.set(uri, cache);
     }
     return cache;

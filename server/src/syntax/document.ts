@@ -43,7 +43,33 @@ export interface ParsedRow {
   readonly amounts: readonly Amount[];
   readonly goal?: Cell;
   readonly indicatorCell?: Cell;
+  /**
+   * The indicator cell's tree, on project rows. Built on demand and kept only for the rows used
+   * most recently (the same text gives an equal tree): a city's table must not hold tens of
+   * thousands of trees, whose retention made the garbage collector's work grow faster than the
+   * file. What whole-document features need is kept in `outline`.
+   */
   readonly indicators?: IndicatorList;
+  /** Project rows: the few facts of each indicator that outlines, names and references read. */
+  readonly outline?: RowOutline;
+}
+
+/** One indicator as whole-document features see it (flat: kept for every indicator of a file). */
+export interface IndicatorOutline {
+  readonly seq: number;
+  readonly span: Span;
+  /** The indicator's name and where it stands (the sequence number's place when it has none). */
+  readonly name: string | undefined;
+  readonly nameSpan: Span;
+  readonly level2Code: string | undefined;
+  readonly level2Name: string | undefined;
+}
+
+export interface RowOutline {
+  readonly indicators: readonly IndicatorOutline[];
+  /** Half- and full-width separators and colons (terminators aside): the file's punctuation style. */
+  readonly halfMarks: number;
+  readonly fullMarks: number;
 }
 
 export interface RowRef {
@@ -184,9 +210,7 @@ export function parseRow(text: string): ParsedRow {
   const hasGoal = !!goal && goal.text !== '';
   const hasIndicators = !!indicatorCell && indicatorCell.text !== '';
   const kind: RowKind = compact(name?.text ?? '') === '合计' ? 'total' : hasGoal || hasIndicators ? 'project' : 'unit';
-  const indicators = indicatorCell && kind === 'project'
-    ? parseIndicators(indicatorCell.text, indicatorCell.textSpan.start)
-    : undefined;
+  if (kind === 'project' && indicatorCell) return new ProjectRow(text, cells, name, amounts, goal, indicatorCell);
   return {
     text,
     kind,
@@ -195,19 +219,84 @@ export function parseRow(text: string): ParsedRow {
     amounts,
     ...(goal ? { goal } : {}),
     ...(indicatorCell ? { indicatorCell } : {}),
-    ...(indicators ? { indicators } : {}),
   };
+}
+
+/**
+ * How many indicator trees are kept: those of the rows read most recently (hover, completion and
+ * the checks of an edited row read the same rows again and again). Small on purpose, so that a
+ * tree dies young, before the garbage collector has promoted it.
+ */
+const KEPT_TREES = 64;
+const kept: Array<ProjectRow | undefined> = new Array<ProjectRow | undefined>(KEPT_TREES);
+let keptNext = 0;
+
+/** A project row: its outline always, its indicator tree while it is recent. */
+class ProjectRow implements ParsedRow {
+  readonly kind = 'project' as const;
+  readonly outline: RowOutline;
+  private tree: IndicatorList | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly cells: readonly Cell[],
+    readonly name: Cell | undefined,
+    readonly amounts: readonly Amount[],
+    readonly goal: Cell | undefined,
+    readonly indicatorCell: Cell,
+  ) {
+    this.outline = outlineOf(this.indicators);
+  }
+
+  get indicators(): IndicatorList {
+    if (this.tree) return this.tree;
+    const tree = parseIndicators(this.indicatorCell.text, this.indicatorCell.textSpan.start);
+    this.tree = tree;
+    const old = kept[keptNext];
+    if (old && old !== this) old.tree = undefined;
+    kept[keptNext] = this;
+    keptNext = (keptNext + 1) % KEPT_TREES;
+    return tree;
+  }
+}
+
+function outlineOf(tree: IndicatorList): RowOutline {
+  let halfMarks = 0;
+  let fullMarks = 0;
+  const indicators = tree.indicators.map((ind): IndicatorOutline => {
+    for (const p of ind.punctuation) {
+      if (p.role === 'terminator') continue;
+      if (p.char === ';' || p.char === ':') halfMarks++;
+      else fullMarks++;
+    }
+    return {
+      seq: ind.seq.value,
+      span: ind.span,
+      name: ind.name?.text,
+      nameSpan: ind.name?.span ?? ind.seq.span,
+      level2Code: ind.level2?.code?.text,
+      level2Name: ind.level2?.name?.text,
+    };
+  });
+  return { indicators, halfMarks, fullMarks };
 }
 
 /** Reuses parsed rows across versions of a document: a row is a function of its line's text. */
 export class RowCache {
   private rows = new Map<string, ParsedRow>();
 
+  /**
+   * `onParse` sees each row right after it is parsed, while its indicator tree is certainly at
+   * hand (the checker runs the row rules there, so that it never builds a tree twice).
+   */
+  constructor(private readonly onParse?: (row: ParsedRow) => void) {}
+
   get(text: string): ParsedRow {
     let row = this.rows.get(text);
     if (!row) {
       row = parseRow(text);
       this.rows.set(text, row);
+      this.onParse?.(row);
     }
     return row;
   }
