@@ -6,8 +6,8 @@
 import type { Bilingual } from './catalogue';
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
-import type { DocumentRule, Finding, RowReport, RowRule, Severity } from './rules/types';
-import { parseDocument, RowCache, SLICE_MS, yieldToEventLoop, type ParsedRow, type RowRef, type TargetDocument } from './syntax/document';
+import type { DocumentRule, Finding, Fix, Related, RowReport, RowRule, Severity } from './rules/types';
+import { parseDocument, RowCache, SLICE_MS, yieldToEventLoop, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
 
 export interface CheckOptions {
   readonly config?: Config;
@@ -77,6 +77,42 @@ function byPlace(a: Finding, b: Finding): number {
 }
 
 /**
+ * A row rule's report placed at a line. Its related places and fixes get their line only when read
+ * (quick fixes, fix-all, related information): tens of thousands of findings are built per check
+ * of a large file, and copying every fix's edits made the check allocate twice what it reports.
+ */
+class RowFinding implements Finding {
+  constructor(
+    readonly rule: string,
+    readonly severity: Severity,
+    readonly line: number,
+    private readonly report: RowReport,
+    readonly project: string | undefined,
+  ) {}
+
+  get span(): Span {
+    return this.report.span;
+  }
+
+  get message(): Bilingual {
+    return this.report.message;
+  }
+
+  get related(): readonly Related[] | undefined {
+    const line = this.line;
+    return this.report.related?.map((x) => ({ line, span: x.span, message: x.message }));
+  }
+
+  get fixes(): readonly Fix[] | undefined {
+    const line = this.line;
+    const fixes = this.report.fixes;
+    return fixes && fixes.length > 0
+      ? fixes.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => ({ line, span: e.span, newText: e.newText })) }))
+      : undefined;
+  }
+}
+
+/**
  * The findings of one row at one line, built once and reused while the row keeps its text, its
  * line and its config: after a keystroke only the edited row's findings are new objects.
  */
@@ -90,21 +126,7 @@ function rowFindings(results: readonly RowResult[], row: ParsedRow, line: number
   for (const { rule, reports } of results) {
     const severity = severityOf(config, rule.id, rule.defaultSeverity);
     if (severity === 'off') continue;
-    for (const r of reports) {
-      findings.push({
-        rule: rule.id,
-        severity,
-        line,
-        span: r.span,
-        message: r.message,
-        // Every finding has the same shape (absent parts undefined): tens of thousands are built.
-        project,
-        related: r.related ? r.related.map((x) => ({ line, span: x.span, message: x.message })) : undefined,
-        fixes: r.fixes && r.fixes.length > 0
-          ? r.fixes.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => ({ line, span: e.span, newText: e.newText })) }))
-          : undefined,
-      });
-    }
+    for (const r of reports) findings.push(new RowFinding(rule.id, severity, line, r, project));
   }
   findings.sort(byPlace);
   placedFindings.set(results, { line, findings });
