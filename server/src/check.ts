@@ -1,7 +1,7 @@
 /**
- * Runs the rules over a parsed document. Row rules run per distinct row and their results are
- * cached on the (immutable, text-keyed) row object, so re-checking after a keystroke costs the
- * changed rows plus the document rules.
+ * Runs the rules over a parsed document. Row rules run per distinct row; their results are cached
+ * for the rows checked most recently and their counts for every row (rows are immutable and keyed
+ * by text), so re-checking after a keystroke costs the changed rows plus the document rules.
  */
 import type { Bilingual } from './catalogue';
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
@@ -22,8 +22,46 @@ interface RowResult {
   readonly reports: readonly RowReport[];
 }
 
-/** Row results per config object per row object; both are immutable, so the cache is never stale. */
-const rowResults = new WeakMap<Config, WeakMap<ParsedRow, readonly RowResult[]>>();
+/**
+ * Row results per config, for the rows checked most recently; the findings counts of every row.
+ * A city's table has tens of thousands of findings: keeping them all made the server hold more
+ * findings than text and the garbage collector re-mark them all the time. Rows and configs are
+ * immutable, so an entry is never stale; an evicted row is checked again when its findings are read.
+ */
+class ResultCache {
+  static readonly KEPT = 4096;
+  private readonly results = new Map<ParsedRow, { readonly slot: number; readonly results: readonly RowResult[] }>();
+  private readonly ring: Array<ParsedRow | undefined> = new Array<ParsedRow | undefined>(ResultCache.KEPT);
+  private next = 0;
+  /** Per row, its findings per severity packed 13 bits each (SEVERITY_ORDER, lowest first). */
+  readonly counts = new WeakMap<ParsedRow, number>();
+
+  get(row: ParsedRow): readonly RowResult[] | undefined {
+    return this.results.get(row)?.results;
+  }
+
+  set(row: ParsedRow, results: readonly RowResult[]): void {
+    const slot = this.next;
+    const old = this.ring[slot];
+    if (old && this.results.get(old)?.slot === slot) this.results.delete(old);
+    this.ring[slot] = row;
+    this.next = (slot + 1) % ResultCache.KEPT;
+    this.results.set(row, { slot, results });
+  }
+}
+
+const resultCaches = new WeakMap<Config, ResultCache>();
+
+function resultCache(config: Config): ResultCache {
+  let cache = resultCaches.get(config);
+  if (!cache) {
+    cache = new ResultCache();
+    resultCaches.set(config, cache);
+  }
+  return cache;
+}
+
+const COUNT_BITS = 8192;
 
 export function severityOf(config: Config, ruleId: string, fallback: Severity): Severity | 'off' {
   return config.rules[ruleId] ?? fallback;
@@ -41,12 +79,8 @@ function activeRowRules(config: Config): readonly RowRule[] {
 }
 
 function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config): readonly RowResult[] {
-  let perConfig = rowResults.get(config);
-  if (!perConfig) {
-    perConfig = new WeakMap();
-    rowResults.set(config, perConfig);
-  }
-  const cached = perConfig.get(row);
+  const cache = resultCache(config);
+  const cached = cache.get(row);
   if (cached) return cached;
   const results: RowResult[] = [];
   for (const rule of rules) {
@@ -58,7 +92,15 @@ function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config): re
     }
     if (reports.length > 0) results.push({ rule, reports });
   }
-  perConfig.set(row, results);
+  cache.set(row, results);
+  if (!cache.counts.has(row)) {
+    const per = [0, 0, 0, 0];
+    for (const { rule, reports } of results) {
+      const severity = severityOf(config, rule.id, rule.defaultSeverity);
+      if (severity !== 'off') per[SEVERITY_INDEX[severity]] = Math.min(COUNT_BITS - 1, (per[SEVERITY_INDEX[severity]] ?? 0) + reports.length);
+    }
+    cache.counts.set(row, (per[0] ?? 0) + COUNT_BITS * ((per[1] ?? 0) + COUNT_BITS * ((per[2] ?? 0) + COUNT_BITS * (per[3] ?? 0))));
+  }
   return results;
 }
 
@@ -133,15 +175,16 @@ function rowFindings(results: readonly RowResult[], row: ParsedRow, line: number
   return findings;
 }
 
-/** The row rules' findings of a document, per line; a check after an edit reuses the unchanged lines'. */
+/** The row rules' findings of a document, counted per line; a check after an edit reuses the unchanged lines'. */
 export interface RowChecks {
   readonly doc: TargetDocument;
   readonly config: Config;
   readonly file: string | undefined;
-  /** Per line, in place order; one shared empty list for lines without findings. */
-  readonly byLine: ReadonlyArray<readonly Finding[]>;
-  /** How many findings `byLine` holds. */
-  readonly count: number;
+  /**
+   * Per line, in place order, when the check was asked to keep them (the command line, which
+   * prints them all); otherwise a line's findings are built again when read (`CheckResult.at`).
+   */
+  readonly byLine: ReadonlyArray<readonly Finding[]> | undefined;
   /** Per line, how many findings of each severity (in SEVERITY_ORDER): `counts[line * 4 + s]`. */
   readonly counts: Uint32Array;
 }
@@ -154,43 +197,50 @@ export const severityIndex = (s: Severity): number => SEVERITY_INDEX[s];
 const NONE: readonly Finding[] = Object.freeze([]);
 
 /**
- * Runs the row rules over every row. With `previous` (the same config and file, an earlier version
- * of the document), a line whose row is the same object as before keeps its findings list, so a
- * keystroke costs the edited rows and one pass over the lines, not over every finding.
+ * Runs the row rules over every row and counts their findings per line. With `previous` (the same
+ * config and file, an earlier version of the document), a line whose row is the same object as
+ * before keeps its counts, so a keystroke costs the edited rows and one pass over the lines. With
+ * `keep`, every line's findings are kept too.
  */
-export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previous?: RowChecks): RowChecks {
+export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previous?: RowChecks, keep = false): RowChecks {
   const config = options.config ?? DEFAULT_CONFIG;
-  const reuse = previous && previous.config === config && previous.file === options.file ? previous : undefined;
+  const file = options.file;
+  const reuse = previous && previous.config === config && previous.file === file ? previous : undefined;
   const rules = activeRowRules(config);
-  const byLine: Array<readonly Finding[]> = new Array<readonly Finding[]>(doc.rows.length);
+  const byLine: Array<readonly Finding[]> | undefined = keep ? new Array<readonly Finding[]>(doc.rows.length) : undefined;
   const counts = new Uint32Array(doc.rows.length * 4);
-  let count = 0;
   for (let i = 0; i < doc.rows.length; i++) {
     const ref = doc.rows[i];
-    let found = NONE;
-    if (ref && reuse && reuse.doc.rows[i]?.row === ref.row) {
-      found = reuse.byLine[i] ?? NONE;
-      if (found.length > 0) {
-        const k = i * 4;
-        const from = reuse.counts;
-        counts[k] = from[k] ?? 0;
-        counts[k + 1] = from[k + 1] ?? 0;
-        counts[k + 2] = from[k + 2] ?? 0;
-        counts[k + 3] = from[k + 3] ?? 0;
-      }
-      byLine[i] = found;
-      count += found.length;
+    if (!ref) continue;
+    const k = i * 4;
+    if (reuse && reuse.doc.rows[i]?.row === ref.row) {
+      const from = reuse.counts;
+      counts[k] = from[k] ?? 0;
+      counts[k + 1] = from[k + 1] ?? 0;
+      counts[k + 2] = from[k + 2] ?? 0;
+      counts[k + 3] = from[k + 3] ?? 0;
+      if (byLine) byLine[i] = reuse.byLine?.[i] ?? findingsOfRow(ref, rules, config, file);
       continue;
     }
-    if (ref) found = findingsOfRow(ref, rules, config, options.file);
-    byLine[i] = found;
-    count += found.length;
-    for (const f of found) {
-      const k = i * 4 + SEVERITY_INDEX[f.severity];
-      counts[k] = (counts[k] ?? 0) + 1;
+    if (byLine || config.ignore.length > 0) {
+      const found = findingsOfRow(ref, rules, config, file);
+      if (byLine) byLine[i] = found;
+      for (const f of found) counts[k + SEVERITY_INDEX[f.severity]] = (counts[k + SEVERITY_INDEX[f.severity]] ?? 0) + 1;
+      continue;
     }
+    if (ref.row.kind === 'blank' || ref.row.kind === 'text') continue;
+    const cache = resultCache(config);
+    let packed = cache.counts.get(ref.row);
+    if (packed === undefined) {
+      checkRow(ref.row, rules, config);
+      packed = cache.counts.get(ref.row) ?? 0;
+    }
+    counts[k] = packed % COUNT_BITS;
+    counts[k + 1] = Math.floor(packed / COUNT_BITS) % COUNT_BITS;
+    counts[k + 2] = Math.floor(packed / COUNT_BITS ** 2) % COUNT_BITS;
+    counts[k + 3] = Math.floor(packed / COUNT_BITS ** 3) % COUNT_BITS;
   }
-  return { doc, config, file: options.file, byLine, count, counts };
+  return { doc, config, file, byLine, counts };
 }
 
 function findingsOfRow(ref: RowRef, rules: readonly RowRule[], config: Config, file: string | undefined): readonly Finding[] {
@@ -263,7 +313,7 @@ export class CheckResult implements FindingsByLine {
   constructor(readonly rows: RowChecks, readonly documentFindings: readonly Finding[]) {
     this.counts = documentFindings.length > 0 ? rows.counts.slice() : rows.counts;
     for (const f of documentFindings) {
-      if (f.line < 0 || f.line >= rows.byLine.length) continue;
+      if (f.line < 0 || f.line >= rows.doc.rows.length) continue;
       let list = this.documentByLine.get(f.line);
       if (!list) {
         list = [];
@@ -279,11 +329,17 @@ export class CheckResult implements FindingsByLine {
   }
 
   get lineCount(): number {
-    return this.rows.byLine.length;
+    return this.rows.doc.rows.length;
+  }
+
+  private rowFindings(line: number): readonly Finding[] {
+    const ref = this.rows.doc.rows[line];
+    const { config, file } = this.rows;
+    return ref ? findingsOfRow(ref, activeRowRules(config), config, file) : NONE;
   }
 
   at(line: number): readonly Finding[] {
-    const own = this.rows.byLine[line] ?? NONE;
+    const own = this.rows.byLine?.[line] ?? this.rowFindings(line);
     const other = this.documentByLine.get(line);
     return other ? mergeSorted([...own], other) : own;
   }
@@ -306,7 +362,9 @@ export class CheckResult implements FindingsByLine {
   /** Every finding in place order, as a new list. */
   flatten(): Finding[] {
     const out: Finding[] = [];
-    for (const list of this.rows.byLine) for (const f of list) out.push(f);
+    for (let line = 0; line < this.rows.doc.rows.length; line++) {
+      for (const f of this.rows.byLine?.[line] ?? this.rowFindings(line)) out.push(f);
+    }
     return mergeSorted(out, this.documentFindings);
   }
 }
@@ -332,7 +390,7 @@ function mergeSorted(a: Finding[], b: readonly Finding[]): Finding[] {
 }
 
 export function checkDocument(doc: TargetDocument, options: CheckOptions = {}): Finding[] {
-  return new CheckResult(checkRows(doc, options), options.rowRulesOnly ? [] : checkDocumentRules(doc, options)).flatten();
+  return new CheckResult(checkRows(doc, options, undefined, true), options.rowRulesOnly ? [] : checkDocumentRules(doc, options)).flatten();
 }
 
 function runDocumentRule(rule: DocumentRule, severity: Severity, doc: TargetDocument, config: Config, push: (f: Finding) => void): void {
@@ -350,7 +408,7 @@ function runDocumentRule(rule: DocumentRule, severity: Severity, doc: TargetDocu
 
 /**
  * Runs the row rules over `doc` in slices of about SLICE_MS, yielding between them, so that the
- * following `checkDocument` finds every row's results cached. Returns false when `stale()` says the
+ * following check finds every row's counts (and the latest rows' results) cached. Returns false when `stale()` says the
  * work is moot.
  */
 export async function warmRowChecks(doc: TargetDocument, config: Config, stale: () => boolean): Promise<boolean> {
@@ -358,10 +416,7 @@ export async function warmRowChecks(doc: TargetDocument, config: Config, stale: 
   let sliceStart = Date.now();
   for (let i = 0; i < doc.rows.length; i++) {
     const ref = doc.rows[i];
-    if (ref && ref.row.kind !== 'blank' && ref.row.kind !== 'text') {
-      const results = checkRow(ref.row, rules, config);
-      if (results.length > 0) rowFindings(results, ref.row, ref.line, config);
-    }
+    if (ref && ref.row.kind !== 'blank' && ref.row.kind !== 'text' && !resultCache(config).counts.has(ref.row)) checkRow(ref.row, rules, config);
     if ((i & 7) === 0 && Date.now() - sliceStart > SLICE_MS) {
       await yieldToEventLoop();
       if (stale()) return false;

@@ -1,0 +1,51 @@
+/**
+ * The checker's bookkeeping for large files: row results are kept for the latest rows only, counts
+ * for every row; findings read later (the server's `CheckResult.at`) must equal a check that kept
+ * them all, and a re-check after an edit must equal a check from scratch.
+ */
+import * as assert from 'node:assert/strict';
+import { CheckResult, checkDocumentRules, checkingRowCache, checkRows, countSeverities } from '../server/src/check';
+import { DEFAULT_CONFIG } from '../server/src/config';
+import { projectRow } from '../server/src/rules/examples';
+import { parseDocument } from '../server/src/syntax/document';
+import { table } from './helpers';
+
+const WEAK = '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：≥10人次；年度指标值：≥100人次。';
+// More rows than results are kept (4 096), each with findings: a wrong total, and a weak value on some.
+const rows = Array.from({ length: 5000 }, (_, i) => projectRow(`项目${i}`, ['2.00', '1.00'], i % 3 === 0 ? WEAK : undefined));
+const text = table(rows);
+
+describe('checker bookkeeping', function () {
+  this.timeout(60000);
+  const options = { config: DEFAULT_CONFIG };
+
+  it('reads evicted rows’ findings again, equal to a check that kept them, with the same counts', () => {
+    const doc = parseDocument(text, checkingRowCache(() => DEFAULT_CONFIG));
+    const lean = new CheckResult(checkRows(doc, options), checkDocumentRules(doc, options));
+    const kept = new CheckResult(checkRows(doc, options, undefined, true), checkDocumentRules(doc, options));
+    assert.equal(lean.rows.byLine, undefined);
+    const first = doc.tables[0]?.projects[0]?.line ?? -1;
+    assert.ok(lean.at(first).some((f) => f.rule === 'total-mismatch'));
+    assert.deepEqual(lean.at(first), kept.at(first));
+    assert.deepEqual(lean.flatten(), kept.flatten());
+    assert.deepEqual(lean.totals, kept.totals);
+    const c = countSeverities(kept.findings);
+    assert.deepEqual([lean.severityCounts.errors, lean.severityCounts.warnings], [c.errors, c.warnings]);
+    assert.equal(c.errors, 5000);
+  });
+
+  it('re-checks after an edit exactly as from scratch, reusing the unchanged rows’ counts', () => {
+    const cache = checkingRowCache(() => DEFAULT_CONFIG);
+    const before = parseDocument(text, cache);
+    const previous = checkRows(before, options);
+    const lines = [...before.lines];
+    const at = before.tables[0]?.projects[10]?.line ?? 0;
+    lines[at] = projectRow('项目10', ['1.00', '1.00']);
+    const after = parseDocument(lines, cache, before);
+    const again = new CheckResult(checkRows(after, options, previous), []);
+    const scratch = new CheckResult(checkRows(parseDocument(lines), options, undefined, true), []);
+    assert.deepEqual(again.totals, scratch.totals);
+    assert.deepEqual(again.at(at), []);
+    assert.deepEqual(again.flatten(), scratch.flatten());
+  });
+});
