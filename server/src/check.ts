@@ -31,8 +31,13 @@ interface RowResult {
 class ResultCache {
   static readonly KEPT = 4096;
   private readonly results = new Map<ParsedRow, { readonly slot: number; readonly results: readonly RowResult[] }>();
-  private readonly ring: Array<ParsedRow | undefined> = new Array<ParsedRow | undefined>(ResultCache.KEPT);
+  private readonly ring: Array<ParsedRow | undefined>;
   private next = 0;
+
+  /** `kept`: how many rows' results; Infinity for a check that reads them all at once. */
+  constructor(private readonly kept: number = ResultCache.KEPT) {
+    this.ring = Number.isFinite(kept) ? new Array<ParsedRow | undefined>(kept) : [];
+  }
   /** Per row, its findings per severity packed 13 bits each (SEVERITY_ORDER, lowest first). */
   readonly counts = new WeakMap<ParsedRow, number>();
 
@@ -41,11 +46,15 @@ class ResultCache {
   }
 
   set(row: ParsedRow, results: readonly RowResult[]): void {
+    if (!Number.isFinite(this.kept)) {
+      this.results.set(row, { slot: 0, results });
+      return;
+    }
     const slot = this.next;
     const old = this.ring[slot];
     if (old && this.results.get(old)?.slot === slot) this.results.delete(old);
     this.ring[slot] = row;
-    this.next = (slot + 1) % ResultCache.KEPT;
+    this.next = (slot + 1) % this.kept;
     this.results.set(row, { slot, results });
   }
 }
@@ -62,6 +71,17 @@ function resultCache(config: Config): ResultCache {
 }
 
 const COUNT_BITS = 8192;
+
+/**
+ * The same settings for a check that reads every row's findings at once (the command line,
+ * fix-all): its own cache keeps all of them for as long as the check holds the returned object,
+ * instead of rebuilding what the shared cache dropped.
+ */
+export function forWholeCheck(config: Config): Config {
+  const own: Config = { ...config };
+  resultCaches.set(own, new ResultCache(Infinity));
+  return own;
+}
 
 export function severityOf(config: Config, ruleId: string, fallback: Severity): Severity | 'off' {
   return config.rules[ruleId] ?? fallback;
@@ -272,9 +292,9 @@ export function checkingRowCache(config: () => Config): RowCache {
 
 /** What `perf-target check` does with a text: parse it and run every rule, each row checked as it is parsed. */
 export function checkText(text: string | readonly string[], options: CheckOptions = {}): { doc: TargetDocument; findings: Finding[] } {
-  const config = options.config ?? DEFAULT_CONFIG;
+  const config = forWholeCheck(options.config ?? DEFAULT_CONFIG);
   const doc = parseDocument(text, checkingRowCache(() => config));
-  return { doc, findings: checkDocument(doc, options) };
+  return { doc, findings: checkDocument(doc, { ...options, config }) };
 }
 
 /** The document rules' findings (sums, structure across rows), in place order. */

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { checkDocument, checkingRowCache } from '../check';
+import { checkDocument, checkingRowCache, forWholeCheck } from '../check';
 import { CONFIG_FILE, type Config } from '../config';
 import { parseDocument } from '../syntax/document';
 import { localize, type Locale } from '../i18n';
@@ -82,7 +82,8 @@ export function safeEdits(findings: readonly Finding[]): TextEdit[] {
  */
 export function fixAllEdits(lines: readonly string[], findings: readonly Finding[], config: Config, file?: string): TextEdit[] {
   const current = [...lines];
-  const cache = checkingRowCache(() => config);
+  const whole = forWholeCheck(config);
+  const cache = checkingRowCache(() => whole);
   let pending = safeEdits(findings);
   for (let round = 0; round < 4 && pending.length > 0; round++) {
     const byLine = new Map<number, Array<{ start: number; end: number; newText: string }>>();
@@ -92,7 +93,7 @@ export function fixAllEdits(lines: readonly string[], findings: readonly Finding
       byLine.set(e.range.start.line, list);
     }
     for (const [line, edits] of byLine) current[line] = applyLineEdits(current[line] ?? '', edits);
-    pending = safeEdits(checkDocument(parseDocument(current.join('\n'), cache), { config, ...(file ? { file } : {}) }));
+    pending = safeEdits(checkDocument(parseDocument(current.join('\n'), cache), { config: whole, ...(file ? { file } : {}) }));
   }
   const edits: TextEdit[] = [];
   lines.forEach((before, i) => {
