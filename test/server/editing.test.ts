@@ -213,6 +213,31 @@ describe('language server: a file with more findings than the editor lists', fun
     }
   });
 
+  it('opens a large file in slices and lists the findings nearest the cursor, rebuilding dropped rows', async () => {
+    const server = await startServer();
+    try {
+      // Above the size opened in slices, with more rows than the checker keeps results for.
+      const n = 6000;
+      const big = table(Array.from({ length: n }, (_, i) => projectRow(`项目${i}`, ['2.00', '1.00'])));
+      const bigLines = big.split('\n');
+      const lineOfProject = (i: number) => bigLines.findIndex((l) => l.startsWith(`项目${i}\t`));
+      const uri = 'untitled:large';
+      let d = await server.open(uri, big);
+      assert.equal(d.diagnostics.length, 1000);
+      assert.deepEqual(d.diagnostics.filter((x) => x.code === 'total-mismatch').map((x) => x.range.start.line), Array.from({ length: 999 }, (_, i) => lineOfProject(i)));
+      // Far down: those rows' results were dropped long ago and are built again for the list.
+      const next = server.nextDiagnostics(uri, (p) => p.diagnostics.some((x) => x.range.start.line === lineOfProject(n - 1)));
+      await server.connection.sendNotification('perfTarget/focus', { uri, line: lineOfProject(n - 1), character: 0 });
+      d = await next;
+      const listed = d.diagnostics.filter((x) => x.code === 'total-mismatch');
+      assert.equal(listed.length, 999);
+      assert.ok(listed.every((x) => x.range.start.line >= lineOfProject(n - 999)));
+      assert.match(String(d.diagnostics.find((x) => x.code === 'omitted-findings')?.message), /^5001 error\(s\)/);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('lists everything when the limit is 0, and at most 1000 by default', async () => {
     const server = await startServer();
     try {

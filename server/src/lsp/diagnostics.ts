@@ -35,18 +35,11 @@ export interface Selection {
   readonly omitted: readonly number[];
 }
 
-/**
- * At most `max` findings (0: no limit; one place is kept for the note when some are left out):
- * every finding of the `anchor` line, then errors, warnings, information and hints, each nearest
- * the anchor first. `hide` holds findings back altogether (focus mode). It reads the per-line
- * counts and touches only the findings it shows: a keystroke in a file with tens of thousands of
- * findings costs a pass over its lines.
- */
-export function selectFindings(source: FindingsByLine, max: number, anchor: number, hide?: (f: Finding) => boolean): Selection {
+/** How many findings of each severity each line shows: `quota[line * 4 + s]` (empty when not limited). */
+function plan(source: FindingsByLine, max: number, anchor: number): { readonly limited: boolean; readonly quota: Uint32Array } {
   const lines = source.lineCount;
   const total = source.totals.reduce((a, b) => a + b, 0);
   const limited = max > 0 && total > max;
-  // quota[line * 4 + s]: how many findings of severity s the line shows.
   const quota = new Uint32Array(limited ? lines * 4 : 0);
   let budget = Math.max(0, max - 1);
   const at = Math.max(0, Math.min(anchor, lines - 1));
@@ -65,13 +58,40 @@ export function selectFindings(source: FindingsByLine, max: number, anchor: numb
       }
     }
   }
-  const shown: Finding[] = [];
-  const kept = [0, 0, 0, 0];
-  const has = (line: number) => limited
+  return { limited, quota };
+}
+
+/**
+ * The lines `selectFindings` will read, so that a caller can have their findings built in slices
+ * first (a line's findings may have to be built again: see `CheckResult.at`).
+ */
+export function linesToShow(source: FindingsByLine, max: number, anchor: number): number[] {
+  const { limited, quota } = plan(source, max, anchor);
+  const out: number[] = [];
+  for (let line = 0; line < source.lineCount; line++) if (shows(source, limited, quota, line)) out.push(line);
+  return out;
+}
+
+function shows(source: FindingsByLine, limited: boolean, quota: Uint32Array, line: number): boolean {
+  return limited
     ? (quota[line * 4] ?? 0) + (quota[line * 4 + 1] ?? 0) + (quota[line * 4 + 2] ?? 0) + (quota[line * 4 + 3] ?? 0) > 0
     : source.count(line, 0) + source.count(line, 1) + source.count(line, 2) + source.count(line, 3) > 0;
+}
+
+/**
+ * At most `max` findings (0: no limit; one place is kept for the note when some are left out):
+ * every finding of the `anchor` line, then errors, warnings, information and hints, each nearest
+ * the anchor first. `hide` holds findings back altogether (focus mode). It reads the per-line
+ * counts and touches only the findings it shows: a keystroke in a file with tens of thousands of
+ * findings costs a pass over its lines.
+ */
+export function selectFindings(source: FindingsByLine, max: number, anchor: number, hide?: (f: Finding) => boolean): Selection {
+  const lines = source.lineCount;
+  const { limited, quota } = plan(source, max, anchor);
+  const shown: Finding[] = [];
+  const kept = [0, 0, 0, 0];
   for (let line = 0; line < lines; line++) {
-    if (!has(line)) continue;
+    if (!shows(source, limited, quota, line)) continue;
     const taken = [0, 0, 0, 0];
     for (const f of source.at(line)) {
       const s = severityIndex(f.severity);

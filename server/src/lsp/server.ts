@@ -11,14 +11,14 @@ import {
   type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { CheckResult, checkDocumentRules, checkingRowCache, checkRows, rowFindingsAt, warmRowChecks } from '../check';
-import { warmRows } from '../syntax/document';
+import { SLICE_MS, warmRows, yieldToEventLoop } from '../syntax/document';
 import { CONFIG_FILE, type Config } from '../config';
 import { exportDocument } from '../export';
 import { toLocale, type Locale } from '../i18n';
 import type { Finding } from '../rules/types';
 import type { Span } from '../syntax/document';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
-import { DEFAULT_MAX_DIAGNOSTICS, DiagnosticConverter, selectFindings } from './diagnostics';
+import { DEFAULT_MAX_DIAGNOSTICS, DiagnosticConverter, linesToShow, selectFindings } from './diagnostics';
 import { complete, TRIGGER_CHARACTERS } from './completion';
 import { formatDocument } from './formatting';
 import { hover } from './hover';
@@ -178,13 +178,40 @@ export function startServer(connection: Connection): void {
     return ind ? { line: focus.line, span: ind.span } : undefined;
   }
 
-  function publish(file: TargetFile, result: Checked, onlyIfChanged = false): void {
-    const anchor = anchorOf(file.uri);
+  /** Whether publishing now would list other findings than the last publish of this version. */
+  function wouldChange(file: TargetFile): boolean {
     const held = heldBack(file.uri, file);
     const hidden = held ? `${held.line}:${held.span.start}` : '';
     const last = published.get(file.uri);
-    if (onlyIfChanged && last && last.version === file.version && last.hidden === hidden &&
-      Math.abs(last.anchor - anchor) < last.reanchor) return;
+    return !last || last.version !== file.version || last.hidden !== hidden || Math.abs(last.anchor - anchorOf(file.uri)) >= last.reanchor;
+  }
+
+  /**
+   * Publishes once the findings it will list are built, building them in slices: after a large
+   * file opens, or the cursor moves far, most rows' results were dropped (see `CheckResult.at`).
+   */
+  async function publishInSlices(file: TargetFile, result: Checked): Promise<void> {
+    // Only the latest call per document publishes (the cursor may move again meanwhile).
+    const turn = (publishing.get(file.uri) ?? 0) + 1;
+    publishing.set(file.uri, turn);
+    const current = () => publishing.get(file.uri) === turn && checked.get(file.uri) === result && workspace.get(file.uri) === file;
+    let start = Date.now();
+    for (const line of linesToShow(result.result, maxDiagnostics(), anchorOf(file.uri))) {
+      result.result.at(line);
+      if (Date.now() - start > SLICE_MS) {
+        await yieldToEventLoop();
+        if (!current()) return;
+        start = Date.now();
+      }
+    }
+    if (current()) publish(file, result);
+  }
+  const publishing = new Map<string, number>();
+
+  function publish(file: TargetFile, result: Checked): void {
+    const anchor = anchorOf(file.uri);
+    const held = heldBack(file.uri, file);
+    const hidden = held ? `${held.line}:${held.span.start}` : '';
     const max = maxDiagnostics();
     const hide = held
       ? (f: Finding) => f.line === held.line && f.span.start >= held.span.start && f.span.end <= held.span.end
@@ -278,10 +305,23 @@ export function startServer(connection: Connection): void {
     const version = d.version;
     const stale = () => documents.get(d.uri)?.version !== version;
     const { lines } = d.text;
-    if (!(await warmRows(lines, workspace.cacheOf(d.uri), stale))) return;
-    const file = workspace.set(d.uri, lines, version, true);
-    if (!(await warmRowChecks(file.doc, configFor(d.uri), stale))) return;
-    if (!stale()) validateFull(d.uri);
+    const rows = await warmRows(lines, workspace.cacheOf(d.uri), stale);
+    if (!rows) return;
+    // The rest in steps too, each well under the time a request may wait.
+    const step = async () => {
+      await yieldToEventLoop();
+      return !stale();
+    };
+    const file = workspace.set(d.uri, lines, version, true, rows);
+    const config = configFor(d.uri);
+    if (!(await warmRowChecks(file.doc, config, stale)) || !(await step())) return;
+    const rowChecks = checkRows(file.doc, { config });
+    if (!(await step())) return;
+    const documentFindings = checkDocumentRules(file.doc, { config });
+    if (!(await step()) || workspace.get(d.uri) !== file || configFor(d.uri) !== config) return;
+    const result: Checked = { version, lines: file.doc.lines.length, result: new CheckResult(rowChecks, documentFindings), complete: true };
+    checked.set(d.uri, result);
+    await publishInSlices(file, result);
   }
 
   function refreshAll(): void {
@@ -444,6 +484,7 @@ export function startServer(connection: Connection): void {
     checked.delete(uri);
     lastEditLine.delete(uri);
     published.delete(uri);
+    publishing.delete(uri);
     workspace.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     if (uri.startsWith('file:') && workspace.folderOf(uri)) await workspace.loadFromDisk(fileURLToPath(uri));
@@ -456,7 +497,7 @@ export function startServer(connection: Connection): void {
       if (!uri) continue;
       const file = workspace.get(uri);
       const c = checked.get(uri);
-      if (file && c && c.version === file.version) publish(file, c, true);
+      if (file && c && c.version === file.version && wouldChange(file)) void publishInSlices(file, c);
     }
   }));
 

@@ -8,7 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decode, looksLikeTargetTable } from '../decode';
-import { parseDocument, RowCache, warmRows, type IndicatorOutline, type RowRef, type TargetDocument } from '../syntax/document';
+import { parseDocument, RowCache, warmRows, type IndicatorOutline, type ParsedRow, type RowRef, type TargetDocument } from '../syntax/document';
 
 export interface IndicatorUse {
   readonly uri: string;
@@ -94,8 +94,8 @@ export class Workspace {
   }
 
   /** Parses `text` (or its lines) as the new version of `uri`, reusing the rows it had. */
-  set(uri: string, text: string | readonly string[], version: number, open: boolean): TargetFile {
-    const file = new TargetFile(uri, version, parseDocument(text, this.cacheOf(uri), this.files.get(uri)?.doc), open);
+  set(uri: string, text: string | readonly string[], version: number, open: boolean, parsed?: readonly ParsedRow[]): TargetFile {
+    const file = new TargetFile(uri, version, parseDocument(text, this.cacheOf(uri), this.files.get(uri)?.doc, parsed), open);
     this.files.set(uri, file);
     return file;
   }
@@ -144,9 +144,9 @@ export class Workspace {
         return undefined;
       }
       // Large files are parsed in slices, so that indexing never holds up the editor's requests.
-      if (!(await warmRows(text, this.cacheOf(uri), () => this.files.get(uri)?.open === true))) return this.files.get(uri);
-      if (this.files.get(uri)?.open) return this.files.get(uri);
-      return this.set(uri, text, 0, false);
+      const rows = await warmRows(text, this.cacheOf(uri), () => this.files.get(uri)?.open === true);
+      if (!rows || this.files.get(uri)?.open) return this.files.get(uri);
+      return this.set(uri, text, 0, false, rows);
     } catch {
       this.delete(uri);
       return undefined;

@@ -321,21 +321,22 @@ export const SLICE_MS = 10;
 
 /**
  * Parses the rows of `text` into `cache` in slices of about SLICE_MS, yielding between them; stops
- * early (returning false) when `stale()` says a newer version arrived. Afterwards `parseDocument`
- * with the same cache finds every row parsed and only assembles the tree.
+ * early (answering undefined) when `stale()` says a newer version arrived. Answers the rows in line
+ * order, for `parseDocument` to assemble without looking each line up again.
  */
-export async function warmRows(text: string | readonly string[], cache: RowCache, stale: () => boolean): Promise<boolean> {
+export async function warmRows(text: string | readonly string[], cache: RowCache, stale: () => boolean): Promise<ParsedRow[] | undefined> {
   const lines = typeof text === 'string' ? splitLines(text) : text;
+  const rows: ParsedRow[] = new Array<ParsedRow>(lines.length);
   let sliceStart = Date.now();
   for (let i = 0; i < lines.length; i++) {
-    cache.get(lines[i] ?? '');
+    rows[i] = cache.get(lines[i] ?? '');
     if ((i & 7) === 0 && Date.now() - sliceStart > SLICE_MS) {
       await yieldToEventLoop();
-      if (stale()) return false;
+      if (stale()) return undefined;
       sliceStart = Date.now();
     }
   }
-  return true;
+  return rows;
 }
 
 export function splitLines(text: string): string[] {
@@ -367,7 +368,13 @@ function newTable(startLine: number): TableBuilder {
  * their rows without a cache lookup (which would hash every line of a large file on each keystroke).
  * Never throws.
  */
-export function parseDocument(text: string | readonly string[], cache: RowCache = new RowCache(), previous?: TargetDocument): TargetDocument {
+export function parseDocument(
+  text: string | readonly string[],
+  cache: RowCache = new RowCache(),
+  previous?: TargetDocument,
+  /** The rows of these very lines, already parsed (by `warmRows`). */
+  parsed?: readonly ParsedRow[],
+): TargetDocument {
   const lines = typeof text === 'string' ? splitLines(text) : text;
   const rows: RowRef[] = [];
   const tables: TableBuilder[] = [];
@@ -385,7 +392,7 @@ export function parseDocument(text: string | readonly string[], cache: RowCache 
   }
   for (let line = 0; line < lines.length; line++) {
     const kept = previous && (line < head || line >= tail) ? previous.rows[line + (line < head ? 0 : shift)] : undefined;
-    const row = kept ? kept.row : cache.get(lines[line] ?? '');
+    const row = kept ? kept.row : parsed?.[line] ?? cache.get(lines[line] ?? '');
     const ref: RowRef = kept && kept.line === line ? kept : { line, row };
     rows.push(ref);
     if (row.kind === 'blank') continue;
