@@ -51,6 +51,13 @@ describe('line text (incremental LSP changes)', () => {
     }), { numRuns: 2000 });
   });
 
+  it('takes a paste of half a million lines', () => {
+    const pasted = Array.from({ length: 500000 }, (_, i) => `行${i}`).join('\n');
+    const t = applyChange(toLineText('甲\n乙'), { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: `${pasted}\n` });
+    assert.equal(t.lines.length, 500002);
+    assert.equal(t.lines[500001], '乙');
+  });
+
   it('applies a whole-text change and a batch of changes in order', () => {
     const t = applyChanges(toLineText('x\ny'), [
       { text: '甲\n乙\n丙' },

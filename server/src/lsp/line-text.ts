@@ -80,8 +80,19 @@ export function applyChange(t: LineText, change: TextDocumentContentChangeEvent)
   const atEnd = last === t.lines.length - 1;
   const newLines = atEnd ? part.lines : part.lines.slice(0, -1);
   const newEols = atEnd ? part.eols : part.eols.slice(0, -1);
-  const lines = [...t.lines.slice(0, first), ...newLines, ...t.lines.slice(last + 1)];
-  const eols = [...t.eols.slice(0, first), ...newEols, ...t.eols.slice(last + 1)];
+  // One copy per version (earlier versions stay as they were); no spreading, which a paste of
+  // hundreds of thousands of lines would overflow the stack with.
+  let lines: string[];
+  let eols: string[];
+  if (newLines.length === last - first + 1) {
+    lines = t.lines.slice();
+    eols = t.eols.slice();
+    newLines.forEach((l, i) => { lines[first + i] = l; });
+    newEols.forEach((e, i) => { eols[first + i] = e; });
+  } else {
+    lines = t.lines.slice(0, first).concat(newLines, t.lines.slice(last + 1));
+    eols = t.eols.slice(0, first).concat(newEols, t.eols.slice(last + 1));
+  }
   let removed = 0;
   for (let i = first; i <= last; i++) removed += (t.lines[i] ?? '').length + (t.eols[i] ?? '').length;
   return { lines, eols, length: t.length - removed + piece.length };

@@ -93,7 +93,8 @@ export function references(file: TargetFile, pos: Position, workspace: Workspace
   const target = targetAt(file, pos);
   if (!target) return [];
   const out: Location[] = [];
-  for (const f of workspace.all()) out.push(...uses(f, target));
+  // A loop, not push(...): a number cited on every row of a city's tables is too many arguments.
+  for (const f of workspace.all()) for (const l of uses(f, target)) out.push(l);
   if (!includeDeclaration) {
     return out.filter((l) => !(l.uri === file.uri && l.range.start.line === pos.line && l.range.start.character <= pos.character && l.range.end.character >= pos.character));
   }
