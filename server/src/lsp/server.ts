@@ -119,6 +119,11 @@ export function startServer(connection: Connection): void {
     };
   }
 
+  /** Work that goes on in slices after its handler returned: a failure is logged, never unhandled. */
+  function background(name: string, work: Promise<unknown>): void {
+    work.catch((e: unknown) => connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+  }
+
   /** For requests: a failure is logged and answered with an LSP error; the server goes on. */
   function request<P, R>(name: string, fn: (p: P) => R): (p: P) => R | ResponseError<void> {
     return (p: P) => {
@@ -443,7 +448,7 @@ export function startServer(connection: Connection): void {
     const before = workspace.get(d.uri);
     if (!before?.open && d.text.length > BACKGROUND_PARSE_CHARS) {
       // A large document opened: parse and check it in slices, answering requests meanwhile.
-      void openInSlices(d);
+      background('open', openInSlices(d));
       return;
     }
     const file = workspace.set(d.uri, d.text.lines, d.version, true);
@@ -497,7 +502,7 @@ export function startServer(connection: Connection): void {
       if (!uri) continue;
       const file = workspace.get(uri);
       const c = checked.get(uri);
-      if (file && c && c.version === file.version && wouldChange(file)) void publishInSlices(file, c);
+      if (file && c && c.version === file.version && wouldChange(file)) background('publish', publishInSlices(file, c));
     }
   }));
 
