@@ -38,6 +38,10 @@ class ResultCache {
   constructor(private readonly kept: number = ResultCache.KEPT) {
     this.ring = Number.isFinite(kept) ? new Array<ParsedRow | undefined>(kept) : [];
   }
+
+  get bounded(): boolean {
+    return Number.isFinite(this.kept);
+  }
   /** Per row, its findings per severity packed 13 bits each (SEVERITY_ORDER, lowest first). */
   readonly counts = new WeakMap<ParsedRow, number>();
 
@@ -98,7 +102,13 @@ function activeRowRules(config: Config): readonly RowRule[] {
   return rules;
 }
 
-function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config): readonly RowResult[] {
+/**
+ * The row rules' results for a row. `remember`: keep them for the next reader. A pass over every
+ * row only counts (it remembers nothing in the shared, bounded cache): results kept a while and
+ * then dropped would outlive the young generation and pile up as old garbage while a large file
+ * opens. Whoever reads findings (a publish, a hover, a whole check) remembers them.
+ */
+function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config, remember = true): readonly RowResult[] {
   const cache = resultCache(config);
   const cached = cache.get(row);
   if (cached) return cached;
@@ -112,7 +122,7 @@ function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config): re
     }
     if (reports.length > 0) results.push({ rule, reports });
   }
-  cache.set(row, results);
+  if (remember || !cache.bounded) cache.set(row, results);
   if (!cache.counts.has(row)) {
     const per = [0, 0, 0, 0];
     for (const { rule, reports } of results) {
@@ -252,7 +262,7 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
     const cache = resultCache(config);
     let packed = cache.counts.get(ref.row);
     if (packed === undefined) {
-      checkRow(ref.row, rules, config);
+      checkRow(ref.row, rules, config, false);
       packed = cache.counts.get(ref.row) ?? 0;
     }
     counts[k] = packed % COUNT_BITS;
@@ -286,7 +296,7 @@ export function checkingRowCache(config: () => Config): RowCache {
   return new RowCache((row) => {
     if (row.kind === 'blank' || row.kind === 'text') return;
     const c = config();
-    checkRow(row, activeRowRules(c), c);
+    checkRow(row, activeRowRules(c), c, false);
   });
 }
 
@@ -436,7 +446,7 @@ export async function warmRowChecks(doc: TargetDocument, config: Config, stale: 
   let sliceStart = Date.now();
   for (let i = 0; i < doc.rows.length; i++) {
     const ref = doc.rows[i];
-    if (ref && ref.row.kind !== 'blank' && ref.row.kind !== 'text' && !resultCache(config).counts.has(ref.row)) checkRow(ref.row, rules, config);
+    if (ref && ref.row.kind !== 'blank' && ref.row.kind !== 'text' && !resultCache(config).counts.has(ref.row)) checkRow(ref.row, rules, config, false);
     if ((i & 7) === 0 && Date.now() - sliceStart > SLICE_MS) {
       await yieldToEventLoop();
       if (stale()) return false;
