@@ -289,12 +289,12 @@ export function rowFindingsAt(doc: TargetDocument, line: number, options: CheckO
 }
 
 /**
- * A row cache whose rows are checked as they are parsed (the results cached with the row), so that
- * a later check finds them done without building an indicator tree again.
+ * A row cache whose rows are checked as they are parsed (while `enabled()`), so that a later check
+ * finds their counts without building an indicator tree again.
  */
-export function checkingRowCache(config: () => Config): RowCache {
+export function checkingRowCache(config: () => Config, enabled: () => boolean = () => true): RowCache {
   return new RowCache((row) => {
-    if (row.kind === 'blank' || row.kind === 'text') return;
+    if (row.kind === 'blank' || row.kind === 'text' || !enabled()) return;
     const c = config();
     checkRow(row, activeRowRules(c), c, false);
   });

@@ -10,7 +10,7 @@ import {
   ErrorCodes, LSPErrorCodes, MessageType, ResponseError, TextDocumentSyncKind,
   type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
-import { CheckResult, checkDocumentRules, checkingRowCache, checkRows, rowFindingsAt, warmRowChecks } from '../check';
+import { CheckResult, checkDocumentRules, checkingRowCache, checkRows, rowFindingsAt, warmRowChecks, type RowChecks } from '../check';
 import { SLICE_MS, warmRows, yieldToEventLoop } from '../syntax/document';
 import { CONFIG_FILE, type Config } from '../config';
 import { exportDocument } from '../export';
@@ -88,8 +88,9 @@ interface Checked {
 
 export function startServer(connection: Connection): void {
   const documents = new Map<string, OpenDocument>();
-  // Rows are checked as they are parsed, while their indicator trees are at hand.
-  const workspace = new Workspace((uri) => checkingRowCache(() => configFor(uri)));
+  // Rows of open documents are checked as they are parsed, while their indicator trees are at hand;
+  // files indexed from disk are only parsed until they are opened or the workspace is checked.
+  const workspace = new Workspace((uri) => checkingRowCache(() => configFor(uri), () => documents.has(uri)));
   const checked = new Map<string, Checked>();
   const fullTimers = new Map<string, NodeJS.Timeout>();
   const lastEditLine = new Map<string, number>();
@@ -175,20 +176,24 @@ export function startServer(connection: Connection): void {
    */
   const published = new Map<string, { readonly version: number; readonly hidden: string; readonly anchor: number; readonly reanchor: number }>();
 
-  /** Focus mode: the indicator the clerk is typing, whose findings wait until the cursor leaves it. */
-  function heldBack(uri: string, file: TargetFile): { readonly line: number; readonly span: Span } | undefined {
-    if (!focus || focus.uri !== uri || lastEditLine.get(uri) !== focus.line) return undefined;
+  /**
+   * How the clerk looks at a document now: where the listed findings centre (`anchor`) and, in focus
+   * mode, the indicator being typed, whose findings wait until the cursor leaves it (`held`, keyed
+   * by `hidden`).
+   */
+  function viewOf(file: TargetFile): { readonly anchor: number; readonly held?: { readonly line: number; readonly span: Span }; readonly hidden: string } {
+    const anchor = anchorOf(file.uri);
+    if (!focus || focus.uri !== file.uri || lastEditLine.get(file.uri) !== focus.line) return { anchor, hidden: '' };
     const row = file.doc.rows[focus.line]?.row;
     const ind = row ? indicatorAt(row, focus.character) : undefined;
-    return ind ? { line: focus.line, span: ind.span } : undefined;
+    return ind ? { anchor, held: { line: focus.line, span: ind.span }, hidden: `${focus.line}:${ind.span.start}` } : { anchor, hidden: '' };
   }
 
   /** Whether publishing now would list other findings than the last publish of this version. */
   function wouldChange(file: TargetFile): boolean {
-    const held = heldBack(file.uri, file);
-    const hidden = held ? `${held.line}:${held.span.start}` : '';
+    const { anchor, hidden } = viewOf(file);
     const last = published.get(file.uri);
-    return !last || last.version !== file.version || last.hidden !== hidden || Math.abs(last.anchor - anchorOf(file.uri)) >= last.reanchor;
+    return !last || last.version !== file.version || last.hidden !== hidden || Math.abs(last.anchor - anchor) >= last.reanchor;
   }
 
   /**
@@ -214,9 +219,7 @@ export function startServer(connection: Connection): void {
   const publishing = new Map<string, number>();
 
   function publish(file: TargetFile, result: Checked): void {
-    const anchor = anchorOf(file.uri);
-    const held = heldBack(file.uri, file);
-    const hidden = held ? `${held.line}:${held.span.start}` : '';
+    const { anchor, held, hidden } = viewOf(file);
     const max = maxDiagnostics();
     const hide = held
       ? (f: Finding) => f.line === held.line && f.span.start >= held.span.start && f.span.end <= held.span.end
@@ -248,12 +251,12 @@ export function startServer(connection: Connection): void {
     const c = checked.get(file.uri);
     if (c && c.version === file.version && c.complete) return c;
     const options = { config: configFor(file.uri) };
-    const result: Checked = {
-      version: file.version,
-      lines: file.doc.lines.length,
-      result: new CheckResult(checkRows(file.doc, options, c?.result.rows), checkDocumentRules(file.doc, options)),
-      complete: true,
-    };
+    return record(file, checkRows(file.doc, options, c?.result.rows), checkDocumentRules(file.doc, options));
+  }
+
+  /** Records the complete check of the file's current version. */
+  function record(file: TargetFile, rows: RowChecks, documentFindings: readonly Finding[]): Checked {
+    const result: Checked = { version: file.version, lines: file.doc.lines.length, result: new CheckResult(rows, documentFindings), complete: true };
     checked.set(file.uri, result);
     return result;
   }
@@ -324,9 +327,7 @@ export function startServer(connection: Connection): void {
     if (!(await step())) return;
     const documentFindings = checkDocumentRules(file.doc, { config });
     if (!(await step()) || workspace.get(d.uri) !== file || configFor(d.uri) !== config) return;
-    const result: Checked = { version, lines: file.doc.lines.length, result: new CheckResult(rowChecks, documentFindings), complete: true };
-    checked.set(d.uri, result);
-    await publishInSlices(file, result);
+    await publishInSlices(file, record(file, rowChecks, documentFindings));
   }
 
   function refreshAll(): void {
