@@ -49,3 +49,16 @@ describe('checker bookkeeping', function () {
     assert.deepEqual(again.flatten(), scratch.flatten());
   });
 });
+
+describe('checker counts on a pathological line', function () {
+  this.timeout(60000);
+  it('counts more findings of one severity on one line than fit in the packed form', () => {
+    // 9 000 indicators without values on one project row: a finding each, all of one severity.
+    const cell = Array.from({ length: 9000 }, (_, i) => `${i + 1}、1-产出指标；11-数量指标；培训人次${i}；`).join('');
+    const doc = parseDocument(table([projectRow('项目', ['1.00', '1.00'], cell)]), checkingRowCache(() => DEFAULT_CONFIG));
+    const lean = new CheckResult(checkRows(doc, { config: DEFAULT_CONFIG }), []);
+    const kept = new CheckResult(checkRows(doc, { config: DEFAULT_CONFIG }, undefined, true), []);
+    assert.ok(Math.max(...kept.totals) > 8192, `totals ${kept.totals.join(',')}`);
+    assert.deepEqual(lean.totals, kept.totals);
+  });
+});

@@ -39,11 +39,15 @@ class ResultCache {
     this.ring = Number.isFinite(kept) ? new Array<ParsedRow | undefined>(kept) : [];
   }
 
+  /**
+   * Per row, its findings per severity (SEVERITY_ORDER): packed 13 bits each, lowest first, or as a
+   * list when one count does not fit (a pathological line).
+   */
+  readonly counts = new WeakMap<ParsedRow, number | readonly number[]>();
+
   get bounded(): boolean {
     return Number.isFinite(this.kept);
   }
-  /** Per row, its findings per severity packed 13 bits each (SEVERITY_ORDER, lowest first). */
-  readonly counts = new WeakMap<ParsedRow, number>();
 
   get(row: ParsedRow): readonly RowResult[] | undefined {
     return this.results.get(row)?.results;
@@ -127,9 +131,10 @@ function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config, rem
     const per = [0, 0, 0, 0];
     for (const { rule, reports } of results) {
       const severity = severityOf(config, rule.id, rule.defaultSeverity);
-      if (severity !== 'off') per[SEVERITY_INDEX[severity]] = Math.min(COUNT_BITS - 1, (per[SEVERITY_INDEX[severity]] ?? 0) + reports.length);
+      if (severity !== 'off') per[SEVERITY_INDEX[severity]] = (per[SEVERITY_INDEX[severity]] ?? 0) + reports.length;
     }
-    cache.counts.set(row, (per[0] ?? 0) + COUNT_BITS * ((per[1] ?? 0) + COUNT_BITS * ((per[2] ?? 0) + COUNT_BITS * (per[3] ?? 0))));
+    const [e = 0, w = 0, i = 0, h = 0] = per;
+    cache.counts.set(row, Math.max(e, w, i, h) < COUNT_BITS ? e + COUNT_BITS * (w + COUNT_BITS * (i + COUNT_BITS * h)) : per);
   }
   return results;
 }
@@ -264,6 +269,10 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
     if (packed === undefined) {
       checkRow(ref.row, rules, config, false);
       packed = cache.counts.get(ref.row) ?? 0;
+    }
+    if (typeof packed !== 'number') {
+      for (let s = 0; s < 4; s++) counts[k + s] = packed[s] ?? 0;
+      continue;
     }
     counts[k] = packed % COUNT_BITS;
     counts[k + 1] = Math.floor(packed / COUNT_BITS) % COUNT_BITS;
