@@ -153,9 +153,15 @@ describe('language server in Chinese', function () {
     const server = await startServer({ locale: 'zh-cn' });
     try {
       const uri = 'untitled:表1';
-      const d = await server.open(uri, table([projectRow('项目', ['2.00', '1.00'])]));
+      const d = await server.open(uri, table([projectRow('项目', ['2.00', '1.00']), projectRow('项目二', ['2.00', '1.00'])]));
       const msg = d.diagnostics.find((x) => x.code === 'total-mismatch')?.message;
       assert.match(typeof msg === 'string' ? msg : '', /^总计 2\.00 ≠ 财政拨款/);
+      // The note counting findings left out of a capped list is in Chinese too.
+      server.settings = { maxDiagnosticsPerFile: 1 };
+      const capped = server.nextDiagnostics(uri, (p) => p.diagnostics.some((x) => x.code === 'omitted-findings'));
+      await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      const note = (await capped).diagnostics.find((x) => x.code === 'omitted-findings')?.message;
+      assert.match(String(note), /^另有 2 个错误，0 个警告，0 条提示未列出：每个文件最多列出 1 条/);
     } finally {
       await server.stop();
     }
