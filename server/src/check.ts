@@ -13,8 +13,6 @@ export interface CheckOptions {
   readonly config?: Config;
   /** The file's path relative to the config file, for `ignore` entries with `files`. */
   readonly file?: string;
-  /** Only the row rules (fast, local); the document rules (sums, stray lines) are left out. */
-  readonly rowRulesOnly?: boolean;
 }
 
 interface RowResult {
@@ -40,7 +38,7 @@ class ResultCache {
   }
 
   /**
-   * Per row, its findings per severity (SEVERITY_ORDER): packed 13 bits each, lowest first, or as a
+   * Per row, its findings per severity (most severe first): packed 13 bits each, lowest first, or as a
    * list when one count does not fit (a pathological line).
    */
   readonly counts = new WeakMap<ParsedRow, number | readonly number[]>();
@@ -220,12 +218,11 @@ export interface RowChecks {
    * prints them all); otherwise a line's findings are built again when read (`CheckResult.at`).
    */
   readonly byLine: ReadonlyArray<readonly Finding[]> | undefined;
-  /** Per line, how many findings of each severity (in SEVERITY_ORDER): `counts[line * 4 + s]`. */
+  /** Per line, how many findings of each severity (most severe first): `counts[line * 4 + s]`. */
   readonly counts: Uint32Array;
 }
 
-/** Most severe first. */
-export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+/** Most severe first: the order of per-line counts. */
 const SEVERITY_INDEX: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 export const severityIndex = (s: Severity): number => SEVERITY_INDEX[s];
 
@@ -336,9 +333,9 @@ export interface FindingsByLine {
   readonly lineCount: number;
   /** The findings of one line, in place order. */
   at(line: number): readonly Finding[];
-  /** How many findings of severity `s` (an index into SEVERITY_ORDER) the line has. */
+  /** How many findings of severity `s` (0 error … 3 hint) the line has. */
   count(line: number, s: number): number;
-  /** How many of each severity (SEVERITY_ORDER) the document has. */
+  /** How many of each severity (most severe first) the document has. */
   readonly totals: readonly number[];
 }
 
@@ -429,7 +426,7 @@ function mergeSorted(a: Finding[], b: readonly Finding[]): Finding[] {
 }
 
 export function checkDocument(doc: TargetDocument, options: CheckOptions = {}): Finding[] {
-  return new CheckResult(checkRows(doc, options, undefined, true), options.rowRulesOnly ? [] : checkDocumentRules(doc, options)).flatten();
+  return new CheckResult(checkRows(doc, options, undefined, true), checkDocumentRules(doc, options)).flatten();
 }
 
 function runDocumentRule(rule: DocumentRule, severity: Severity, doc: TargetDocument, config: Config, push: (f: Finding) => void): void {

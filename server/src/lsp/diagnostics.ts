@@ -31,7 +31,7 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 export interface Selection {
   /** In place order. */
   readonly shown: readonly Finding[];
-  /** How many of each severity (SEVERITY_ORDER) are left out. */
+  /** How many of each severity (most severe first) are left out. */
   readonly omitted: readonly number[];
 }
 
