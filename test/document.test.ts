@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generate } from '../bench/generate';
 import { checkDocument, checkText } from '../server/src/check';
+import { DEFAULT_CONFIG, type Config } from '../server/src/config';
 import { parseDocument, parseRow, RowCache } from '../server/src/syntax/document';
 import { projectRow, unitRow } from '../server/src/rules/examples';
 import { HEADER, table } from './helpers';
@@ -81,10 +83,24 @@ describe('document model', () => {
     assert.equal(first.outline.halfMarks, 0);
   });
 
-  it('checks rows as they are parsed exactly as parse-then-check does', () => {
+  it('checks a whole text in one pass exactly as parse-then-check does', () => {
     const sample = readFileSync(join(__dirname, '..', '..', 'seeds', '000_5e46737169912d50.txt'), 'utf8');
-    const text = Array.from({ length: 6 }, () => sample).join('\n');
-    assert.deepEqual(checkText(text).findings, checkDocument(parseDocument(text)));
+    // Generated rows carry every kind of defect the rules look for.
+    const text = `${sample}\n${generate(sample, 300_000)}`;
+    const project = parseDocument(sample).tables[0]?.projects[1]?.row.name?.text ?? '';
+    const configs: Config[] = [
+      DEFAULT_CONFIG,
+      { ...DEFAULT_CONFIG, rules: { 'punctuation-style': 'off', 'subtotal-mismatch': 'hint' }, punctuationStyle: 'consistent' },
+      { ...DEFAULT_CONFIG, ignore: [{ rule: 'missing-category' }, { project }, { rule: 'code-name-mismatch', files: 'a/*.txt' }] },
+    ];
+    for (const config of configs) {
+      for (const file of [undefined, 'a/b.txt']) {
+        const options = { config, ...(file ? { file } : {}) };
+        const expected = checkDocument(parseDocument(text), options);
+        assert.ok(expected.length > 100);
+        assert.deepEqual(checkText(text, options).findings, expected);
+      }
+    }
   });
 
   it('never throws on odd input', () => {
