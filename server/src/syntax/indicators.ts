@@ -95,9 +95,17 @@ class IndicatorParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  // The alternatives of each OR are built once: a literal array of closures in the rule body
+  // would be allocated again at every call (Chevrotain's performance guide says the same).
+  private cellAlts?: Array<{ ALT: () => unknown }>;
+  private codeNameAlts?: Array<{ ALT: () => unknown }>;
+  private codeSepAlts?: Array<{ ALT: () => unknown }>;
+  private nameAlts?: Array<{ ALT: () => unknown }>;
+  private labelAlts?: Array<{ ALT: () => unknown }>;
+
   public cell = this.RULE('cell', () => {
     this.MANY(() => {
-      this.OR([
+      this.OR(this.cellAlts ??= [
         { ALT: () => this.SUBRULE(this.indicator) },
         { ALT: () => this.SUBRULE(this.stray) },
       ]);
@@ -123,7 +131,7 @@ class IndicatorParser extends CstParser {
   });
 
   private codeName = this.RULE('codeName', () => {
-    this.OR([
+    this.OR(this.codeNameAlts ??= [
       {
         ALT: () => {
           this.CONSUME(Code);
@@ -136,18 +144,18 @@ class IndicatorParser extends CstParser {
   });
 
   private codeSep = this.RULE('codeSep', () => {
-    this.OR([{ ALT: () => this.CONSUME(Sep) }, { ALT: () => this.CONSUME(Colon) }]);
+    this.OR(this.codeSepAlts ??= [{ ALT: () => this.CONSUME(Sep) }, { ALT: () => this.CONSUME(Colon) }]);
   });
 
   private name = this.RULE('name', () => {
     this.CONSUME(NamePart);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME2(NamePart) }, { ALT: () => this.CONSUME(Colon) }]);
+      this.OR(this.nameAlts ??= [{ ALT: () => this.CONSUME2(NamePart) }, { ALT: () => this.CONSUME(Colon) }]);
     });
   });
 
   private value = this.RULE('value', () => {
-    this.OR([{ ALT: () => this.CONSUME(AnyPeriodLabel) }, { ALT: () => this.CONSUME(AnyAnnualLabel) }]);
+    this.OR(this.labelAlts ??= [{ ALT: () => this.CONSUME(AnyPeriodLabel) }, { ALT: () => this.CONSUME(AnyAnnualLabel) }]);
     this.MANY(() => this.CONSUME(ValuePart));
   });
 }
@@ -165,14 +173,19 @@ function isToken(x: CstNode | IToken): x is IToken {
   return (x as IToken).image !== undefined;
 }
 
-/** Tokens of a CST node in source order (recovery-inserted tokens, which have no offset, left out). */
+/** A token from the input (not one recovery inserted, which has no offset). */
+function isReal(t: IToken): boolean {
+  return !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
+}
+
+/** Tokens of a CST node in source order (recovery-inserted tokens left out). */
 function tokensOf(node: CstNode): IToken[] {
   const out: IToken[] = [];
   const walk = (n: CstNode): void => {
     for (const list of Object.values(n.children)) {
       for (const c of list) {
         if (isToken(c)) {
-          if (!c.isInsertedInRecovery && Number.isFinite(c.startOffset)) out.push(c);
+          if (isReal(c)) out.push(c);
         } else walk(c);
       }
     }
@@ -191,13 +204,33 @@ function extent(node: CstNode): [number, number] | undefined {
   return first && last ? [first.startOffset, end(last)] : undefined;
 }
 
-function childNodes(node: CstNode, key: string): CstNode[] {
-  return (node.children[key] ?? []).filter((c): c is CstNode => !isToken(c));
+// The builder reads CST children in place, without filtered copies: it runs for every indicator
+// of a file, and its garbage was a large share of a whole check's collection time.
+
+/** The child nodes under `key`. */
+function childNodes(node: CstNode, key: string): readonly CstNode[] {
+  return (node.children[key] ?? NO_CHILDREN) as CstNode[];
 }
 
-function childTokens(node: CstNode, key: string): IToken[] {
-  return (node.children[key] ?? []).filter((c): c is IToken => isToken(c) && !c.isInsertedInRecovery && Number.isFinite(c.startOffset));
+/** The first real token under `key`. */
+function firstToken(node: CstNode, key: string): IToken | undefined {
+  const list = node.children[key];
+  if (!list) return undefined;
+  for (const c of list) if (isToken(c) && isReal(c)) return c;
+  return undefined;
 }
+
+/** The real tokens under `key`, when there may be several. */
+function childTokens(node: CstNode, key: string): readonly IToken[] {
+  const list = node.children[key];
+  if (!list) return NO_TOKENS;
+  let all = true;
+  for (const c of list) if (!isToken(c) || !isReal(c)) all = false;
+  return all ? (list as IToken[]) : list.filter((c): c is IToken => isToken(c) && isReal(c));
+}
+
+const NO_CHILDREN: readonly CstNode[] = Object.freeze([]);
+const NO_TOKENS: readonly IToken[] = Object.freeze([]);
 
 const end = (t: IToken): number => t.startOffset + t.image.length;
 
@@ -207,7 +240,12 @@ function isA(t: IToken, type: TokenType): boolean {
 
 /** Digits of a sequence number or code, full-width digits read as ASCII. */
 function digits(s: string): string {
-  if (/^[0-9]+$/.test(s)) return s;
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) ascii = false;
+  }
+  if (ascii) return s;
   return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[^0-9]/g, '');
 }
 
@@ -225,8 +263,8 @@ function buildCodeName(ctx: BuildContext, node: CstNode | undefined): CodeNode |
   if (!node) return undefined;
   const ext = extent(node);
   if (!ext) return undefined;
-  const code = childTokens(node, 'Code')[0];
-  const name = childTokens(node, 'Text')[0];
+  const code = firstToken(node, 'Code');
+  const name = firstToken(node, 'Text');
   // One object shape whatever is missing (absent parts are undefined): faster than spreading.
   return {
     span: span(ctx, ext[0], ext[1]),
@@ -235,16 +273,25 @@ function buildCodeName(ctx: BuildContext, node: CstNode | undefined): CodeNode |
   };
 }
 
+function punct(ctx: BuildContext, t: IToken, role: Punct['role']): Punct {
+  return { char: t.image, span: span(ctx, t.startOffset, end(t)), role };
+}
+
 function buildIndicator(ctx: BuildContext, node: CstNode): IndicatorNode | undefined {
   const ext = extent(node);
-  const seqTok = childTokens(node, 'AnySeq')[0];
+  const seqTok = firstToken(node, 'AnySeq');
   if (!seqTok || !ext) return undefined;
   const punctuation: Punct[] = [];
   const l1 = buildCodeName(ctx, childNodes(node, 'level1')[0]);
   const l2 = buildCodeName(ctx, childNodes(node, 'level2')[0]);
+  // Where the codes and the name end: the first value's separator stands after that.
+  let previousEnd = Math.max(end(seqTok), l1 ? l1.span.end - ctx.base : 0, l2 ? l2.span.end - ctx.base : 0);
   for (const sepNode of childNodes(node, 'codeSep')) {
-    for (const t of [...childTokens(sepNode, 'Sep'), ...childTokens(sepNode, 'Colon')]) {
-      punctuation.push({ char: t.image, span: span(ctx, t.startOffset, end(t)), role: 'code' });
+    for (const key of ['Sep', 'Colon']) {
+      for (const t of childTokens(sepNode, key)) {
+        punctuation.push(punct(ctx, t, 'code'));
+        previousEnd = Math.max(previousEnd, end(t));
+      }
     }
   }
   const nameNode = childNodes(node, 'name')[0];
@@ -252,43 +299,49 @@ function buildIndicator(ctx: BuildContext, node: CstNode): IndicatorNode | undef
   const name: TextNode | undefined = nameExt
     ? { text: ctx.source.slice(nameExt[0], nameExt[1]), span: span(ctx, nameExt[0], nameExt[1]) }
     : undefined;
+  if (nameExt) previousEnd = Math.max(previousEnd, nameExt[1]);
 
   // Values and the separators before them, in source order.
   const values: ValueNode[] = [];
   const seps = childTokens(node, 'AnySep');
-  // Where the codes and the name end: the first value's separator stands after that.
-  let previousEnd = Math.max(end(seqTok), ...punctuation.map((p) => p.span.end - ctx.base), l1 ? l1.span.end - ctx.base : 0, l2 ? l2.span.end - ctx.base : 0, nameExt ? nameExt[1] : 0);
   for (const vn of childNodes(node, 'value')) {
-    const labelTok = childTokens(vn, 'AnyPeriodLabel')[0] ?? childTokens(vn, 'AnyAnnualLabel')[0];
+    const labelTok = firstToken(vn, 'AnyPeriodLabel') ?? firstToken(vn, 'AnyAnnualLabel');
     if (!labelTok) continue;
     const kind: ValueNode['label'] = isA(labelTok, AnyPeriodLabel) ? 'period' : 'annual';
     const parts = childTokens(vn, 'ValuePart');
     const firstPart = parts[0];
     const lastPart = parts[parts.length - 1];
-    const vStart = firstPart ? firstPart.startOffset : end(labelTok);
-    const vEnd = lastPart ? end(lastPart) : end(labelTok);
+    const labelEnd = end(labelTok);
+    const vStart = firstPart ? firstPart.startOffset : labelEnd;
+    const vEnd = lastPart ? end(lastPart) : labelEnd;
     const text = ctx.source.slice(vStart, vEnd);
-    const colonChar = /[：:]$/.exec(labelTok.image)?.[0];
-    if (colonChar) {
-      punctuation.push({ char: colonChar, span: span(ctx, end(labelTok) - 1, end(labelTok)), role: 'label' });
+    const colonChar = labelTok.image[labelTok.image.length - 1];
+    if (colonChar === '：' || colonChar === ':') {
+      punctuation.push({ char: colonChar, span: span(ctx, labelEnd - 1, labelEnd), role: 'label' });
     } else {
       ctx.problems.push({
-        span: span(ctx, labelTok.startOffset, end(labelTok)),
+        span: span(ctx, labelTok.startOffset, labelEnd),
         message: { zh: `“${labelTok.image.trim()}”后缺少冒号“：”`, en: `expected a colon “：” after “${labelTok.image.trim()}”` },
       });
     }
     values.push({
       label: kind,
-      labelSpan: span(ctx, labelTok.startOffset, end(labelTok)),
+      labelSpan: span(ctx, labelTok.startOffset, labelEnd),
       span: span(ctx, vStart, vEnd),
       text,
       parsed: parseValue(text),
     });
     // The separator before this value stands between what came before and the label.
-    const sep = seps.find((t) => t.startOffset >= previousEnd && end(t) <= labelTok.startOffset && isBlank(ctx.source.slice(end(t), labelTok.startOffset)));
+    let sep: IToken | undefined;
+    for (const t of seps) {
+      if (t.startOffset >= previousEnd && end(t) <= labelTok.startOffset && isBlank(ctx.source, end(t), labelTok.startOffset)) {
+        sep = t;
+        break;
+      }
+    }
     if (sep) {
-      punctuation.push({ char: sep.image, span: span(ctx, sep.startOffset, end(sep)), role: values.length === 1 ? 'name' : 'value' });
-    } else if (!isBlank(ctx.source.slice(previousEnd, labelTok.startOffset)) || values.length > 1) {
+      punctuation.push(punct(ctx, sep, values.length === 1 ? 'name' : 'value'));
+    } else if (!isBlank(ctx.source, previousEnd, labelTok.startOffset) || values.length > 1) {
       const labelText = labelTok.image.replace(/[：:\s\u3000]/g, '');
       ctx.problems.push({
         span: span(ctx, labelTok.startOffset, labelTok.startOffset + 1),
@@ -297,10 +350,16 @@ function buildIndicator(ctx: BuildContext, node: CstNode): IndicatorNode | undef
     }
     previousEnd = vEnd;
   }
-  const stop = childTokens(node, 'AnyStop')[0];
-  if (stop) punctuation.push({ char: stop.image, span: span(ctx, stop.startOffset, end(stop)), role: 'terminator' });
+  const stop = firstToken(node, 'AnyStop');
+  if (stop) punctuation.push(punct(ctx, stop, 'terminator'));
 
   const seqDigits = digits(seqTok.image);
+  let period: ValueNode | undefined;
+  let annual: ValueNode | undefined;
+  for (const v of values) {
+    if (v.label === 'period') period ??= v;
+    else annual ??= v;
+  }
   return {
     span: span(ctx, ext[0], ext[1]),
     seq: { value: seqDigits === '' ? Number.NaN : Number(seqDigits), span: span(ctx, seqTok.startOffset, end(seqTok)) },
@@ -308,17 +367,31 @@ function buildIndicator(ctx: BuildContext, node: CstNode): IndicatorNode | undef
     level2: l2,
     name,
     values,
-    period: values.find((v) => v.label === 'period'),
-    annual: values.find((v) => v.label === 'annual'),
-    punctuation: punctuation.sort((a, b) => a.span.start - b.span.start),
+    period,
+    annual,
+    punctuation: inPlaceOrder(punctuation),
   };
 }
 
-/** Nothing but whitespace and HTML residue (which the lexer skips). */
-function isBlank(text: string): boolean {
-  return text.replace(/<\/?[A-Za-z][^<>]*>|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});/g, '').trim() === '';
+/** Sorts by start unless already in order (the usual case, which then allocates nothing). */
+function inPlaceOrder<T extends { readonly span: Span }>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i - 1]?.span.start ?? 0) > (list[i]?.span.start ?? 0)) return list.sort((a, b) => a.span.start - b.span.start);
+  }
+  return list;
 }
 
+const HTML_RESIDUE = /<\/?[A-Za-z][^<>]*>|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});/g;
+
+/** `source[from, to)` holds nothing but whitespace and HTML residue (which the lexer skips). */
+function isBlank(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x3c || c === 0x26) return source.slice(from, to).replace(HTML_RESIDUE, '').trim() === '';
+    if (!(c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f)) return false;
+  }
+  return true;
+}
 
 function describeExpected(json: string): Bilingual {
   let names: string[] = [];
@@ -386,9 +459,7 @@ export function parseIndicators(source: string, base = 0): IndicatorList {
       },
     });
   }
-  indicators.sort((a, b) => a.span.start - b.span.start);
-  problems.sort((a, b) => a.span.start - b.span.start);
-  return { indicators, problems, html };
+  return { indicators: inPlaceOrder(indicators), problems: inPlaceOrder(problems), html };
 }
 
 export function abbreviate(text: string, max = 20): string {
