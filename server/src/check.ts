@@ -6,7 +6,7 @@
 import type { Bilingual } from './catalogue';
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
-import type { DocumentRule, Finding, Fix, Related, RowReport, RowRule, Severity } from './rules/types';
+import type { DocumentRule, Finding, Fix, Related, RowContext, RowReport, RowRule, Severity } from './rules/types';
 import { parseDocument, parseRow, RowCache, SLICE_MS, splitLines, yieldToEventLoop, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
 
 export interface CheckOptions {
@@ -131,14 +131,19 @@ function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config, rem
 /** Every active row rule over one row; the rules that reported, with their reports. */
 function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config): RowResult[] {
   const results: RowResult[] = [];
+  // One context per row, not per rule and row: this runs for every row of a file.
+  let reports: RowReport[] = [];
+  const ctx: RowContext = { config, report: (r) => { reports.push(r); } };
   for (const rule of rules) {
-    const reports: RowReport[] = [];
     try {
-      rule.checkRow(row, { config, report: (r) => reports.push(r) });
+      rule.checkRow(row, ctx);
     } catch (e) {
       reports.push(internalError(rule.id, e, { start: 0, end: row.text.length }));
     }
-    if (reports.length > 0) results.push({ rule, reports });
+    if (reports.length > 0) {
+      results.push({ rule, reports });
+      reports = [];
+    }
   }
   return results;
 }
@@ -154,7 +159,8 @@ function internalError(rule: string, e: unknown, span: { start: number; end: num
 
 /** The order findings are reported in: line, column, rule. */
 function byPlace(a: Finding, b: Finding): number {
-  return a.line - b.line || a.span.start - b.span.start || a.rule.localeCompare(b.rule);
+  // Rule ids are ASCII: code-unit order, without a locale's collation (slow, and machine-dependent).
+  return a.line - b.line || a.span.start - b.span.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
 /**
@@ -216,7 +222,10 @@ function placeFindings(results: readonly RowResult[], row: ParsedRow, line: numb
     if (severity === 'off') continue;
     for (const r of reports) findings.push(new RowFinding(rule.id, severity, line, r, project));
   }
-  return findings.length > 1 ? findings.sort(byPlace) : findings;
+  for (let i = 1; i < findings.length; i++) {
+    if (byPlace(findings[i - 1] as Finding, findings[i] as Finding) > 0) return findings.sort(byPlace);
+  }
+  return findings;
 }
 
 /** The row rules' findings of a document, counted per line; a check after an edit reuses the unchanged lines'. */

@@ -63,10 +63,14 @@ export const punctuationStyle: RowRule = {
   checkRow(row, ctx) {
     const indicators = indicatorsOf(row);
     if (indicators.length === 0) return;
-    const width = targetWidth(ctx.config.punctuationStyle, indicators.flatMap((i) => i.punctuation));
+    const style = ctx.config.punctuationStyle;
+    // Only `consistent` reads the cell's marks to choose a width (a flattened copy for every row
+    // was most of this rule's cost).
+    const width = style === 'consistent' ? targetWidth(style, indicators.flatMap((i) => i.punctuation)) : style;
     for (const ind of indicators) {
-      const style = ctx.config.punctuationStyle;
-      const wrong = ind.punctuation.filter((p) => p.char !== expectedMark(style, width, p));
+      let wrong: Punct[] | undefined;
+      for (const p of ind.punctuation) if (p.char !== expectedMark(style, width, p)) (wrong ??= []).push(p);
+      if (!wrong) continue;
       const first = wrong[0];
       const last = wrong[wrong.length - 1];
       if (!first || !last) continue;

@@ -29,8 +29,14 @@ export function level1Code(ind: IndicatorNode): string | undefined {
   return l2 ? lookupCode(l2)?.parent : undefined;
 }
 
-export function valuesOf(ind: IndicatorNode): ValueNode[] {
-  return [ind.period, ind.annual].filter((v): v is ValueNode => v !== undefined);
+const NO_VALUES: readonly ValueNode[] = Object.freeze([]);
+
+/** The whole-period and the annual value, those written. */
+export function valuesOf(ind: IndicatorNode): readonly ValueNode[] {
+  const { period, annual } = ind;
+  if (period && annual) return [period, annual];
+  if (period) return [period];
+  return annual ? [annual] : NO_VALUES;
 }
 
 export const LABEL_NAMES: Readonly<Record<ValueNode['label'], Bilingual>> = {
