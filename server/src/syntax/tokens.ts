@@ -142,5 +142,7 @@ export const TOKEN_LABELS: Readonly<Record<string, Bilingual>> = {
 
 export const indicatorLexer = new Lexer(
   { modes: MODES, defaultMode: 'structure' },
+  // Only offsets are read, yet 'onlyOffset' lexed 10 MB in 485 ms instead of 274 ms and
+  // allocated more (Chevrotain 13.2), so full tracking stays.
   { positionTracking: 'full', ensureOptimizations: false },
 );
