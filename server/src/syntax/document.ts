@@ -9,6 +9,7 @@
  * number, which `RowRef` adds, so a cached row is reused wherever its text moves.
  */
 import { COLUMNS, TABLE_TITLE } from '../catalogue';
+import { isSpaceCode, withoutSpaces } from './chars';
 import { parseIndicators, type IndicatorList, type Span } from './indicators';
 
 export type { Span } from './indicators';
@@ -109,7 +110,6 @@ export const AMOUNT_COLUMNS_EN = ['total', 'general budget', 'special account', 
 
 const TAG = /^(?:<\/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?\/?>|&nbsp;)$/;
 const ANY_HTML = /<\/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?\/?>|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});/g;
-const isSpace = (c: string | undefined): boolean => c !== undefined && /[\s\u3000\ufeff]/.test(c);
 
 /** Leading and trailing whitespace and HTML tags, found by scanning inwards (linear, no backtracking). */
 function contentBounds(raw: string, html: readonly Span[], start: number): [number, number] {
@@ -118,7 +118,7 @@ function contentBounds(raw: string, html: readonly Span[], start: number): [numb
   const tagAt = new Map(html.map((h) => [h.start - start, h.end - start]));
   const tagEndingAt = new Map(html.map((h) => [h.end - start, h.start - start]));
   for (;;) {
-    if (lead < trail && isSpace(raw[lead])) lead++;
+    if (lead < trail && isSpaceCode(raw.charCodeAt(lead))) lead++;
     else {
       const e = tagAt.get(lead);
       if (e !== undefined && e <= trail && TAG.test(raw.slice(lead, e))) lead = e;
@@ -126,7 +126,7 @@ function contentBounds(raw: string, html: readonly Span[], start: number): [numb
     }
   }
   for (;;) {
-    if (trail > lead && isSpace(raw[trail - 1])) trail--;
+    if (trail > lead && isSpaceCode(raw.charCodeAt(trail - 1))) trail--;
     else {
       const s = tagEndingAt.get(trail);
       if (s !== undefined && s >= lead && TAG.test(raw.slice(s, trail))) trail = s;
@@ -148,7 +148,7 @@ function makeCell(raw: string, start: number): Cell {
     }
     if (found.length > 0) html = found;
   }
-  if (html.length === 0 && !isSpace(raw[0]) && !isSpace(raw[raw.length - 1])) {
+  if (html.length === 0 && !isSpaceCode(raw.charCodeAt(0)) && !isSpaceCode(raw.charCodeAt(raw.length - 1))) {
     // The common case: nothing to strip, one span serves both.
     const span = { start, end: start + raw.length };
     return { raw, span, text: raw, textSpan: span, html };
@@ -188,13 +188,17 @@ export function parseAmount(cell: Cell): Amount {
   return { cell, value: Number(t.replace(/,/g, '')), empty: false };
 }
 
-const compact = (s: string): string => s.replace(/[\s\u3000]+/g, '');
+const HEADER_FIRST = '项目名称';
+const HEADER_COLUMNS = [COLUMNS[1] ?? '总计', COLUMNS[2] ?? '财政拨款', COLUMNS[6] ?? '绩效指标'];
 
-function isHeader(cells: readonly Cell[]): boolean {
-  const first = compact(cells[0]?.text ?? '');
-  if (first.startsWith('项目名称')) return true;
-  const names = cells.map((c) => compact(c.text));
-  return names.includes(COLUMNS[1] ?? '总计') && names.includes(COLUMNS[2] ?? '财政拨款') && names.includes(COLUMNS[6] ?? '绩效指标');
+function isHeader(text: string, cells: readonly Cell[]): boolean {
+  const first = cells[0]?.text ?? '';
+  if (first.includes(HEADER_FIRST[0] ?? '') && withoutSpaces(first).startsWith(HEADER_FIRST)) return true;
+  // A header names these columns, spaces aside: a row lacking one of their characters is none
+  // (most rows, answered without compacting every cell).
+  for (const column of HEADER_COLUMNS) if (!text.includes(column[0] ?? '')) return false;
+  const names = cells.map((c) => withoutSpaces(c.text));
+  return HEADER_COLUMNS.every((c) => names.includes(c));
 }
 
 /** Parses one line. Pure: the same text always gives an equal row. Never throws. */
@@ -202,14 +206,14 @@ export function parseRow(text: string): ParsedRow {
   const cells = splitCells(text);
   if (cells.every((c) => c.text === '')) return { text, kind: 'blank', cells, amounts: [] };
   if (cells.length === 1) return { text, kind: 'text', cells, amounts: [] };
-  if (isHeader(cells)) return { text, kind: 'header', cells, amounts: [] };
+  if (isHeader(text, cells)) return { text, kind: 'header', cells, amounts: [] };
   const name = cells[0];
   const amounts = cells.slice(1, 5).map(parseAmount);
   const goal = cells[5];
   const indicatorCell = cells[6];
   const hasGoal = !!goal && goal.text !== '';
   const hasIndicators = !!indicatorCell && indicatorCell.text !== '';
-  const kind: RowKind = compact(name?.text ?? '') === '合计' ? 'total' : hasGoal || hasIndicators ? 'project' : 'unit';
+  const kind: RowKind = withoutSpaces(name?.text ?? '') === '合计' ? 'total' : hasGoal || hasIndicators ? 'project' : 'unit';
   if (kind === 'project' && indicatorCell) return new ProjectRow(text, cells, name, amounts, goal, indicatorCell);
   return {
     text,

@@ -21,6 +21,7 @@ import {
   ALL_TOKENS, AnyAnnualLabel, AnyPeriodLabel, AnySep, AnySeq, AnyStop, Code, Colon, Dash, indicatorLexer,
   NamePart, NotSeq, Sep, Text, TOKEN_LABELS, ValuePart,
 } from './tokens';
+import { isSpaceCode } from './chars';
 import { parseValue, type ParsedValue } from './value';
 
 /** A column range within one line, UTF-16 code units, end exclusive. */
@@ -388,7 +389,7 @@ function isBlank(source: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = source.charCodeAt(i);
     if (c === 0x3c || c === 0x26) return source.slice(from, to).replace(HTML_RESIDUE, '').trim() === '';
-    if (!(c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f)) return false;
+    if (!isSpaceCode(c)) return false;
   }
   return true;
 }
