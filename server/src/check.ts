@@ -414,24 +414,32 @@ export interface FindingsByLine {
 export class CheckResult implements FindingsByLine {
   private merged?: readonly Finding[];
   private readonly documentByLine = new Map<number, Finding[]>();
-  private readonly counts: Uint32Array;
+  /**
+   * The document rules' counts per line, beside the row counts (not a copy of them with these
+   * added: a copy per keystroke was a line-sized array of garbage for the collector to promote).
+   */
+  private readonly documentCounts = new Map<number, number[]>();
   readonly totals: readonly number[];
 
   constructor(readonly rows: RowChecks, readonly documentFindings: readonly Finding[]) {
-    this.counts = documentFindings.length > 0 ? rows.counts.slice() : rows.counts;
+    const totals = [0, 0, 0, 0];
     for (const f of documentFindings) {
       if (f.line < 0 || f.line >= rows.doc.rows.length) continue;
       let list = this.documentByLine.get(f.line);
-      if (!list) {
+      let counts = this.documentCounts.get(f.line);
+      if (!list || !counts) {
         list = [];
+        counts = [0, 0, 0, 0];
         this.documentByLine.set(f.line, list);
+        this.documentCounts.set(f.line, counts);
       }
       list.push(f);
-      const k = f.line * 4 + SEVERITY_INDEX[f.severity];
-      this.counts[k] = (this.counts[k] ?? 0) + 1;
+      const s = SEVERITY_INDEX[f.severity];
+      counts[s] = (counts[s] ?? 0) + 1;
+      totals[s] = (totals[s] ?? 0) + 1;
     }
-    const totals = [0, 0, 0, 0];
-    for (let i = 0; i < this.counts.length; i++) totals[i & 3] = (totals[i & 3] ?? 0) + (this.counts[i] ?? 0);
+    const row = rows.counts;
+    for (let i = 0; i < row.length; i++) totals[i & 3] = (totals[i & 3] ?? 0) + (row[i] ?? 0);
     this.totals = totals;
   }
 
@@ -452,7 +460,7 @@ export class CheckResult implements FindingsByLine {
   }
 
   count(line: number, s: number): number {
-    return this.counts[line * 4 + s] ?? 0;
+    return (this.rows.counts[line * 4 + s] ?? 0) + (this.documentCounts.get(line)?.[s] ?? 0);
   }
 
   get severityCounts(): SeverityCounts {
