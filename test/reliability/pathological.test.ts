@@ -20,17 +20,25 @@ const SMALL = 10_000;
 const collect = (globalThis as { gc?: () => void }).gc;
 
 /**
- * The fastest of a few runs, in ms: the least disturbed by the machine's other work. The runs
- * start after a full collection (mocha runs with --expose-gc), so that garbage left by other
- * tests does not pass for non-linear growth.
+ * The time of one call in ms, the fastest of a few runs: the least disturbed by the machine's
+ * other work. A run repeats a fast call until it lasts a few ms, so that one hiccup of the machine
+ * does not pass for a call's cost. The runs start after a full collection (mocha runs with
+ * --expose-gc), so that garbage left by other tests does not pass for non-linear growth.
  */
 function fastest(fn: () => unknown, runs = 5): number {
-  let best = Number.POSITIVE_INFINITY;
   collect?.();
-  for (let i = 0; i < runs; i++) {
+  let reps = 1;
+  for (;;) {
     const s = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - s);
+    for (let i = 0; i < reps; i++) fn();
+    if (performance.now() - s >= 3 || reps >= 1024) break;
+    reps *= 2;
+  }
+  let best = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < runs; r++) {
+    const s = performance.now();
+    for (let i = 0; i < reps; i++) fn();
+    best = Math.min(best, (performance.now() - s) / reps);
   }
   return best;
 }
