@@ -83,12 +83,17 @@ export function applyChange(t: LineText, change: TextDocumentContentChangeEvent)
   // One copy per version (earlier versions stay as they were); no spreading, which a paste of
   // hundreds of thousands of lines would overflow the stack with.
   let lines: string[];
-  let eols: string[];
+  let eols: readonly string[];
   if (newLines.length === last - first + 1) {
     lines = t.lines.slice();
-    eols = t.eols.slice();
     newLines.forEach((l, i) => { lines[first + i] = l; });
-    newEols.forEach((e, i) => { eols[first + i] = e; });
+    // A keystroke leaves the breaks as they were: share them (both versions are immutable).
+    if (newEols.every((e, i) => e === t.eols[first + i])) eols = t.eols;
+    else {
+      const copy = t.eols.slice();
+      newEols.forEach((e, i) => { copy[first + i] = e; });
+      eols = copy;
+    }
   } else {
     lines = t.lines.slice(0, first).concat(newLines, t.lines.slice(last + 1));
     eols = t.eols.slice(0, first).concat(newEols, t.eols.slice(last + 1));
