@@ -79,8 +79,8 @@ function resultCache(config: Config): ResultCache {
 const COUNT_BITS = 8192;
 
 /**
- * The same settings for a check that reads every row's findings at once (the command line,
- * fix-all): its own cache keeps all of them for as long as the check holds the returned object,
+ * The same settings for checks that read every row's findings at once, again and again (fix-all
+ * re-checks after each round of edits): its own cache keeps all of them for as long as the check holds the returned object,
  * instead of rebuilding what the shared cache dropped.
  */
 export function forWholeCheck(config: Config): Config {
@@ -335,7 +335,12 @@ function findingsOfRow(ref: RowRef, rules: readonly RowRule[], config: Config, f
   const results = checkRow(ref.row, rules, config);
   if (results.length === 0) return NONE;
   const found = rowFindings(results, ref.row, ref.line, config);
-  return config.ignore.length > 0 ? found.filter((f) => !isIgnored(config, f.rule, f.project, file)) : found;
+  return config.ignore.length > 0 ? found.filter((f) => notIgnored(f, config, file)) : found;
+}
+
+/** Whether a finding stays: no `ignore` entry covers it. */
+function notIgnored(f: Finding, config: Config, file: string | undefined): boolean {
+  return config.ignore.length === 0 || !isIgnored(config, f.rule, f.project, file);
 }
 
 /** The row rules' findings of one line (cached with its row): for a request that needs only that line. */
@@ -360,8 +365,7 @@ export function checkingRowCache(config: () => Config, enabled: () => boolean = 
 /**
  * What `perf-target check` does with a text: one pass that parses each line and runs the row rules
  * on it while its indicator tree is at hand, then the document rules. A one-off check keeps no
- * caches (nothing will ask again), which makes it give the same findings as `checkDocument` for
- * about half the work and memory.
+ * caches (nothing will ask again): the same findings as `checkDocument`, in about a third less time.
  */
 export function checkText(text: string | readonly string[], options: CheckOptions = {}): { doc: TargetDocument; findings: Finding[] } {
   const config = options.config ?? DEFAULT_CONFIG;
@@ -376,7 +380,7 @@ export function checkText(text: string | readonly string[], options: CheckOption
     const results = runRowRules(row, rules, config);
     if (results.length === 0) continue;
     for (const f of placeFindings(results, row, line, config)) {
-      if (config.ignore.length === 0 || !isIgnored(config, f.rule, f.project, options.file)) found.push(f);
+      if (notIgnored(f, config, options.file)) found.push(f);
     }
   }
   const doc = parseDocument(lines, new RowCache(), undefined, rows);
@@ -393,7 +397,7 @@ export function checkDocumentRules(doc: TargetDocument, options: CheckOptions = 
     const severity = severityOf(config, rule.id, rule.defaultSeverity);
     if (severity === 'off') continue;
     runDocumentRule(rule, severity, doc, config, (f) => {
-      if (config.ignore.length === 0 || !isIgnored(config, f.rule, f.project, options.file)) found.push(f);
+      if (notIgnored(f, config, options.file)) found.push(f);
     });
   }
   return found.sort(byPlace);
