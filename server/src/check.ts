@@ -128,6 +128,11 @@ function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config, rem
   return results;
 }
 
+/** Rows the row rules look at: blank lines and lines without cells (titles, stray text) have none. */
+function checkable(row: ParsedRow): boolean {
+  return row.kind !== 'blank' && row.kind !== 'text';
+}
+
 /** Every active row rule over one row; the rules that reported, with their reports. */
 function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config): RowResult[] {
   const results: RowResult[] = [];
@@ -311,7 +316,7 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
       for (const f of found) counts[k + SEVERITY_INDEX[f.severity]] = (counts[k + SEVERITY_INDEX[f.severity]] ?? 0) + 1;
       continue;
     }
-    if (ref.row.kind === 'blank' || ref.row.kind === 'text') continue;
+    if (!checkable(ref.row)) continue;
     const cache = resultCache(config);
     let packed = cache.counts.get(ref.row);
     if (packed === undefined) {
@@ -331,7 +336,7 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
 }
 
 function findingsOfRow(ref: RowRef, rules: readonly RowRule[], config: Config, file: string | undefined): readonly Finding[] {
-  if (ref.row.kind === 'blank' || ref.row.kind === 'text') return NONE;
+  if (!checkable(ref.row)) return NONE;
   const results = checkRow(ref.row, rules, config);
   if (results.length === 0) return NONE;
   const found = rowFindings(results, ref.row, ref.line, config);
@@ -356,7 +361,7 @@ export function rowFindingsAt(doc: TargetDocument, line: number, options: CheckO
  */
 export function checkingRowCache(config: () => Config, enabled: () => boolean = () => true): RowCache {
   return new RowCache((row) => {
-    if (row.kind === 'blank' || row.kind === 'text' || !enabled()) return;
+    if (!checkable(row) || !enabled()) return;
     const c = config();
     checkRow(row, activeRowRules(c), c, false);
   });
@@ -376,7 +381,7 @@ export function checkText(text: string | readonly string[], options: CheckOption
   for (let line = 0; line < lines.length; line++) {
     const row = parseRow(lines[line] ?? '');
     rows[line] = row;
-    if (row.kind === 'blank' || row.kind === 'text') continue;
+    if (!checkable(row)) continue;
     const results = runRowRules(row, rules, config);
     if (results.length === 0) continue;
     for (const f of placeFindings(results, row, line, config)) {
@@ -417,12 +422,11 @@ export interface FindingsByLine {
 /** A document's findings: row rules' per line, document rules' beside them, one list on demand. */
 export class CheckResult implements FindingsByLine {
   private merged?: readonly Finding[];
-  private readonly documentByLine = new Map<number, Finding[]>();
   /**
-   * The document rules' counts per line, beside the row counts (not a copy of them with these
-   * added: a copy per keystroke was a line-sized array of garbage for the collector to promote).
+   * The document rules' findings per line, counted when asked beside the row counts (not added
+   * into a copy of them: a copy per keystroke was a line-sized array of garbage to promote).
    */
-  private readonly documentCounts = new Map<number, number[]>();
+  private readonly documentByLine = new Map<number, Finding[]>();
   readonly totals: readonly number[];
 
   constructor(readonly rows: RowChecks, readonly documentFindings: readonly Finding[]) {
@@ -430,16 +434,12 @@ export class CheckResult implements FindingsByLine {
     for (const f of documentFindings) {
       if (f.line < 0 || f.line >= rows.doc.rows.length) continue;
       let list = this.documentByLine.get(f.line);
-      let counts = this.documentCounts.get(f.line);
-      if (!list || !counts) {
+      if (!list) {
         list = [];
-        counts = [0, 0, 0, 0];
         this.documentByLine.set(f.line, list);
-        this.documentCounts.set(f.line, counts);
       }
       list.push(f);
       const s = SEVERITY_INDEX[f.severity];
-      counts[s] = (counts[s] ?? 0) + 1;
       totals[s] = (totals[s] ?? 0) + 1;
     }
     const row = rows.counts;
@@ -464,7 +464,9 @@ export class CheckResult implements FindingsByLine {
   }
 
   count(line: number, s: number): number {
-    return (this.rows.counts[line * 4 + s] ?? 0) + (this.documentCounts.get(line)?.[s] ?? 0);
+    let n = this.rows.counts[line * 4 + s] ?? 0;
+    for (const f of this.documentByLine.get(line) ?? NONE) if (SEVERITY_INDEX[f.severity] === s) n++;
+    return n;
   }
 
   get severityCounts(): SeverityCounts {
@@ -535,7 +537,7 @@ export async function warmRowChecks(doc: TargetDocument, config: Config, stale: 
   let sliceStart = Date.now();
   for (let i = 0; i < doc.rows.length; i++) {
     const ref = doc.rows[i];
-    if (ref && ref.row.kind !== 'blank' && ref.row.kind !== 'text' && !resultCache(config).counts.has(ref.row)) checkRow(ref.row, rules, config, false);
+    if (ref && checkable(ref.row) && !resultCache(config).counts.has(ref.row)) checkRow(ref.row, rules, config, false);
     if ((i & 7) === 0 && Date.now() - sliceStart > SLICE_MS) {
       await yieldToEventLoop();
       if (stale()) return false;
