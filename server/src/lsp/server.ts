@@ -313,6 +313,9 @@ export function startServer(connection: Connection): void {
     const version = d.version;
     const stale = () => documents.get(d.uri)?.version !== version;
     const { lines } = d.text;
+    // The didOpen handler returns at once: the requests behind the message come before any parsing.
+    await yieldToEventLoop();
+    if (stale()) return;
     const rows = await warmRows(lines, workspace.cacheOf(d.uri), stale);
     if (!rows) return;
     // The rest in steps too, each well under the time a request may wait.
