@@ -15,7 +15,7 @@
  * so that one broken indicator never hides the others.
  */
 import './node-compat';
-import { CstParser, type CstNode, type IToken, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
 import type { Bilingual } from '../catalogue';
 import {
   ALL_TOKENS, AnyAnnualLabel, AnyPeriodLabel, AnySep, AnySeq, AnyStop, Code, Colon, Dash, indicatorLexer,
@@ -90,10 +90,148 @@ const errorMessages: IParserErrorMessageProvider = {
     JSON.stringify(Array.from(new Set(expectedIterationPaths.map((path) => path[0]?.name).filter((n): n is string => !!n)))),
 };
 
-class IndicatorParser extends CstParser {
+// ---------------------------------------------------------------------------------------------
+// Parsing: Chevrotain's recogniser with embedded actions that note the tokens each part of an
+// indicator consumed. No CST: building one and then walking it made two trees of every cell (the
+// CST's nodes, child maps and location objects were most of a check's garbage). The notes are kept
+// as tokens are consumed, so an indicator that recovery abandons half-way keeps what it had read,
+// as the partial CST nodes did.
+
+/** The tokens of one code-name (`11-数量指标`). */
+interface CodeNotes {
+  /** Extent of its real tokens, -1 while none. */
+  start: number;
+  end: number;
+  code: IToken | undefined;
+  text: IToken | undefined;
+}
+
+/** The tokens of one value (`年度指标值：≥20000人次`). */
+interface ValueNotes {
+  label: IToken | undefined;
+  readonly parts: IToken[];
+}
+
+/** The tokens of one indicator, as consumed. */
+interface IndicatorNotes {
+  start: number;
+  end: number;
+  seq: IToken | undefined;
+  level1: CodeNotes | undefined;
+  level2: CodeNotes | undefined;
+  /** The separators between the codes (and after the second code). */
+  readonly codeSeps: IToken[];
+  nameStart: number;
+  nameEnd: number;
+  readonly values: ValueNotes[];
+  /** The separators before values. */
+  readonly seps: IToken[];
+  stop: IToken | undefined;
+}
+
+/** Text belonging to no indicator. */
+interface StrayNotes {
+  start: number;
+  end: number;
+}
+
+const noCode = (): CodeNotes => ({ start: -1, end: -1, code: undefined, text: undefined });
+
+/** What a code-name token is. */
+const enum CodePart { Code, Dash, Text }
+
+class IndicatorParser extends EmbeddedActionsParser {
   constructor() {
-    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages, nodeLocationTracking: 'onlyOffset' });
+    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages });
     this.performSelfAnalysis();
+  }
+
+  /** What the last parse read (taken by `take`). */
+  private indicators: IndicatorNotes[] = [];
+  private strays: StrayNotes[] = [];
+  /** The indicator, code-name and value being read. */
+  private ind: IndicatorNotes | undefined;
+  private code: CodeNotes | undefined;
+  private val: ValueNotes | undefined;
+
+  override reset(): void {
+    super.reset();
+    this.indicators = [];
+    this.strays = [];
+    this.ind = undefined;
+    this.code = undefined;
+    this.val = undefined;
+  }
+
+  /** The notes of the last parse, handed over (the parser keeps no reference to them). */
+  take(): { readonly indicators: readonly IndicatorNotes[]; readonly strays: readonly StrayNotes[] } {
+    const out = { indicators: this.indicators, strays: this.strays };
+    this.indicators = [];
+    this.strays = [];
+    this.ind = undefined;
+    this.code = undefined;
+    this.val = undefined;
+    return out;
+  }
+
+  // Notes are written only while parsing: in the recording phase of `performSelfAnalysis`, which
+  // runs the rule bodies to learn the grammar, tokens are placeholders (Chevrotain's RECORDING_PHASE
+  // flag, the documented way to write ACTION-like code without a closure per call).
+
+  /** A token of the current indicator: widens its extent. Inserted tokens (recovery) are left out. */
+  private noted(t: IToken): boolean {
+    const ind = this.ind;
+    if (this.RECORDING_PHASE || !ind || !isReal(t)) return false;
+    if (ind.start < 0) ind.start = t.startOffset;
+    ind.end = end(t);
+    return true;
+  }
+
+  private noteSeq(t: IToken): void {
+    if (this.noted(t) && this.ind && !this.ind.seq) this.ind.seq = t;
+  }
+
+  private noteCode(t: IToken, part: CodePart): void {
+    const c = this.code;
+    if (!this.noted(t) || !c) return;
+    if (c.start < 0) c.start = t.startOffset;
+    c.end = end(t);
+    if (part === CodePart.Code) c.code ??= t;
+    else if (part === CodePart.Text) c.text ??= t;
+  }
+
+  private noteCodeSep(t: IToken): void {
+    if (this.noted(t)) this.ind?.codeSeps.push(t);
+  }
+
+  private noteName(t: IToken): void {
+    const ind = this.ind;
+    if (!this.noted(t) || !ind) return;
+    if (ind.nameStart < 0) ind.nameStart = t.startOffset;
+    ind.nameEnd = end(t);
+  }
+
+  private noteLabel(t: IToken): void {
+    if (this.noted(t) && this.val) this.val.label ??= t;
+  }
+
+  private noteValuePart(t: IToken): void {
+    if (this.noted(t)) this.val?.parts.push(t);
+  }
+
+  private noteSep(t: IToken): void {
+    if (this.noted(t)) this.ind?.seps.push(t);
+  }
+
+  private noteStop(t: IToken): void {
+    if (this.noted(t) && this.ind) this.ind.stop ??= t;
+  }
+
+  private noteStray(t: IToken): void {
+    const s = this.strays[this.strays.length - 1];
+    if (this.RECORDING_PHASE || !s || !isReal(t)) return;
+    if (s.start < 0) s.start = t.startOffset;
+    s.end = end(t);
   }
 
   // The alternatives of each OR are built once: a literal array of closures in the rule body
@@ -114,50 +252,73 @@ class IndicatorParser extends CstParser {
   });
 
   private stray = this.RULE('stray', () => {
-    this.AT_LEAST_ONE(() => this.CONSUME(NotSeq));
+    if (!this.RECORDING_PHASE) this.strays.push({ start: -1, end: -1 });
+    this.AT_LEAST_ONE(() => this.noteStray(this.CONSUME(NotSeq)));
   });
 
   private indicator = this.RULE('indicator', () => {
-    this.CONSUME(AnySeq);
-    this.SUBRULE(this.codeName, { LABEL: 'level1' });
+    if (!this.RECORDING_PHASE) {
+      this.ind = {
+        start: -1, end: -1, seq: undefined, level1: undefined, level2: undefined, codeSeps: [],
+        nameStart: -1, nameEnd: -1, values: [], seps: [], stop: undefined,
+      };
+      this.indicators.push(this.ind);
+    }
+    this.noteSeq(this.CONSUME(AnySeq));
+    if (!this.RECORDING_PHASE && this.ind) this.code = this.ind.level1 = noCode();
+    this.SUBRULE(this.codeName);
     this.SUBRULE(this.codeSep);
-    this.SUBRULE2(this.codeName, { LABEL: 'level2' });
+    if (!this.RECORDING_PHASE && this.ind) this.code = this.ind.level2 = noCode();
+    this.SUBRULE2(this.codeName);
     this.SUBRULE2(this.codeSep);
     this.OPTION(() => this.SUBRULE(this.name));
     this.MANY(() => {
-      this.OPTION2(() => this.CONSUME(AnySep));
+      this.OPTION2(() => this.noteSep(this.CONSUME(AnySep)));
       this.SUBRULE(this.value);
     });
-    this.OPTION3(() => this.CONSUME(AnyStop));
+    this.OPTION3(() => this.noteStop(this.CONSUME(AnyStop)));
   });
 
   private codeName = this.RULE('codeName', () => {
     this.OR(this.codeNameAlts ??= [
       {
         ALT: () => {
-          this.CONSUME(Code);
-          this.CONSUME(Dash);
-          this.OPTION(() => this.CONSUME(Text));
+          this.noteCode(this.CONSUME(Code), CodePart.Code);
+          this.noteCode(this.CONSUME(Dash), CodePart.Dash);
+          this.OPTION(() => this.noteCode(this.CONSUME(Text), CodePart.Text));
         },
       },
-      { ALT: () => this.CONSUME2(Text) },
+      { ALT: () => this.noteCode(this.CONSUME2(Text), CodePart.Text) },
     ]);
   });
 
   private codeSep = this.RULE('codeSep', () => {
-    this.OR(this.codeSepAlts ??= [{ ALT: () => this.CONSUME(Sep) }, { ALT: () => this.CONSUME(Colon) }]);
+    this.OR(this.codeSepAlts ??= [
+      { ALT: () => this.noteCodeSep(this.CONSUME(Sep)) },
+      { ALT: () => this.noteCodeSep(this.CONSUME(Colon)) },
+    ]);
   });
 
   private name = this.RULE('name', () => {
-    this.CONSUME(NamePart);
+    this.noteName(this.CONSUME(NamePart));
     this.MANY(() => {
-      this.OR(this.nameAlts ??= [{ ALT: () => this.CONSUME2(NamePart) }, { ALT: () => this.CONSUME(Colon) }]);
+      this.OR(this.nameAlts ??= [
+        { ALT: () => this.noteName(this.CONSUME2(NamePart)) },
+        { ALT: () => this.noteName(this.CONSUME(Colon)) },
+      ]);
     });
   });
 
   private value = this.RULE('value', () => {
-    this.OR(this.labelAlts ??= [{ ALT: () => this.CONSUME(AnyPeriodLabel) }, { ALT: () => this.CONSUME(AnyAnnualLabel) }]);
-    this.MANY(() => this.CONSUME(ValuePart));
+    if (!this.RECORDING_PHASE && this.ind) {
+      this.val = { label: undefined, parts: [] };
+      this.ind.values.push(this.val);
+    }
+    this.OR(this.labelAlts ??= [
+      { ALT: () => this.noteLabel(this.CONSUME(AnyPeriodLabel)) },
+      { ALT: () => this.noteLabel(this.CONSUME(AnyAnnualLabel)) },
+    ]);
+    this.MANY(() => this.noteValuePart(this.CONSUME(ValuePart)));
   });
 }
 
@@ -170,68 +331,10 @@ function parser(): IndicatorParser {
 // ---------------------------------------------------------------------------------------------
 // Tree building
 
-function isToken(x: CstNode | IToken): x is IToken {
-  return (x as IToken).image !== undefined;
-}
-
 /** A token from the input (not one recovery inserted, which has no offset). */
 function isReal(t: IToken): boolean {
   return !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
 }
-
-/** Tokens of a CST node in source order (recovery-inserted tokens left out). */
-function tokensOf(node: CstNode): IToken[] {
-  const out: IToken[] = [];
-  const walk = (n: CstNode): void => {
-    for (const list of Object.values(n.children)) {
-      for (const c of list) {
-        if (isToken(c)) {
-          if (isReal(c)) out.push(c);
-        } else walk(c);
-      }
-    }
-  };
-  walk(node);
-  return out.sort((a, b) => a.startOffset - b.startOffset);
-}
-
-/** A node's extent [start, end) from Chevrotain's location tracking, or from its tokens after recovery. */
-function extent(node: CstNode): [number, number] | undefined {
-  const loc = node.location;
-  if (loc && loc.startOffset >= 0 && loc.endOffset !== undefined && loc.endOffset >= loc.startOffset) return [loc.startOffset, loc.endOffset + 1];
-  const toks = tokensOf(node);
-  const first = toks[0];
-  const last = toks[toks.length - 1];
-  return first && last ? [first.startOffset, end(last)] : undefined;
-}
-
-// The builder reads CST children in place, without filtered copies: it runs for every indicator
-// of a file, and its garbage was a large share of a whole check's collection time.
-
-/** The child nodes under `key`. */
-function childNodes(node: CstNode, key: string): readonly CstNode[] {
-  return (node.children[key] ?? NO_CHILDREN) as CstNode[];
-}
-
-/** The first real token under `key`. */
-function firstToken(node: CstNode, key: string): IToken | undefined {
-  const list = node.children[key];
-  if (!list) return undefined;
-  for (const c of list) if (isToken(c) && isReal(c)) return c;
-  return undefined;
-}
-
-/** The real tokens under `key`, when there may be several. */
-function childTokens(node: CstNode, key: string): readonly IToken[] {
-  const list = node.children[key];
-  if (!list) return NO_TOKENS;
-  let all = true;
-  for (const c of list) if (!isToken(c) || !isReal(c)) all = false;
-  return all ? (list as IToken[]) : list.filter((c): c is IToken => isToken(c) && isReal(c));
-}
-
-const NO_CHILDREN: readonly CstNode[] = Object.freeze([]);
-const NO_TOKENS: readonly IToken[] = Object.freeze([]);
 
 const end = (t: IToken): number => t.startOffset + t.image.length;
 
@@ -260,17 +363,14 @@ function span(ctx: BuildContext, start: number, stop: number): Span {
   return { start: ctx.base + start, end: ctx.base + stop };
 }
 
-function buildCodeName(ctx: BuildContext, node: CstNode | undefined): CodeNode | undefined {
-  if (!node) return undefined;
-  const ext = extent(node);
-  if (!ext) return undefined;
-  const code = firstToken(node, 'Code');
-  const name = firstToken(node, 'Text');
+function buildCodeName(ctx: BuildContext, notes: CodeNotes | undefined): CodeNode | undefined {
+  if (!notes || notes.start < 0) return undefined;
+  const { code, text } = notes;
   // One object shape whatever is missing (absent parts are undefined): faster than spreading.
   return {
-    span: span(ctx, ext[0], ext[1]),
+    span: span(ctx, notes.start, notes.end),
     code: code ? { text: digits(code.image), span: span(ctx, code.startOffset, end(code)) } : undefined,
-    name: name ? { text: name.image, span: span(ctx, name.startOffset, end(name)) } : undefined,
+    name: text ? { text: text.image, span: span(ctx, text.startOffset, end(text)) } : undefined,
   };
 }
 
@@ -278,53 +378,39 @@ function punct(ctx: BuildContext, t: IToken, role: Punct['role']): Punct {
   return { char: t.image, span: span(ctx, t.startOffset, end(t)), role };
 }
 
-function buildIndicator(ctx: BuildContext, node: CstNode): IndicatorNode | undefined {
-  const ext = extent(node);
-  const seqTok = firstToken(node, 'AnySeq');
-  if (!seqTok || !ext) return undefined;
+function buildIndicator(ctx: BuildContext, notes: IndicatorNotes): IndicatorNode | undefined {
+  const seqTok = notes.seq;
+  if (!seqTok || notes.start < 0) return undefined;
   const punctuation: Punct[] = [];
-  const l1 = buildCodeName(ctx, childNodes(node, 'level1')[0]);
-  const l2 = buildCodeName(ctx, childNodes(node, 'level2')[0]);
+  const l1 = buildCodeName(ctx, notes.level1);
+  const l2 = buildCodeName(ctx, notes.level2);
   // Where the codes and the name end: the first value's separator stands after that.
-  let previousEnd = Math.max(end(seqTok), l1 ? l1.span.end - ctx.base : 0, l2 ? l2.span.end - ctx.base : 0);
-  for (const sepNode of childNodes(node, 'codeSep')) {
-    for (const key of ['Sep', 'Colon']) {
-      for (const t of childTokens(sepNode, key)) {
-        punctuation.push(punct(ctx, t, 'code'));
-        previousEnd = Math.max(previousEnd, end(t));
-      }
-    }
+  let previousEnd = end(seqTok);
+  if (l1) previousEnd = Math.max(previousEnd, l1.span.end - ctx.base);
+  if (l2) previousEnd = Math.max(previousEnd, l2.span.end - ctx.base);
+  for (const t of notes.codeSeps) {
+    punctuation.push(punct(ctx, t, 'code'));
+    previousEnd = Math.max(previousEnd, end(t));
   }
-  const nameNode = childNodes(node, 'name')[0];
-  const nameExt = nameNode ? extent(nameNode) : undefined;
-  const name: TextNode | undefined = nameExt
-    ? { text: ctx.source.slice(nameExt[0], nameExt[1]), span: span(ctx, nameExt[0], nameExt[1]) }
+  const name: TextNode | undefined = notes.nameStart >= 0
+    ? { text: ctx.source.slice(notes.nameStart, notes.nameEnd), span: span(ctx, notes.nameStart, notes.nameEnd) }
     : undefined;
-  if (nameExt) previousEnd = Math.max(previousEnd, nameExt[1]);
+  if (name) previousEnd = Math.max(previousEnd, notes.nameEnd);
 
   // Values and the separators before them, in source order.
   const values: ValueNode[] = [];
-  const seps = childTokens(node, 'AnySep');
-  for (const vn of childNodes(node, 'value')) {
-    const labelTok = firstToken(vn, 'AnyPeriodLabel') ?? firstToken(vn, 'AnyAnnualLabel');
+  const seps = notes.seps;
+  for (const vn of notes.values) {
+    const labelTok = vn.label;
     if (!labelTok) continue;
     const kind: ValueNode['label'] = isA(labelTok, AnyPeriodLabel) ? 'period' : 'annual';
-    const parts = childTokens(vn, 'ValuePart');
+    const parts = vn.parts;
     const firstPart = parts[0];
     const lastPart = parts[parts.length - 1];
     const labelEnd = end(labelTok);
     const vStart = firstPart ? firstPart.startOffset : labelEnd;
     const vEnd = lastPart ? end(lastPart) : labelEnd;
     const text = ctx.source.slice(vStart, vEnd);
-    const colonChar = labelTok.image[labelTok.image.length - 1];
-    if (colonChar === '：' || colonChar === ':') {
-      punctuation.push({ char: colonChar, span: span(ctx, labelEnd - 1, labelEnd), role: 'label' });
-    } else {
-      ctx.problems.push({
-        span: span(ctx, labelTok.startOffset, labelEnd),
-        message: { zh: `“${labelTok.image.trim()}”后缺少冒号“：”`, en: `expected a colon “：” after “${labelTok.image.trim()}”` },
-      });
-    }
     values.push({
       label: kind,
       labelSpan: span(ctx, labelTok.startOffset, labelEnd),
@@ -332,6 +418,14 @@ function buildIndicator(ctx: BuildContext, node: CstNode): IndicatorNode | undef
       text,
       parsed: parseValue(text),
     });
+    const colonChar = labelTok.image[labelTok.image.length - 1];
+    const colon = colonChar === '：' || colonChar === ':' ? colonChar : undefined;
+    if (!colon) {
+      ctx.problems.push({
+        span: span(ctx, labelTok.startOffset, labelEnd),
+        message: { zh: `“${labelTok.image.trim()}”后缺少冒号“：”`, en: `expected a colon “：” after “${labelTok.image.trim()}”` },
+      });
+    }
     // The separator before this value stands between what came before and the label.
     let sep: IToken | undefined;
     for (const t of seps) {
@@ -349,10 +443,11 @@ function buildIndicator(ctx: BuildContext, node: CstNode): IndicatorNode | undef
         message: { zh: `“${labelText}”前缺少分隔符“；”`, en: `expected the separator “；” before “${labelText}”` },
       });
     }
+    // The label's colon after the separator before it: the list is then in source order, unsorted.
+    if (colon) punctuation.push({ char: colon, span: span(ctx, labelEnd - 1, labelEnd), role: 'label' });
     previousEnd = vEnd;
   }
-  const stop = firstToken(node, 'AnyStop');
-  if (stop) punctuation.push(punct(ctx, stop, 'terminator'));
+  if (notes.stop) punctuation.push(punct(ctx, notes.stop, 'terminator'));
 
   const seqDigits = digits(seqTok.image);
   let period: ValueNode | undefined;
@@ -362,7 +457,7 @@ function buildIndicator(ctx: BuildContext, node: CstNode): IndicatorNode | undef
     else annual ??= v;
   }
   return {
-    span: span(ctx, ext[0], ext[1]),
+    span: span(ctx, notes.start, notes.end),
     seq: { value: seqDigits === '' ? Number.NaN : Number(seqDigits), span: span(ctx, seqTok.startOffset, end(seqTok)) },
     level1: l1,
     level2: l2,
@@ -426,7 +521,8 @@ export function parseIndicators(source: string, base = 0): IndicatorList {
   const html = (lexed.groups['html'] ?? []).map((t) => span(ctx, t.startOffset, end(t)));
   const p = parser();
   p.input = lexed.tokens;
-  const cst = p.cell();
+  p.cell();
+  const notes = p.take();
   for (const e of p.errors) {
     const tok = e.token;
     const atEnd = tok.tokenType.name === 'EOF' || !Number.isFinite(tok.startOffset) || tok.startOffset < 0;
@@ -444,16 +540,15 @@ export function parseIndicators(source: string, base = 0): IndicatorList {
     });
   }
   const indicators: IndicatorNode[] = [];
-  for (const child of childNodes(cst, 'indicator')) {
+  for (const child of notes.indicators) {
     const ind = buildIndicator(ctx, child);
     if (ind) indicators.push(ind);
   }
-  for (const stray of childNodes(cst, 'stray')) {
-    const ext = extent(stray);
-    if (!ext) continue;
-    const text = source.slice(ext[0], ext[1]);
+  for (const stray of notes.strays) {
+    if (stray.start < 0) continue;
+    const text = source.slice(stray.start, stray.end);
     problems.push({
-      span: span(ctx, ext[0], ext[1]),
+      span: span(ctx, stray.start, stray.end),
       message: {
         zh: `“${abbreviate(text)}”不属于任何指标：每条指标应以序号开头，如“1、1-产出指标；11-数量指标；…”`,
         en: `“${abbreviate(text)}” belongs to no indicator: each indicator starts with a sequence number, as in “1、1-产出指标；11-数量指标；…”`,
