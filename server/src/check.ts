@@ -249,14 +249,38 @@ function rowFindings(results: readonly RowResult[], row: ParsedRow, line: number
   return findings;
 }
 
+/**
+ * A finding as a report of it needs it: rule, severity, place, message (and project, for ignores).
+ * A whole check of a large file (the command line) keeps tens of thousands of them at once; each
+ * full `RowFinding` kept its report's fixes and their edits alive too, and the collector copied all
+ * of it while the check ran, for a reader that prints messages only.
+ */
+class ReportedFinding implements Finding {
+  readonly span: Span;
+  readonly message: Bilingual;
+
+  constructor(
+    readonly rule: string,
+    readonly severity: Severity,
+    readonly line: number,
+    report: RowReport,
+    readonly project: string | undefined,
+  ) {
+    this.span = report.span;
+    this.message = report.message;
+  }
+}
+
+type FindingClass = new (rule: string, severity: Severity, line: number, report: RowReport, project: string | undefined) => Finding;
+
 /** A row's results as findings at `line`, in place order. */
-function placeFindings(results: readonly RowResult[], row: ParsedRow, line: number, config: Config): Finding[] {
+function placeFindings(results: readonly RowResult[], row: ParsedRow, line: number, config: Config, as: FindingClass = RowFinding): Finding[] {
   const findings: Finding[] = [];
   const project = row.name?.text;
   for (const { rule, reports } of results) {
     const severity = severityOf(config, rule.id, rule.defaultSeverity);
     if (severity === 'off') continue;
-    for (const r of reports) findings.push(new RowFinding(rule.id, severity, line, r, project));
+    for (const r of reports) findings.push(new as(rule.id, severity, line, r, project));
   }
   for (let i = 1; i < findings.length; i++) {
     if (byPlace(findings[i - 1] as Finding, findings[i] as Finding) > 0) return findings.sort(byPlace);
@@ -370,7 +394,9 @@ export function checkingRowCache(config: () => Config, enabled: () => boolean = 
 /**
  * What `perf-target check` does with a text: one pass that parses each line and runs the row rules
  * on it while its indicator tree is at hand, then the document rules. A one-off check keeps no
- * caches (nothing will ask again): the same findings as `checkDocument`, in about a third less time.
+ * caches (nothing will ask again). Its findings are those of `checkDocument` as a report reads them
+ * (rule, severity, place, message, project): their fixes and related places, which only an editor
+ * applies or shows, are not kept.
  */
 export function checkText(text: string | readonly string[], options: CheckOptions = {}): { doc: TargetDocument; findings: Finding[] } {
   const config = options.config ?? DEFAULT_CONFIG;
@@ -384,12 +410,12 @@ export function checkText(text: string | readonly string[], options: CheckOption
     if (!checkable(row)) continue;
     const results = runRowRules(row, rules, config);
     if (results.length === 0) continue;
-    for (const f of placeFindings(results, row, line, config)) {
+    for (const f of placeFindings(results, row, line, config, ReportedFinding)) {
       if (notIgnored(f, config, options.file)) found.push(f);
     }
   }
   const doc = parseDocument(lines, new RowCache(), undefined, rows);
-  found = mergeSorted(found, checkDocumentRules(doc, options));
+  found = mergeSorted(found, checkDocumentRules(doc, options).map((f) => new ReportedFinding(f.rule, f.severity, f.line, f, f.project)));
   return { doc, findings: found };
 }
 
