@@ -1,3 +1,4 @@
+import type { Bilingual } from '../catalogue';
 import type { PunctuationStyle } from '../config';
 import type { Punct } from '../syntax/indicators';
 import { withIndicators } from './examples';
@@ -14,6 +15,12 @@ const OFFICIAL: Readonly<Record<Width, Readonly<Record<Punct['role'], string>>>>
 const HALF = new Set([';', ':', ',', '.']);
 const TO_FULL: Readonly<Record<string, string>> = { ';': '；', ':': '：', ',': '，', '.': '。' };
 const TO_HALF: Readonly<Record<string, string>> = { '；': ';', '：': ':', '，': ',' };
+
+/** The words of a style in messages, and its fix's title (shared by every report). */
+const WORDS: Readonly<Record<Width, { readonly zh: string; readonly en: string; readonly official: string; readonly fix: Bilingual }>> = {
+  fullwidth: { zh: '全角', en: 'full-width', official: '“；”“：”“。”', fix: { zh: '改为全角标点', en: 'Use full-width punctuation' } },
+  halfwidth: { zh: '半角', en: 'half-width', official: '“;”“:”“。”', fix: { zh: '改为半角标点', en: 'Use half-width punctuation' } },
+};
 
 /** The mark a punctuation should be: the official one, or under `consistent` the same mark in the majority width. */
 function expectedMark(style: PunctuationStyle, width: Width, p: Punct): string {
@@ -64,29 +71,31 @@ export const punctuationStyle: RowRule = {
     const indicators = indicatorsOf(row);
     if (indicators.length === 0) return;
     const style = ctx.config.punctuationStyle;
-    // Only `consistent` reads the cell's marks to choose a width (a flattened copy for every row
-    // was most of this rule's cost).
     const width = style === 'consistent' ? targetWidth(style, indicators.flatMap((i) => i.punctuation)) : style;
+    const words = WORDS[width];
     for (const ind of indicators) {
+      // This rule reports on most rows of a file in mixed punctuation: its reports are built with
+      // as little garbage as the messages allow (no sets, copies or closures per report).
       let wrong: Punct[] | undefined;
       for (const p of ind.punctuation) if (p.char !== expectedMark(style, width, p)) (wrong ??= []).push(p);
       if (!wrong) continue;
       const first = wrong[0];
       const last = wrong[wrong.length - 1];
       if (!first || !last) continue;
-      const marks = Array.from(new Set(wrong.map((p) => p.char))).map((c) => `“${c}”`).join('');
-      const official = width === 'fullwidth' ? '“；”“：”“。”' : '“;”“:”“。”';
+      let marks = '';
+      const edits: Array<{ span: Punct['span']; newText: string }> = [];
+      for (const p of wrong) {
+        if (!marks.includes(`“${p.char}”`)) marks += `“${p.char}”`;
+        edits.push({ span: p.span, newText: expectedMark(style, width, p) });
+      }
+      const title = indicatorTitle(ind);
       ctx.report({
         span: { start: first.span.start, end: last.span.end },
         message: {
-          zh: `指标“${indicatorTitle(ind)}”中有 ${wrong.length} 处标点（${marks}）不符合${width === 'fullwidth' ? '全角' : '半角'}风格，应使用${official}`,
-          en: `${wrong.length} punctuation mark(s) (${marks}) in “${indicatorTitle(ind)}” do not follow the ${width === 'fullwidth' ? 'full-width' : 'half-width'} style: use ${official}`,
+          zh: `指标“${title}”中有 ${wrong.length} 处标点（${marks}）不符合${words.zh}风格，应使用${words.official}`,
+          en: `${wrong.length} punctuation mark(s) (${marks}) in “${title}” do not follow the ${words.en} style: use ${words.official}`,
         },
-        fixes: [{
-          title: { zh: `改为${width === 'fullwidth' ? '全角' : '半角'}标点`, en: `Use ${width === 'fullwidth' ? 'full-width' : 'half-width'} punctuation` },
-          safe: true,
-          edits: wrong.map((p) => ({ span: p.span, newText: expectedMark(style, width, p) })),
-        }],
+        fixes: [{ title: words.fix, safe: true, edits }],
       });
     }
   },
