@@ -491,7 +491,9 @@ export class CheckResult implements FindingsByLine {
 
   count(line: number, s: number): number {
     let n = this.rows.counts[line * 4 + s] ?? 0;
-    for (const f of this.documentByLine.get(line) ?? NONE) if (SEVERITY_INDEX[f.severity] === s) n++;
+    // Called for every line and severity when a publish is planned: no iterator objects.
+    const other = this.documentByLine.get(line);
+    if (other) for (let i = 0; i < other.length; i++) if (SEVERITY_INDEX[(other[i] as Finding).severity] === s) n++;
     return n;
   }
 

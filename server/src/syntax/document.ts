@@ -380,7 +380,7 @@ export function parseDocument(
   parsed?: readonly ParsedRow[],
 ): TargetDocument {
   const lines = typeof text === 'string' ? splitLines(text) : text;
-  const rows: RowRef[] = [];
+  const rows = new Array<RowRef>(lines.length);
   const tables: TableBuilder[] = [];
   let current: TableBuilder | undefined;
   // Lines [head, tail) are new; before `head` and from `tail` on, `previous` has them, `shift` lines away.
@@ -398,7 +398,7 @@ export function parseDocument(
     const kept = previous && (line < head || line >= tail) ? previous.rows[line + (line < head ? 0 : shift)] : undefined;
     const row = kept ? kept.row : parsed?.[line] ?? cache.get(lines[line] ?? '');
     const ref: RowRef = kept && kept.line === line ? kept : { line, row };
-    rows.push(ref);
+    rows[line] = ref;
     if (row.kind === 'blank') continue;
     if (row.kind === 'text') {
       const t = (row.cells[0]?.text ?? '').trim();
