@@ -47,6 +47,26 @@ describe('indicator parser', () => {
     assert.ok(p.message.en.startsWith('expected'), p.message.en);
   });
 
+  it('keeps what an indicator read before recovery abandoned it, and its span covers only that', () => {
+    const cut = parseIndicators('1、1-产出指标；');
+    assert.equal(cut.indicators.length, 1);
+    const first = cut.indicators[0];
+    assert.equal(first?.seq.value, 1);
+    assert.equal(first?.level1?.code?.text, '1');
+    assert.equal(first?.level1?.name?.text, '产出指标');
+    assert.equal(first?.level2, undefined);
+    assert.deepEqual(first?.span, { start: 0, end: 9 });
+    // The second code is missing: the first indicator keeps its first code, the text up to the next
+    // sequence number is reported as belonging to none, and the next indicator is whole.
+    const text = '1、1-产出指标；；人次；实施周期指标值：1人。2、2-效益指标；22-社会效益；就业率；年度指标值：≥90%。';
+    const r = parseIndicators(text);
+    assert.deepEqual(r.indicators.map((i) => [i.seq.value, i.level1?.code?.text, i.level2?.code?.text, slice(text, i.span)]), [
+      [1, '1', undefined, '1、1-产出指标；'],
+      [2, '2', '22', '2、2-效益指标；22-社会效益；就业率；年度指标值：≥90%。'],
+    ]);
+    assert.deepEqual(r.problems.map((p) => slice(text, p.span)), ['；', '；人次；实施周期指标值：1人。']);
+  });
+
   it('names what was expected at the end of an unfinished indicator', () => {
     const r = parseIndicators('1、1-产出指标；');
     assert.equal(r.problems.length, 1);
