@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { generate } from '../bench/generate';
 import { checkDocument, checkText } from '../server/src/check';
 import { DEFAULT_CONFIG, type Config } from '../server/src/config';
+import { exportDocument } from '../server/src/export';
 import type { Finding } from '../server/src/rules/types';
 import { parseDocument, parseRow, RowCache } from '../server/src/syntax/document';
 import { projectRow, unitRow } from '../server/src/rules/examples';
@@ -59,6 +60,35 @@ describe('document model', () => {
     const b = parseDocument(table([...body.slice(0, 2), projectRow('项目一', ['1.50', '1.50']), ...body.slice(3)]), cache);
     assert.equal(b.tables[0]?.units[0]?.projects[1]?.row, a.tables[0]?.units[0]?.projects[1]?.row);
     assert.notEqual(b.tables[0]?.units[0]?.projects[0]?.row, a.tables[0]?.units[0]?.projects[0]?.row);
+  });
+
+  it('regroups an edit inside rows in place, and groups again when a row changes kind', () => {
+    const sample = readFileSync(join(__dirname, '..', '..', 'seeds', '000_5e46737169912d50.txt'), 'utf8');
+    const cache = new RowCache();
+    const before = parseDocument(`${sample}\n${sample}`, cache);
+    assert.equal(before.tables.length, 2);
+    const second = before.tables[1];
+    const target = second?.projects[3];
+    assert.ok(second && target);
+    // A keystroke in a project's indicators of the second table.
+    const lines = [...before.lines];
+    const text = lines[target.line] ?? '';
+    const at = text.lastIndexOf('。');
+    lines[target.line] = `${text.slice(0, at)}字${text.slice(at)}`;
+    const after = parseDocument(lines, cache, before);
+    assert.equal(after.tables[0], before.tables[0], 'a table without the edited line is reused');
+    assert.notEqual(after.tables[1], second);
+    assert.equal(after.tables[1]?.projects[3], after.rows[target.line], 'the edited row is swapped in');
+    assert.notEqual(after.rows[target.line]?.row, target.row);
+    const unit = after.tables[1]?.units.find((u) => u.projects.some((p) => p.line === target.line));
+    assert.equal(unit?.projects.find((p) => p.line === target.line), after.rows[target.line]);
+    assert.deepEqual(exportDocument(after), exportDocument(parseDocument(lines.join('\n'))));
+    // The project row emptied to a blank line: the grouping changes, and is made again.
+    const blanked = [...lines];
+    blanked[target.line] = '';
+    const regrouped = parseDocument(blanked, cache, after);
+    assert.equal(regrouped.tables[1]?.projects.length, (second.projects.length) - 1);
+    assert.deepEqual(exportDocument(regrouped), exportDocument(parseDocument(blanked.join('\n'))));
   });
 
   it('classifies lines without tabs inside a table as stray', () => {

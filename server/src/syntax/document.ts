@@ -381,8 +381,6 @@ export function parseDocument(
 ): TargetDocument {
   const lines = typeof text === 'string' ? splitLines(text) : text;
   const rows = new Array<RowRef>(lines.length);
-  const tables: TableBuilder[] = [];
-  let current: TableBuilder | undefined;
   // Lines [head, tail) are new; before `head` and from `tail` on, `previous` has them, `shift` lines away.
   let head = 0;
   let tail = lines.length;
@@ -397,8 +395,48 @@ export function parseDocument(
   for (let line = 0; line < lines.length; line++) {
     const kept = previous && (line < head || line >= tail) ? previous.rows[line + (line < head ? 0 : shift)] : undefined;
     const row = kept ? kept.row : parsed?.[line] ?? cache.get(lines[line] ?? '');
-    const ref: RowRef = kept && kept.line === line ? kept : { line, row };
-    rows[line] = ref;
+    rows[line] = kept && kept.line === line ? kept : { line, row };
+  }
+  const tables = (previous && shift === 0 ? regrouped(previous, rows, head, tail) : undefined) ?? group(rows);
+  cache.retain(lines);
+  return { lines, rows, tables };
+}
+
+/** Row kinds whose change of content leaves the grouping into tables, units and projects as it is. */
+const GROUPING_KEPT = new Set<ParsedRow['kind']>(['blank', 'project', 'unit', 'total']);
+
+/**
+ * The tables of `previous` with the rows of lines [head, tail) swapped in, when an edit changed
+ * nothing but the content of those rows (same line count, same kinds, no title or header line):
+ * the usual keystroke. Tables without a changed line are reused; undefined when the grouping itself
+ * may change. Grouping a large file again on every keystroke made a few hundred kilobytes of
+ * arrays per keystroke that outlived the young generation.
+ */
+function regrouped(previous: TargetDocument, rows: readonly RowRef[], head: number, tail: number): Table[] | undefined {
+  for (let line = head; line < tail; line++) {
+    const kind = rows[line]?.row.kind;
+    if (kind === undefined || kind !== previous.rows[line]?.row.kind || !GROUPING_KEPT.has(kind)) return undefined;
+  }
+  const swap = (r: RowRef): RowRef => (r.line >= head && r.line < tail ? rows[r.line] ?? r : r);
+  return previous.tables.map((t): Table => (t.endLine < head || t.startLine >= tail
+    ? t
+    : {
+      ...t,
+      ...(t.total ? { total: swap(t.total) } : {}),
+      units: t.units.map((u) => ({ ref: swap(u.ref), projects: u.projects.map(swap) })),
+      looseProjects: t.looseProjects.map(swap),
+      projects: t.projects.map(swap),
+    }));
+}
+
+/** Groups rows into tables: preface lines, a header, the total, units and their projects. */
+function group(rows: readonly RowRef[]): TableBuilder[] {
+  const tables: TableBuilder[] = [];
+  let current: TableBuilder | undefined;
+  for (let line = 0; line < rows.length; line++) {
+    const ref = rows[line];
+    if (!ref) continue;
+    const row = ref.row;
     if (row.kind === 'blank') continue;
     if (row.kind === 'text') {
       const t = (row.cells[0]?.text ?? '').trim();
@@ -445,8 +483,7 @@ export function parseDocument(
       else current.looseProjects.push(ref);
     }
   }
-  cache.retain(lines);
-  return { lines, rows, tables };
+  return tables;
 }
 
 /** The project rows of a document, in order. */
