@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { severityIndex, type FindingsByLine } from '../server/src/check';
-import { linesToShow, selectFindings } from '../server/src/lsp/diagnostics';
+import { DiagnosticConverter, linesToShow, selectFindings } from '../server/src/lsp/diagnostics';
 import type { Finding, Severity } from '../server/src/rules/types';
 
 function finding(line: number, severity: Severity, start = 0): Finding {
@@ -57,5 +57,24 @@ describe('diagnostics selection', () => {
     const { shown, omitted } = selectFindings(src, 6, 50, (f) => f.line === 50 && f.severity === 'hint');
     assert.deepEqual(shown.map((f) => f.line), [7, 8, 9, 50]);
     assert.deepEqual(omitted, [7, 10, 0, 0]);
+  });
+});
+
+describe('diagnostic conversion', () => {
+  const converter = new DiagnosticConverter(() => '/docs/rules', () => 'en');
+  const related: Finding = {
+    ...finding(3, 'error'),
+    message: { zh: '甲', en: 'a' },
+    related: [{ line: 1, span: { start: 0, end: 2 }, message: { zh: '乙', en: 'b' } }],
+  };
+
+  it('converts a finding once per document, related places included', () => {
+    const first = converter.convert('file:///a.jxmb', related);
+    assert.equal(converter.convert('file:///a.jxmb', related), first, 'the same diagnostic object while the finding lives');
+    assert.equal(first.message, 'a');
+    assert.deepEqual(first.relatedInformation, [{ location: { uri: 'file:///a.jxmb', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } } }, message: 'b' }]);
+    // Related places name their document: another document gets its own conversion.
+    const other = converter.convert('file:///b.jxmb', related);
+    assert.equal(other.relatedInformation?.[0]?.location.uri, 'file:///b.jxmb');
   });
 });

@@ -106,8 +106,13 @@ export function selectFindings(source: FindingsByLine, max: number, anchor: numb
 
 /** Turns findings into LSP diagnostics; one converter per server (it caches per finding object). */
 export class DiagnosticConverter {
-  /** Findings of unchanged rows are the same objects across checks: converted once. */
-  private readonly cache = new WeakMap<Finding, Diagnostic>();
+  /**
+   * Findings of unchanged rows are the same objects across checks: converted once per document
+   * (related information names the document). A publish after each keystroke converted a quarter of
+   * a large file's listed findings (those with related places) anew; the collector kept those
+   * short-lived diagnostics as long-lived as the cached ones, so they piled up while typing.
+   */
+  private readonly cache = new WeakMap<Finding, { readonly uri: string; readonly diagnostic: Diagnostic }>();
   private readonly hrefs = new Map<string, string>();
 
   constructor(private readonly docsRoot: () => string, private readonly locale: () => Locale) {}
@@ -122,9 +127,11 @@ export class DiagnosticConverter {
   }
 
   convert(uri: string, f: Finding): Diagnostic {
-    const cached = f.related ? undefined : this.cache.get(f);
-    if (cached) return cached;
+    const cached = this.cache.get(f);
+    if (cached && cached.uri === uri) return cached.diagnostic;
     const locale = this.locale();
+    // Read once: a finding may build its related places when asked.
+    const related = f.related;
     const d: Diagnostic = {
       range: toRange(f.line, f.span),
       severity: SEVERITY[f.severity],
@@ -132,12 +139,11 @@ export class DiagnosticConverter {
       codeDescription: { href: this.href(f.rule) },
       source: 'perf-target',
       message: localize(f.message, locale),
-      ...(f.related && f.related.length > 0
-        ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: toRange(r.line, r.span) }, message: localize(r.message, locale) })) }
+      ...(related && related.length > 0
+        ? { relatedInformation: related.map((r) => ({ location: { uri, range: toRange(r.line, r.span) }, message: localize(r.message, locale) })) }
         : {}),
     };
-    // Related information names the document, so only findings without it are shared.
-    if (!f.related) this.cache.set(f, d);
+    this.cache.set(f, { uri, diagnostic: d });
     return d;
   }
 
