@@ -149,18 +149,33 @@ function makeCell(raw: string, start: number): Cell {
     if (found.length > 0) html = found;
   }
   if (html.length === 0 && !isSpaceCode(raw.charCodeAt(0)) && !isSpaceCode(raw.charCodeAt(raw.length - 1))) {
-    // The common case: nothing to strip, one span serves both.
-    const span = { start, end: start + raw.length };
-    return { raw, span, text: raw, textSpan: span, html };
+    // The common case: nothing to strip.
+    return new RowCell(raw, raw, start, start, html);
   }
   const [lead, trail] = contentBounds(raw, html, start);
-  return {
-    raw,
-    span: { start, end: start + raw.length },
-    text: raw.slice(lead, trail),
-    textSpan: { start: start + lead, end: start + trail },
-    html,
-  };
+  return new RowCell(raw, raw.slice(lead, trail), start, start + lead, html);
+}
+
+/**
+ * A cell as kept in a parsed row: every cell of every open file is kept, and its two span objects
+ * were a third of what a cell held. The places are kept as numbers; spans are made when asked.
+ */
+class RowCell implements Cell {
+  constructor(
+    readonly raw: string,
+    readonly text: string,
+    private readonly start: number,
+    private readonly textStart: number,
+    readonly html: readonly Span[],
+  ) {}
+
+  get span(): Span {
+    return { start: this.start, end: this.start + this.raw.length };
+  }
+
+  get textSpan(): Span {
+    return { start: this.textStart, end: this.textStart + this.text.length };
+  }
 }
 
 function splitCells(text: string): Cell[] {
