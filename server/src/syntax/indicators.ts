@@ -97,11 +97,20 @@ const errorMessages: IParserErrorMessageProvider = {
 // as tokens are consumed, so an indicator that recovery abandons half-way keeps what it had read,
 // as the partial CST nodes did.
 
-/** The tokens of one code-name (`11-数量指标`). */
-interface CodeNotes {
-  /** Extent of its real tokens, -1 while none. */
+/** Where a part's real tokens start and end; -1 while it has none. */
+interface Extent {
   start: number;
   end: number;
+}
+
+/** Widens an extent to take in a token read after the ones before it. */
+function widen(e: Extent, t: IToken): void {
+  if (e.start < 0) e.start = t.startOffset;
+  e.end = end(t);
+}
+
+/** The tokens of one code-name (`11-数量指标`). */
+interface CodeNotes extends Extent {
   code: IToken | undefined;
   text: IToken | undefined;
 }
@@ -113,27 +122,19 @@ interface ValueNotes {
 }
 
 /** The tokens of one indicator, as consumed. */
-interface IndicatorNotes {
-  start: number;
-  end: number;
+interface IndicatorNotes extends Extent {
   seq: IToken | undefined;
   level1: CodeNotes | undefined;
   level2: CodeNotes | undefined;
   /** The separators between the codes (and after the second code). */
   readonly codeSeps: IToken[];
-  nameStart: number;
-  nameEnd: number;
+  readonly name: Extent;
   readonly values: ValueNotes[];
   /** The separators before values. */
   readonly seps: IToken[];
   stop: IToken | undefined;
 }
 
-/** Text belonging to no indicator. */
-interface StrayNotes {
-  start: number;
-  end: number;
-}
 
 const noCode = (): CodeNotes => ({ start: -1, end: -1, code: undefined, text: undefined });
 
@@ -148,7 +149,8 @@ class IndicatorParser extends EmbeddedActionsParser {
 
   /** What the last parse read (taken by `take`). */
   private indicators: IndicatorNotes[] = [];
-  private strays: StrayNotes[] = [];
+  /** Text belonging to no indicator. */
+  private strays: Extent[] = [];
   /** The indicator, code-name and value being read. */
   private ind: IndicatorNotes | undefined;
   private code: CodeNotes | undefined;
@@ -156,15 +158,11 @@ class IndicatorParser extends EmbeddedActionsParser {
 
   override reset(): void {
     super.reset();
-    this.indicators = [];
-    this.strays = [];
-    this.ind = undefined;
-    this.code = undefined;
-    this.val = undefined;
+    this.take();
   }
 
   /** The notes of the last parse, handed over (the parser keeps no reference to them). */
-  take(): { readonly indicators: readonly IndicatorNotes[]; readonly strays: readonly StrayNotes[] } {
+  take(): { readonly indicators: readonly IndicatorNotes[]; readonly strays: readonly Extent[] } {
     const out = { indicators: this.indicators, strays: this.strays };
     this.indicators = [];
     this.strays = [];
@@ -182,8 +180,7 @@ class IndicatorParser extends EmbeddedActionsParser {
   private noted(t: IToken): boolean {
     const ind = this.ind;
     if (this.RECORDING_PHASE || !ind || !isReal(t)) return false;
-    if (ind.start < 0) ind.start = t.startOffset;
-    ind.end = end(t);
+    widen(ind, t);
     return true;
   }
 
@@ -194,8 +191,7 @@ class IndicatorParser extends EmbeddedActionsParser {
   private noteCode(t: IToken, part: CodePart): void {
     const c = this.code;
     if (!this.noted(t) || !c) return;
-    if (c.start < 0) c.start = t.startOffset;
-    c.end = end(t);
+    widen(c, t);
     if (part === CodePart.Code) c.code ??= t;
     else if (part === CodePart.Text) c.text ??= t;
   }
@@ -205,10 +201,7 @@ class IndicatorParser extends EmbeddedActionsParser {
   }
 
   private noteName(t: IToken): void {
-    const ind = this.ind;
-    if (!this.noted(t) || !ind) return;
-    if (ind.nameStart < 0) ind.nameStart = t.startOffset;
-    ind.nameEnd = end(t);
+    if (this.noted(t) && this.ind) widen(this.ind.name, t);
   }
 
   private noteLabel(t: IToken): void {
@@ -229,9 +222,7 @@ class IndicatorParser extends EmbeddedActionsParser {
 
   private noteStray(t: IToken): void {
     const s = this.strays[this.strays.length - 1];
-    if (this.RECORDING_PHASE || !s || !isReal(t)) return;
-    if (s.start < 0) s.start = t.startOffset;
-    s.end = end(t);
+    if (!this.RECORDING_PHASE && s && isReal(t)) widen(s, t);
   }
 
   // The alternatives of each OR are built once: a literal array of closures in the rule body
@@ -260,7 +251,7 @@ class IndicatorParser extends EmbeddedActionsParser {
     if (!this.RECORDING_PHASE) {
       this.ind = {
         start: -1, end: -1, seq: undefined, level1: undefined, level2: undefined, codeSeps: [],
-        nameStart: -1, nameEnd: -1, values: [], seps: [], stop: undefined,
+        name: { start: -1, end: -1 }, values: [], seps: [], stop: undefined,
       };
       this.indicators.push(this.ind);
     }
@@ -392,10 +383,9 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes): IndicatorNode
     punctuation.push(punct(ctx, t, 'code'));
     previousEnd = Math.max(previousEnd, end(t));
   }
-  const name: TextNode | undefined = notes.nameStart >= 0
-    ? { text: ctx.source.slice(notes.nameStart, notes.nameEnd), span: span(ctx, notes.nameStart, notes.nameEnd) }
-    : undefined;
-  if (name) previousEnd = Math.max(previousEnd, notes.nameEnd);
+  const n = notes.name;
+  const name: TextNode | undefined = n.start >= 0 ? { text: ctx.source.slice(n.start, n.end), span: span(ctx, n.start, n.end) } : undefined;
+  if (name) previousEnd = Math.max(previousEnd, n.end);
 
   // Values and the separators before them, in source order.
   const values: ValueNode[] = [];
