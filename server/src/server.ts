@@ -4,9 +4,10 @@
  */
 import { inspect } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
-import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { IncrementalStreamReader } from './lsp/stream-reader';
+import { PiecewiseStreamWriter } from './lsp/stream-writer';
 
 /*
  * V8's allocation-site pretenuring guesses from survival rates which code allocates long-lived
@@ -31,7 +32,7 @@ startServer(other ? createConnection(ProposedFeatures.all) : overStdio());
  * and console output goes to the client's log, never into the protocol stream on stdout.
  */
 function overStdio(): Connection {
-  const connection = createConnection(ProposedFeatures.all, new IncrementalStreamReader(process.stdin), new StreamMessageWriter(process.stdout));
+  const connection = createConnection(ProposedFeatures.all, new IncrementalStreamReader(process.stdin), new PiecewiseStreamWriter(process.stdout));
   let shutdown = false;
   connection.onShutdown(() => {
     shutdown = true;
