@@ -101,10 +101,17 @@ describe('pathological input', function () {
       const base = (s: string) => s.replace(/[\s\S]/g, 'x').length;
       const baseGrowth = fastest(() => base(large)) / Math.max(0.05, fastest(() => base(small)));
       fn(small);
-      const growth = fastest(() => fn(large)) / Math.max(0.05, fastest(() => fn(small)));
       // Linear: about 10 (the baseline's growth); quadratic: about 100. The margin absorbs GC noise.
+      const bound = Math.max(40, baseGrowth * 4);
+      // Measured again (at most three times) when over the bound: a collection that happens to
+      // land in every timed run of one size once made a linear case read 40x in the full suite
+      // (10.6-11.0x alone); a quadratic case is over the bound every time.
+      let growth = Number.POSITIVE_INFINITY;
+      for (let attempt = 0; attempt < 3 && growth >= bound; attempt++) {
+        growth = Math.min(growth, fastest(() => fn(large)) / Math.max(0.05, fastest(() => fn(small))));
+      }
       if (process.env['SHOW_GROWTH']) console.log(`      ${name}: ${growth.toFixed(1)}× (baseline ${baseGrowth.toFixed(1)}×)`);
-      assert.ok(growth < Math.max(40, baseGrowth * 4), `${name}: ${growth.toFixed(1)}× from ${SMALL} to ${LARGE} characters (baseline ${baseGrowth.toFixed(1)}×)`);
+      assert.ok(growth < bound, `${name}: ${growth.toFixed(1)}× from ${SMALL} to ${LARGE} characters (baseline ${baseGrowth.toFixed(1)}×)`);
     });
   }
 
