@@ -54,6 +54,19 @@ describe('document model', () => {
     assert.equal(row?.amounts[0]?.value, 1);
   });
 
+  it('reads the four amount columns as amounts that are their cells', () => {
+    const line = `项目\t1,234.50\t\t<b>abc</b>\t 0.5 \t目标\t1、1-产出指标；11-数量指标；人次；实施周期指标值：≥1人次；年度指标值：≥1人次。`;
+    const row = parseRow(line);
+    assert.equal(row.kind, 'project');
+    assert.deepEqual(row.amounts.map((a) => [a.value, a.empty, a.cell.text]), [[1234.5, false, '1,234.50'], [0, true, ''], [undefined, false, 'abc'], [0.5, false, '0.5']]);
+    row.amounts.forEach((a, i) => {
+      assert.equal(a.cell, row.cells[i + 1]);
+      assert.equal(line.slice(a.cell.textSpan.start, a.cell.textSpan.end), a.cell.text);
+    });
+    assert.equal(row.cells.length, 7);
+    assert.deepEqual(parseRow('项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标').amounts, []);
+  });
+
   it('reuses unchanged rows from the cache', () => {
     const cache = new RowCache();
     const a = parseDocument(table(body), cache);

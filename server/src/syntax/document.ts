@@ -8,7 +8,7 @@
  * Spans inside a row are UTF-16 columns of its line (LSP positions); a row knows nothing of its line
  * number, which `RowRef` adds, so a cached row is reused wherever its text moves.
  */
-import { COLUMNS, TABLE_TITLE } from '../catalogue';
+import { COLUMNS, lookupCode, TABLE_TITLE } from '../catalogue';
 import { isSpaceCode, withoutSpaces } from './chars';
 import { parseIndicators, type IndicatorList, type Span } from './indicators';
 
@@ -138,7 +138,7 @@ function contentBounds(raw: string, html: readonly Span[], start: number): [numb
 
 const NO_HTML: readonly Span[] = Object.freeze([]);
 
-function makeCell(raw: string, start: number): Cell {
+function makeCell(raw: string, start: number, amount: boolean): RowCell {
   let html: readonly Span[] = NO_HTML;
   if (raw.includes('<') || raw.includes('&')) {
     const found: Span[] = [];
@@ -148,12 +148,14 @@ function makeCell(raw: string, start: number): Cell {
     }
     if (found.length > 0) html = found;
   }
-  if (html.length === 0 && !isSpaceCode(raw.charCodeAt(0)) && !isSpaceCode(raw.charCodeAt(raw.length - 1))) {
-    // The common case: nothing to strip.
-    return new RowCell(raw, raw, start, start, html);
+  let text = raw;
+  let textStart = start;
+  if (html.length > 0 || isSpaceCode(raw.charCodeAt(0)) || isSpaceCode(raw.charCodeAt(raw.length - 1))) {
+    const [lead, trail] = contentBounds(raw, html, start);
+    text = raw.slice(lead, trail);
+    textStart = start + lead;
   }
-  const [lead, trail] = contentBounds(raw, html, start);
-  return new RowCell(raw, raw.slice(lead, trail), start, start + lead, html);
+  return amount ? new AmountCell(raw, text, start, textStart, html) : new RowCell(raw, text, start, textStart, html);
 }
 
 /**
@@ -178,29 +180,55 @@ class RowCell implements Cell {
   }
 }
 
-function splitCells(text: string): Cell[] {
-  const cells: Cell[] = [];
-  let start = 0;
+/**
+ * An amount column's cell is its own `Amount` (its `cell` is itself): a separate amount object per
+ * cell was a fifth of what a parsed row kept.
+ */
+class AmountCell extends RowCell implements Amount {
+  /** 万元; 0 for an empty cell; undefined when the text is not a number. */
+  readonly value: number | undefined;
+
+  constructor(raw: string, text: string, start: number, textStart: number, html: readonly Span[]) {
+    super(raw, text, start, textStart, html);
+    this.value = amountValue(text);
+  }
+
+  get cell(): Cell {
+    return this;
+  }
+
+  get empty(): boolean {
+    return this.text === '';
+  }
+}
+
+/** The amount columns: 总计, 财政拨款, 财政专户拨款, 其他资金. */
+const FIRST_AMOUNT = 1;
+const LAST_AMOUNT = 4;
+
+function splitCells(text: string): RowCell[] {
   // A BOM belongs to no cell.
-  if (text.charCodeAt(0) === 0xfeff) start = 1;
-  for (;;) {
-    const tab = text.indexOf('\t', start);
-    if (tab < 0) {
-      cells.push(makeCell(text.slice(start), start));
-      return cells;
-    }
-    cells.push(makeCell(text.slice(start, tab), start));
+  const first = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let count = 1;
+  for (let tab = text.indexOf('\t', first); tab >= 0; tab = text.indexOf('\t', tab + 1)) count++;
+  // Sized once: an array grown by pushes keeps room for 22 cells, and every row is kept.
+  const cells = new Array<RowCell>(count);
+  let start = first;
+  for (let i = 0; i < count; i++) {
+    const tab = i < count - 1 ? text.indexOf('\t', start) : text.length;
+    cells[i] = makeCell(text.slice(start, tab), start, i >= FIRST_AMOUNT && i <= LAST_AMOUNT);
     start = tab + 1;
   }
+  return cells;
 }
 
 const AMOUNT = /^[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$/;
 
-export function parseAmount(cell: Cell): Amount {
-  const t = cell.text;
-  if (t === '') return { cell, value: 0, empty: true };
-  if (!AMOUNT.test(t)) return { cell, value: undefined, empty: false };
-  return { cell, value: Number(t.replace(/,/g, '')), empty: false };
+/** 万元 of an amount cell's text: 0 when empty, undefined when it is not a number. */
+function amountValue(t: string): number | undefined {
+  if (t === '') return 0;
+  if (!AMOUNT.test(t)) return undefined;
+  return Number(t.replace(/,/g, ''));
 }
 
 const HEADER_FIRST = '项目名称';
@@ -223,7 +251,7 @@ export function parseRow(text: string): ParsedRow {
   if (cells.length === 1) return { text, kind: 'text', cells, amounts: [] };
   if (isHeader(text, cells)) return { text, kind: 'header', cells, amounts: [] };
   const name = cells[0];
-  const amounts = cells.slice(1, 5).map(parseAmount);
+  const amounts = cells.slice(FIRST_AMOUNT, LAST_AMOUNT + 1) as AmountCell[];
   const goal = cells[5];
   const indicatorCell = cells[6];
   const hasGoal = !!goal && goal.text !== '';
@@ -289,7 +317,21 @@ function outlineOf(tree: IndicatorList): RowOutline {
       else fullMarks++;
     }
     const nameSpan = ind.name?.span ?? ind.seq.span;
-    return new Outline(ind.seq.value, ind.span.start, ind.span.end, ind.name?.text, nameSpan.start, nameSpan.end, ind.level2?.code?.text, ind.level2?.name?.text);
+    const code = ind.level2?.code?.text;
+    const entry = code === undefined ? undefined : lookupCode(code);
+    const level2Name = ind.level2?.name?.text;
+    // The catalogue's own strings where the text is the same: one copy of `11` or `数量指标` for
+    // a whole file instead of one per indicator.
+    return new Outline(
+      ind.seq.value,
+      ind.span.start,
+      ind.span.end,
+      ind.name?.text,
+      nameSpan.start,
+      nameSpan.end,
+      entry ? entry.code : code,
+      entry && entry.name === level2Name ? entry.name : level2Name,
+    );
   });
   return { indicators, halfMarks, fullMarks };
 }
