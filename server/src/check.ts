@@ -7,7 +7,8 @@ import type { Bilingual } from './catalogue';
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
 import type { DocumentRule, Finding, Fix, Related, RowContext, RowFix, RowReport, RowRule, Severity } from './rules/types';
-import { parseDocument, parseRow, RowCache, SLICE_MS, splitLines, yieldToEventLoop, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
+import { parseDocument, parseRow, RowCache, splitLines, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
+import { runAll, SLICE_MS, yieldToEventLoop, type Steps } from './steps';
 
 export interface CheckOptions {
   readonly config?: Config;
@@ -504,17 +505,20 @@ export class CheckResult implements FindingsByLine {
 
   /** Every finding in place order (built once). */
   get findings(): readonly Finding[] {
-    this.merged ??= this.flatten();
-    return this.merged;
+    return runAll(this.findingSteps());
   }
 
-  /** Every finding in place order, as a new list. */
-  flatten(): Finding[] {
-    const out: Finding[] = [];
-    for (let line = 0; line < this.rows.doc.rows.length; line++) {
-      for (const f of this.rows.byLine?.[line] ?? this.rowFindings(line)) out.push(f);
+  /** `findings`, a step per line (see `steps.ts`). */
+  *findingSteps(): Steps<readonly Finding[]> {
+    if (!this.merged) {
+      const out: Finding[] = [];
+      for (let line = 0; line < this.rows.doc.rows.length; line++) {
+        for (const f of this.rows.byLine?.[line] ?? this.rowFindings(line)) out.push(f);
+        yield;
+      }
+      this.merged ??= mergeSorted(out, this.documentFindings);
     }
-    return mergeSorted(out, this.documentFindings);
+    return this.merged;
   }
 }
 
@@ -539,7 +543,19 @@ function mergeSorted(a: Finding[], b: readonly Finding[]): Finding[] {
 }
 
 export function checkDocument(doc: TargetDocument, options: CheckOptions = {}): Finding[] {
-  return new CheckResult(checkRows(doc, options, undefined, true), checkDocumentRules(doc, options)).flatten();
+  return runAll(checkDocumentSteps(doc, options));
+}
+
+/** `checkDocument`, a step per line (see `steps.ts`). */
+export function* checkDocumentSteps(doc: TargetDocument, options: CheckOptions = {}): Steps<Finding[]> {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const rules = activeRowRules(config);
+  const found: Finding[] = [];
+  for (const ref of doc.rows) {
+    if (ref) for (const f of findingsOfRow(ref, rules, config, options.file)) found.push(f);
+    yield;
+  }
+  return mergeSorted(found, checkDocumentRules(doc, options));
 }
 
 function runDocumentRule(rule: DocumentRule, severity: Severity, doc: TargetDocument, config: Config, push: (f: Finding) => void): void {

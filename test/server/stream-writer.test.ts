@@ -99,6 +99,51 @@ describe('stdio message writer', () => {
     writer.dispose();
   });
 
+  it('never stringifies a long array whole, however deep it is', () => {
+    // An outline: 合计 → units → projects → indicators, the long arrays below depth 3.
+    const indicator = (i: number) => ({ name: `${i}、补贴惠及人次`, detail: '11-数量指标', kind: 8, range: { start: { line: i, character: 0 }, end: { line: i, character: 9 } } });
+    const project = (i: number) => ({ name: `项目${i}`, kind: 12, children: [1, 2, 3, 4].map(indicator) });
+    const units = Array.from({ length: 20 }, (_, u) => ({ name: `单位${u}`, kind: 2, children: Array.from({ length: 200 }, (_, p) => project(u * 200 + p)) }));
+    const message = { jsonrpc: '2.0', id: 3, result: [{ name: '合计', kind: 3, children: units }] };
+    const stringify = JSON.stringify;
+    let longest = 0;
+    JSON.stringify = ((...args: Parameters<typeof stringify>) => {
+      const out = stringify(...args);
+      longest = Math.max(longest, out?.length ?? 0);
+      return out;
+    }) as typeof JSON.stringify;
+    let pieces: string[];
+    try {
+      pieces = jsonPieces(message);
+    } finally {
+      JSON.stringify = stringify;
+    }
+    assert.equal(pieces.join(''), JSON.stringify(message));
+    assert.ok(longest < 2000, `one JSON.stringify made ${longest} characters`);
+  });
+
+  it('keeps notifications in order and lets only a response pass a response still being serialized', async () => {
+    const stream = new PassThrough();
+    const writer = new PiecewiseStreamWriter(stream);
+    const reader = new StreamMessageReader(stream);
+    const read: Message[] = [];
+    reader.listen((m) => read.push(m));
+    const big = { jsonrpc: '2.0', id: 1, result: Array.from({ length: 60_000 }, (_, i) => ({ name: `项目${i}`, range: { start: { line: i, character: 0 }, end: { line: i, character: 5 } } })) } as Message;
+    const hover = { jsonrpc: '2.0', id: 2, result: { contents: '说明' } } as Message;
+    const publish3 = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a', version: 3, diagnostics: [] } } as Message;
+    const hover2 = { jsonrpc: '2.0', id: 4, result: null } as Message;
+    const writes = [big, hover, publish3, hover2].map((m) => writer.write(m));
+    await Promise.all(writes);
+    for (let i = 0; i < 200 && read.length < 4; i++) await new Promise((r) => setTimeout(r, 5));
+    const ids = read.map((m) => ('id' in m ? `id${String(m.id)}` : 'publish'));
+    // The hover goes before the outline still being serialized; the publish waits for the outline,
+    // and the response after the publish waits for the publish.
+    assert.deepEqual(ids, ['id2', 'id1', 'publish', 'id4']);
+    assert.deepEqual(read[1], JSON.parse(JSON.stringify(big)));
+    reader.dispose();
+    writer.dispose();
+  });
+
   it('writes the header with the body’s UTF-8 length', async () => {
     const chunks: Buffer[] = [];
     const stream = new Writable({

@@ -6,9 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { checkDocument, checkingRowCache, forWholeCheck } from '../check';
+import { checkDocumentSteps, checkingRowCache, forWholeCheck } from '../check';
 import { CONFIG_FILE, type Config } from '../config';
-import { parseDocument } from '../syntax/document';
+import { parseDocument, rowSteps, splitLines } from '../syntax/document';
+import { runAll, type Steps } from '../steps';
 import { localize, type Locale } from '../i18n';
 import type { Edit, Finding } from '../rules/types';
 import { applyLineEdits } from './formatting';
@@ -60,6 +61,11 @@ class TakenSpans {
 
 /** Safe edits of all findings, leaving out any fix that overlaps one already taken. */
 export function safeEdits(findings: readonly Finding[]): TextEdit[] {
+  return runAll(safeEditSteps(findings));
+}
+
+/** `safeEdits`, a step per finding. */
+function* safeEditSteps(findings: readonly Finding[]): Steps<TextEdit[]> {
   const taken = new TakenSpans();
   const out: TextEdit[] = [];
   for (const f of findings) {
@@ -71,6 +77,7 @@ export function safeEdits(findings: readonly Finding[]): TextEdit[] {
         out.push(toTextEdit(e));
       }
     }
+    yield;
   }
   return out;
 }
@@ -81,10 +88,15 @@ export function safeEdits(findings: readonly Finding[]): TextEdit[] {
  * most a few rounds; the result is one minimal edit per changed line.
  */
 export function fixAllEdits(lines: readonly string[], findings: readonly Finding[], config: Config, file?: string): TextEdit[] {
+  return runAll(fixAllSteps(lines, findings, config, file));
+}
+
+/** `fixAllEdits`, a step per line of each round (see `steps.ts`). */
+export function* fixAllSteps(lines: readonly string[], findings: readonly Finding[], config: Config, file?: string): Steps<TextEdit[]> {
   const current = [...lines];
   const whole = forWholeCheck(config);
   const cache = checkingRowCache(() => whole);
-  let pending = safeEdits(findings);
+  let pending = yield* safeEditSteps(findings);
   for (let round = 0; round < 4 && pending.length > 0; round++) {
     const byLine = new Map<number, Array<{ start: number; end: number; newText: string }>>();
     for (const e of pending) {
@@ -93,13 +105,18 @@ export function fixAllEdits(lines: readonly string[], findings: readonly Finding
       byLine.set(e.range.start.line, list);
     }
     for (const [line, edits] of byLine) current[line] = applyLineEdits(current[line] ?? '', edits);
-    pending = safeEdits(checkDocument(parseDocument(current.join('\n'), cache), { config: whole, ...(file ? { file } : {}) }));
+    // The document as it now reads (a fix that wrote a line break makes two lines of one).
+    const text = current.flatMap((l) => (l.includes('\n') || l.includes('\r') ? splitLines(l) : [l]));
+    const rows = yield* rowSteps(text, cache);
+    pending = yield* safeEditSteps(yield* checkDocumentSteps(parseDocument(text, cache, undefined, rows), { config: whole, ...(file ? { file } : {}) }));
   }
   const edits: TextEdit[] = [];
-  lines.forEach((before, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const before = lines[i] ?? '';
     const e = lineEdit(i, before, current[i] ?? before);
     if (e) edits.push(e);
-  });
+    yield;
+  }
   return edits;
 }
 
@@ -145,6 +162,11 @@ export interface ActionContext {
  * save or from the command, never on every cursor move), fix-all over `all()`.
  */
 export function codeActions(near: readonly Finding[], all: () => readonly Finding[], range: Range, only: readonly string[] | undefined, ctx: ActionContext): CodeAction[] {
+  return runAll(codeActionSteps(near, function* () { return all(); }, range, only, ctx));
+}
+
+/** `codeActions`, with every finding (`all`) and fix-all built a step per line (see `steps.ts`). */
+export function* codeActionSteps(near: readonly Finding[], all: () => Steps<readonly Finding[]>, range: Range, only: readonly string[] | undefined, ctx: ActionContext): Steps<CodeAction[]> {
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
@@ -172,7 +194,7 @@ export function codeActions(near: readonly Finding[], all: () => readonly Findin
     }
   }
   if (only && wants(FIX_ALL_KIND)) {
-    const edits = fixAllEdits(ctx.lines, all(), ctx.config);
+    const edits = yield* fixAllSteps(ctx.lines, yield* all(), ctx.config);
     if (edits.length > 0) {
       actions.push({
         title: ctx.locale === 'zh-cn' ? '修复所有可安全修复的问题' : 'Fix all safe findings',

@@ -11,6 +11,7 @@ import { htmlReplacement } from '../rules/html-residue';
 import { officialMark, targetWidth } from '../rules/punctuation-style';
 import { parseRow, type ParsedRow } from '../syntax/document';
 import { lineEdit } from './positions';
+import { runAll, type Steps } from '../steps';
 
 interface LineEdit {
   readonly start: number;
@@ -82,8 +83,8 @@ export function formatLine(text: string, config: Config): string {
   return bom + body;
 }
 
-/** One minimal edit per changed line, for the lines of `range` (the whole document without one). */
-export function formatDocument(lines: readonly string[], config: Config, range?: Range): TextEdit[] {
+/** One minimal edit per changed line, for the lines of `range` (the whole document without one); a step per line. */
+export function* formatSteps(lines: readonly string[], config: Config, range?: Range): Steps<TextEdit[]> {
   const first = range ? range.start.line : 0;
   const last = range ? Math.min(range.end.line, lines.length - 1) : lines.length - 1;
   const edits: TextEdit[] = [];
@@ -91,6 +92,11 @@ export function formatDocument(lines: readonly string[], config: Config, range?:
     const before = lines[line] ?? '';
     const edit = lineEdit(line, before, formatLine(before, config));
     if (edit) edits.push(edit);
+    yield;
   }
   return edits;
+}
+
+export function formatDocument(lines: readonly string[], config: Config, range?: Range): TextEdit[] {
+  return runAll(formatSteps(lines, config, range));
 }

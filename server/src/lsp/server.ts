@@ -8,25 +8,28 @@ import { join } from 'node:path';
 import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   ErrorCodes, LSPErrorCodes, MessageType, ResponseError, TextDocumentSyncKind,
-  type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
+  type CancellationToken, type CodeActionParams, type Connection, type Diagnostic, type DocumentRangeFormattingParams,
+  type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { CheckResult, checkDocumentRules, checkingRowCache, checkRows, rowFindingsAt, warmRowChecks, type RowChecks } from '../check';
-import { SLICE_MS, warmRows, yieldToEventLoop } from '../syntax/document';
+import { warmRows } from '../syntax/document';
+import { SLICE_MS, yieldToEventLoop, type Steps } from '../steps';
 import { CONFIG_FILE, type Config } from '../config';
 import { exportDocument } from '../export';
 import { toLocale, type Locale } from '../i18n';
 import type { Finding } from '../rules/types';
 import type { Span } from '../syntax/document';
-import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { codeActionSteps, FIX_ALL_KIND } from './code-actions';
 import { DEFAULT_MAX_DIAGNOSTICS, DiagnosticConverter, linesToShow, selectFindings } from './diagnostics';
 import { complete, TRIGGER_CHARACTERS } from './completion';
-import { formatDocument } from './formatting';
+import { formatSteps } from './formatting';
 import { hover } from './hover';
 import { definition, highlights, references } from './navigation';
 import { applyChanges, textOf, toLineText, type LineText } from './line-text';
 import { indicatorAt } from './positions';
 import { resolveSettings } from './settings';
-import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
+import { answerInSlices } from './slices';
+import { documentSymbolSteps, foldingRanges, workspaceSymbols } from './symbols';
 import { isTargetFile, Workspace, type TargetFile } from './workspace';
 
 export const LANGUAGE_ID = 'perf-target';
@@ -125,15 +128,40 @@ export function startServer(connection: Connection): void {
     work.catch((e: unknown) => connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
   }
 
+  /** A request's failure: logged, and answered with an LSP error; the server goes on. */
+  function failed(name: string, e: unknown): ResponseError<void> {
+    const message = e instanceof Error ? e.message : String(e);
+    connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? message : message}`);
+    return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${message}`);
+  }
+
   /** For requests: a failure is logged and answered with an LSP error; the server goes on. */
   function request<P, R>(name: string, fn: (p: P) => R): (p: P) => R | ResponseError<void> {
     return (p: P) => {
       try {
         return fn(p);
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? message : message}`);
-        return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${message}`);
+        return failed(name, e);
+      }
+    };
+  }
+
+  /**
+   * For requests that walk a whole document (outline, formatting, fix-all): answered in slices, so
+   * that other requests are answered meanwhile; a cancelled request or an edit ends them early.
+   */
+  function requestInSlices<P extends { readonly textDocument: { readonly uri: string } }, T>(
+    name: string,
+    empty: T,
+    steps: (file: TargetFile, p: P) => Steps<T>,
+  ): (p: P, token: CancellationToken) => Promise<T | ResponseError<void>> {
+    return async (p, token) => {
+      try {
+        const file = fileOf(p.textDocument.uri);
+        if (!file) return empty;
+        return await answerInSlices(steps(file, p), token, () => fileOf(p.textDocument.uri) !== file);
+      } catch (e) {
+        return failed(name, e);
       }
     };
   }
@@ -260,8 +288,6 @@ export function startServer(connection: Connection): void {
     checked.set(file.uri, result);
     return result;
   }
-
-  const findingsOf = (file: TargetFile): readonly Finding[] => checkedOf(file).result.findings;
 
   /**
    * The findings on lines `from`..`to` of the file's current version, as published: a request about
@@ -522,10 +548,7 @@ export function startServer(connection: Connection): void {
     return file ? complete(file.doc, p.position, workspace, locale) : null;
   }));
 
-  connection.onDocumentSymbol(request('documentSymbol', (p) => {
-    const file = fileOf(p.textDocument.uri);
-    return file ? documentSymbols(file.doc) : [];
-  }));
+  connection.onDocumentSymbol(requestInSlices('documentSymbol', [], (file) => documentSymbolSteps(file.doc)));
 
   connection.onFoldingRanges(request('foldingRange', (p) => {
     const file = fileOf(p.textDocument.uri);
@@ -549,11 +572,9 @@ export function startServer(connection: Connection): void {
     return file ? highlights(file, p.position) : [];
   }));
 
-  connection.onCodeAction(request('codeAction', (p) => {
-    const file = fileOf(p.textDocument.uri);
-    if (!file) return [];
+  connection.onCodeAction(requestInSlices('codeAction', [], (file, p: CodeActionParams) => {
     const folder = workspace.folderOf(file.uri);
-    return codeActions(findingsOnLines(file, p.range.start.line, p.range.end.line), () => findingsOf(file), p.range, p.context.only, {
+    return codeActionSteps(findingsOnLines(file, p.range.start.line, p.range.end.line), () => checkedOf(file).result.findingSteps(), p.range, p.context.only, {
       uri: file.uri,
       lines: file.doc.lines,
       config: configFor(file.uri),
@@ -563,15 +584,9 @@ export function startServer(connection: Connection): void {
     });
   }));
 
-  connection.onDocumentFormatting(request('formatting', (p) => {
-    const file = fileOf(p.textDocument.uri);
-    return file ? formatDocument(file.doc.lines, configFor(file.uri)) : [];
-  }));
+  connection.onDocumentFormatting(requestInSlices('formatting', [], (file) => formatSteps(file.doc.lines, configFor(file.uri))));
 
-  connection.onDocumentRangeFormatting(request('rangeFormatting', (p) => {
-    const file = fileOf(p.textDocument.uri);
-    return file ? formatDocument(file.doc.lines, configFor(file.uri), p.range) : [];
-  }));
+  connection.onDocumentRangeFormatting(requestInSlices('rangeFormatting', [], (file, p: DocumentRangeFormattingParams) => formatSteps(file.doc.lines, configFor(file.uri), p.range)));
 
   connection.onRequest(Protocol.checkWorkspace, request('checkWorkspace', () => {
     let files = 0;

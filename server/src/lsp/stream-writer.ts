@@ -9,18 +9,21 @@
  * next scavenge, so a clerk typing in a large table kept 15-20 MB of dead publishes around, the
  * server's peak. Here a message becomes pieces of at most `MAX_PIECE` characters (ordinary young
  * objects, reused memory), whose UTF-8 lengths make the header; the pieces are written corked, so
- * the stream hands them to the operating system in one vectored write, as before.
- *
- * Messages go out in the order `write` is called: everything a call writes is queued on the stream
- * before it returns.
+ * the stream hands them to the operating system in one vectored write, as before. A large message
+ * is serialized a slice at a time (see `PiecewiseStreamWriter`), so that it never holds the event
+ * loop for long either.
  */
 import { AbstractMessageWriter, type Message } from 'vscode-languageserver/node';
+import { runAll, SLICE_MS, yieldToEventLoop, type Steps } from '../steps';
 
 /** Characters per piece: a two-byte piece is 32 KB, well inside V8's regular object size. */
 export const MAX_PIECE = 16 * 1024;
 
-/** Containers this deep or deeper are written with one `JSON.stringify` (a diagnostic, a symbol's children). */
-const PIECEWISE_DEPTH = 3;
+/**
+ * A container holding more than this many values (a string counts one per 64 characters) is
+ * written in parts; a smaller one (a diagnostic, an outline's project) with one `JSON.stringify`.
+ */
+const WHOLE_BUDGET = 256;
 
 /** Primitive array elements stringified together (semantic tokens' numbers, say). */
 const PRIMITIVE_BATCH = 1024;
@@ -28,6 +31,8 @@ const PRIMITIVE_BATCH = 1024;
 /** Collects text into pieces of at most `max` characters. */
 class Pieces {
   readonly done: string[] = [];
+  /** The containers being written in parts, outermost first. */
+  readonly open = new Set<object>();
   private current = '';
 
   constructor(private readonly max: number) {}
@@ -67,6 +72,29 @@ const isPlainObject = (v: object): boolean => {
   return proto === Object.prototype || proto === null;
 };
 
+/** `budget` less the values in `value`; negative as soon as it runs out (the rest not counted). */
+function budgetLeft(value: unknown, budget: number): number {
+  if (typeof value === 'string') return budget - 1 - (value.length >> 6);
+  if (typeof value !== 'object' || value === null) return budget - 1;
+  let left = budget - 1;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && left >= 0; i++) left = budgetLeft(value[i], left);
+    return left;
+  }
+  const record = value as Readonly<Record<string, unknown>>;
+  for (const key in record) {
+    if (left < 0) break;
+    if (Object.prototype.hasOwnProperty.call(record, key)) left = budgetLeft(record[key], left - 1);
+  }
+  return left;
+}
+
+/**
+ * Whether a container is written in parts, else with one `JSON.stringify` (as are boxed primitives
+ * and class instances, whose rules the built-in knows).
+ */
+const piecewise = (value: object): boolean => (Array.isArray(value) || isPlainObject(value)) && budgetLeft(value, WHOLE_BUDGET) < 0;
+
 /** What `JSON.stringify` would serialize for `holder[key]`: `toJSON` applied; undefined if left out. */
 function jsonValue(value: unknown, key: string): unknown {
   if (isContainer(value)) {
@@ -78,18 +106,17 @@ function jsonValue(value: unknown, key: string): unknown {
 
 const omitted = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
-function addValue(out: Pieces, value: unknown, depth: number): void {
-  if (typeof value !== 'object' || value === null || depth >= PIECEWISE_DEPTH) {
+function* addValue(out: Pieces, value: unknown): Steps<void> {
+  if (typeof value !== 'object' || value === null || !piecewise(value)) {
     out.add(JSON.stringify(value) ?? 'null');
     return;
   }
+  // Containers being written in parts: one met again inside itself is a cycle.
+  if (out.open.has(value)) throw new TypeError('Converting circular structure to JSON');
+  out.open.add(value);
   if (Array.isArray(value)) {
-    addArray(out, value, depth);
-    return;
-  }
-  if (!isPlainObject(value)) {
-    // Boxed primitives and class instances: the built-in knows their rules.
-    out.add(JSON.stringify(value) ?? 'null');
+    yield* addArray(out, value);
+    out.open.delete(value);
     return;
   }
   const record = value as Readonly<Record<string, unknown>>;
@@ -100,21 +127,24 @@ function addValue(out: Pieces, value: unknown, depth: number): void {
     if (omitted(v)) continue;
     out.add(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
     first = false;
-    addValue(out, v, depth + 1);
+    yield* addValue(out, v);
   }
   out.add('}');
+  out.open.delete(value);
 }
 
-function addArray(out: Pieces, array: readonly unknown[], depth: number): void {
+/** An array, a step per element (or per run of primitives). */
+function* addArray(out: Pieces, array: readonly unknown[]): Steps<void> {
   out.add('[');
   let i = 0;
   while (i < array.length) {
     if (i > 0) out.add(',');
     if (isContainer(array[i])) {
       const v = jsonValue(array[i], String(i));
-      if (typeof v === 'object' && v !== null) addValue(out, v, depth + 1);
+      if (typeof v === 'object' && v !== null) yield* addValue(out, v);
       else out.add(JSON.stringify(v) ?? 'null');
       i++;
+      yield;
       continue;
     }
     // A run of primitives (no toJSON applies to them): one `JSON.stringify`, without its brackets.
@@ -122,11 +152,11 @@ function addArray(out: Pieces, array: readonly unknown[], depth: number): void {
     while (end < array.length && end - i < PRIMITIVE_BATCH && !isContainer(array[end])) end++;
     out.add(JSON.stringify(array.slice(i, end)).slice(1, -1));
     i = end;
+    yield;
   }
   out.add(']');
 }
 
-/** What `JSON.stringify` may call `toJSON` on or descend into. */
 /**
  * `JSON.stringify(value)` as pieces of at most `max` characters (a single value longer than that,
  * a long string, is cut into pieces too); joined, they are exactly what `JSON.stringify` makes of
@@ -134,16 +164,49 @@ function addArray(out: Pieces, array: readonly unknown[], depth: number): void {
  * called too). Throws what `JSON.stringify` throws (a cycle, a BigInt).
  */
 export function jsonPieces(value: unknown, max = MAX_PIECE): string[] {
+  return runAll(jsonPieceSteps(value, max));
+}
+
+/** `jsonPieces`, a step per array element (see `steps.ts`). */
+export function* jsonPieceSteps(value: unknown, max = MAX_PIECE): Steps<string[]> {
   const out = new Pieces(max);
   const v = jsonValue(value, '');
   if (omitted(v)) throw new TypeError('a message must be a JSON value');
-  addValue(out, v, 0);
+  yield* addValue(out, v);
   out.flush();
   return out.done;
 }
 
+/** A message on its way out. */
+interface Outgoing {
+  readonly message: Message;
+  /** A response may be written before earlier responses that are still being serialized. */
+  readonly response: boolean;
+  readonly steps: Steps<string[]>;
+  pieces?: string[];
+  error?: Error;
+  readonly resolve: () => void;
+  readonly reject: (e: Error) => void;
+}
+
+const isResponse = (m: Message): boolean => {
+  const r = m as { readonly method?: unknown; readonly id?: unknown };
+  return r.method === undefined && r.id !== undefined;
+};
+
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
+/**
+ * Serializes each message in slices of about `SLICE_MS` (a 12 MB outline takes ~100 ms to
+ * serialize) and writes it once it is whole. Messages go out in the order `write` was called, with
+ * one exception LSP allows: a response whose serialization is done may go before earlier responses
+ * still being serialized (a hover answered while the outline is on its way). Notifications and
+ * requests never pass anything, so diagnostics of version 3 can never follow those of version 4.
+ */
 export class PiecewiseStreamWriter extends AbstractMessageWriter {
   private errorCount = 0;
+  private readonly queue: Outgoing[] = [];
+  private pumping = false;
 
   constructor(private readonly stream: NodeJS.WritableStream & { cork?: () => void; uncork?: () => void }) {
     super();
@@ -152,34 +215,91 @@ export class PiecewiseStreamWriter extends AbstractMessageWriter {
   }
 
   write(message: Message): Promise<void> {
-    let pieces: string[];
+    return new Promise<void>((resolve, reject) => {
+      const entry: Outgoing = { message, response: isResponse(message), steps: jsonPieceSteps(message), resolve, reject };
+      this.queue.push(entry);
+      this.serialize(entry);
+      this.flush();
+      if (!entry.pieces && !entry.error) void this.pump();
+    });
+  }
+
+  /** Serializes `entry` for about one slice; true when it is done (or failed). */
+  private serialize(entry: Outgoing): boolean {
+    const start = Date.now();
     try {
-      pieces = jsonPieces(message);
+      for (let n = 1; ; n++) {
+        const r = entry.steps.next();
+        if (r.done) {
+          entry.pieces = r.value;
+          return true;
+        }
+        if (n % 8 === 0 && Date.now() - start > SLICE_MS) return false;
+      }
     } catch (e) {
-      this.fireError(e, message);
-      return Promise.reject(e);
+      entry.error = asError(e);
+      return true;
     }
+  }
+
+  /** Serializes what is left, a slice per turn of the event loop. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      for (;;) {
+        const next = this.queue.find((e) => !e.pieces && !e.error);
+        if (!next) return;
+        await yieldToEventLoop();
+        this.serialize(next);
+        this.flush();
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  /** Writes every message that may go now; reports the ones that could not be serialized. */
+  private flush(): void {
+    let onlyResponsesBefore = true;
+    for (let i = 0; i < this.queue.length; ) {
+      const e = this.queue[i] as Outgoing;
+      if (e.error) {
+        this.queue.splice(i, 1);
+        this.fireError(e.error, e.message);
+        e.reject(e.error);
+        continue;
+      }
+      if (e.pieces && (i === 0 || (e.response && onlyResponsesBefore))) {
+        this.queue.splice(i, 1);
+        this.send(e, e.pieces);
+        continue;
+      }
+      if (!e.response) onlyResponsesBefore = false;
+      i++;
+    }
+  }
+
+  private send(entry: Outgoing, pieces: readonly string[]): void {
     let bytes = 0;
     for (const p of pieces) bytes += Buffer.byteLength(p, 'utf8');
-    return new Promise<void>((resolve, reject) => {
-      const done = (e?: Error | null) => {
-        if (e) {
-          this.errorCount++;
-          this.fireError(e, message, this.errorCount);
-          reject(e);
-        } else resolve();
-      };
-      try {
-        this.stream.cork?.();
-        this.stream.write(`Content-Length: ${bytes}\r\n\r\n`, 'ascii');
-        for (let i = 0; i < pieces.length - 1; i++) this.stream.write(pieces[i] ?? '', 'utf8');
-        this.stream.write(pieces[pieces.length - 1] ?? '', 'utf8', done);
-      } catch (e) {
-        done(e instanceof Error ? e : new Error(String(e)));
-      } finally {
-        this.stream.uncork?.();
-      }
-    });
+    const done = (e?: Error | null) => {
+      if (e) {
+        this.errorCount++;
+        this.fireError(e, entry.message, this.errorCount);
+        entry.reject(e);
+      } else entry.resolve();
+    };
+    try {
+      this.stream.cork?.();
+      this.stream.write(`Content-Length: ${bytes}\r\n\r\n`, 'ascii');
+      for (let i = 0; i < pieces.length - 1; i++) this.stream.write(pieces[i] ?? '', 'utf8');
+      this.stream.write(pieces[pieces.length - 1] ?? '', 'utf8', done);
+    } catch (e) {
+      done(asError(e));
+    } finally {
+      this.stream.uncork?.();
+    }
   }
 
   end(): void {

@@ -3,23 +3,24 @@ import { SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformat
 import { formatWan } from '../i18n';
 import type { RowRef, Table, TargetDocument } from '../syntax/document';
 import { toRange } from './positions';
+import { runAll, type Steps } from '../steps';
 import type { Workspace } from './workspace';
 
-function rowSymbol(ref: RowRef, kind: SymbolKind, children: DocumentSymbol[], lastLine = ref.line): DocumentSymbol {
+/** A row's symbol, spanning its line or through `lastLine` (its unit's or table's last row). */
+function rowSymbol(lines: readonly string[], ref: RowRef, kind: SymbolKind, children: DocumentSymbol[], lastLine = ref.line): DocumentSymbol {
   const name = ref.row.name?.text || '（无名称）';
   const total = ref.row.amounts[0]?.value;
-  const lastText = lastLine === ref.line ? ref.row.text : undefined;
   return {
     name,
     detail: total === undefined ? '' : `${formatWan(total)} 万元`,
     kind,
-    range: { start: { line: ref.line, character: 0 }, end: { line: lastLine, character: lastText?.length ?? Number.MAX_SAFE_INTEGER } },
+    range: { start: { line: ref.line, character: 0 }, end: { line: lastLine, character: lines[lastLine]?.length ?? 0 } },
     selectionRange: toRange(ref.line, ref.row.name?.textSpan ?? { start: 0, end: 0 }),
     children,
   };
 }
 
-function projectSymbol(ref: RowRef): DocumentSymbol {
+function projectSymbol(lines: readonly string[], ref: RowRef): DocumentSymbol {
   const indicators = (ref.row.outline?.indicators ?? []).map((ind): DocumentSymbol => ({
     name: `${Number.isFinite(ind.seq) ? ind.seq : '?'}、${ind.name ?? ''}`,
     detail: ind.level2Code !== undefined ? `${ind.level2Code}-${ind.level2Name ?? ''}` : '',
@@ -27,31 +28,45 @@ function projectSymbol(ref: RowRef): DocumentSymbol {
     range: toRange(ref.line, ind.span),
     selectionRange: toRange(ref.line, ind.nameSpan),
   }));
-  return rowSymbol(ref, SymbolKind.Function, indicators);
+  return rowSymbol(lines, ref, SymbolKind.Function, indicators);
 }
 
 function lastLineOf(refs: readonly RowRef[], fallback: number): number {
   return refs.length > 0 ? (refs[refs.length - 1]?.line ?? fallback) : fallback;
 }
 
-/** Clamps open-ended ranges to the line's real length. */
-function clamp(doc: TargetDocument, s: DocumentSymbol): DocumentSymbol {
-  const endLine = s.range.end.line;
-  const end = { line: endLine, character: Math.min(s.range.end.character, doc.lines[endLine]?.length ?? 0) };
-  return { ...s, range: { start: s.range.start, end }, ...(s.children ? { children: s.children.map((c) => clamp(doc, c)) } : {}) };
+/** Project symbols, a step each. */
+function* projectSymbols(lines: readonly string[], refs: readonly RowRef[]): Steps<DocumentSymbol[]> {
+  const out: DocumentSymbol[] = [];
+  for (const ref of refs) {
+    out.push(projectSymbol(lines, ref));
+    yield;
+  }
+  return out;
 }
 
-function tableSymbols(t: Table): DocumentSymbol[] {
-  const units = t.units.map((u) => rowSymbol(u.ref, SymbolKind.Module, u.projects.map(projectSymbol), lastLineOf(u.projects, u.ref.line)));
-  const loose = t.looseProjects.map(projectSymbol);
+function* tableSymbols(lines: readonly string[], t: Table): Steps<DocumentSymbol[]> {
+  const units: DocumentSymbol[] = [];
+  for (const u of t.units) {
+    const projects = yield* projectSymbols(lines, u.projects);
+    units.push(rowSymbol(lines, u.ref, SymbolKind.Module, projects, lastLineOf(u.projects, u.ref.line)));
+  }
+  const loose = yield* projectSymbols(lines, t.looseProjects);
   if (t.total) {
-    return [rowSymbol(t.total, SymbolKind.Namespace, [...loose, ...units], Math.max(t.endLine, t.total.line))];
+    return [rowSymbol(lines, t.total, SymbolKind.Namespace, [...loose, ...units], Math.max(t.endLine, t.total.line))];
   }
   return [...loose, ...units];
 }
 
+/** The outline, 合计 → units → projects → indicators, a step per project (see `runInSlices`). */
+export function* documentSymbolSteps(doc: TargetDocument): Steps<DocumentSymbol[]> {
+  const out: DocumentSymbol[] = [];
+  for (const t of doc.tables) out.push(...(yield* tableSymbols(doc.lines, t)));
+  return out;
+}
+
 export function documentSymbols(doc: TargetDocument): DocumentSymbol[] {
-  return doc.tables.flatMap(tableSymbols).map((s) => clamp(doc, s));
+  return runAll(documentSymbolSteps(doc));
 }
 
 export function foldingRanges(doc: TargetDocument): FoldingRange[] {

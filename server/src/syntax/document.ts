@@ -11,6 +11,7 @@
 import { COLUMNS, lookupCode, TABLE_TITLE } from '../catalogue';
 import { isSpaceCode, withoutSpaces } from './chars';
 import { parseIndicators, type IndicatorList, type Span } from './indicators';
+import { runInSlices, type Steps } from '../steps';
 
 export type { Span } from './indicators';
 
@@ -393,30 +394,24 @@ export class RowCache {
   }
 }
 
-/** Yields to the event loop: long work is done in slices so that requests are answered meanwhile. */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** About how long one slice of background work may keep the event loop (ms). */
-export const SLICE_MS = 10;
-
-/**
- * Parses the rows of `text` into `cache` in slices of about SLICE_MS, yielding between them; stops
- * early (answering undefined) when `stale()` says a newer version arrived. Answers the rows in line
- * order, for `parseDocument` to assemble without looking each line up again.
- */
-export async function warmRows(text: string | readonly string[], cache: RowCache, stale: () => boolean): Promise<ParsedRow[] | undefined> {
-  const lines = typeof text === 'string' ? splitLines(text) : text;
+/** Parses the rows of `lines` into `cache`, a step per line; answers them in line order. */
+export function* rowSteps(lines: readonly string[], cache: RowCache): Steps<ParsedRow[]> {
   const rows: ParsedRow[] = new Array<ParsedRow>(lines.length);
-  let sliceStart = Date.now();
   for (let i = 0; i < lines.length; i++) {
     rows[i] = cache.get(lines[i] ?? '');
-    if ((i & 7) === 0 && Date.now() - sliceStart > SLICE_MS) {
-      await yieldToEventLoop();
-      if (stale()) return undefined;
-      sliceStart = Date.now();
-    }
+    yield;
   }
   return rows;
+}
+
+/**
+ * Parses the rows of `text` into `cache` in slices, yielding between them; stops early (answering
+ * undefined) when `stale()` says a newer version arrived. Answers the rows in line order, for
+ * `parseDocument` to assemble without looking each line up again.
+ */
+export async function warmRows(text: string | readonly string[], cache: RowCache, stale: () => boolean): Promise<ParsedRow[] | undefined> {
+  const r = await runInSlices(rowSteps(typeof text === 'string' ? splitLines(text) : text, cache), stale);
+  return r === 'stopped' ? undefined : r.value;
 }
 
 export function splitLines(text: string): string[] {
