@@ -19,4 +19,13 @@ describe('rule value-missing fix', () => {
     assert.ok(fixed.includes('培训人次;实施周期指标值:100人次;年度指标值:100人次。2、'));
     assert.equal(check(fixed).filter((x) => x.rule === 'value-missing').length, 0);
   });
+
+  it('offers no copy that would not read as the annual value', () => {
+    // The period value swallowed a broken label with a quote; copying it would open a quote
+    // that swallows the new label as well.
+    const text = table(withIndicators(`1、1-产出指标:11-数量指标:参保单位数量;实施周期指标值:230个;年"度指标值:230个。${B}`));
+    const f = check(text).find((x) => x.rule === 'value-missing');
+    assert.ok(f, 'the missing annual value is reported');
+    assert.deepEqual(f.fixes ?? [], []);
+  });
 });

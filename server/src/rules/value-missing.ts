@@ -1,7 +1,19 @@
 import { LABELS } from '../catalogue';
+import type { ParsedRow } from '../syntax/document';
+import { parseIndicators } from '../syntax/indicators';
 import { withIndicators } from './examples';
 import type { RowFix, RowRule } from './types';
 import { indicatorsOf, indicatorTitle, LABEL_NAMES } from './util';
+
+/** Whether the indicator at `start` has an annual value once `text` is inserted at `at` (line columns). */
+function annualAfterInsert(row: ParsedRow, start: number, at: number, text: string): boolean {
+  const cell = row.indicatorCell;
+  if (!cell) return false;
+  const base = cell.textSpan.start;
+  const edited = `${cell.text.slice(0, at - base)}${text}${cell.text.slice(at - base)}`;
+  const ind = parseIndicators(edited, base).indicators.find((i) => i.span.start === start);
+  return (ind?.annual?.text.trim() ?? '') !== '';
+}
 
 export const valueMissing: RowRule = {
   id: 'value-missing',
@@ -36,11 +48,16 @@ export const valueMissing: RowRule = {
           // Copy the period value as the annual value, in the cell's own punctuation.
           const sep = ind.punctuation.find((p) => p.role === 'name')?.char ?? '；';
           const colon = ind.punctuation.find((p) => p.role === 'label')?.char ?? '：';
-          fixes.push({
-            title: { zh: '年度指标值取实施周期指标值', en: 'Copy the whole-period value as the annual value' },
-            safe: false,
-            edits: [{ span: { start: other.span.end, end: other.span.end }, newText: `${sep}${LABELS.annual}${colon}${other.text}` }],
-          });
+          const newText = `${sep}${LABELS.annual}${colon}${other.text}`;
+          // Offered only when the copy reads as the annual value: a period value that swallowed a
+          // broken label (`年"度指标值`) would open a quote that swallows the new label too.
+          if (annualAfterInsert(row, ind.span.start, other.span.end, newText)) {
+            fixes.push({
+              title: { zh: '年度指标值取实施周期指标值', en: 'Copy the whole-period value as the annual value' },
+              safe: false,
+              edits: [{ span: { start: other.span.end, end: other.span.end }, newText }],
+            });
+          }
         }
         ctx.report({
           span: v ? v.labelSpan : ind.name?.span ?? ind.seq.span,
