@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
 import type { DocumentRule, Finding, Fix, Related, RowContext, RowFix, RowReport, RowRule, Severity } from './rules/types';
 import { parseDocument, parseRow, RowCache, splitLines, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
-import { runAll, SLICE_MS, yieldToEventLoop, type Steps } from './steps';
+import { runAll, runInSlices, type Steps } from './steps';
 
 export interface CheckOptions {
   readonly config?: Config;
@@ -572,23 +572,21 @@ function runDocumentRule(rule: DocumentRule, severity: Severity, doc: TargetDocu
 }
 
 /**
- * Runs the row rules over `doc` in slices of about SLICE_MS, yielding between them, so that the
- * following check finds every row's counts (and the latest rows' results) cached. Returns false when `stale()` says the
- * work is moot.
+ * Runs the row rules over `doc` in slices (`runInSlices`), so that the following check finds every
+ * row's counts (and the latest rows' results) cached. Returns false when `stale()` says the work is
+ * moot.
  */
 export async function warmRowChecks(doc: TargetDocument, config: Config, stale: () => boolean): Promise<boolean> {
+  return (await runInSlices(rowCheckSteps(doc, config), stale)) !== 'stopped';
+}
+
+/** Runs the row rules of every row not yet counted, a step per row. */
+function* rowCheckSteps(doc: TargetDocument, config: Config): Steps<void> {
   const rules = activeRowRules(config);
-  let sliceStart = Date.now();
-  for (let i = 0; i < doc.rows.length; i++) {
-    const ref = doc.rows[i];
+  for (const ref of doc.rows) {
     if (ref && checkable(ref.row) && !resultCache(config).counts.has(ref.row)) checkRow(ref.row, rules, config, false);
-    if ((i & 7) === 0 && Date.now() - sliceStart > SLICE_MS) {
-      await yieldToEventLoop();
-      if (stale()) return false;
-      sliceStart = Date.now();
-    }
+    yield;
   }
-  return true;
 }
 
 export interface SeverityCounts {

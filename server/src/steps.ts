@@ -25,21 +25,28 @@ export function runAll<T>(steps: Steps<T>): T {
 /** Steps run between two looks at the clock. */
 const STEPS_PER_LOOK = 8;
 
+/** Runs `steps` for about one slice (`SLICE_MS`): their result if they ended, else undefined. */
+export function runSlice<T>(steps: Steps<T>): { readonly value: T } | undefined {
+  const start = Date.now();
+  for (let n = 1; ; n++) {
+    const r = steps.next();
+    if (r.done) return { value: r.value };
+    if (n % STEPS_PER_LOOK === 0 && Date.now() - start > SLICE_MS) return undefined;
+  }
+}
+
 /**
  * Runs `steps` in slices of about `SLICE_MS`, yielding to the event loop between them; stops
  * (answering `stopped`) as soon as `stop()` says so at the start of a slice.
  */
 export async function runInSlices<T>(steps: Steps<T>, stop: () => boolean): Promise<{ readonly value: T } | 'stopped'> {
-  let start = Date.now();
-  for (let n = 1; ; n++) {
-    const r = steps.next();
-    if (r.done) return { value: r.value };
-    if (n % STEPS_PER_LOOK !== 0 || Date.now() - start <= SLICE_MS) continue;
+  for (;;) {
+    const r = runSlice(steps);
+    if (r) return r;
     await yieldToEventLoop();
     if (stop()) {
       steps.return(undefined as never);
       return 'stopped';
     }
-    start = Date.now();
   }
 }

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { CheckResult, checkDocumentRules, checkingRowCache, checkRows, rowFindingsAt, warmRowChecks, type RowChecks } from '../check';
 import { warmRows } from '../syntax/document';
-import { SLICE_MS, yieldToEventLoop, type Steps } from '../steps';
+import { runInSlices, yieldToEventLoop, type Steps } from '../steps';
 import { CONFIG_FILE, type Config } from '../config';
 import { exportDocument } from '../export';
 import { toLocale, type Locale } from '../i18n';
@@ -233,16 +233,14 @@ export function startServer(connection: Connection): void {
     const turn = (publishing.get(file.uri) ?? 0) + 1;
     publishing.set(file.uri, turn);
     const current = () => publishing.get(file.uri) === turn && checked.get(file.uri) === result && workspace.get(file.uri) === file;
-    let start = Date.now();
-    for (const line of linesToShow(result.result, maxDiagnostics(), anchorOf(file.uri))) {
-      result.result.at(line);
-      if (Date.now() - start > SLICE_MS) {
-        await yieldToEventLoop();
-        if (!current()) return;
-        start = Date.now();
+    const lines = linesToShow(result.result, maxDiagnostics(), anchorOf(file.uri));
+    const build = function* (): Steps<void> {
+      for (const line of lines) {
+        result.result.at(line);
+        yield;
       }
-    }
-    if (current()) publish(file, result);
+    };
+    if ((await runInSlices(build(), () => !current())) !== 'stopped' && current()) publish(file, result);
   }
   const publishing = new Map<string, number>();
 

@@ -14,7 +14,7 @@
  * loop for long either.
  */
 import { AbstractMessageWriter, type Message } from 'vscode-languageserver/node';
-import { runAll, SLICE_MS, yieldToEventLoop, type Steps } from '../steps';
+import { runAll, runSlice, yieldToEventLoop, type Steps } from '../steps';
 
 /** Characters per piece: a two-byte piece is 32 KB, well inside V8's regular object size. */
 export const MAX_PIECE = 16 * 1024;
@@ -197,8 +197,8 @@ const isResponse = (m: Message): boolean => {
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
 /**
- * Serializes each message in slices of about `SLICE_MS` (a 12 MB outline takes ~100 ms to
- * serialize) and writes it once it is whole. Messages go out in the order `write` was called, with
+ * Serializes each message in slices (`runSlice`: a 12 MB outline takes ~100 ms to serialize) and
+ * writes it once it is whole. Messages go out in the order `write` was called, with
  * one exception LSP allows: a response whose serialization is done may go before earlier responses
  * still being serialized (a hover answered while the outline is on its way). Notifications and
  * requests never pass anything, so diagnostics of version 3 can never follow those of version 4.
@@ -226,16 +226,10 @@ export class PiecewiseStreamWriter extends AbstractMessageWriter {
 
   /** Serializes `entry` for about one slice; true when it is done (or failed). */
   private serialize(entry: Outgoing): boolean {
-    const start = Date.now();
     try {
-      for (let n = 1; ; n++) {
-        const r = entry.steps.next();
-        if (r.done) {
-          entry.pieces = r.value;
-          return true;
-        }
-        if (n % 8 === 0 && Date.now() - start > SLICE_MS) return false;
-      }
+      const r = runSlice(entry.steps);
+      if (r) entry.pieces = r.value;
+      return r !== undefined;
     } catch (e) {
       entry.error = asError(e);
       return true;
