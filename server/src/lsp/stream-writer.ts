@@ -25,9 +25,6 @@ export const MAX_PIECE = 16 * 1024;
  */
 const WHOLE_BUDGET = 256;
 
-/** Primitive array elements stringified together (semantic tokens' numbers, say). */
-const PRIMITIVE_BATCH = 1024;
-
 /** Collects text into pieces of at most `max` characters. */
 class Pieces {
   readonly done: string[] = [];
@@ -133,24 +130,36 @@ function* addValue(out: Pieces, value: unknown): Steps<void> {
   out.open.delete(value);
 }
 
-/** An array, a step per element (or per run of primitives). */
+/** Whether JSON.stringify would call a `toJSON` of this element (with its index as the key). */
+const hasToJSON = (v: unknown): boolean => isContainer(v) && typeof (v as { toJSON?: unknown }).toJSON === 'function';
+
+/**
+ * An array, a step per run of elements: consecutive elements that are small together (within
+ * `WHOLE_BUDGET`) go through one `JSON.stringify`; a large element is written in parts, and one
+ * with a `toJSON` on its own (it is passed its index).
+ */
 function* addArray(out: Pieces, array: readonly unknown[]): Steps<void> {
   out.add('[');
   let i = 0;
   while (i < array.length) {
     if (i > 0) out.add(',');
-    if (isContainer(array[i])) {
-      const v = jsonValue(array[i], String(i));
+    const first = array[i];
+    if (hasToJSON(first) || (isContainer(first) && piecewise(first as object))) {
+      const v = jsonValue(first, String(i));
       if (typeof v === 'object' && v !== null) yield* addValue(out, v);
       else out.add(JSON.stringify(v) ?? 'null');
       i++;
       yield;
       continue;
     }
-    // A run of primitives (no toJSON applies to them): one `JSON.stringify`, without its brackets.
+    let left = budgetLeft(first, WHOLE_BUDGET);
     let end = i + 1;
-    while (end < array.length && end - i < PRIMITIVE_BATCH && !isContainer(array[end])) end++;
-    out.add(JSON.stringify(array.slice(i, end)).slice(1, -1));
+    while (end < array.length && left >= 0 && !hasToJSON(array[end])) {
+      left = budgetLeft(array[end], left);
+      if (left < 0) break;
+      end++;
+    }
+    out.add(JSON.stringify(end === array.length && i === 0 ? array : array.slice(i, end)).slice(1, -1));
     i = end;
     yield;
   }
