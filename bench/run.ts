@@ -50,7 +50,30 @@ function time(fn: () => unknown, runs: number): number {
     fn();
     t.push(performance.now() - s);
   }
-  return t.sort((a, b) => a - b)[Math.floor(t.length / 2)] ?? 0;
+  return median(t);
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/**
+ * Medians of `runs` timings of `a` and of `b` (after one warm-up of each), taken in turns: the
+ * shared VM's speed drifts within a run by tens of percent, and a ratio of two figures timed
+ * side by side compares like with like where two blocks timed one after the other did not.
+ */
+function timeSideBySide(a: () => unknown, b: () => unknown, runs: number): [number, number] {
+  a();
+  b();
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let s = performance.now();
+    a();
+    ta.push(performance.now() - s);
+    s = performance.now();
+    b();
+    tb.push(performance.now() - s);
+  }
+  return [median(ta), median(tb)];
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
@@ -162,8 +185,7 @@ async function main(): Promise<void> {
   for (const mb of serverOnly ? [] : SIZES) {
     const bytes = Buffer.from(generate(sample, mb * MB), 'utf8');
     const runs = mb >= 10 ? 5 : 9;
-    const base = time(() => baseline(bytes), runs);
-    const full = time(() => fullCheck(bytes), runs);
+    const [base, full] = timeSideBySide(() => baseline(bytes), () => fullCheck(bytes), runs);
     const size = bytes.length / MB;
     rows.push({ mb: size, baselineMs: base, fullMs: full, fullMBps: size / (full / 1000), ratioToBaseline: full / base });
   }
