@@ -1,6 +1,6 @@
 /**
- * Writes LSP messages (`Content-Length` framed JSON) to a byte stream without ever holding a
- * message's whole JSON text or its bytes.
+ * Writes LSP messages (`Content-Length` framed JSON) to a byte stream without ever making a
+ * message's JSON one string or one Buffer.
  *
  * Why not vscode-jsonrpc's `StreamMessageWriter`: it makes one string of the message and then one
  * Buffer of that string. A publish of 1 000 diagnostics on a table with Chinese project names is a
@@ -92,13 +92,12 @@ function budgetLeft(value: unknown, budget: number): number {
  */
 const piecewise = (value: object): boolean => (Array.isArray(value) || isPlainObject(value)) && budgetLeft(value, WHOLE_BUDGET) < 0;
 
+/** Whether `JSON.stringify` would call a `toJSON` of this value (passing it its key). */
+const hasToJSON = (v: unknown): boolean => isContainer(v) && typeof (v as { toJSON?: unknown }).toJSON === 'function';
+
 /** What `JSON.stringify` would serialize for `holder[key]`: `toJSON` applied; undefined if left out. */
 function jsonValue(value: unknown, key: string): unknown {
-  if (isContainer(value)) {
-    const toJSON = (value as { toJSON?: unknown }).toJSON;
-    if (typeof toJSON === 'function') return (toJSON as (k: string) => unknown).call(value, key);
-  }
-  return value;
+  return hasToJSON(value) ? (value as { toJSON: (k: string) => unknown }).toJSON(key) : value;
 }
 
 const omitted = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
@@ -129,9 +128,6 @@ function* addValue(out: Pieces, value: unknown): Steps<void> {
   out.add('}');
   out.open.delete(value);
 }
-
-/** Whether JSON.stringify would call a `toJSON` of this element (with its index as the key). */
-const hasToJSON = (v: unknown): boolean => isContainer(v) && typeof (v as { toJSON?: unknown }).toJSON === 'function';
 
 /**
  * An array, a step per run of elements: consecutive elements that are small together (within
