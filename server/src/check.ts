@@ -295,11 +295,9 @@ export interface RowChecks {
   readonly config: Config;
   readonly file: string | undefined;
   /**
-   * Per line, in place order, when the check was asked to keep them (the command line, which
-   * prints them all); otherwise a line's findings are built again when read (`CheckResult.at`).
+   * Per line, how many findings of each severity (most severe first): `counts[line * 4 + s]`. The
+   * findings themselves are built again when read (`CheckResult.at`).
    */
-  readonly byLine: ReadonlyArray<readonly Finding[]> | undefined;
-  /** Per line, how many findings of each severity (most severe first): `counts[line * 4 + s]`. */
   readonly counts: Uint32Array;
 }
 
@@ -312,15 +310,13 @@ const NONE: readonly Finding[] = Object.freeze([]);
 /**
  * Runs the row rules over every row and counts their findings per line. With `previous` (the same
  * config and file, an earlier version of the document), a line whose row is the same object as
- * before keeps its counts, so a keystroke costs the edited rows and one pass over the lines. With
- * `keep`, every line's findings are kept too.
+ * before keeps its counts, so a keystroke costs the edited rows and one pass over the lines.
  */
-export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previous?: RowChecks, keep = false): RowChecks {
+export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previous?: RowChecks): RowChecks {
   const config = options.config ?? DEFAULT_CONFIG;
   const file = options.file;
   const reuse = previous && previous.config === config && previous.file === file ? previous : undefined;
   const rules = activeRowRules(config);
-  const byLine: Array<readonly Finding[]> | undefined = keep ? new Array<readonly Finding[]>(doc.rows.length) : undefined;
   const counts = new Uint32Array(doc.rows.length * 4);
   for (let i = 0; i < doc.rows.length; i++) {
     const ref = doc.rows[i];
@@ -332,13 +328,10 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
       counts[k + 1] = from[k + 1] ?? 0;
       counts[k + 2] = from[k + 2] ?? 0;
       counts[k + 3] = from[k + 3] ?? 0;
-      if (byLine) byLine[i] = reuse.byLine?.[i] ?? findingsOfRow(ref, rules, config, file);
       continue;
     }
-    if (byLine || config.ignore.length > 0) {
-      const found = findingsOfRow(ref, rules, config, file);
-      if (byLine) byLine[i] = found;
-      for (const f of found) counts[k + SEVERITY_INDEX[f.severity]] = (counts[k + SEVERITY_INDEX[f.severity]] ?? 0) + 1;
+    if (config.ignore.length > 0) {
+      for (const f of findingsOfRow(ref, rules, config, file)) counts[k + SEVERITY_INDEX[f.severity]] = (counts[k + SEVERITY_INDEX[f.severity]] ?? 0) + 1;
       continue;
     }
     if (!checkable(ref.row)) continue;
@@ -357,7 +350,7 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
     counts[k + 2] = Math.floor(packed / COUNT_BITS ** 2) % COUNT_BITS;
     counts[k + 3] = Math.floor(packed / COUNT_BITS ** 3) % COUNT_BITS;
   }
-  return { doc, config, file, byLine, counts };
+  return { doc, config, file, counts };
 }
 
 function findingsOfRow(ref: RowRef, rules: readonly RowRule[], config: Config, file: string | undefined): readonly Finding[] {
@@ -485,7 +478,7 @@ export class CheckResult implements FindingsByLine {
   }
 
   at(line: number): readonly Finding[] {
-    const own = this.rows.byLine?.[line] ?? this.rowFindings(line);
+    const own = this.rowFindings(line);
     const other = this.documentByLine.get(line);
     return other ? mergeSorted([...own], other) : own;
   }
@@ -513,7 +506,7 @@ export class CheckResult implements FindingsByLine {
     if (!this.merged) {
       const out: Finding[] = [];
       for (let line = 0; line < this.rows.doc.rows.length; line++) {
-        for (const f of this.rows.byLine?.[line] ?? this.rowFindings(line)) out.push(f);
+        for (const f of this.rowFindings(line)) out.push(f);
         yield;
       }
       this.merged ??= mergeSorted(out, this.documentFindings);

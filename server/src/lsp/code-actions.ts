@@ -159,13 +159,9 @@ export interface ActionContext {
 
 /**
  * Quick fixes for `near` (the findings on the range's lines) and, when asked for by kind (as on
- * save or from the command, never on every cursor move), fix-all over `all()`.
+ * save or from the command, never on every cursor move), fix-all over `all()`; every finding and
+ * the fix-all are built a step at a time (see `steps.ts`).
  */
-export function codeActions(near: readonly Finding[], all: () => readonly Finding[], range: Range, only: readonly string[] | undefined, ctx: ActionContext): CodeAction[] {
-  return runAll(codeActionSteps(near, function* () { return all(); }, range, only, ctx));
-}
-
-/** `codeActions`, with every finding (`all`) and fix-all built a step per line (see `steps.ts`). */
 export function* codeActionSteps(near: readonly Finding[], all: () => Steps<readonly Finding[]>, range: Range, only: readonly string[] | undefined, ctx: ActionContext): Steps<CodeAction[]> {
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
