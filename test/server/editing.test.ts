@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CancellationTokenSource, type CompletionList, type Hover, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, LSPErrorCodes, SymbolKind, type CompletionList, type DocumentSymbol, type Hover, type PublishDiagnosticsParams, type TextEdit } from 'vscode-languageserver-protocol';
 import { GOOD_INDICATORS, projectRow, unitRow } from '../../server/src/rules/examples';
 import { table } from '../helpers';
 import { startServer, type Harness } from './harness';
@@ -257,6 +257,39 @@ describe('language server: a file with more findings than the editor lists', fun
       d = await next;
       assert.ok(d.diagnostics.length >= 1200);
       assert.ok(!d.diagnostics.some((x) => x.code === 'omitted-findings'));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('answers the outline and formatting of a large file in slices, and ends them when the file changes', async () => {
+    const server = await startServer();
+    try {
+      // Amounts without separators: formatting has something to do on every row. Big enough that
+      // the outline takes several 10 ms slices even on a machine several times faster than CI's.
+      const n = 15000;
+      const big = table([unitRow('合计', ['30000.00', '15000.00']), ...Array.from({ length: n }, (_, i) => projectRow(`项目${i}`, ['2000.00', '1000.00']))]);
+      const uri = 'untitled:sliced';
+      await server.open(uri, big);
+      const td = { textDocument: { uri } };
+      const answered: string[] = [];
+      // The outline takes several slices: a hover sent after it is answered before it.
+      const outline = server.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', td).then((r) => { answered.push('outline'); return r; });
+      const hover = server.connection.sendRequest<Hover | null>('textDocument/hover', { ...td, position: { line: 9, character: 1 } }).then(() => answered.push('hover'));
+      const symbols = await outline;
+      await hover;
+      assert.deepEqual(answered, ['hover', 'outline']);
+      const count = (list: readonly DocumentSymbol[]): number => list.reduce((k, x) => k + (x.kind === SymbolKind.Function ? 1 : 0) + count(x.children ?? []), 0);
+      assert.equal(count(symbols), n);
+      // Formatting answers every row; an edit while it runs makes it moot: ContentModified.
+      const edits = await server.connection.sendRequest<TextEdit[]>('textDocument/formatting', { ...td, options: { tabSize: 4, insertSpaces: false } });
+      assert.equal(edits.length, n + 1);
+      const formatting = server.connection.sendRequest('textDocument/formatting', { ...td, options: { tabSize: 4, insertSpaces: false } });
+      server.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }]);
+      await formatting.then(
+        () => assert.fail('formatting answered for text that had changed'),
+        (e: { code?: number }) => assert.equal(e.code, LSPErrorCodes.ContentModified),
+      );
     } finally {
       await server.stop();
     }
