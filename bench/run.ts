@@ -3,7 +3,7 @@
  * in the same run on the same generated files (so figures compare across machines), plus absolute
  * times. Prints one table and writes bench/results.json.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -54,27 +54,6 @@ function time(fn: () => unknown, runs: number): number {
 }
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-
-/**
- * Medians of `runs` timings of `a` and of `b` (after one warm-up of each), taken in turns: the
- * shared VM's speed drifts within a run by tens of percent, and a ratio of two figures timed
- * side by side compares like with like where two blocks timed one after the other did not.
- */
-function timeSideBySide(a: () => unknown, b: () => unknown, runs: number): [number, number] {
-  a();
-  b();
-  const ta: number[] = [];
-  const tb: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    let s = performance.now();
-    a();
-    ta.push(performance.now() - s);
-    s = performance.now();
-    b();
-    tb.push(performance.now() - s);
-  }
-  return [median(ta), median(tb)];
-}
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
@@ -177,18 +156,73 @@ async function serverFigures(text: string) {
   };
 }
 
-async function main(): Promise<void> {
-  // Each size's text is generated just before it is measured and dropped after: holding every
-  // size's bytes at once (61 MB of buffers) made each check ~15 % slower through the collector's
-  // heuristics, a cost of the harness that no real check of one file pays.
-  const rows: Array<Record<string, number>> = [];
-  for (const mb of serverOnly ? [] : SIZES) {
-    const bytes = Buffer.from(generate(sample, mb * MB), 'utf8');
-    const runs = mb >= 10 ? 5 : 9;
-    const [base, full] = timeSideBySide(() => baseline(bytes), () => fullCheck(bytes), runs);
-    const size = bytes.length / MB;
-    rows.push({ mb: size, baselineMs: base, fullMs: full, fullMBps: size / (full / 1000), ratioToBaseline: full / base });
+/** `--check-size N`: the child that times one size (see `checkFigures`). */
+const childSize = (() => {
+  const i = process.argv.indexOf('--check-size');
+  return i >= 0 ? Number(process.argv[i + 1]) : undefined;
+})();
+
+interface SizeTimes {
+  readonly bytes: number;
+  readonly base: number[];
+  readonly full: number[];
+}
+
+/** In a child: generates one size's text and times its baseline and full check in turns. */
+function timeOneSize(mb: number, runs: number): SizeTimes {
+  const bytes = Buffer.from(generate(sample, mb * MB), 'utf8');
+  baseline(bytes);
+  fullCheck(bytes);
+  const base: number[] = [];
+  const full: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let s = performance.now();
+    baseline(bytes);
+    base.push(performance.now() - s);
+    s = performance.now();
+    fullCheck(bytes);
+    full.push(performance.now() - s);
   }
+  return { bytes: bytes.length, base, full };
+}
+
+/**
+ * Each size is timed in a process of its own, as `perf-target check` runs on one file, and the
+ * sizes take turns over a few rounds: the shared VM's speed drifts by tens of percent within a run,
+ * and a 10 MB block timed in a slow phase against a 50 MB block in a fast one (or the reverse) had
+ * made the growth figure swing from 3.9 to 6.0. In one process the sizes also shaped each other's
+ * heap (a 10 MB check right after a 50 MB one took 0.69-0.81 s instead of ~0.5 s), and holding
+ * every size's bytes at once made each check ~15 % slower. Within a size, baseline and full check
+ * take turns too, so their ratio compares like with like. Medians over all rounds.
+ */
+function checkFigures(sizes: readonly number[], rounds: number, runs: number): Array<Record<string, number>> {
+  const all = sizes.map((): { bytes: number; base: number[]; full: number[] } => ({ bytes: 0, base: [], full: [] }));
+  for (let round = 0; round < rounds; round++) {
+    sizes.forEach((mb, k) => {
+      const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--check-size', String(mb), '--runs', String(mb >= 10 ? runs : runs * 3)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const t = JSON.parse(out) as SizeTimes;
+      const into = all[k];
+      if (!into) return;
+      into.bytes = t.bytes;
+      into.base.push(...t.base);
+      into.full.push(...t.full);
+    });
+  }
+  return all.map(({ bytes, base, full }) => {
+    const size = bytes / MB;
+    const b = median(base);
+    const f = median(full);
+    return { mb: size, baselineMs: b, fullMs: f, fullMBps: size / (f / 1000), ratioToBaseline: f / b };
+  });
+}
+
+async function main(): Promise<void> {
+  if (childSize !== undefined) {
+    const i = process.argv.indexOf('--runs');
+    process.stdout.write(JSON.stringify(timeOneSize(childSize, i >= 0 ? Number(process.argv[i + 1]) : 3)));
+    return;
+  }
+  const rows = serverOnly ? [] : checkFigures(SIZES, 3, 3);
   const big = rows[rows.length - 1];
   const mid = rows[1];
   const scaling = big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) / ((big.mb ?? 1) / (mid.mb ?? 1)) * 5 : 0;
