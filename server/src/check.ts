@@ -477,6 +477,15 @@ export class CheckResult implements FindingsByLine {
     return ref ? findingsOfRow(ref, activeRowRules(config), config, file) : NONE;
   }
 
+  /**
+   * Has the row rules' results of a line at hand (checked again if they were dropped), without
+   * building its findings: so that a publish can prepare the lines it lists in slices.
+   */
+  warm(line: number): void {
+    const ref = this.rows.doc.rows[line];
+    if (ref && checkable(ref.row)) checkRow(ref.row, activeRowRules(this.rows.config), this.rows.config);
+  }
+
   at(line: number): readonly Finding[] {
     const own = this.rowFindings(line);
     const other = this.documentByLine.get(line);

@@ -262,6 +262,34 @@ describe('language server: a file with more findings than the editor lists', fun
     }
   });
 
+  it('checks again in slices the rows around a keystroke far from those checked last', async () => {
+    const server = await startServer();
+    try {
+      // More rows than the checker keeps results for: those near the end were dropped after the open.
+      const n = 6000;
+      const big = table(Array.from({ length: n }, (_, i) => projectRow(`项目${i}`, ['2.00', '1.00'])));
+      const bigLines = big.split('\n');
+      const lineOfProject = (i: number) => bigLines.findIndex((l) => l.startsWith(`项目${i}\t`));
+      const uri = 'untitled:far';
+      await server.open(uri, big);
+      const line = lineOfProject(n - 10);
+      const at = (bigLines[line] ?? '').indexOf('培训人次');
+      const answered: string[] = [];
+      const published = server.nextDiagnostics(uri, (p) => p.version === 2).then((p) => { answered.push('diagnostics'); return p; });
+      server.change(uri, 2, [{ range: { start: { line, character: at }, end: { line, character: at } }, text: '参加' }]);
+      // Sent after the edit: answered while the rows around it are checked again.
+      await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 9, character: 1 } });
+      answered.push('hover');
+      const d = await published;
+      assert.deepEqual(answered, ['hover', 'diagnostics']);
+      const listed = d.diagnostics.filter((x) => x.code === 'total-mismatch').map((x) => x.range.start.line);
+      assert.equal(listed.length, 999);
+      assert.ok(listed.includes(line) && listed.every((l) => l >= lineOfProject(n - 999)), 'the rows nearest the edit are listed');
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('answers the outline and formatting of a large file in slices, and ends them when the file changes', async () => {
     const server = await startServer();
     try {

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { CheckResult, checkDocumentRules, checkingRowCache, checkRows, rowFindingsAt, warmRowChecks, type RowChecks } from '../check';
 import { warmRows } from '../syntax/document';
-import { runInSlices, yieldToEventLoop, type Steps } from '../steps';
+import { runInSlices, runSlice, yieldToEventLoop, type Steps } from '../steps';
 import { CONFIG_FILE, type Config } from '../config';
 import { exportDocument } from '../export';
 import { toLocale, type Locale } from '../i18n';
@@ -87,6 +87,14 @@ interface Checked {
   readonly result: CheckResult;
   /** False while the document rules' findings are those of an earlier version. */
   readonly complete: boolean;
+}
+
+/** Has the row results of `lines` at hand, a step per line (see `CheckResult.warm`). */
+function* warmSteps(result: CheckResult, lines: readonly number[]): Steps<void> {
+  for (const line of lines) {
+    result.warm(line);
+    yield;
+  }
 }
 
 export function startServer(connection: Connection): void {
@@ -225,22 +233,23 @@ export function startServer(connection: Connection): void {
   }
 
   /**
-   * Publishes once the findings it will list are built, building them in slices: after a large
-   * file opens, or the cursor moves far, most rows' results were dropped (see `CheckResult.at`).
+   * Publishes once the rows it will list have their results at hand, checking them again in slices
+   * when they were dropped (see `CheckResult.at`): after a large file opens, or when the cursor or
+   * an edit is far from the rows checked last. Usually they are at hand and it publishes at once.
    */
-  async function publishInSlices(file: TargetFile, result: Checked): Promise<void> {
+  function publishInSlices(file: TargetFile, result: Checked): void {
     // Only the latest call per document publishes (the cursor may move again meanwhile).
     const turn = (publishing.get(file.uri) ?? 0) + 1;
     publishing.set(file.uri, turn);
+    const steps = warmSteps(result.result, linesToShow(result.result, maxDiagnostics(), anchorOf(file.uri)));
+    if (runSlice(steps)) {
+      publish(file, result);
+      return;
+    }
     const current = () => publishing.get(file.uri) === turn && checked.get(file.uri) === result && workspace.get(file.uri) === file;
-    const lines = linesToShow(result.result, maxDiagnostics(), anchorOf(file.uri));
-    const build = function* (): Steps<void> {
-      for (const line of lines) {
-        result.result.at(line);
-        yield;
-      }
-    };
-    if ((await runInSlices(build(), () => !current())) !== 'stopped' && current()) publish(file, result);
+    background('publish', runInSlices(steps, () => !current()).then((r) => {
+      if (r !== 'stopped' && current()) publish(file, result);
+    }));
   }
   const publishing = new Map<string, number>();
 
@@ -304,7 +313,32 @@ export function startServer(connection: Connection): void {
 
   function validateFull(uri: string): void {
     const file = workspace.get(uri);
-    if (file) publish(file, checkedOf(file));
+    if (file) background('check', checkInSlices(file));
+  }
+
+  /**
+   * The complete check of the file's current version in slices (row findings reused from the last
+   * check), then its publish; a newer version or other settings make it moot. Done at once, it held
+   * the server as long as a whole check takes (half a second for 10 MB) after a settings change.
+   */
+  async function checkInSlices(file: TargetFile): Promise<void> {
+    const config = configFor(file.uri);
+    const stale = () => workspace.get(file.uri) !== file || configFor(file.uri) !== config;
+    const step = async () => {
+      await yieldToEventLoop();
+      return !stale();
+    };
+    const c = checked.get(file.uri);
+    let result = c && c.version === file.version && c.complete ? c : undefined;
+    if (!result) {
+      if (!(await warmRowChecks(file.doc, config, stale)) || !(await step())) return;
+      const rowChecks = checkRows(file.doc, { config }, c?.result.rows);
+      if (!(await step())) return;
+      const documentFindings = checkDocumentRules(file.doc, { config });
+      if (!(await step())) return;
+      result = record(file, rowChecks, documentFindings);
+    }
+    publishInSlices(file, result);
   }
 
   /**
@@ -322,7 +356,9 @@ export function startServer(connection: Connection): void {
       const kept = previous && previous.lines === lines ? previous.result.documentFindings : [];
       const result: Checked = { version: file.version, lines, result: new CheckResult(rows, kept), complete: false };
       checked.set(uri, result);
-      publish(file, result);
+      // Its listed findings are built first, in slices: the cursor may be far from the rows whose
+      // results are kept (a first keystroke far down a large file rebuilt ~300 rows in 134 ms).
+      publishInSlices(file, result);
     }));
     clearTimeout(fullTimers.get(uri));
     fullTimers.set(uri, setTimeout(guard('validate', undefined, () => {
@@ -343,18 +379,7 @@ export function startServer(connection: Connection): void {
     const rows = await warmRows(lines, workspace.cacheOf(d.uri), stale);
     if (!rows) return;
     // The rest in steps too, each well under the time a request may wait.
-    const step = async () => {
-      await yieldToEventLoop();
-      return !stale();
-    };
-    const file = workspace.set(d.uri, lines, version, true, rows);
-    const config = configFor(d.uri);
-    if (!(await warmRowChecks(file.doc, config, stale)) || !(await step())) return;
-    const rowChecks = checkRows(file.doc, { config });
-    if (!(await step())) return;
-    const documentFindings = checkDocumentRules(file.doc, { config });
-    if (!(await step()) || workspace.get(d.uri) !== file || configFor(d.uri) !== config) return;
-    await publishInSlices(file, record(file, rowChecks, documentFindings));
+    await checkInSlices(workspace.set(d.uri, lines, version, true, rows));
   }
 
   function refreshAll(): void {
@@ -530,7 +555,7 @@ export function startServer(connection: Connection): void {
       if (!uri) continue;
       const file = workspace.get(uri);
       const c = checked.get(uri);
-      if (file && c && c.version === file.version && wouldChange(file)) background('publish', publishInSlices(file, c));
+      if (file && c && c.version === file.version && wouldChange(file)) publishInSlices(file, c);
     }
   }));
 
