@@ -177,6 +177,12 @@ describe('language server: a file with more findings than the editor lists', fun
   const text = table(rows);
   const lineOf = (i: number) => text.split('\n').findIndex((l) => l.startsWith(`项目${i}\t`));
   const listed = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code !== 'omitted-findings');
+  /** `n` projects whose totals are all wrong (an error each), and where each project stands. */
+  const wrongTotals = (n: number) => {
+    const big = table(Array.from({ length: n }, (_, i) => projectRow(`项目${i}`, ['2.00', '1.00'])));
+    const bigLines = big.split('\n');
+    return { big, bigLines, lineOfProject: (i: number) => bigLines.findIndex((l) => l.startsWith(`项目${i}\t`)) };
+  };
 
   it('lists the edited row, errors and the findings near the cursor first, with a note counting the rest', async () => {
     const server = await startServer();
@@ -224,9 +230,7 @@ describe('language server: a file with more findings than the editor lists', fun
     try {
       // Above the size opened in slices, with more rows than the checker keeps results for.
       const n = 6000;
-      const big = table(Array.from({ length: n }, (_, i) => projectRow(`项目${i}`, ['2.00', '1.00'])));
-      const bigLines = big.split('\n');
-      const lineOfProject = (i: number) => bigLines.findIndex((l) => l.startsWith(`项目${i}\t`));
+      const { big, lineOfProject } = wrongTotals(n);
       const uri = 'untitled:large';
       let d = await server.open(uri, big);
       assert.equal(d.diagnostics.length, 1000);
@@ -267,9 +271,7 @@ describe('language server: a file with more findings than the editor lists', fun
     try {
       // More rows than the checker keeps results for: those near the end were dropped after the open.
       const n = 6000;
-      const big = table(Array.from({ length: n }, (_, i) => projectRow(`项目${i}`, ['2.00', '1.00'])));
-      const bigLines = big.split('\n');
-      const lineOfProject = (i: number) => bigLines.findIndex((l) => l.startsWith(`项目${i}\t`));
+      const { big, bigLines, lineOfProject } = wrongTotals(n);
       const uri = 'untitled:far';
       await server.open(uri, big);
       const line = lineOfProject(n - 10);

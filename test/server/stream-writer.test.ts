@@ -23,6 +23,16 @@ function publish(n: number): Message {
   return { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///表.txt', version: 3, diagnostics } } as Message;
 }
 
+/** A writer into a pipe that vscode-jsonrpc's reader reads from: what it read so far in `read`. */
+function loop(): { readonly writer: PiecewiseStreamWriter; readonly reader: StreamMessageReader; readonly read: Message[] } {
+  const stream = new PassThrough();
+  const writer = new PiecewiseStreamWriter(stream);
+  const reader = new StreamMessageReader(stream);
+  const read: Message[] = [];
+  reader.listen((m) => read.push(m));
+  return { writer, reader, read };
+}
+
 const wellFormed = (s: string): boolean => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 
 describe('stdio message writer', () => {
@@ -81,11 +91,7 @@ describe('stdio message writer', () => {
   });
 
   it('frames messages so that vscode-jsonrpc reads them back in order', async () => {
-    const stream = new PassThrough();
-    const writer = new PiecewiseStreamWriter(stream);
-    const reader = new StreamMessageReader(stream);
-    const read: Message[] = [];
-    reader.listen((m) => read.push(m));
+    const { writer, reader, read } = loop();
     const messages: Message[] = [
       { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: TEXT } } as Message,
       publish(2000),
@@ -123,11 +129,7 @@ describe('stdio message writer', () => {
   });
 
   it('keeps notifications in order and lets only a response pass a response still being serialized', async () => {
-    const stream = new PassThrough();
-    const writer = new PiecewiseStreamWriter(stream);
-    const reader = new StreamMessageReader(stream);
-    const read: Message[] = [];
-    reader.listen((m) => read.push(m));
+    const { writer, reader, read } = loop();
     const big = { jsonrpc: '2.0', id: 1, result: Array.from({ length: 60_000 }, (_, i) => ({ name: `项目${i}`, range: { start: { line: i, character: 0 }, end: { line: i, character: 5 } } })) } as Message;
     const hover = { jsonrpc: '2.0', id: 2, result: { contents: '说明' } } as Message;
     const publish3 = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a', version: 3, diagnostics: [] } } as Message;
