@@ -116,23 +116,29 @@ const ANY_HTML = /<\/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?\/?>|&(?:nbsp|
 function contentBounds(raw: string, html: readonly Span[], start: number): [number, number] {
   let lead = 0;
   let trail = raw.length;
-  const tagAt = new Map(html.map((h) => [h.start - start, h.end - start]));
-  const tagEndingAt = new Map(html.map((h) => [h.end - start, h.start - start]));
+  // `html` is in place order and its spans do not overlap: one index walks inwards from each end
+  // (no lookup tables: a cell of tens of thousands of tags made them the collector's work).
+  let i = 0;
   for (;;) {
-    if (lead < trail && isSpaceCode(raw.charCodeAt(lead))) lead++;
-    else {
-      const e = tagAt.get(lead);
-      if (e !== undefined && e <= trail && TAG.test(raw.slice(lead, e))) lead = e;
-      else break;
+    if (lead < trail && isSpaceCode(raw.charCodeAt(lead))) {
+      lead++;
+      continue;
     }
+    while (i < html.length && (html[i]?.start ?? 0) - start < lead) i++;
+    const h = html[i];
+    if (h && h.start - start === lead && h.end - start <= trail && TAG.test(raw.slice(lead, h.end - start))) lead = h.end - start;
+    else break;
   }
+  let j = html.length - 1;
   for (;;) {
-    if (trail > lead && isSpaceCode(raw.charCodeAt(trail - 1))) trail--;
-    else {
-      const s = tagEndingAt.get(trail);
-      if (s !== undefined && s >= lead && TAG.test(raw.slice(s, trail))) trail = s;
-      else break;
+    if (trail > lead && isSpaceCode(raw.charCodeAt(trail - 1))) {
+      trail--;
+      continue;
     }
+    while (j >= 0 && (html[j]?.end ?? 0) - start > trail) j--;
+    const h = html[j];
+    if (h && h.end - start === trail && h.start - start >= lead && TAG.test(raw.slice(h.start - start, trail))) trail = h.start - start;
+    else break;
   }
   return [lead, trail];
 }
