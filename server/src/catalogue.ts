@@ -209,6 +209,25 @@ export const LABELS = {
   annual: '年度指标值',
 } as const;
 
+/**
+ * How clerks actually write the labels (regular-expression sources, canonical form first): the
+ * lexer reads each variant as the label it means and the parser reports it with a fix. A variant
+ * that is only a prefix of the label (`实施周期指标`) counts when a colon follows.
+ */
+export const LABEL_VARIANTS: Readonly<Record<keyof typeof LABELS, string>> = {
+  period: '实施周期指标值|(?:实施周期|实施期)(?:目标值|值)|实施期指标值|周期指标值|实施周期指标(?=[ \u3000]{0,2}[：:])',
+  annual: '年度指标值|(?:全年|本年度?|当年)(?:指标值|目标值)|年度目标值|年度值|年度指标(?=[ \u3000]{0,2}[：:])',
+};
+
+/** Any label, as written (a regular-expression source). */
+export const LABEL_PATTERN = `${LABEL_VARIANTS.period}|${LABEL_VARIANTS.annual}`;
+
+/**
+ * Every dash a keyboard or IME writes between a code and its name: the canonical ASCII hyphen
+ * first, then the full-width hyphen, em and en dashes, the horizontal bar, hyphens and minus signs.
+ */
+export const DASH_CHARS = '-－—–―‐‑‒−﹣';
+
 /** Column names of the table's header row, in order. */
 export const COLUMNS: readonly string[] = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
 

@@ -22,7 +22,8 @@ export const indicatorNumbering: RowRule = {
     good: [{ rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') }],
   },
   checkRow(row, ctx) {
-    const indicators = indicatorsOf(row);
+    // A forgotten number is indicator-syntax's (its fix inserts the number): only written ones count.
+    const indicators = indicatorsOf(row).filter((ind) => ind.seq.span.end > ind.seq.span.start);
     const wrong = indicators.filter((ind, i) => ind.seq.value !== i + 1);
     if (wrong.length === 0) return;
     // Each finding fixes its own number; the first also offers renumbering the whole cell in one go.

@@ -1,5 +1,8 @@
+import { childrenOf, level1Codes, lookupCode, lookupName, type CodeEntry } from '../catalogue';
+import type { Span } from '../syntax/document';
+import type { IndicatorNode, TextNode } from '../syntax/indicators';
 import { withIndicators } from './examples';
-import type { RowRule } from './types';
+import type { RowContext, RowRule } from './types';
 import { indicatorsOf } from './util';
 
 export const indicatorSyntax: RowRule = {
@@ -7,7 +10,7 @@ export const indicatorSyntax: RowRule = {
   category: 'syntax',
   scope: 'row',
   defaultSeverity: 'error',
-  fixable: false,
+  fixable: true,
   description: {
     zh: '绩效指标不符合“序号、一级编码-名称；二级编码-名称；指标名称；实施周期指标值：…；年度指标值：…。”的写法。',
     en: 'An indicator does not follow “N、code-name；code-name；name；实施周期指标值：…；年度指标值：…。”.',
@@ -31,19 +34,12 @@ export const indicatorSyntax: RowRule = {
   },
   checkRow(row, ctx) {
     if (row.kind !== 'project' || !row.indicators) return;
-    for (const p of row.indicators.problems) ctx.report({ span: p.span, message: p.message });
+    for (const p of row.indicators.problems) ctx.report(p.fixes ? { span: p.span, message: p.message, fixes: p.fixes } : { span: p.span, message: p.message });
     for (const ind of indicatorsOf(row)) {
       for (const [node, level] of [[ind.level1, 1], [ind.level2, 2]] as const) {
         if (!node) continue;
-        if (!node.code && node.name) {
-          ctx.report({
-            span: node.name.span,
-            message: {
-              zh: `${level === 1 ? '一' : '二'}级指标“${node.name.text}”前缺少编码，应写作“编码-名称”，如“${level === 1 ? '1-产出指标' : '11-数量指标'}”`,
-              en: `the level-${level} indicator “${node.name.text}” has no code: write “code-name”, as in “${level === 1 ? '1-产出指标' : '11-数量指标'}”`,
-            },
-          });
-        } else if (node.code && !node.name) {
+        if (!node.code && node.name) reportMissingCode(ind, node.name, level, ctx);
+        else if (node.code && !node.name) {
           ctx.report({
             span: node.span,
             message: {
@@ -62,3 +58,65 @@ export const indicatorSyntax: RowRule = {
     }
   },
 };
+
+/** The class a level-2 name should sit under: its level-1 code as written, or the one its name means. */
+function parentOf(ind: IndicatorNode): CodeEntry | undefined {
+  const l1 = ind.level1;
+  const byCode = l1?.code ? lookupCode(l1.code.text) : undefined;
+  if (byCode?.level === 1) return byCode;
+  const byName = l1?.name ? lookupName(l1.name.text) : undefined;
+  return byName?.level === 1 ? byName : undefined;
+}
+
+/** The codes a clerk may mean at this place, as an example list: `31-服务对象满意度` under 3. */
+function examples(level: 1 | 2, parent: CodeEntry | undefined): string {
+  const list = level === 1 ? level1Codes() : parent ? childrenOf(parent.code) : level1Codes().flatMap((e) => childrenOf(e.code));
+  return list.map((e) => `“${e.code}-${e.name}”`).join('、');
+}
+
+/**
+ * A code-name written without its code (`数量指标；…`, `满意度指标；服务对象满意度；…`): the code is
+ * read from the name where the catalogue knows it, under the right parent, and inserted by the fix.
+ * A level-2 name standing where the level-1 class belongs (`1、数量指标；培训人次；…`) gets the
+ * whole missing level-1 class inserted before it.
+ */
+function reportMissingCode(ind: IndicatorNode, name: TextNode, level: 1 | 2, ctx: RowContext): void {
+  const entry = lookupName(name.text);
+  const parent = level === 2 ? parentOf(ind) : undefined;
+  const where = { zh: level === 1 ? '一' : '二', en: `level-${level}` };
+  const at: Span = { start: name.span.start, end: name.span.start };
+  if (entry && entry.level === level && (level === 1 || !parent || entry.parent === parent.code)) {
+    ctx.report({
+      span: name.span,
+      message: {
+        zh: `${where.zh}级指标“${name.text}”前缺少编码，应写作“${entry.code}-${name.text}”`,
+        en: `the ${where.en} indicator “${name.text}” has no code: write “${entry.code}-${name.text}”`,
+      },
+      fixes: [{ title: { zh: `插入编码“${entry.code}-”`, en: `Insert the code “${entry.code}-”` }, safe: true, edits: [{ span: at, newText: `${entry.code}-` }] }],
+    });
+    return;
+  }
+  if (entry && level === 1 && entry.level === 2 && entry.parent) {
+    // The level-1 class was left out: its code-name goes before this level-2 one.
+    const top = lookupCode(entry.parent);
+    if (top) {
+      const inserted = `${top.code}-${top.name}；${entry.code}-`;
+      ctx.report({
+        span: name.span,
+        message: {
+          zh: `“${name.text}”是二级指标：前面缺少一级指标“${top.code}-${top.name}”和编码，应写作“${top.code}-${top.name}；${entry.code}-${name.text}”`,
+          en: `“${name.text}” is a level-2 class: the level-1 class “${top.code}-${top.name}” and the codes are missing; write “${top.code}-${top.name}；${entry.code}-${name.text}”`,
+        },
+        fixes: [{ title: { zh: `插入“${inserted}”`, en: `Insert “${inserted}”` }, safe: false, edits: [{ span: at, newText: inserted }] }],
+      });
+      return;
+    }
+  }
+  ctx.report({
+    span: name.span,
+    message: {
+      zh: `${where.zh}级指标“${name.text}”前缺少编码，应写作“编码-名称”，可选：${examples(level, parent)}`,
+      en: `the ${where.en} indicator “${name.text}” has no code: write “code-name”, one of ${examples(level, parent)}`,
+    },
+  });
+}

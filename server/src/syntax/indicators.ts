@@ -2,7 +2,8 @@
  * The Chevrotain grammar of the indicator language and the typed syntax tree built from it.
  *
  *   cell      := (indicator | stray)*
- *   indicator := Seq codeName codeSep codeName codeSep name? (AnySep? value)* AnyStop?
+ *   indicator := Seq? codeName codeSep codeName codeSep name? (AnySep? value)* AnyStop* — without
+ *                its Seq only where a code-name (`3-满意度指标`) starts it: a forgotten number
  *   codeName  := Code Dash Text? | Text
  *   codeSep   := Sep | Colon
  *   name      := NamePart+ (Colon | NamePart)*
@@ -10,13 +11,16 @@
  *   stray     := NotSeq+
  *
  * The grammar is deliberately lenient where the meaning is still clear (a missing name, separator,
- * colon or value) and the tree builder reports those precisely; Chevrotain's recovery handles the
- * rest (a missing code or separator between codes), re-synchronising at the next sequence number
- * so that one broken indicator never hides the others.
+ * colon, full stop, value or sequence number; a sequence number written `3．`; a label written as a
+ * variant or twice or out of order) and the tree builder reports each on its exact characters with
+ * the fix that writes the canonical form; Chevrotain's recovery handles the rest (a missing code or
+ * separator between codes), re-synchronising at the next sequence number so that one broken
+ * indicator never hides the others. The lexer never lets a value swallow what starts the next
+ * indicator (see `tokens.ts`), so structure is never absorbed silently.
  */
 import './node-compat';
-import { EmbeddedActionsParser, type IToken, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
-import type { Bilingual } from '../catalogue';
+import { EmbeddedActionsParser, tokenMatcher, type IToken, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
+import { LABELS, type Bilingual } from '../catalogue';
 import {
   ALL_TOKENS, AnyAnnualLabel, AnyPeriodLabel, AnySep, AnySeq, AnyStop, Code, Colon, Dash, indicatorLexer,
   NamePart, NotSeq, Sep, Text, TOKEN_LABELS, ValuePart,
@@ -59,6 +63,10 @@ export interface ValueNode {
 
 export interface IndicatorNode {
   readonly span: Span;
+  /**
+   * The sequence number. A forgotten one reads as the number after the previous indicator's, with
+   * an empty span where it belongs.
+   */
   readonly seq: { readonly value: number; readonly span: Span };
   readonly level1?: CodeNode;
   readonly level2?: CodeNode;
@@ -69,9 +77,18 @@ export interface IndicatorNode {
   readonly punctuation: readonly Punct[];
 }
 
+/** An edit that writes the canonical form of what a problem found. */
+export interface SyntaxFix {
+  readonly title: Bilingual;
+  readonly edits: ReadonlyArray<{ readonly span: Span; readonly newText: string }>;
+  /** True when the fix only writes what the text already means (fix-all and formatting apply it). */
+  readonly safe: boolean;
+}
+
 export interface SyntaxProblem {
   readonly span: Span;
   readonly message: Bilingual;
+  readonly fixes?: readonly SyntaxFix[];
 }
 
 export interface IndicatorList {
@@ -133,6 +150,8 @@ interface IndicatorNotes extends Extent {
   /** The separators before values. */
   readonly seps: IToken[];
   stop: IToken | undefined;
+  /** Full stops after the first (`。。`). */
+  readonly extraStops: IToken[];
 }
 
 
@@ -217,7 +236,9 @@ class IndicatorParser extends EmbeddedActionsParser {
   }
 
   private noteStop(t: IToken): void {
-    if (this.noted(t) && this.ind) this.ind.stop ??= t;
+    if (!this.noted(t) || !this.ind) return;
+    if (this.ind.stop) this.ind.extraStops.push(t);
+    else this.ind.stop = t;
   }
 
   private noteStray(t: IToken): void {
@@ -227,16 +248,30 @@ class IndicatorParser extends EmbeddedActionsParser {
 
   // The alternatives of each OR are built once: a literal array of closures in the rule body
   // would be allocated again at every call (Chevrotain's performance guide says the same).
-  private cellAlts?: Array<{ ALT: () => unknown }>;
+  private cellAlts?: Array<{ ALT: () => unknown; GATE?: () => boolean; IGNORE_AMBIGUITIES?: boolean }>;
   private codeNameAlts?: Array<{ ALT: () => unknown }>;
   private codeSepAlts?: Array<{ ALT: () => unknown }>;
   private nameAlts?: Array<{ ALT: () => unknown }>;
   private labelAlts?: Array<{ ALT: () => unknown }>;
 
+  /**
+   * An indicator starts at a sequence number, or at a code-name of one or two digits whose number was
+   * forgotten (`3-满意度指标`); any other text is stray.
+   */
+  private startsIndicator(): boolean {
+    const first = this.LA(1);
+    if (tokenMatcher(first, AnySeq)) return true;
+    if (!tokenMatcher(first, Code) || first.image.length > 2 || !tokenMatcher(this.LA(2), Dash) || !tokenMatcher(this.LA(3), Text)) return false;
+    // Only where an indicator can begin: at the start of the cell, or right after a full stop or a value.
+    const before = this.LA(0);
+    return !isReal(before) || tokenMatcher(before, AnyStop) || tokenMatcher(before, ValuePart);
+  }
+
   public cell = this.RULE('cell', () => {
     this.MANY(() => {
       this.OR(this.cellAlts ??= [
-        { ALT: () => this.SUBRULE(this.indicator) },
+        // The gate decides; both alternatives may start with a code, which Chevrotain cannot tell apart.
+        { GATE: () => this.startsIndicator(), ALT: () => this.SUBRULE(this.indicator), IGNORE_AMBIGUITIES: true },
         { ALT: () => this.SUBRULE(this.stray) },
       ]);
     });
@@ -251,11 +286,11 @@ class IndicatorParser extends EmbeddedActionsParser {
     if (!this.RECORDING_PHASE) {
       this.ind = {
         start: -1, end: -1, seq: undefined, level1: undefined, level2: undefined, codeSeps: [],
-        name: { start: -1, end: -1 }, values: [], seps: [], stop: undefined,
+        name: { start: -1, end: -1 }, values: [], seps: [], stop: undefined, extraStops: [],
       };
       this.indicators.push(this.ind);
     }
-    this.noteSeq(this.CONSUME(AnySeq));
+    this.OPTION4(() => this.noteSeq(this.CONSUME(AnySeq)));
     if (!this.RECORDING_PHASE && this.ind) this.code = this.ind.level1 = noCode();
     this.SUBRULE(this.codeName);
     this.SUBRULE(this.codeSep);
@@ -267,7 +302,7 @@ class IndicatorParser extends EmbeddedActionsParser {
       this.OPTION2(() => this.noteSep(this.CONSUME(AnySep)));
       this.SUBRULE(this.value);
     });
-    this.OPTION3(() => this.noteStop(this.CONSUME(AnyStop)));
+    this.MANY2(() => this.noteStop(this.CONSUME(AnyStop)));
   });
 
   private codeName = this.RULE('codeName', () => {
@@ -369,14 +404,158 @@ function punct(ctx: BuildContext, t: IToken, role: Punct['role']): Punct {
   return { char: t.image, span: span(ctx, t.startOffset, end(t)), role };
 }
 
-function buildIndicator(ctx: BuildContext, notes: IndicatorNotes): IndicatorNode | undefined {
-  const seqTok = notes.seq;
-  if (!seqTok || notes.start < 0) return undefined;
+/** A problem and the fix that writes the canonical form (a single edit). */
+function problem(ctx: BuildContext, at: Span, message: Bilingual, fix?: { title: Bilingual; span: Span; newText: string; safe: boolean }): void {
+  ctx.problems.push(fix
+    ? { span: at, message, fixes: [{ title: fix.title, safe: fix.safe, edits: [{ span: fix.span, newText: fix.newText }] }] }
+    : { span: at, message });
+}
+
+/** A label as written: its words, then any spaces, then its colon or the mark typed in its place. */
+const LABEL_PARTS = /^(.*?)([ \u3000\u00a0]*)([：:；;，,、．.]?)$/;
+const COLONS = '：:';
+
+/** The sequence number: as written, or (forgotten) the one after the previous indicator's. */
+function buildSeq(ctx: BuildContext, notes: IndicatorNotes, previous: number): IndicatorNode['seq'] {
+  const t = notes.seq;
+  if (!t) {
+    const value = (Number.isFinite(previous) ? previous : 0) + 1;
+    const first = notes.level1 && notes.level1.start >= 0 ? notes.level1 : notes;
+    const at = span(ctx, first.start, first.start);
+    const head = abbreviate(ctx.source.slice(first.start, first.end), 12);
+    problem(ctx, span(ctx, first.start, first.end > first.start ? first.end : first.start + 1), {
+      zh: `指标“${head}”前缺少序号，应写作“${value}、${head}”`,
+      en: `the indicator “${head}” has no sequence number: write “${value}、${head}”`,
+    }, { title: { zh: `插入序号“${value}、”`, en: `Insert the number “${value}、”` }, span: at, newText: `${value}、`, safe: true });
+    return { value, span: at };
+  }
+  const d = digits(t.image);
+  const value = d === '' ? Number.NaN : Number(d);
+  const at = span(ctx, t.startOffset, end(t));
+  if (!t.image.trimEnd().endsWith('、')) {
+    problem(ctx, at, {
+      zh: `序号应写作“${d}、”，不是“${t.image}”：否则这条指标会被读进上一条`,
+      en: `write the sequence number as “${d}、”, not “${t.image}”, or the indicator runs into the one before`,
+    }, { title: { zh: `改为“${d}、”`, en: `Change to “${d}、”` }, span: at, newText: `${d}、`, safe: true });
+  }
+  return { value, span: at };
+}
+
+/** Reports a label written otherwise than canonically, or without its colon; the colon, if any. */
+function checkLabel(ctx: BuildContext, t: IToken, kind: ValueNode['label']): string | undefined {
+  const [, word = '', spaces = '', mark = ''] = LABEL_PARTS.exec(t.image) ?? [];
+  const canonical = LABELS[kind];
+  const wordEnd = t.startOffset + word.length;
+  if (word !== canonical) {
+    problem(ctx, span(ctx, t.startOffset, wordEnd), {
+      zh: `标签应写作“${canonical}”，不是“${word}”`,
+      en: `write the label as “${canonical}”, not “${word}”`,
+    }, { title: { zh: `改为“${canonical}”`, en: `Change to “${canonical}”` }, span: span(ctx, t.startOffset, wordEnd), newText: canonical, safe: true });
+  }
+  if (mark !== '' && COLONS.includes(mark)) return mark;
+  const markAt = wordEnd + spaces.length;
+  if (mark === '') {
+    problem(ctx, span(ctx, t.startOffset, end(t)), {
+      zh: `“${canonical}”后缺少冒号“：”`,
+      en: `expected a colon “：” after “${canonical}”`,
+    }, { title: { zh: '插入冒号“：”', en: 'Insert the colon “：”' }, span: span(ctx, markAt, markAt), newText: '：', safe: true });
+  } else {
+    problem(ctx, span(ctx, markAt, markAt + 1), {
+      zh: `“${canonical}”后应为冒号“：”，不是“${mark}”`,
+      en: `expected a colon “：” after “${canonical}”, not “${mark}”`,
+    }, { title: { zh: '改为冒号“：”', en: 'Change to the colon “：”' }, span: span(ctx, markAt, markAt + 1), newText: '：', safe: true });
+  }
+  return undefined;
+}
+
+/** A value's label and text as written, with the offsets (in the cell) where it starts and ends. */
+interface ValueExtent {
+  readonly node: ValueNode;
+  readonly from: number;
+  readonly to: number;
+  /** Where the text before it (the previous value or the name) ends. */
+  readonly after: number;
+}
+
+/** Reports labels written more than once and labels in reverse order, each with the fix that mends it. */
+function checkLabelOrder(ctx: BuildContext, extents: readonly ValueExtent[]): void {
+  const first = new Map<ValueNode['label'], ValueExtent>();
+  const repeats = new Map<ValueNode['label'], ValueExtent[]>();
+  for (const x of extents) {
+    if (!first.has(x.node.label)) first.set(x.node.label, x);
+    else {
+      const list = repeats.get(x.node.label);
+      if (list) list.push(x);
+      else repeats.set(x.node.label, [x]);
+    }
+  }
+  for (const [kind, list] of repeats) {
+    const earlier = first.get(kind);
+    const last = list[list.length - 1];
+    const other = list.find((x) => x.node.text.trim() !== earlier?.node.text.trim());
+    if (!earlier || !last) continue;
+    const label = LABELS[kind];
+    const times = list.length + 1;
+    ctx.problems.push({
+      span: span(ctx, (list[0] ?? last).from, last.to),
+      message: other
+        ? {
+          zh: `“${label}”写了 ${times} 次（“${abbreviate(earlier.node.text)}”和“${abbreviate(other.node.text)}”），只会读取第一个`,
+          en: `“${label}” is written ${times} times (“${abbreviate(earlier.node.text)}” and “${abbreviate(other.node.text)}”): only the first is read`,
+        }
+        : { zh: `“${label}”重复写了 ${times} 次`, en: `“${label}” is written ${times} times` },
+      fixes: [{
+        title: { zh: `只保留第一个“${label}”`, en: `Keep only the first “${label}”` },
+        safe: !other,
+        edits: list.map((x) => ({ span: span(ctx, x.after, x.to), newText: '' })),
+      }],
+    });
+  }
+  const repeated = repeats.size > 0;
+  const period = first.get('period');
+  const annual = first.get('annual');
+  if (repeated || !period || !annual || annual.from > period.from) return;
+  const src = ctx.source;
+  problem(ctx, span(ctx, annual.from, period.to), {
+    zh: `“${LABELS.annual}”应写在“${LABELS.period}”之后`,
+    en: `“${LABELS.annual}” belongs after “${LABELS.period}”`,
+  }, {
+    title: { zh: '交换两个指标值的位置', en: 'Swap the two values' },
+    span: span(ctx, annual.from, period.to),
+    newText: src.slice(period.from, period.to) + src.slice(annual.to, period.from) + src.slice(annual.from, annual.to),
+    safe: true,
+  });
+}
+
+/** Reports a missing full stop (when the indicator has values) and doubled ones. */
+function checkStops(ctx: BuildContext, notes: IndicatorNotes, title: string, hasValues: boolean): void {
+  if (!notes.stop && hasValues) {
+    const at = notes.end;
+    problem(ctx, span(ctx, at - 1, at), {
+      zh: `指标“${title}”末尾缺少句号“。”`,
+      en: `the indicator “${title}” does not end with the full stop “。”`,
+    }, { title: { zh: '插入句号“。”', en: 'Insert the full stop “。”' }, span: span(ctx, at, at), newText: '。', safe: true });
+  }
+  const extra = notes.extraStops;
+  const firstExtra = extra[0];
+  const lastExtra = extra[extra.length - 1];
+  if (firstExtra && lastExtra && notes.stop) {
+    const from = end(notes.stop);
+    problem(ctx, span(ctx, firstExtra.startOffset, end(lastExtra)), {
+      zh: `指标“${title}”末尾多了${extra.length}个句号`,
+      en: `${extra.length} extra full stop(s) after the indicator “${title}”`,
+    }, { title: { zh: '删除多余的句号', en: 'Remove the extra full stops' }, span: span(ctx, from, end(lastExtra)), newText: '', safe: true });
+  }
+}
+
+function buildIndicator(ctx: BuildContext, notes: IndicatorNotes, previousSeq: number): IndicatorNode | undefined {
+  if (notes.start < 0) return undefined;
+  const seq = buildSeq(ctx, notes, previousSeq);
   const punctuation: Punct[] = [];
   const l1 = buildCodeName(ctx, notes.level1);
   const l2 = buildCodeName(ctx, notes.level2);
   // Where the codes and the name end: the first value's separator stands after that.
-  let previousEnd = end(seqTok);
+  let previousEnd = notes.seq ? end(notes.seq) : notes.start;
   if (l1) previousEnd = Math.max(previousEnd, l1.span.end - ctx.base);
   if (l2) previousEnd = Math.max(previousEnd, l2.span.end - ctx.base);
   for (const t of notes.codeSeps) {
@@ -389,6 +568,7 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes): IndicatorNode
 
   // Values and the separators before them, in source order.
   const values: ValueNode[] = [];
+  const extents: ValueExtent[] = [];
   const seps = notes.seps;
   for (const vn of notes.values) {
     const labelTok = vn.label;
@@ -401,21 +581,16 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes): IndicatorNode
     const vStart = firstPart ? firstPart.startOffset : labelEnd;
     const vEnd = lastPart ? end(lastPart) : labelEnd;
     const text = ctx.source.slice(vStart, vEnd);
-    values.push({
+    const node: ValueNode = {
       label: kind,
       labelSpan: span(ctx, labelTok.startOffset, labelEnd),
       span: span(ctx, vStart, vEnd),
       text,
       parsed: parseValue(text),
-    });
-    const colonChar = labelTok.image[labelTok.image.length - 1];
-    const colon = colonChar === '：' || colonChar === ':' ? colonChar : undefined;
-    if (!colon) {
-      ctx.problems.push({
-        span: span(ctx, labelTok.startOffset, labelEnd),
-        message: { zh: `“${labelTok.image.trim()}”后缺少冒号“：”`, en: `expected a colon “：” after “${labelTok.image.trim()}”` },
-      });
-    }
+    };
+    values.push(node);
+    extents.push({ node, from: labelTok.startOffset, to: vEnd, after: previousEnd });
+    const colon = checkLabel(ctx, labelTok, kind);
     // The separator before this value stands between what came before and the label.
     let sep: IToken | undefined;
     for (const t of seps) {
@@ -427,19 +602,22 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes): IndicatorNode
     if (sep) {
       punctuation.push(punct(ctx, sep, values.length === 1 ? 'name' : 'value'));
     } else if (!isBlank(ctx.source, previousEnd, labelTok.startOffset) || values.length > 1) {
-      const labelText = labelTok.image.replace(/[：:\s\u3000]/g, '');
-      ctx.problems.push({
-        span: span(ctx, labelTok.startOffset, labelTok.startOffset + 1),
-        message: { zh: `“${labelText}”前缺少分隔符“；”`, en: `expected the separator “；” before “${labelText}”` },
-      });
+      const labelText = LABELS[kind];
+      const at = labelTok.startOffset;
+      problem(ctx, span(ctx, at, at + 1), {
+        zh: `“${labelText}”前缺少分隔符“；”`,
+        en: `expected the separator “；” before “${labelText}”`,
+      }, { title: { zh: '插入分隔符“；”', en: 'Insert the separator “；”' }, span: span(ctx, at, at), newText: '；', safe: true });
     }
     // The label's colon after the separator before it: the list is then in source order, unsorted.
     if (colon) punctuation.push({ char: colon, span: span(ctx, labelEnd - 1, labelEnd), role: 'label' });
     previousEnd = vEnd;
   }
+  checkLabelOrder(ctx, extents);
   if (notes.stop) punctuation.push(punct(ctx, notes.stop, 'terminator'));
+  const title = `${Number.isFinite(seq.value) ? `${seq.value}、` : ''}${abbreviate(name?.text ?? l2?.name?.text ?? '', 12)}`;
+  checkStops(ctx, notes, title, values.length > 0);
 
-  const seqDigits = digits(seqTok.image);
   let period: ValueNode | undefined;
   let annual: ValueNode | undefined;
   for (const v of values) {
@@ -448,7 +626,7 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes): IndicatorNode
   }
   return {
     span: span(ctx, notes.start, notes.end),
-    seq: { value: seqDigits === '' ? Number.NaN : Number(seqDigits), span: span(ctx, seqTok.startOffset, end(seqTok)) },
+    seq,
     level1: l1,
     level2: l2,
     name,
@@ -530,9 +708,13 @@ export function parseIndicators(source: string, base = 0): IndicatorList {
     });
   }
   const indicators: IndicatorNode[] = [];
+  let previousSeq = 0;
   for (const child of notes.indicators) {
-    const ind = buildIndicator(ctx, child);
-    if (ind) indicators.push(ind);
+    const ind = buildIndicator(ctx, child, previousSeq);
+    if (ind) {
+      indicators.push(ind);
+      previousSeq = ind.seq.value;
+    }
   }
   for (const stray of notes.strays) {
     if (stray.start < 0) continue;
@@ -549,7 +731,13 @@ export function parseIndicators(source: string, base = 0): IndicatorList {
 }
 
 export function abbreviate(text: string, max = 20): string {
-  const chars = Array.from(text);
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+  // Counts code points up to `max` only: a stray run can be a whole giant line.
+  let i = 0;
+  for (let n = 0; n < max; n++) {
+    if (i >= text.length) return text;
+    const c = text.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  }
+  return i >= text.length ? text : `${text.slice(0, i)}…`;
 }
 

@@ -11,7 +11,7 @@
  * rebuilds patterns without the `u` flag.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import type { Bilingual } from '../catalogue';
+import { DASH_CHARS, LABEL_PATTERN, LABEL_VARIANTS, type Bilingual } from '../catalogue';
 
 /** A positive character class for "any UTF-16 code unit except these", so first chars stay inferable. */
 export function anyExcept(excluded: string): string {
@@ -28,14 +28,26 @@ export function anyExcept(excluded: string): string {
 }
 
 const SP = '[ \\u3000\\u00a0]';
-const DASHES = '-－—–';
-const LABELS = '实施周期指标值|年度指标值';
+/** Every dash a keyboard or IME writes between a code and its name (the canonical one first). */
+const DASHES = DASH_CHARS;
+/** A digit as written: ASCII or full-width (read by its meaning, reported as style). */
+const DIGIT = '[0-9０-９]';
+/** Marks a keyboard or IME puts where `、` belongs after a sequence number (`3．` `3.` `3。` `3，` `3）`). */
+const SEQ_SLIPS = '．.。，,）)：:';
+const LABELS = LABEL_PATTERN;
 /** End of input: Chevrotain rejects `$`, so say "no character follows". */
 const END = `(?!${anyExcept('')})`;
-/** Lookahead for the start of an indicator: `2、1-` (a sequence number followed by a code). */
 /** An HTML entity, which the HtmlTag token takes: text stops before one. */
 const ENTITY = '&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});';
-const NEXT_INDICATOR = `[0-9]{1,4}${SP}{0,2}、${SP}{0,2}[0-9]{1,2}${SP}{0,2}[${DASHES}]`;
+/** A code-name starts here: `3-满意度指标` (a code, a dash, then a name in Chinese). */
+const CODE_NAME_AHEAD = `${SP}{0,2}${DIGIT}{1,2}${SP}{0,2}[${DASHES}]${SP}{0,2}[\\u4e00-\\u9fff]`;
+/** A sequence number with a wrong mark, standing before a code-name: `3．3-满意度指标`. */
+const SEQ_SLIP = `[（(]?${DIGIT}{1,4}${SP}{0,2}[${SEQ_SLIPS}](?=${CODE_NAME_AHEAD})`;
+/**
+ * Lookahead for the start of an indicator: `2、1-` (a sequence number followed by a code), the same
+ * with a wrong mark (`2．1-产出`), or a code-name whose number was forgotten (`1-产出指标`).
+ */
+const NEXT_INDICATOR = `(?:${DIGIT}{1,4}${SP}{0,2}、${SP}{0,2}${DIGIT}{1,2}${SP}{0,2}[${DASHES}]|${SEQ_SLIP}|${CODE_NAME_AHEAD})`;
 
 // Categories the parser consumes.
 export const AnySep = createToken({ name: 'AnySep', pattern: Lexer.NA });
@@ -58,22 +70,28 @@ export const HtmlTag = createToken({
 });
 
 // ---- structure mode
-export const Seq = createToken({ name: 'Seq', pattern: new RegExp(`[0-9０-９]{1,4}${SP}{0,2}、`), categories: [AnySeq] });
-export const Code = createToken({ name: 'Code', pattern: new RegExp(`[0-9０-９]{1,4}(?=${SP}{0,2}[${DASHES}])`), categories: [NamePart, NotSeq] });
+export const Seq = createToken({ name: 'Seq', pattern: new RegExp(`${DIGIT}{1,4}${SP}{0,2}、`), categories: [AnySeq] });
+/** A sequence number written with another mark than `、` before a code-name (`3．3-满意度指标`). */
+export const SeqSlip = createToken({ name: 'SeqSlip', pattern: new RegExp(SEQ_SLIP), categories: [AnySeq] });
+export const Code = createToken({ name: 'Code', pattern: new RegExp(`${DIGIT}{1,4}(?=${SP}{0,2}[${DASHES}])`), categories: [NamePart, NotSeq] });
 export const Dash = createToken({ name: 'Dash', pattern: new RegExp(`[${DASHES}]`), categories: [NamePart, NotSeq] });
 export const Sep = createToken({ name: 'Sep', pattern: /[；;]/, categories: [AnySep, NotSeq] });
 export const Colon = createToken({ name: 'Colon', pattern: /[：:]/, categories: [NotSeq] });
 export const Stop = createToken({ name: 'Stop', pattern: /。/, categories: [AnyStop, NotSeq] });
+/** What may follow a label: its colon, or a mark typed in its place (not a separator before more). */
+const LABEL_END = `${SP}{0,2}(?:[：:]|[；;，,、．.](?!${SP}{0,3}(?:${LABELS}|${NEXT_INDICATOR}|${END})))?`;
+const PERIOD_LABEL = new RegExp(`(?:${LABEL_VARIANTS.period})${LABEL_END}`);
+const ANNUAL_LABEL = new RegExp(`(?:${LABEL_VARIANTS.annual})${LABEL_END}`);
 export const PeriodLabel = createToken({
-  name: 'PeriodLabel', pattern: new RegExp(`实施周期指标值${SP}{0,2}[：:]?`), push_mode: 'value', categories: [AnyPeriodLabel, NotSeq],
+  name: 'PeriodLabel', pattern: PERIOD_LABEL, push_mode: 'value', categories: [AnyPeriodLabel, NotSeq],
 });
 export const AnnualLabel = createToken({
-  name: 'AnnualLabel', pattern: new RegExp(`年度指标值${SP}{0,2}[：:]?`), push_mode: 'value', categories: [AnyAnnualLabel, NotSeq],
+  name: 'AnnualLabel', pattern: ANNUAL_LABEL, push_mode: 'value', categories: [AnyAnnualLabel, NotSeq],
 });
 export const Text = createToken({
   name: 'Text',
   // Stops before a label and before a code (`11-`), so that a missing separator between codes is seen.
-  pattern: new RegExp(`(?:(?!${LABELS}|${ENTITY}|[0-9０-９]{1,4}${SP}{0,2}[${DASHES}])${anyExcept('；;：:。<\t\r\n \u3000\u00a0')})+`),
+  pattern: new RegExp(`(?:(?!${LABELS}|${ENTITY}|${DIGIT}{1,4}${SP}{0,2}[${DASHES}]|${SEQ_SLIP})${anyExcept('；;：:。<\t\r\n \u3000\u00a0')})+`),
   categories: [NamePart, NotSeq],
 });
 /** A `<` that is not an HTML tag. */
@@ -83,8 +101,12 @@ export const OddChar = createToken({ name: 'OddChar', pattern: /</, categories: 
 export const ValueEndSep = createToken({
   name: 'ValueEndSep', pattern: new RegExp(`[；;，,](?=${SP}{0,3}(?:${LABELS}))`), pop_mode: true, categories: [AnySep, NotSeq],
 });
+/** `。` ending a value before the next indicator, the end of the cell, or more full stops (`。。`). */
 export const ValueStop = createToken({
-  name: 'ValueStop', pattern: new RegExp(`[。.](?=${SP}{0,3}(?:[0-9]{1,4}${SP}{0,2}、|${END}))`), pop_mode: true, categories: [AnyStop, NotSeq],
+  name: 'ValueStop',
+  pattern: new RegExp(`[。.](?=${SP}{0,3}(?:[。.]${SP}{0,3}){0,8}(?:${DIGIT}{1,4}${SP}{0,2}、|${NEXT_INDICATOR}|${END}))`),
+  pop_mode: true,
+  categories: [AnyStop, NotSeq],
 });
 /** `；` (or `,`) used where `。` should end an indicator before the next one. */
 export const ValueSeqSep = createToken({
@@ -92,13 +114,21 @@ export const ValueSeqSep = createToken({
 });
 /** The next indicator's number right after a value, with no terminator at all. */
 export const SeqInValue = createToken({
-  name: 'SeqInValue', pattern: new RegExp(`[0-9]{1,4}${SP}{0,2}、(?=${SP}{0,2}[0-9]{1,2}${SP}{0,2}[${DASHES}])`), pop_mode: true, categories: [AnySeq],
+  name: 'SeqInValue', pattern: new RegExp(`${DIGIT}{1,4}${SP}{0,2}、(?=${CODE_NAME_AHEAD})`), pop_mode: true, categories: [AnySeq],
+});
+/** The same with a wrong mark: `≥90%3．3-满意度指标`. */
+export const SeqSlipInValue = createToken({
+  name: 'SeqSlipInValue', pattern: new RegExp(SEQ_SLIP), pop_mode: true, categories: [AnySeq],
+});
+/** A code-name right after a value whose sequence number (and full stop) were forgotten: `≥90%3-满意度指标`. */
+export const CodeInValue = createToken({
+  name: 'CodeInValue', pattern: new RegExp(`${DIGIT}{1,2}(?=${SP}{0,2}[${DASHES}]${SP}{0,2}[\\u4e00-\\u9fff])`), pop_mode: true, categories: [Code, NamePart, NotSeq],
 });
 export const PeriodLabelInValue = createToken({
-  name: 'PeriodLabelInValue', pattern: new RegExp(`实施周期指标值${SP}{0,2}[：:]?`), pop_mode: true, push_mode: 'value', categories: [AnyPeriodLabel, NotSeq],
+  name: 'PeriodLabelInValue', pattern: PERIOD_LABEL, pop_mode: true, push_mode: 'value', categories: [AnyPeriodLabel, NotSeq],
 });
 export const AnnualLabelInValue = createToken({
-  name: 'AnnualLabelInValue', pattern: new RegExp(`年度指标值${SP}{0,2}[：:]?`), pop_mode: true, push_mode: 'value', categories: [AnyAnnualLabel, NotSeq],
+  name: 'AnnualLabelInValue', pattern: ANNUAL_LABEL, pop_mode: true, push_mode: 'value', categories: [AnyAnnualLabel, NotSeq],
 });
 export const Quoted = createToken({ name: 'Quoted', pattern: /“[^“”\t\r\n]*”|"[^"\t\r\n]*"|‘[^‘’\t\r\n]*’/, categories: [ValuePart, NotSeq] });
 export const ValueText = createToken({
@@ -110,8 +140,8 @@ export const ValuePunct = createToken({ name: 'ValuePunct', pattern: /[；;，,�
 
 
 export const MODES = {
-  structure: [LineBreak, WhiteSpace, HtmlTag, Seq, Code, Dash, Sep, Colon, Stop, PeriodLabel, AnnualLabel, Text, OddChar],
-  value: [LineBreak, WhiteSpace, HtmlTag, ValueEndSep, ValueStop, ValueSeqSep, SeqInValue, PeriodLabelInValue, AnnualLabelInValue, Quoted, ValueText, ValuePunct],
+  structure: [LineBreak, WhiteSpace, HtmlTag, Seq, SeqSlip, Code, Dash, Sep, Colon, Stop, PeriodLabel, AnnualLabel, Text, OddChar],
+  value: [LineBreak, WhiteSpace, HtmlTag, ValueEndSep, ValueStop, ValueSeqSep, SeqInValue, SeqSlipInValue, CodeInValue, PeriodLabelInValue, AnnualLabelInValue, Quoted, ValueText, ValuePunct],
 };
 
 export const ALL_TOKENS: TokenType[] = [
@@ -122,6 +152,7 @@ export const ALL_TOKENS: TokenType[] = [
 /** What each token is, for syntax messages. */
 export const TOKEN_LABELS: Readonly<Record<string, Bilingual>> = {
   Seq: { zh: '序号（如“1、”）', en: 'a sequence number (“1、”)' },
+  SeqSlip: { zh: '序号（如“1、”）', en: 'a sequence number (“1、”)' },
   AnySeq: { zh: '序号（如“1、”）', en: 'a sequence number (“1、”)' },
   Code: { zh: '指标编码（如“11”）', en: 'an indicator code (“11”)' },
   Dash: { zh: '编码后的“-”', en: '“-” after the code' },
