@@ -15,7 +15,7 @@ const CONTRACT = [
   'indicator-syntax', 'indicator-numbering',
   'unknown-code', 'code-name-mismatch', 'code-parent-mismatch', 'missing-category', 'duplicate-indicator',
   'value-missing', 'value-not-measurable', 'value-period-annual-mismatch', 'value-multiple-comparators', 'percent-out-of-range', 'cost-exceeds-budget',
-  'punctuation-style',
+  'punctuation-style', 'nonstandard-characters',
 ];
 
 describe('rule registry', () => {

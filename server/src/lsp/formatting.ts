@@ -1,6 +1,8 @@
 /**
- * Formatting: official punctuation in the indicator language, amounts with thousands separators
- * and two decimals, HTML removed, whitespace around cells trimmed. Nothing else changes: no amount
+ * Formatting: official punctuation in the indicator language, ASCII digits, letters and dashes in
+ * codes and values, the canonical form of what the parser read as meant (sequence marks, full stops,
+ * label variants), amounts with thousands separators and two decimals, HTML removed, whitespace
+ * around cells trimmed. Nothing else changes: no amount
  * is rounded (an amount with more than two decimals is left for amount-style), no character of
  * content is lost, and formatting twice gives the same text.
  */
@@ -10,6 +12,7 @@ import { amountRewrite } from '../rules/amount-style';
 import { htmlReplacement } from '../rules/html-residue';
 import { officialMark, targetWidth } from '../rules/punctuation-style';
 import { parseRow, type ParsedRow } from '../syntax/document';
+import { indicatorCharEdits } from '../syntax/normalize';
 import { lineEdit } from './positions';
 import { runAll, type Steps } from '../steps';
 
@@ -52,6 +55,13 @@ function contentEdits(row: ParsedRow, config: Config): LineEdit[] {
       const mark = officialMark(width, p.role);
       if (p.char !== mark) edits.push({ ...p.span, newText: mark });
     }
+    // Full-width digits and letters, IME dashes: in ASCII, as the finance system reads them.
+    for (const e of indicatorCharEdits(ind, row.text)) edits.push(e);
+  }
+  // The parser's canonical marks and words (a sequence number written `3．`, a missing full stop, a label variant…).
+  for (const p of row.indicators?.problems ?? []) {
+    const fix = p.fixes?.[0];
+    if (fix?.safe && fix.format) for (const e of fix.edits) edits.push({ ...e.span, newText: e.newText });
   }
   return edits;
 }

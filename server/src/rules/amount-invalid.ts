@@ -14,8 +14,8 @@ export const amountInvalid: RowRule = {
     en: 'An amount cell is not a number (in 万元).',
   },
   rationale: {
-    zh: '金额列只能填写万元数，如“1,076.63”；空白表示 0。文字、单位或全角数字会让合计无法核对。',
-    en: 'Amount columns hold a number of 万元 such as “1,076.63”; blank means 0. Words, units or full-width digits make the sums impossible to check.',
+    zh: '金额列只能填写万元数，如“1,076.63”；空白表示 0。文字或单位会让合计无法核对（全角数字按其数值读取，由 amount-style 改为半角）。',
+    en: 'Amount columns hold a number of 万元 such as “1,076.63”; blank means 0. Words or units make the sums impossible to check (full-width digits are read by their value; amount-style writes them in ASCII).',
   },
   examples: {
     bad: [

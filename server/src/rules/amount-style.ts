@@ -1,5 +1,6 @@
 import { formatWan } from '../i18n';
 import type { Amount } from '../syntax/document';
+import { amountAscii } from '../syntax/normalize';
 import { projectRow } from './examples';
 import type { RowRule } from './types';
 import { isAmountRow } from './util';
@@ -12,7 +13,7 @@ export function amountRewrite(a: Amount): { readonly text: string; readonly safe
   if (a.value === undefined || a.empty) return undefined;
   const text = formatWan(a.value);
   if (a.cell.text === text) return undefined;
-  const decimals = /\.([0-9]+)$/.exec(a.cell.text)?.[1]?.length ?? 0;
+  const decimals = /\.([0-9]+)$/.exec(amountAscii(a.cell.text))?.[1]?.length ?? 0;
   return { text, safe: decimals <= 2 };
 }
 
@@ -23,8 +24,8 @@ export const amountStyle: RowRule = {
   defaultSeverity: 'warning',
   fixable: true,
   description: {
-    zh: '金额没有按“千位分隔符 + 两位小数”书写。',
-    en: 'An amount is not written with thousands separators and two decimals.',
+    zh: '金额没有按“千位分隔符 + 两位小数”书写，或用了全角数字。',
+    en: 'An amount is not written with thousands separators and two decimals, or in full-width digits.',
   },
   rationale: {
     zh: '财政系统导出的金额统一为“67,805.48”的格式；格式不一致往往说明数字是手工录入的，也容易看错数量级。',
@@ -34,6 +35,7 @@ export const amountStyle: RowRule = {
     bad: [
       { rows: [projectRow('就业补助资金', ['22265.7', '22265.7'])] },
       { rows: [projectRow('就业补助资金', ['1,000.5', '1,000.5'])] },
+      { rows: [projectRow('就业补助资金', ['１２.５０', '１２.５０'])], note: { zh: '全角数字', en: 'full-width digits' } },
     ],
     good: [{ rows: [projectRow('就业补助资金', ['22,265.70', '22,265.70'])] }],
   },

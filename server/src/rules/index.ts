@@ -13,6 +13,7 @@ import { htmlResidue } from './html-residue';
 import { indicatorNumbering } from './indicator-numbering';
 import { indicatorSyntax } from './indicator-syntax';
 import { missingCategory } from './missing-category';
+import { nonstandardCharacters } from './nonstandard-characters';
 import { percentOutOfRange } from './percent-out-of-range';
 import { punctuationStyle } from './punctuation-style';
 import { rowColumns } from './row-columns';
@@ -37,7 +38,7 @@ export const RULES: readonly Rule[] = [
   // values
   valueMissing, valueNotMeasurable, valuePeriodAnnualMismatch, valueMultipleComparators, percentOutOfRange, costExceedsBudget,
   // style
-  punctuationStyle,
+  punctuationStyle, nonstandardCharacters,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -11,6 +11,7 @@
 import { COLUMNS, lookupCode, TABLE_TITLE } from '../catalogue';
 import { isSpaceCode, withoutSpaces } from './chars';
 import { parseIndicators, type IndicatorList, type Span } from './indicators';
+import { amountAscii } from './normalize';
 import { runInSlices, type Steps } from '../steps';
 
 export type { Span } from './indicators';
@@ -232,8 +233,10 @@ function splitCells(text: string): RowCell[] {
 const AMOUNT = /^[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$/;
 
 /** 万元 of an amount cell's text: 0 when empty, undefined when it is not a number. */
-function amountValue(t: string): number | undefined {
-  if (t === '') return 0;
+function amountValue(text: string): number | undefined {
+  if (text === '') return 0;
+  // Full-width digits, point and comma are read by their meaning (amount-style writes them in ASCII).
+  const t = amountAscii(text);
   if (!AMOUNT.test(t)) return undefined;
   return Number(t.replace(/,/g, ''));
 }

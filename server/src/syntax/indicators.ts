@@ -81,8 +81,14 @@ export interface IndicatorNode {
 export interface SyntaxFix {
   readonly title: Bilingual;
   readonly edits: ReadonlyArray<{ readonly span: Span; readonly newText: string }>;
-  /** True when the fix only writes what the text already means (fix-all and formatting apply it). */
+  /** True when the fix only writes what the text already means (fix-all applies it). */
   readonly safe: boolean;
+  /**
+   * True when it only writes marks or words of the language's structure in their canonical form
+   * (a sequence mark, a full stop, a colon, a label's wording): formatting applies it too. Fixes
+   * that move, remove or guess content (a repeated value, swapped values, a forgotten number) are not.
+   */
+  readonly format?: boolean;
 }
 
 export interface SyntaxProblem {
@@ -405,9 +411,9 @@ function punct(ctx: BuildContext, t: IToken, role: Punct['role']): Punct {
 }
 
 /** A problem and the fix that writes the canonical form (a single edit). */
-function problem(ctx: BuildContext, at: Span, message: Bilingual, fix?: { title: Bilingual; span: Span; newText: string; safe: boolean }): void {
+function problem(ctx: BuildContext, at: Span, message: Bilingual, fix?: { title: Bilingual; span: Span; newText: string; safe: boolean; format?: boolean }): void {
   ctx.problems.push(fix
-    ? { span: at, message, fixes: [{ title: fix.title, safe: fix.safe, edits: [{ span: fix.span, newText: fix.newText }] }] }
+    ? { span: at, message, fixes: [{ title: fix.title, safe: fix.safe, format: fix.format === true, edits: [{ span: fix.span, newText: fix.newText }] }] }
     : { span: at, message });
 }
 
@@ -436,7 +442,7 @@ function buildSeq(ctx: BuildContext, notes: IndicatorNotes, previous: number): I
     problem(ctx, at, {
       zh: `序号应写作“${d}、”，不是“${t.image}”：否则这条指标会被读进上一条`,
       en: `write the sequence number as “${d}、”, not “${t.image}”, or the indicator runs into the one before`,
-    }, { title: { zh: `改为“${d}、”`, en: `Change to “${d}、”` }, span: at, newText: `${d}、`, safe: true });
+    }, { title: { zh: `改为“${d}、”`, en: `Change to “${d}、”` }, span: at, newText: `${d}、`, safe: true, format: true });
   }
   return { value, span: at };
 }
@@ -450,7 +456,7 @@ function checkLabel(ctx: BuildContext, t: IToken, kind: ValueNode['label']): str
     problem(ctx, span(ctx, t.startOffset, wordEnd), {
       zh: `标签应写作“${canonical}”，不是“${word}”`,
       en: `write the label as “${canonical}”, not “${word}”`,
-    }, { title: { zh: `改为“${canonical}”`, en: `Change to “${canonical}”` }, span: span(ctx, t.startOffset, wordEnd), newText: canonical, safe: true });
+    }, { title: { zh: `改为“${canonical}”`, en: `Change to “${canonical}”` }, span: span(ctx, t.startOffset, wordEnd), newText: canonical, safe: true, format: true });
   }
   if (mark !== '' && COLONS.includes(mark)) return mark;
   const markAt = wordEnd + spaces.length;
@@ -458,12 +464,12 @@ function checkLabel(ctx: BuildContext, t: IToken, kind: ValueNode['label']): str
     problem(ctx, span(ctx, t.startOffset, end(t)), {
       zh: `“${canonical}”后缺少冒号“：”`,
       en: `expected a colon “：” after “${canonical}”`,
-    }, { title: { zh: '插入冒号“：”', en: 'Insert the colon “：”' }, span: span(ctx, markAt, markAt), newText: '：', safe: true });
+    }, { title: { zh: '插入冒号“：”', en: 'Insert the colon “：”' }, span: span(ctx, markAt, markAt), newText: '：', safe: true, format: true });
   } else {
     problem(ctx, span(ctx, markAt, markAt + 1), {
       zh: `“${canonical}”后应为冒号“：”，不是“${mark}”`,
       en: `expected a colon “：” after “${canonical}”, not “${mark}”`,
-    }, { title: { zh: '改为冒号“：”', en: 'Change to the colon “：”' }, span: span(ctx, markAt, markAt + 1), newText: '：', safe: true });
+    }, { title: { zh: '改为冒号“：”', en: 'Change to the colon “：”' }, span: span(ctx, markAt, markAt + 1), newText: '：', safe: true, format: true });
   }
   return undefined;
 }
@@ -534,7 +540,7 @@ function checkStops(ctx: BuildContext, notes: IndicatorNotes, title: string, has
     problem(ctx, span(ctx, at - 1, at), {
       zh: `指标“${title}”末尾缺少句号“。”`,
       en: `the indicator “${title}” does not end with the full stop “。”`,
-    }, { title: { zh: '插入句号“。”', en: 'Insert the full stop “。”' }, span: span(ctx, at, at), newText: '。', safe: true });
+    }, { title: { zh: '插入句号“。”', en: 'Insert the full stop “。”' }, span: span(ctx, at, at), newText: '。', safe: true, format: true });
   }
   const extra = notes.extraStops;
   const firstExtra = extra[0];
@@ -544,7 +550,7 @@ function checkStops(ctx: BuildContext, notes: IndicatorNotes, title: string, has
     problem(ctx, span(ctx, firstExtra.startOffset, end(lastExtra)), {
       zh: `指标“${title}”末尾多了${extra.length}个句号`,
       en: `${extra.length} extra full stop(s) after the indicator “${title}”`,
-    }, { title: { zh: '删除多余的句号', en: 'Remove the extra full stops' }, span: span(ctx, from, end(lastExtra)), newText: '', safe: true });
+    }, { title: { zh: '删除多余的句号', en: 'Remove the extra full stops' }, span: span(ctx, from, end(lastExtra)), newText: '', safe: true, format: true });
   }
 }
 
@@ -607,7 +613,7 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes, previousSeq: n
       problem(ctx, span(ctx, at, at + 1), {
         zh: `“${labelText}”前缺少分隔符“；”`,
         en: `expected the separator “；” before “${labelText}”`,
-      }, { title: { zh: '插入分隔符“；”', en: 'Insert the separator “；”' }, span: span(ctx, at, at), newText: '；', safe: true });
+      }, { title: { zh: '插入分隔符“；”', en: 'Insert the separator “；”' }, span: span(ctx, at, at), newText: '；', safe: true, format: true });
     }
     // The label's colon after the separator before it: the list is then in source order, unsorted.
     if (colon) punctuation.push({ char: colon, span: span(ctx, labelEnd - 1, labelEnd), role: 'label' });
