@@ -103,8 +103,11 @@ export function startServer(connection: Connection): void {
   const workspace = new Workspace((uri) => checkingRowCache(() => configFor(uri), () => documents.has(uri)));
   const checked = new Map<string, Checked>();
   const fullTimers = new Map<string, NodeJS.Timeout>();
-  /** Where each open document was edited last (the line and the column the edit ended at). */
-  const lastEdit = new Map<string, { readonly line: number; readonly character: number }>();
+  /**
+   * Where each open document was edited last (the line and the column the edit ended at), and
+   * whether a focus notification came since (`seen`).
+   */
+  const lastEdit = new Map<string, { readonly line: number; readonly character: number; seen: boolean }>();
   /**
    * Without focus notifications: documents being typed in (no pause of `TYPING_PAUSE_MS` since the
    * last edit), and the timers that end it. The findings of the cell edited last wait for the pause.
@@ -228,7 +231,9 @@ export function startServer(connection: Connection): void {
   function typingAt(uri: string): { readonly line: number; readonly character: number } | undefined {
     const edit = lastEdit.get(uri);
     if (!edit) return undefined;
-    if (focusClient) return focus && focus.uri === uri && focus.line === edit.line ? focus : undefined;
+    // Typing moves the cursor: until the editor reports it, it stands where the edit ended (else a
+    // publish between a keystroke and its cursor report showed the unit just begun, "2" of "2、").
+    if (focusClient) return focus && focus.uri === uri && focus.line === edit.line ? (edit.seen ? focus : edit) : undefined;
     return typing.has(uri) ? edit : undefined;
   }
 
@@ -547,7 +552,7 @@ export function startServer(connection: Connection): void {
       const n = Math.min(before.doc.lines.length, file.doc.lines.length);
       let line = 0;
       while (line < n && before.doc.lines[line] === file.doc.lines[line]) line++;
-      lastEdit.set(d.uri, { line, character: editedColumn(before.doc.lines[line], file.doc.lines[line] ?? '') });
+      lastEdit.set(d.uri, { line, character: editedColumn(before.doc.lines[line], file.doc.lines[line] ?? ''), seen: false });
       if (!focusClient) typingUntilPause(d.uri);
       schedule(d.uri);
     } else {
@@ -593,6 +598,10 @@ export function startServer(connection: Connection): void {
     const old = focus;
     focus = p ?? undefined;
     focusClient = true;
+    if (focus) {
+      const edit = lastEdit.get(focus.uri);
+      if (edit) edit.seen = true;
+    }
     for (const uri of new Set([old?.uri, focus?.uri])) {
       if (!uri) continue;
       const file = workspace.get(uri);
