@@ -3,7 +3,7 @@
  * typed, decided from one row.
  */
 import * as assert from 'node:assert/strict';
-import { editedColumn, isHeld, ROW_COMPLETENESS_RULES, typingUnit } from '../server/src/lsp/typing';
+import { isHeld, lineChange, ROW_COMPLETENESS_RULES, typingUnit } from '../server/src/lsp/typing';
 import { GOOD_INDICATORS, projectRow } from '../server/src/rules/examples';
 import type { Finding } from '../server/src/rules/types';
 import { parseRow } from '../server/src/syntax/document';
@@ -72,11 +72,11 @@ describe('typing comfort: what waits while the clerk types', () => {
     assert.ok(ROW_COMPLETENESS_RULES.has('row-columns'));
   });
 
-  it('finds the column an edit ended at', () => {
-    assert.equal(editedColumn('abc', 'abxc'), 3);
-    assert.equal(editedColumn('abc', 'abc\t'), 4);
-    assert.equal(editedColumn('abcd', 'abd'), 2);
-    assert.equal(editedColumn(undefined, 'new'), 3);
-    assert.equal(editedColumn('1.0', '1.00'), 4);
+  it('finds what an edit changed in a line', () => {
+    assert.deepEqual(lineChange('abc', 'abxc'), { start: 2, oldEnd: 2, end: 3 });
+    assert.deepEqual(lineChange('abc', 'abc\t'), { start: 3, oldEnd: 3, end: 4 });
+    assert.deepEqual(lineChange('abcd', 'abd'), { start: 2, oldEnd: 3, end: 2 });
+    assert.deepEqual(lineChange(undefined, 'new'), { start: 0, oldEnd: 0, end: 3 });
+    assert.deepEqual(lineChange('1.0', '1.00'), { start: 3, oldEnd: 3, end: 4 });
   });
 });

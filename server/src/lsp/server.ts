@@ -26,7 +26,7 @@ import { hover } from './hover';
 import { definition, highlights, references } from './navigation';
 import { applyChanges, textOf, toLineText, type LineText } from './line-text';
 import { resolveSettings } from './settings';
-import { editedColumn, isHeld, TYPING_PAUSE_MS, typingUnit, type TypingUnit } from './typing';
+import { isHeld, lineChange, TYPING_PAUSE_MS, typingUnit, type LineEdit, type TypingUnit } from './typing';
 import { answerInSlices } from './slices';
 import { documentSymbolSteps, foldingRanges, workspaceSymbols } from './symbols';
 import { isTargetFile, Workspace, type TargetFile } from './workspace';
@@ -104,10 +104,10 @@ export function startServer(connection: Connection): void {
   const checked = new Map<string, Checked>();
   const fullTimers = new Map<string, NodeJS.Timeout>();
   /**
-   * Where each open document was edited last (the line and the column the edit ended at), and
-   * whether a focus notification came since (`seen`).
+   * Where each open document was edited last: the line, what changed in it (`character`: where the
+   * change ends) and whether a focus notification came since (`seen`).
    */
-  const lastEdit = new Map<string, { readonly line: number; readonly character: number; seen: boolean }>();
+  const lastEdit = new Map<string, { readonly line: number; readonly character: number; readonly change: LineEdit; seen: boolean }>();
   /**
    * Without focus notifications: documents being typed in (no pause of `TYPING_PAUSE_MS` since the
    * last edit), and the timers that end it. The findings of the cell edited last wait for the pause.
@@ -231,9 +231,14 @@ export function startServer(connection: Connection): void {
   function typingAt(uri: string): { readonly line: number; readonly character: number } | undefined {
     const edit = lastEdit.get(uri);
     if (!edit) return undefined;
-    // Typing moves the cursor: until the editor reports it, it stands where the edit ended (else a
-    // publish between a keystroke and its cursor report showed the unit just begun, "2" of "2、").
-    if (focusClient) return focus && focus.uri === uri && focus.line === edit.line ? (edit.seen ? focus : edit) : undefined;
+    if (focusClient) {
+      if (!focus || focus.uri !== uri || focus.line !== edit.line) return undefined;
+      // Typing at the cursor moves it: until the editor reports it, it stands where the edit ended
+      // (a publish between a keystroke and its cursor report showed the unit just begun, "2" of
+      // "2、"). An edit elsewhere on the line (a quick fix) leaves the cursor where it was.
+      const typed = !edit.seen && focus.character >= edit.change.start && focus.character <= edit.change.oldEnd;
+      return typed ? edit : focus;
+    }
     return typing.has(uri) ? edit : undefined;
   }
 
@@ -552,7 +557,8 @@ export function startServer(connection: Connection): void {
       const n = Math.min(before.doc.lines.length, file.doc.lines.length);
       let line = 0;
       while (line < n && before.doc.lines[line] === file.doc.lines[line]) line++;
-      lastEdit.set(d.uri, { line, character: editedColumn(before.doc.lines[line], file.doc.lines[line] ?? ''), seen: false });
+      const change = lineChange(before.doc.lines[line], file.doc.lines[line] ?? '');
+      lastEdit.set(d.uri, { line, character: change.end, change, seen: false });
       if (!focusClient) typingUntilPause(d.uri);
       schedule(d.uri);
     } else {

@@ -68,16 +68,21 @@ export function isHeld(unit: TypingUnit, f: Finding): boolean {
   return false;
 }
 
-/**
- * The position edited last, from a line's text before and after an edit: where the new text's
- * change ends (the cursor after typing or pasting, the place of a deletion).
- */
-export function editedColumn(before: string | undefined, after: string): number {
-  if (before === undefined) return after.length;
+/** Where an edit changed a line: `start`..`oldEnd` of the text before became `start`..`end` after. */
+export interface LineEdit {
+  readonly start: number;
+  readonly oldEnd: number;
+  /** The cursor after typing or pasting there; the place of a deletion. */
+  readonly end: number;
+}
+
+/** What changed in a line, from its text before and after an edit (one pass over the line). */
+export function lineChange(before: string | undefined, after: string): LineEdit {
+  if (before === undefined) return { start: 0, oldEnd: 0, end: after.length };
   let prefix = 0;
   const n = Math.min(before.length, after.length);
   while (prefix < n && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
   while (suffix < n - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return after.length - suffix;
+  return { start: prefix, oldEnd: before.length - suffix, end: after.length - suffix };
 }
