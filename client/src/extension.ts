@@ -73,7 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     status.show();
   };
 
-  // Focus mode: the server holds back findings of the indicator under the cursor while it is typed.
+  // Focus mode: the server holds back findings of the cell or indicator under the cursor while it is typed.
   let lastFocus = '';
   const sendFocus = (editor: vscode.TextEditor | undefined) => {
     if (!client?.isRunning()) return;

@@ -123,10 +123,11 @@ async function runInCodeServer(): Promise<Result> {
   const work = mkdtempSync(join(tmpdir(), 'perf-target-cs-'));
   const resultPath = join(work, 'result.json');
   const marker = join(work, 'screenshot');
+  const keys = join(work, 'keys');
   writeFileSync(join(work, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const folder = workspaceFolder();
   // PERF_TARGET_E2E_THEME (e.g. "Default Light Modern") shows the screenshot in another theme.
-  const env = { PERF_TARGET_E2E_RESULT: resultPath, PERF_TARGET_E2E_SCREENSHOT_MARKER: marker, PERF_TARGET_E2E_THEME: process.env['PERF_TARGET_E2E_THEME'] ?? '' };
+  const env = { PERF_TARGET_E2E_RESULT: resultPath, PERF_TARGET_E2E_SCREENSHOT_MARKER: marker, PERF_TARGET_E2E_KEYS: keys, PERF_TARGET_E2E_THEME: process.env['PERF_TARGET_E2E_THEME'] ?? '' };
   let log = '';
   const server: ChildProcess = spawn(join(node24, 'bin', 'node'), [
     entry, '--config', join(work, 'config.yaml'), '--user-data-dir', join(work, 'user'), '--extensions-dir', join(work, 'extensions'),
@@ -141,6 +142,7 @@ async function runInCodeServer(): Promise<Result> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  let serving = true;
   try {
     const base = `http://127.0.0.1:${port}`;
     const until = Date.now() + 60000;
@@ -162,6 +164,20 @@ async function runInCodeServer(): Promise<Result> {
       ['skipReleaseNotes', 'true'],
     ];
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    // Real key presses for the suite (the extension API has none): it writes `keys.request` with the
+    // key; we note whether the suggest widget is showing, press it and answer in `keys.done`.
+    const keyServer = (async () => {
+      while (serving) {
+        if (existsSync(`${keys}.request`)) {
+          const { press } = JSON.parse(readFileSync(`${keys}.request`, 'utf8')) as { press: string };
+          rmSync(`${keys}.request`);
+          const suggestVisible = (await page.locator('.editor-widget.suggest-widget.visible').count()) > 0;
+          await page.keyboard.press(press);
+          writeFileSync(`${keys}.done`, JSON.stringify({ suggestVisible }));
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })().catch((e: unknown) => { log += `\nkey server: ${e instanceof Error ? e.message : String(e)}`; });
     await page.goto(`${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const screenshotOrResult = await Promise.race([
       waitForFile(marker, alive, TIMEOUT_MS).then((ok) => (ok ? 'marker' : 'none')),
@@ -177,9 +193,13 @@ async function runInCodeServer(): Promise<Result> {
       }
       writeFileSync(`${marker}.done`, '');
     }
-    if (!(await waitForFile(resultPath, alive, TIMEOUT_MS))) throw new Error(`the suite reported no result${alive() ? ' in time' : ' (code-server exited)'}:\n${log.slice(-4000)}`);
+    const done = await waitForFile(resultPath, alive, TIMEOUT_MS);
+    serving = false;
+    await keyServer;
+    if (!done) throw new Error(`the suite reported no result${alive() ? ' in time' : ' (code-server exited)'}:\n${log.slice(-4000)}`);
     return JSON.parse(readFileSync(resultPath, 'utf8')) as Result;
   } finally {
+    serving = false;
     await browser.close();
     if (server.pid !== undefined && alive()) {
       try {

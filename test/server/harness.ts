@@ -19,6 +19,8 @@ export interface Harness {
   settings: Record<string, unknown>;
   /** Resolves with the first diagnostics for `uri` that satisfy `accept`, published after the call. */
   nextDiagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** Calls `listener` with every publish from now on, until the returned function is called. */
+  onDiagnostics(listener: (p: PublishDiagnosticsParams) => void): () => void;
   open(uri: string, text: string, languageId?: string): Promise<PublishDiagnosticsParams>;
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
   stop(): Promise<void>;
@@ -35,6 +37,7 @@ export async function startServer(options: { locale?: string; folders?: string[]
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   const notifications: Array<{ method: string; params: unknown }> = [];
+  const listeners = new Set<(p: PublishDiagnosticsParams) => void>();
   const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   const harness: Harness = {
     connection,
@@ -47,6 +50,10 @@ export async function startServer(options: { locale?: string; folders?: string[]
         const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(diagnostics.get(uri)?.diagnostics.map((d) => d.code))}`)), timeoutMs);
         waiters.push({ uri, accept, resolve: (p) => { clearTimeout(timer); resolve(p); } });
       });
+    },
+    onDiagnostics(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     async open(uri, text, languageId = 'perf-target') {
       const next = harness.nextDiagnostics(uri);
@@ -70,6 +77,7 @@ export async function startServer(options: { locale?: string; folders?: string[]
   };
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     diagnostics.set(p.uri, p);
+    for (const l of listeners) l(p);
     for (const w of [...waiters]) {
       if (w.uri === p.uri && w.accept(p)) {
         waiters.splice(waiters.indexOf(w), 1);

@@ -18,7 +18,6 @@ import { CONFIG_FILE, type Config } from '../config';
 import { exportDocument } from '../export';
 import { toLocale, type Locale } from '../i18n';
 import type { Finding } from '../rules/types';
-import type { Span } from '../syntax/document';
 import { codeActionSteps, FIX_ALL_KIND } from './code-actions';
 import { DEFAULT_MAX_DIAGNOSTICS, DiagnosticConverter, linesToShow, selectFindings } from './diagnostics';
 import { complete, TRIGGER_CHARACTERS } from './completion';
@@ -26,8 +25,8 @@ import { formatSteps } from './formatting';
 import { hover } from './hover';
 import { definition, highlights, references } from './navigation';
 import { applyChanges, textOf, toLineText, type LineText } from './line-text';
-import { indicatorAt } from './positions';
 import { resolveSettings } from './settings';
+import { isHeld, lineChange, TYPING_PAUSE_MS, typingUnit, type LineEdit, type TypingUnit } from './typing';
 import { answerInSlices } from './slices';
 import { documentSymbolSteps, foldingRanges, workspaceSymbols } from './symbols';
 import { isTargetFile, Workspace, type TargetFile } from './workspace';
@@ -104,13 +103,25 @@ export function startServer(connection: Connection): void {
   const workspace = new Workspace((uri) => checkingRowCache(() => configFor(uri), () => documents.has(uri)));
   const checked = new Map<string, Checked>();
   const fullTimers = new Map<string, NodeJS.Timeout>();
-  const lastEditLine = new Map<string, number>();
+  /**
+   * Where each open document was edited last: the line, what changed in it (`character`: where the
+   * change ends) and whether a focus notification came since (`seen`).
+   */
+  const lastEdit = new Map<string, { readonly line: number; readonly character: number; readonly change: LineEdit; seen: boolean }>();
+  /**
+   * Without focus notifications: documents being typed in (no pause of `TYPING_PAUSE_MS` since the
+   * last edit), and the timers that end it. The findings of the cell edited last wait for the pause.
+   */
+  const typing = new Set<string>();
+  const pauseTimers = new Map<string, NodeJS.Timeout>();
   const configs = new Map<string, Config>();
   let locale: Locale = 'en';
   let canConfigure = false;
   let canWatch = false;
   let canWatchFolders = false;
   let focus: FocusParams | undefined;
+  /** Whether the client sends `perfTarget/focus` (VS Code's extension does; Neovim and Helix do not). */
+  let focusClient = false;
   let editorSettings: unknown;
   let docsRoot = join(__dirname, '..', 'docs', 'rules');
 
@@ -202,27 +213,46 @@ export function startServer(connection: Connection): void {
   /** Where the clerk works in a document: the cursor, else the last edited line, else the top. */
   function anchorOf(uri: string): number {
     if (focus && focus.uri === uri) return focus.line;
-    return lastEditLine.get(uri) ?? 0;
+    return lastEdit.get(uri)?.line ?? 0;
   }
 
   /**
    * What was last published per document, so that a cursor move republishes only when it matters:
-   * when focus mode holds back another indicator, or when a capped list's cursor has moved more
+   * when another cell or indicator is held back (or none any more), or when a capped list's cursor has moved more
    * than a quarter of the span of lines it lists.
    */
   const published = new Map<string, { readonly version: number; readonly hidden: string; readonly anchor: number; readonly reanchor: number }>();
 
   /**
-   * How the clerk looks at a document now: where the listed findings centre (`anchor`) and, in focus
-   * mode, the indicator being typed, whose findings wait until the cursor leaves it (`held`, keyed
-   * by `hidden`).
+   * Where the clerk is typing, if the findings there are to wait (see `typing.ts`). With focus
+   * notifications: the cursor, while it stays on the line edited last (until it leaves the cell or
+   * indicator). Without: the place edited last, until typing pauses.
    */
-  function viewOf(file: TargetFile): { readonly anchor: number; readonly held?: { readonly line: number; readonly span: Span }; readonly hidden: string } {
+  function typingAt(uri: string): { readonly line: number; readonly character: number } | undefined {
+    const edit = lastEdit.get(uri);
+    if (!edit) return undefined;
+    if (focusClient) {
+      if (!focus || focus.uri !== uri || focus.line !== edit.line) return undefined;
+      // Typing at the cursor moves it: until the editor reports it, it stands where the edit ended
+      // (a publish between a keystroke and its cursor report showed the unit just begun, "2" of
+      // "2、"). An edit elsewhere on the line (a quick fix) leaves the cursor where it was.
+      const typed = !edit.seen && focus.character >= edit.change.start && focus.character <= edit.change.oldEnd;
+      return typed ? edit : focus;
+    }
+    return typing.has(uri) ? edit : undefined;
+  }
+
+  /**
+   * How the clerk looks at a document now: where the listed findings centre (`anchor`) and the
+   * cell or indicator being typed, whose findings wait (`held`, keyed by `hidden`).
+   */
+  function viewOf(file: TargetFile): { readonly anchor: number; readonly held?: TypingUnit; readonly hidden: string } {
     const anchor = anchorOf(file.uri);
-    if (!focus || focus.uri !== file.uri || lastEditLine.get(file.uri) !== focus.line) return { anchor, hidden: '' };
-    const row = file.doc.rows[focus.line]?.row;
-    const ind = row ? indicatorAt(row, focus.character) : undefined;
-    return ind ? { anchor, held: { line: focus.line, span: ind.span }, hidden: `${focus.line}:${ind.span.start}` } : { anchor, hidden: '' };
+    const at = typingAt(file.uri);
+    const row = at ? file.doc.rows[at.line]?.row : undefined;
+    if (!at || !row) return { anchor, hidden: '' };
+    const held = typingUnit(row, at.line, at.character);
+    return { anchor, held, hidden: held.key };
   }
 
   /** Whether publishing now would list other findings than the last publish of this version. */
@@ -256,9 +286,7 @@ export function startServer(connection: Connection): void {
   function publish(file: TargetFile, result: Checked): void {
     const { anchor, held, hidden } = viewOf(file);
     const max = maxDiagnostics();
-    const hide = held
-      ? (f: Finding) => f.line === held.line && f.span.start >= held.span.start && f.span.end <= held.span.end
-      : undefined;
+    const hide = held ? (f: Finding) => isHeld(held, f) : undefined;
     const { shown, omitted } = selectFindings(result.result, max, anchor, hide);
     const diagnostics = shown.map((f) => toDiagnostic(file.uri, f));
     const capped = omitted.some((n) => n > 0);
@@ -366,6 +394,25 @@ export function startServer(connection: Connection): void {
       const file = workspace.get(uri);
       if (file && file.version === version) validateFull(uri);
     }), FULL_CHECK_DELAY_MS));
+  }
+
+  /**
+   * Without focus notifications: the cell edited last holds its findings until typing pauses, then
+   * they are published (only the timer of the latest version does it; a newer edit restarts it).
+   */
+  function typingUntilPause(uri: string): void {
+    const version = workspace.get(uri)?.version;
+    typing.add(uri);
+    clearTimeout(pauseTimers.get(uri));
+    pauseTimers.set(uri, setTimeout(guard('pause', undefined, () => {
+      pauseTimers.delete(uri);
+      const file = workspace.get(uri);
+      if (!file || file.version !== version) return;
+      typing.delete(uri);
+      // A check still under way publishes with nothing held when it ends.
+      const c = checked.get(uri);
+      if (c && c.version === file.version && wouldChange(file)) publishInSlices(file, c);
+    }), TYPING_PAUSE_MS));
   }
 
   /** Parses and checks a newly opened large document in slices; a newer version makes it moot. */
@@ -510,7 +557,9 @@ export function startServer(connection: Connection): void {
       const n = Math.min(before.doc.lines.length, file.doc.lines.length);
       let line = 0;
       while (line < n && before.doc.lines[line] === file.doc.lines[line]) line++;
-      lastEditLine.set(d.uri, line);
+      const change = lineChange(before.doc.lines[line], file.doc.lines[line] ?? '');
+      lastEdit.set(d.uri, { line, character: change.end, change, seen: false });
+      if (!focusClient) typingUntilPause(d.uri);
       schedule(d.uri);
     } else {
       validateFull(d.uri);
@@ -540,7 +589,10 @@ export function startServer(connection: Connection): void {
     clearTimeout(fullTimers.get(uri));
     fullTimers.delete(uri);
     checked.delete(uri);
-    lastEditLine.delete(uri);
+    lastEdit.delete(uri);
+    typing.delete(uri);
+    clearTimeout(pauseTimers.get(uri));
+    pauseTimers.delete(uri);
     published.delete(uri);
     publishing.delete(uri);
     workspace.delete(uri);
@@ -551,6 +603,11 @@ export function startServer(connection: Connection): void {
   connection.onNotification(Protocol.focus, guard('focus', undefined, (p: FocusParams | null) => {
     const old = focus;
     focus = p ?? undefined;
+    focusClient = true;
+    if (focus) {
+      const edit = lastEdit.get(focus.uri);
+      if (edit) edit.seen = true;
+    }
     for (const uri of new Set([old?.uri, focus?.uri])) {
       if (!uri) continue;
       const file = workspace.get(uri);

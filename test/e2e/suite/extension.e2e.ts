@@ -3,7 +3,7 @@
  * completed, outlined, navigated, fixed and formatted through the `vscode` API.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 const folder = () => {
@@ -28,6 +28,19 @@ function positionOf(doc: vscode.TextDocument, needle: string, lineNeedle = needl
     if (text.includes(lineNeedle) && text.includes(needle)) return new vscode.Position(i, text.indexOf(needle) + offset);
   }
   throw new Error(`not found: ${needle}`);
+}
+
+/**
+ * Presses a real key in the workbench (the runner under code-server does it through the browser);
+ * answers whether the suggest widget was showing just before. Undefined where no runner presses keys.
+ */
+async function pressKey(press: string): Promise<{ suggestVisible: boolean } | undefined> {
+  const keys = process.env['PERF_TARGET_E2E_KEYS'];
+  if (!keys) return undefined;
+  rmSync(`${keys}.done`, { force: true });
+  writeFileSync(`${keys}.request`, JSON.stringify({ press }));
+  await waitFor(`the key ${press}`, () => existsSync(`${keys}.done`) || undefined, 20000);
+  return JSON.parse(readFileSync(`${keys}.done`, 'utf8')) as { suggestVisible: boolean };
 }
 
 const hoverText = (hovers: vscode.Hover[]) => hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
@@ -132,6 +145,36 @@ describe('Performance Targets in VS Code', () => {
     await vscode.commands.executeCommand('perfTarget.checkWorkspace');
     const other = vscode.Uri.joinPath(folder(), 'other.jxmb');
     await waitFor('diagnostics of an unopened file', () => vscode.languages.getDiagnostics(other).length > 0 || undefined);
+  });
+
+  it('inserts a tab with Tab while typing a row: no word-based suggestion list to accept', async () => {
+    const other = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'other.jxmb'));
+    assert.equal(other.languageId, 'perf-target');
+    const editor = await vscode.window.showTextDocument(other, { preview: false });
+    const settings = vscode.workspace.getConfiguration('editor', { languageId: 'perf-target', uri: other.uri });
+    assert.equal(settings.get('wordBasedSuggestions'), 'off');
+    assert.equal(settings.get('insertSpaces'), false);
+    try {
+      // A new row at the end, typed as a clerk types it (quick suggestions would open as they do).
+      const end = other.lineAt(other.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      await vscode.commands.executeCommand('type', { text: '\n公务用车' });
+      // Time for quick suggestions to open, were there any.
+      await new Promise((r) => setTimeout(r, 800));
+      const words = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', other.uri, editor.selection.active);
+      assert.ok(!words.items.some((i) => i.kind === vscode.CompletionItemKind.Text), 'no word-based suggestions');
+      const pressed = await pressKey('Tab');
+      if (pressed) assert.equal(pressed.suggestVisible, false, 'the suggest widget was closed');
+      else await vscode.commands.executeCommand('tab');
+      const last = await waitFor('the tab', () => {
+        const text = other.lineAt(other.lineCount - 1).text;
+        return text.length > '公务用车'.length ? text : undefined;
+      }, 10000);
+      assert.equal(last, '公务用车\t');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
   });
 
   after(async () => {
