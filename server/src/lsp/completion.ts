@@ -77,6 +77,8 @@ interface Context {
 
 /** A full stop ending a value, then perhaps the digits of the next sequence number being typed. */
 const STOP_THEN_DIGITS = /。[ \u3000]*[0-9０-９]*$/;
+/** A separator ending a value, then perhaps the start of a label being typed. */
+const SEP_THEN_LABEL = /[；;][ \u3000]*[实施周期指标值年度]*$/;
 
 /** Reads the cursor's place from the tokens of the cell text before it. */
 export function analyse(prefix: string): Context {
@@ -127,11 +129,13 @@ export function analyse(prefix: string): Context {
   }
   if (stage === 'value') {
     // `≥300人次。2`: the lexer reads a `。` not yet followed by `N、` as part of the value, yet the
-    // clerk is typing the next indicator's number.
-    const stop = STOP_THEN_DIGITS.exec(prefix.slice(from));
+    // clerk is typing the next indicator's number; and a `；` not yet followed by a label, yet the
+    // clerk is at the next label.
+    const value = prefix.slice(from);
+    const stop = STOP_THEN_DIGITS.exec(value) ?? SEP_THEN_LABEL.exec(value);
     if (stop) {
       if (label === 'period') periodValue = prefix.slice(periodStart, from + stop.index);
-      stage = 'end';
+      stage = stop[0].startsWith('。') ? 'end' : 'label';
       from += stop.index + 1;
     }
   }
@@ -388,7 +392,7 @@ function labelItems(place: Place, from: number, ctx: Context): CompletionItem[] 
   const { cell, cur, style, locale } = place;
   const after = cell.slice(cur);
   // The label being typed, to its colon.
-  const to = cur + (/^[^；;：:。\t]*[：:]?/.exec(after)?.[0].length ?? 0);
+  const to = cur + (/^[实施周期指标值年度]*[ \u3000]*[：:]?/.exec(after)?.[0].length ?? 0);
   const rest = cell.slice(to);
   const later = restOfIndicator(rest);
   const seen = new Set(ctx.seenLabels);
@@ -439,16 +443,31 @@ function valueItems(place: Place, from: number, ctx: Context): CompletionItem[] 
   const items: CompletionItem[] = [];
   const stopNeeded = endsHere(rest);
   if (ctx.label === 'annual' && ctx.periodValue && value !== ctx.periodValue) {
+    // The value copied, ending the indicator: over the `。` already there (the new-indicator
+    // snippet's), so the cursor lands after it, at the next indicator, as after a typed `。`.
+    const stop = /^[ \u3000]*。/.exec(rest)?.[0] ?? '';
+    const ends = stopNeeded || stop !== '';
     items.push({
       label: ctx.periodValue,
       kind: CompletionItemKind.Value,
       detail: locale === 'en' ? 'same as the whole-period value' : '与实施周期指标值相同',
       filterText: ctx.periodValue,
-      textEdit: { range: rangeOf(place, from, to), newText: `${ctx.periodValue}${stopNeeded ? '。' : ''}` },
+      textEdit: { range: rangeOf(place, from, to + stop.length), newText: `${ctx.periodValue}${ends ? '。' : ''}` },
       sortText: '0',
       preselect: true,
-      ...(stopNeeded ? { command: REOPEN } : {}),
+      ...(ends ? { command: REOPEN } : {}),
     });
+  }
+  if (typed.trim() === '' && !COMPARATOR_START.test(after)) {
+    // The value's start: a comparator, before a number already there too.
+    COMPARATORS.forEach((c, i) => items.push({
+      label: c.symbol,
+      kind: CompletionItemKind.Operator,
+      detail: localize(c.description, locale),
+      filterText: c.symbol,
+      textEdit: { range: rangeOf(place, from, cur), newText: c.symbol },
+      sortText: `2${i}`,
+    }));
   }
   if (cur !== to) return items;
   const entry = ctx.l2 ? lookupCode(ctx.l2) : undefined;
@@ -456,19 +475,7 @@ function valueItems(place: Place, from: number, ctx: Context): CompletionItem[] 
   const units = kind ? UNITS[kind] : [...UNITS.count.slice(0, 6), '%', '万元'];
   const number = /^(.*[0-9])([^0-9.．]*)$/.exec(typed);
   const finished = typed.trim() !== '' && !/[0-9.．≥≤><＞＜＝=]$/.test(typed);
-  if (typed.trim() === '') {
-    // The value's start: a comparator.
-    if (!COMPARATOR_START.test(after)) {
-      COMPARATORS.forEach((c, i) => items.push({
-        label: c.symbol,
-        kind: CompletionItemKind.Operator,
-        detail: localize(c.description, locale),
-        filterText: c.symbol,
-        textEdit: { range: rangeOf(place, from, cur), newText: c.symbol },
-        sortText: `2${i}`,
-      }));
-    }
-  } else if (number) {
+  if (number) {
     // A number, perhaps with the start of a unit: the units of the class that continue it.
     const [, num = '', unitTyped = ''] = number;
     units.filter((u) => u.startsWith(unitTyped) && u !== unitTyped).forEach((u, i) => items.push({
