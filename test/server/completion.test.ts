@@ -386,7 +386,7 @@ describe('completion that edits (issue 13)', function () {
   });
 
   describe('a clerk typing a new project row', () => {
-    it('gets at least 85 % of the indicator cell from completion, the exact row, and no error in the indicator being typed', async function () {
+    it('gets at least 85 % of the indicator cell from completion, the exact row, and no error shown in the cell being typed', async function () {
       this.timeout(120000);
       const cell = '1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥20000人次；年度指标值：≥20000人次。' +
         '2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。' +
