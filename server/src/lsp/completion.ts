@@ -2,10 +2,18 @@
  * Completion from the cursor's place in the indicator language. Chevrotain 12+ has no content
  * assist, and the language is a flat run of segments, so the place is read from the tokens of the
  * cell before the cursor: after `N、` come level-1 codes, then that code's level-2 codes, then an
- * indicator name, the labels, and values. Every item is written in the file's own punctuation.
+ * indicator name, the labels, and values. Only the current cell is read (completion runs on every
+ * keystroke, in files of 10 MB).
+ *
+ * Every item edits: its range covers the token being edited (from where it starts to where it
+ * ends, past the cursor), and what it inserts takes in what already follows the token, so that an
+ * accepted item never doubles a `；`, a label or a value (as when filling the placeholders of the
+ * new-indicator snippet). An item that would only write again the token under the cursor is not
+ * offered, and an item that leaves the clerk at a new field reopens the list. Every item is written
+ * in the file's own punctuation.
  */
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver';
-import { childrenOf, COMPARATORS, LABELS, level1Codes, lookupCode, UNITS, type CodeEntry } from '../catalogue';
+import { CompletionItemKind, InsertTextFormat, type Command, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver';
+import { CATALOGUE, childrenOf, COMPARATORS, LABELS, level1Codes, lookupCode, UNITS, type CodeEntry } from '../catalogue';
 import { localize, type Locale } from '../i18n';
 import type { TargetDocument } from '../syntax/document';
 import { type IToken } from 'chevrotain';
@@ -13,6 +21,9 @@ import { AnyAnnualLabel, AnyPeriodLabel, AnySep, AnySeq, AnyStop, Code, Colon, i
 import type { Workspace } from './workspace';
 
 export const TRIGGER_CHARACTERS = ['、', '；', ';', '：', ':', '-', '。'];
+
+/** Reopens the suggestion list: for items that leave the clerk at the start of a new field. */
+const REOPEN: Command = { title: '', command: 'editor.action.triggerSuggest' };
 
 interface Style {
   readonly sep: string;
@@ -60,17 +71,28 @@ interface Context {
   readonly periodValue?: string;
   /** Indicators that start before the cursor. */
   readonly count: number;
+  /** The sequence number of the last indicator that starts before the cursor (0 when none). */
+  readonly lastNumber: number;
 }
+
+/** A full stop ending a value, then perhaps the digits of the next sequence number being typed. */
+const STOP_THEN_DIGITS = /。[ \u3000]*[0-9０-９]*$/;
+/** A separator ending a value, then perhaps the start of a label being typed. */
+const SEP_THEN_LABEL = /[；;][ \u3000]*[实施周期指标值年度]*$/;
 
 /** Reads the cursor's place from the tokens of the cell text before it. */
 export function analyse(prefix: string): Context {
   const tokens = indicatorLexer.tokenize(prefix).tokens;
-  const count = tokens.filter((t) => is(t, AnySeq)).length;
+  let count = 0;
   let lastSeq = -1;
   tokens.forEach((t, i) => {
-    if (is(t, AnySeq)) lastSeq = i;
+    if (is(t, AnySeq)) {
+      lastSeq = i;
+      count++;
+    }
   });
-  if (lastSeq < 0) return { stage: 'start', from: leadingSpace(prefix, 0), seenLabels: new Set(), count: 0 };
+  if (lastSeq < 0) return { stage: 'start', from: leadingSpace(prefix, 0), seenLabels: new Set(), count: 0, lastNumber: 0 };
+  const lastNumber = Number.parseInt(toAscii(tokens[lastSeq]?.image ?? ''), 10) || count;
   let stage: Stage = 'l1';
   let from = end(tokens[lastSeq]);
   let l1: string | undefined;
@@ -105,16 +127,33 @@ export function analyse(prefix: string): Context {
       from = end(t);
     }
   }
+  if (stage === 'value') {
+    // `≥300人次。2`: the lexer reads a `。` not yet followed by `N、` as part of the value, yet the
+    // clerk is typing the next indicator's number; and a `；` not yet followed by a label, yet the
+    // clerk is at the next label.
+    const value = prefix.slice(from);
+    const stop = STOP_THEN_DIGITS.exec(value) ?? SEP_THEN_LABEL.exec(value);
+    if (stop) {
+      if (label === 'period') periodValue = prefix.slice(periodStart, from + stop.index);
+      stage = stop[0].startsWith('。') ? 'end' : 'label';
+      from += stop.index + 1;
+    }
+  }
   return {
     stage,
     from: leadingSpace(prefix, from),
-    ...(l1 !== undefined ? { l1 } : {}),
-    ...(l2 !== undefined ? { l2 } : {}),
+    ...(l1 !== undefined ? { l1: toAscii(l1) } : {}),
+    ...(l2 !== undefined ? { l2: toAscii(l2) } : {}),
     seenLabels: seen,
     ...(label ? { label } : {}),
     ...(periodValue !== undefined ? { periodValue: periodValue.trim() } : {}),
     count,
+    lastNumber,
   };
+}
+
+function toAscii(digits: string): string {
+  return digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
 function end(t: IToken | undefined): number {
@@ -127,8 +166,77 @@ function leadingSpace(text: string, from: number): number {
   return i;
 }
 
-function codeItem(e: CodeEntry, style: Style, range: Range, locale: Locale, index: number): CompletionItem {
+// ---- What follows the cursor
+
+const SEQ_AHEAD = /^[ \u3000]*[0-9０-９]{1,4}[ \u3000]*、/;
+const LABEL_AHEAD = /^[ \u3000]*(?:实施周期指标值|年度指标值)/;
+const SEP_AHEAD = /^[ \u3000]*[；;]/;
+
+/** Length of the code-name or name token that starts `after`: up to a separator, a label or a `。`. */
+function nameTokenLength(after: string, stopAtColon: boolean): number {
+  const re = stopAtColon ? /[；;：:。\t]|实施周期指标值|年度指标值/ : /[；;。\t]|实施周期指标值|年度指标值/;
+  const m = re.exec(after);
+  return m ? m.index : after.length;
+}
+
+/** Length of the value text that starts `after`: up to a separator, a `。`, a label or the next indicator. */
+function valueTokenLength(after: string): number {
+  const m = /[；;。\t]|实施周期指标值|年度指标值|[0-9０-９]{1,4}[ \u3000]*、[ \u3000]*[0-9０-９]{1,2}[ \u3000]*[-－—–]/.exec(after);
+  return m ? m.index : after.length;
+}
+
+/** The rest of the indicator the cursor is in: up to the next indicator's number. */
+function restOfIndicator(after: string): string {
+  const m = /[0-9０-９]{1,4}[ \u3000]*、[ \u3000]*[0-9０-９]{1,2}[ \u3000]*[-－—–]/.exec(after);
+  return m ? after.slice(0, m.index) : after;
+}
+
+/** True when nothing of this indicator follows (the cell ends, or the next indicator starts). */
+const endsHere = (rest: string): boolean => rest.trim() === '' || SEQ_AHEAD.test(rest);
+
+/** Levels used anywhere in the cell (before and after the cursor). */
+function codesInCell(cell: string): { level1: Set<string>; level2: Set<string> } {
+  const level1 = new Set<string>();
+  const level2 = new Set<string>();
+  for (const m of cell.matchAll(/(?:、|[；;：:])[ \u3000]*([0-9０-９]{1,2})[ \u3000]*[-－—–]/g)) {
+    const code = toAscii(m[1] ?? '');
+    if (code.length === 1) level1.add(code);
+    else {
+      level2.add(code);
+      level1.add(code.charAt(0));
+    }
+  }
+  return { level1, level2 };
+}
+
+/** The entries with those not yet used first, each group in catalogue order. */
+function unusedFirst(list: readonly CodeEntry[], used: ReadonlySet<string>): CodeEntry[] {
+  return [...list.filter((e) => !used.has(e.code)), ...list.filter((e) => used.has(e.code))];
+}
+
+// ---- Items
+
+interface Place {
+  readonly line: number;
+  /** Cell start in the line. */
+  readonly cellStart: number;
+  /** The whole cell text (a leading `<p>` blanked). */
+  readonly cell: string;
+  /** Cursor offset in the cell. */
+  readonly cur: number;
+  readonly style: Style;
+  readonly locale: Locale;
+}
+
+function rangeOf(place: Place, from: number, to: number): Range {
+  return { start: { line: place.line, character: place.cellStart + from }, end: { line: place.line, character: place.cellStart + to } };
+}
+
+function codeItem(e: CodeEntry, place: Place, from: number, to: number, index: number): CompletionItem {
   const text = `${e.code}-${e.name}`;
+  const { locale, style } = place;
+  // A separator already after the token: leave it (the cursor then stands before it).
+  const sepFollows = /^[ \u3000]*[；;：:]/.test(place.cell.slice(to));
   return {
     label: text,
     kind: CompletionItemKind.EnumMember,
@@ -136,8 +244,8 @@ function codeItem(e: CodeEntry, style: Style, range: Range, locale: Locale, inde
     documentation: { kind: 'markdown', value: locale === 'en' ? `${e.description.zh}\n\n*${e.description.en}*` : e.description.zh },
     filterText: `${e.code}-${e.name}${e.aliases.join('')}`,
     sortText: String(index).padStart(3, '0'),
-    textEdit: { range, newText: `${text}${style.sep}` },
-    command: { title: 'next', command: 'editor.action.triggerSuggest' },
+    textEdit: { range: rangeOf(place, from, to), newText: sepFollows ? text : `${text}${style.sep}` },
+    ...(sepFollows ? {} : { command: REOPEN }),
   };
 }
 
@@ -153,18 +261,39 @@ function knownNames(workspace: Workspace, l2: string | undefined): Array<[string
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-function newIndicatorSnippet(n: number, style: Style, range: Range, locale: Locale): CompletionItem {
-  const { sep, colon } = style;
+/** Escapes text for a snippet's literal part (`$`, `}` and `\`) or a choice (`,`, `|` and `\`). */
+const literal = (s: string): string => s.replace(/[$}\\]/g, '\\$&');
+const choice = (s: string): string => s.replace(/[,|\\]/g, '\\$&');
+
+/**
+ * A whole new indicator with the next sequence number: the level-1 class the project still lacks
+ * with its level-2 classes to choose from (or, when it has all three, every class with those it
+ * does not use yet first). The name and both values are empty tabstops, so an untouched snippet
+ * fails the check (`indicator-syntax`, `value-missing`) instead of passing with made-up values.
+ */
+function newIndicatorSnippet(n: number, place: Place, from: number, to: number): CompletionItem {
+  const { sep, colon } = place.style;
+  const { level1, level2 } = codesInCell(place.cell);
+  const missing = level1Codes().find((e) => !level1.has(e.code));
+  const codes = missing
+    ? `${literal(`${missing.code}-${missing.name}${sep}`)}\${1|${unusedFirst(childrenOf(missing.code), level2).map((e) => choice(`${e.code}-${e.name}`)).join(',')}|}`
+    : `\${1|${unusedFirst(CATALOGUE.filter((e) => e.level === 2), level2)
+      .map((e) => { const p = lookupCode(e.parent ?? '') as CodeEntry; return choice(`${p.code}-${p.name}${sep}${e.code}-${e.name}`); }).join(',')}|}`;
+  const stop = /^[ \u3000]*。/.test(place.cell.slice(to)) ? '' : '。';
+  const { locale } = place;
   return {
     label: `${n}、${locale === 'en' ? 'new indicator' : '新指标'}`,
     kind: CompletionItemKind.Snippet,
-    detail: locale === 'en' ? 'A whole indicator with both values' : '完整的一条指标（含实施周期指标值和年度指标值）',
+    detail: missing
+      ? (locale === 'en' ? `A whole indicator: ${missing.code}-${missing.name} (${missing.english}), which the project lacks` : `完整的一条指标：项目尚缺的${missing.code}-${missing.name}`)
+      : (locale === 'en' ? 'A whole indicator with both values' : '完整的一条指标（含实施周期指标值和年度指标值）'),
     insertTextFormat: InsertTextFormat.Snippet,
+    filterText: `${n}、`,
     textEdit: {
-      range,
-      newText: `${n}、\${1:1-产出指标}${sep}\${2:11-数量指标}${sep}\${3:指标名称}${sep}${LABELS.period}${colon}\${4:≥0人次}${sep}${LABELS.annual}${colon}\${5:\${4}}。`,
+      range: rangeOf(place, from, to),
+      newText: `${n}、${codes}${literal(sep)}\${2}${literal(`${sep}${LABELS.period}${colon}`)}\${3}${literal(`${sep}${LABELS.annual}${colon}`)}\${4}${stop}$0`,
     },
-    sortText: '000',
+    sortText: '0',
   };
 }
 
@@ -174,91 +303,237 @@ export function complete(doc: TargetDocument, pos: Position, workspace: Workspac
   if (line === undefined) return empty;
   const ch = Math.min(pos.character, line.length);
   const before = line.slice(0, ch);
-  const tabs = before.split('\t').length - 1;
+  let tabs = 0;
+  for (let i = before.indexOf('\t'); i >= 0; i = before.indexOf('\t', i + 1)) tabs++;
   if (tabs !== 6) return empty;
   const cellStart = before.lastIndexOf('\t') + 1;
-  const prefix = before.slice(cellStart).replace(/^<p>/i, (m) => ' '.repeat(m.length));
+  const nextTab = line.indexOf('\t', ch);
+  const cell = line.slice(cellStart, nextTab < 0 ? line.length : nextTab).replace(/\r$/, '').replace(/^<p>/i, (m) => ' '.repeat(m.length));
+  const cur = ch - cellStart;
+  const prefix = cell.slice(0, cur);
+  const after = cell.slice(cur);
   const ctx = analyse(prefix);
-  const style = fileStyle(doc);
-  const range: Range = { start: { line: pos.line, character: cellStart + ctx.from }, end: { line: pos.line, character: ch } };
+  const place: Place = { line: pos.line, cellStart, cell, cur, style: fileStyle(doc), locale };
   const items: CompletionItem[] = [];
+  const { from } = ctx;
   switch (ctx.stage) {
     case 'start':
-    case 'end':
-      items.push(newIndicatorSnippet(ctx.count + 1, style, range, locale));
+    case 'end': {
+      const typed = prefix.slice(from);
+      if (!/^[0-9０-９]*$/.test(typed)) break;
+      // Digits after the cursor belong to the number being typed, unless they start an indicator.
+      const digits = /^[0-9０-９]*/.exec(after)?.[0] ?? '';
+      const to = SEQ_AHEAD.test(after) ? cur : cur + digits.length;
+      const n = ctx.lastNumber + 1;
+      items.push(newIndicatorSnippet(n, place, from, to));
+      items.push({
+        label: `${n}、`,
+        kind: CompletionItemKind.Keyword,
+        detail: locale === 'en' ? 'the next sequence number' : '下一个序号',
+        sortText: '1',
+        textEdit: { range: rangeOf(place, from, to), newText: `${n}、` },
+        command: REOPEN,
+      });
       break;
-    case 'l1':
-      level1Codes().forEach((e, i) => items.push(codeItem(e, style, range, locale, i)));
+    }
+    case 'l1': {
+      const to = cur + nameTokenLength(after, true);
+      const { level1 } = codesInCell(cell.slice(0, from) + cell.slice(to));
+      unusedFirst(level1Codes(), level1).forEach((e, i) => items.push(codeItem(e, place, from, to, i)));
       break;
+    }
     case 'l2': {
+      const to = cur + nameTokenLength(after, true);
       const parent = ctx.l1 !== undefined && lookupCode(ctx.l1)?.level === 1 ? ctx.l1 : undefined;
       const list = parent ? childrenOf(parent) : level1Codes().flatMap((e) => childrenOf(e.code));
-      list.forEach((e, i) => items.push(codeItem(e, style, range, locale, i)));
+      const { level2 } = codesInCell(cell.slice(0, from) + cell.slice(to));
+      unusedFirst(list, level2).forEach((e, i) => items.push(codeItem(e, place, from, to, i)));
       break;
     }
     case 'name':
-      knownNames(workspace, ctx.l2).slice(0, 200).forEach(([name, n], i) => {
-        items.push({
-          label: name,
-          kind: CompletionItemKind.Text,
-          detail: locale === 'en' ? `used ${n}× in the workspace` : `工作区中使用 ${n} 次`,
-          sortText: String(i).padStart(4, '0'),
-          textEdit: { range, newText: `${name}${style.sep}${LABELS.period}${style.colon}` },
-        });
-      });
+      items.push(...nameItems(place, from, ctx, workspace));
       break;
     case 'label':
-      for (const label of ['period', 'annual'] as const) {
-        if (ctx.seenLabels.has(label)) continue;
-        items.push({
-          label: `${LABELS[label]}${style.colon}`,
-          kind: CompletionItemKind.Keyword,
-          detail: locale === 'en' ? (label === 'period' ? 'whole-period value' : 'annual value') : label === 'period' ? '实施周期指标值' : '年度指标值',
-          textEdit: { range, newText: `${LABELS[label]}${style.colon}${label === 'annual' && ctx.periodValue ? ctx.periodValue : ''}` },
-          sortText: label === 'period' ? '0' : '1',
-        });
-      }
+      items.push(...labelItems(place, from, ctx));
       break;
     case 'value':
-      items.push(...valueItems(ctx, range, locale, prefix.slice(ctx.from)));
+      items.push(...valueItems(place, from, ctx));
       break;
   }
-  return { isIncomplete: false, items };
+  // An item that would only write again the text it replaces is the word itself: not offered.
+  const kept = items.filter((item) => {
+    const edit = item.textEdit;
+    if (!edit || !('range' in edit) || item.insertTextFormat === InsertTextFormat.Snippet) return true;
+    return edit.newText !== line.slice(edit.range.start.character, edit.range.end.character);
+  });
+  return { isIncomplete: false, items: kept };
 }
 
-function valueItems(ctx: Context, range: Range, locale: Locale, typed: string): CompletionItem[] {
+function nameItems(place: Place, from: number, ctx: Context, workspace: Workspace): CompletionItem[] {
+  const { cell, cur, style, locale } = place;
+  const to = cur + nameTokenLength(cell.slice(cur), false);
+  const rest = cell.slice(to);
+  // What the name needs after it: nothing before a separator, a separator before a label, and the
+  // separator and the whole-period label when nothing of the indicator follows.
+  const open = endsHere(rest) || /^[ \u3000]*。/.test(rest);
+  const suffix = SEP_AHEAD.test(rest) ? '' : LABEL_AHEAD.test(rest) || !open ? style.sep : `${style.sep}${LABELS.period}${style.colon}`;
+  return knownNames(workspace, ctx.l2).slice(0, 200).map(([name, n], i) => ({
+    label: name,
+    kind: CompletionItemKind.Text,
+    detail: locale === 'en' ? `used ${n}× in the workspace` : `工作区中使用 ${n} 次`,
+    sortText: String(i).padStart(4, '0'),
+    filterText: name,
+    textEdit: { range: rangeOf(place, from, to), newText: `${name}${suffix}` },
+    ...(suffix === '' ? {} : { command: REOPEN }),
+  }));
+}
+
+function labelItems(place: Place, from: number, ctx: Context): CompletionItem[] {
+  const { cell, cur, style, locale } = place;
+  const after = cell.slice(cur);
+  // The label being typed, to its colon.
+  const to = cur + (/^[实施周期指标值年度]*[ \u3000]*[：:]?/.exec(after)?.[0].length ?? 0);
+  const rest = cell.slice(to);
+  const later = restOfIndicator(rest);
+  const seen = new Set(ctx.seenLabels);
+  if (later.includes(LABELS.period)) seen.add('period');
+  if (later.includes(LABELS.annual)) seen.add('annual');
+  const valueFollows = !endsHere(rest) && !/^[ \u3000]*[；;。]/.test(rest);
   const items: CompletionItem[] = [];
-  if (ctx.label === 'annual' && ctx.periodValue) {
+  for (const label of ['period', 'annual'] as const) {
+    if (seen.has(label)) continue;
+    const text = `${LABELS[label]}${style.colon}`;
+    items.push({
+      label: text,
+      kind: CompletionItemKind.Keyword,
+      detail: locale === 'en' ? (label === 'period' ? 'whole-period value' : 'annual value') : label === 'period' ? '实施周期指标值' : '年度指标值',
+      filterText: text,
+      textEdit: { range: rangeOf(place, from, to), newText: text },
+      sortText: label === 'period' ? '0' : '2',
+      ...(valueFollows ? {} : { command: REOPEN }),
+    });
+    if (label === 'annual' && ctx.periodValue && !valueFollows) {
+      // The annual value is usually the whole-period value: the label with it, and the full stop
+      // when nothing of the indicator follows.
+      const stop = endsHere(rest) ? '。' : '';
+      items.push({
+        label: `${text}${ctx.periodValue}${stop}`,
+        kind: CompletionItemKind.Value,
+        detail: locale === 'en' ? 'annual value, same as the whole-period value' : '年度指标值，与实施周期指标值相同',
+        filterText: `${text}${ctx.periodValue}`,
+        textEdit: { range: rangeOf(place, from, to), newText: `${text}${ctx.periodValue}${stop}` },
+        sortText: '1',
+        preselect: true,
+        ...(stop ? { command: REOPEN } : {}),
+      });
+    }
+  }
+  return items;
+}
+
+const COMPARATOR_START = /^[ \u3000]*(?:[≥≤><＞＜＝=]|不低于|不高于|不少于|不超过|大于|小于|等于|达到)/;
+
+function valueItems(place: Place, from: number, ctx: Context): CompletionItem[] {
+  const { cell, cur, style, locale } = place;
+  const typed = cell.slice(from, cur);
+  const after = cell.slice(cur);
+  const to = cur + valueTokenLength(after);
+  const rest = cell.slice(to);
+  const value = cell.slice(from, to);
+  const items: CompletionItem[] = [];
+  const stopNeeded = endsHere(rest);
+  if (ctx.label === 'annual' && ctx.periodValue && value !== ctx.periodValue) {
+    // The value copied, ending the indicator: over the `。` already there (the new-indicator
+    // snippet's), so the cursor lands after it, at the next indicator, as after a typed `。`.
+    const stop = /^[ \u3000]*。/.exec(rest)?.[0] ?? '';
+    const ends = stopNeeded || stop !== '';
     items.push({
       label: ctx.periodValue,
       kind: CompletionItemKind.Value,
       detail: locale === 'en' ? 'same as the whole-period value' : '与实施周期指标值相同',
-      textEdit: { range, newText: `${ctx.periodValue}。` },
+      filterText: ctx.periodValue,
+      textEdit: { range: rangeOf(place, from, to + stop.length), newText: `${ctx.periodValue}${ends ? '。' : ''}` },
       sortText: '0',
       preselect: true,
+      ...(ends ? { command: REOPEN } : {}),
     });
   }
-  const entry = ctx.l2 ? lookupCode(ctx.l2) : undefined;
-  const kind = entry?.measure && entry.measure !== 'any' ? entry.measure : undefined;
-  const units = kind ? UNITS[kind] : [...UNITS.count.slice(0, 6), '%', '万元'];
-  const number = /[0-9]+(?:\.[0-9]+)?$/.exec(typed);
-  if (number) {
-    // The clerk typed a number: offer it with each unit that fits the class.
-    units.forEach((u, i) => items.push({
-      label: `${typed}${u}`,
-      kind: CompletionItemKind.Unit,
-      filterText: `${typed}${u}`,
-      textEdit: { range, newText: `${typed}${u}` },
-      sortText: `1${String(i).padStart(3, '0')}`,
-    }));
-  } else if (!/[≥≤><＝=]$/.test(typed)) {
+  if (typed.trim() === '' && !COMPARATOR_START.test(after)) {
+    // The value's start: a comparator, before a number already there too.
     COMPARATORS.forEach((c, i) => items.push({
       label: c.symbol,
       kind: CompletionItemKind.Operator,
       detail: localize(c.description, locale),
-      textEdit: { range, newText: `${typed}${c.symbol}` },
+      filterText: c.symbol,
+      textEdit: { range: rangeOf(place, from, cur), newText: c.symbol },
       sortText: `2${i}`,
     }));
+  }
+  if (cur !== to) return items;
+  const entry = ctx.l2 ? lookupCode(ctx.l2) : undefined;
+  const kind = entry?.measure && entry.measure !== 'any' ? entry.measure : undefined;
+  const units = kind ? UNITS[kind] : [...UNITS.count.slice(0, 6), '%', '万元'];
+  const number = /^(.*[0-9])([^0-9.．]*)$/.exec(typed);
+  const finished = typed.trim() !== '' && !/[0-9.．≥≤><＞＜＝=]$/.test(typed);
+  if (number) {
+    // A number, perhaps with the start of a unit: the units of the class that continue it.
+    const [, num = '', unitTyped = ''] = number;
+    units.filter((u) => u.startsWith(unitTyped) && u !== unitTyped).forEach((u, i) => items.push({
+      label: `${num}${u}`,
+      kind: CompletionItemKind.Unit,
+      filterText: `${num}${u}`,
+      textEdit: { range: rangeOf(place, from, cur), newText: `${num}${u}` },
+      sortText: `1${String(i).padStart(3, '0')}`,
+    }));
+  }
+  if (finished && ctx.label === 'period') {
+    // After the whole-period value: the annual label with the value copied (and the full stop),
+    // written over an empty annual value that already follows.
+    const next = new RegExp(`^[；;][ \\u3000]*${LABELS.annual}[ \\u3000]*[：:]?`).exec(rest);
+    const annualEmpty = next ? valueTokenLength(rest.slice(next[0].length)) === 0 : false;
+    const v = typed.trim();
+    if (next && annualEmpty) {
+      const newText = `${style.sep}${LABELS.annual}${style.colon}${v}`;
+      items.push({
+        label: newText,
+        kind: CompletionItemKind.Value,
+        detail: locale === 'en' ? 'annual value, same as the whole-period value' : '年度指标值，与实施周期指标值相同',
+        filterText: newText,
+        textEdit: { range: rangeOf(place, cur, cur + next[0].length), newText },
+        sortText: '5',
+      });
+    } else if (stopNeeded) {
+      const whole = `${style.sep}${LABELS.annual}${style.colon}${v}。`;
+      const label = `${style.sep}${LABELS.annual}${style.colon}`;
+      items.push({
+        label: whole,
+        kind: CompletionItemKind.Value,
+        detail: locale === 'en' ? 'the rest of the indicator: annual value same as the whole-period value' : '指标其余部分：年度指标值与实施周期指标值相同',
+        filterText: whole,
+        textEdit: { range: rangeOf(place, cur, cur), newText: whole },
+        sortText: '5',
+        command: REOPEN,
+      }, {
+        label,
+        kind: CompletionItemKind.Keyword,
+        detail: locale === 'en' ? 'annual value' : '年度指标值',
+        filterText: label,
+        textEdit: { range: rangeOf(place, cur, cur), newText: label },
+        sortText: '6',
+        command: REOPEN,
+      });
+    }
+  }
+  if (finished && ctx.label === 'annual' && stopNeeded && !/^[ \u3000]*。/.test(rest)) {
+    items.push({
+      label: '。',
+      kind: CompletionItemKind.Keyword,
+      detail: locale === 'en' ? 'end of the indicator' : '指标结束',
+      filterText: '。',
+      textEdit: { range: rangeOf(place, cur, cur), newText: '。' },
+      sortText: '5',
+      command: REOPEN,
+    });
   }
   return items;
 }
