@@ -268,9 +268,11 @@ class IndicatorParser extends EmbeddedActionsParser {
     const first = this.LA(1);
     if (tokenMatcher(first, AnySeq)) return true;
     if (!tokenMatcher(first, Code) || first.image.length > 2 || !tokenMatcher(this.LA(2), Dash) || !tokenMatcher(this.LA(3), Text)) return false;
-    // Only where an indicator can begin: at the start of the cell, or right after a full stop or a value.
+    // Only where an indicator can begin: at the start of the cell, or right after a full stop or a
+    // value (an empty one too: right after its label).
     const before = this.LA(0);
-    return !isReal(before) || tokenMatcher(before, AnyStop) || tokenMatcher(before, ValuePart);
+    return !isReal(before) || tokenMatcher(before, AnyStop) || tokenMatcher(before, ValuePart)
+      || tokenMatcher(before, AnyPeriodLabel) || tokenMatcher(before, AnyAnnualLabel);
   }
 
   public cell = this.RULE('cell', () => {
