@@ -13,6 +13,8 @@ import { exportDocument } from '../../server/src/export';
 import { fixAllEdits, safeEdits } from '../../server/src/lsp/code-actions';
 import { formatDocument } from '../../server/src/lsp/formatting';
 import { DEFAULT_CONFIG } from '../../server/src/config';
+import { DASH_CHARS } from '../../server/src/catalogue';
+import { toAscii } from '../../server/src/syntax/normalize';
 import type { Finding } from '../../server/src/rules/types';
 import { parseDocument, RowCache, splitLines } from '../../server/src/syntax/document';
 
@@ -148,7 +150,11 @@ describe('properties: parser and rules', function () {
 describe('properties: formatting and fixes', function () {
   this.timeout(120000);
 
-  /** What formatting may change: HTML, whitespace, structural punctuation, amount separators. */
+  /**
+   * What formatting may change: HTML, whitespace, structural punctuation (sequence marks `、` and
+   * the marks typed in their place, `．` included), amount separators, full-width digits and letters
+   * (written in ASCII) and dashes.
+   */
   const content = (s: string) => {
     // HTML removed to a fixed point (removing `<p>` from `<<p>/p>` leaves a tag too).
     let t = s;
@@ -156,7 +162,7 @@ describe('properties: formatting and fixes', function () {
       prev = t;
       t = t.replace(/<\/?[A-Za-z][^<>]*>|&(?:nbsp|amp|lt|gt|quot|#[0-9]+);/g, '');
     }
-    return t.replace(/[\s\u3000；;：:，,。.0]/g, '');
+    return toAscii(t).replace(new RegExp(`[\\s\\u3000；;：:，,。.、．0${DASH_CHARS.replace('-', '\\-')}]`, 'g'), '');
   };
 
   it('formatting is idempotent and keeps every character of content', () => {

@@ -419,9 +419,8 @@ function problem(ctx: BuildContext, at: Span, message: Bilingual, fix?: { title:
     : { span: at, message });
 }
 
-/** A label as written: its words, then any spaces, then its colon or the mark typed in its place. */
-const LABEL_PARTS = /^(.*?)([ \u3000\u00a0]*)([：:；;，,、．.]?)$/;
-const COLONS = '：:';
+/** A label as written: its words, spaces, a mark typed for or before its colon, spaces, its colon. */
+const LABEL_PARTS = /^(.*?)([ \u3000\u00a0]*)([；;，,、．.]?)([ \u3000\u00a0]*)([：:]?)$/;
 
 /** The sequence number: as written, or (forgotten) the one after the previous indicator's. */
 function buildSeq(ctx: BuildContext, notes: IndicatorNotes, previous: number): IndicatorNode['seq'] {
@@ -451,7 +450,7 @@ function buildSeq(ctx: BuildContext, notes: IndicatorNotes, previous: number): I
 
 /** Reports a label written otherwise than canonically, or without its colon; the colon, if any. */
 function checkLabel(ctx: BuildContext, t: IToken, kind: ValueNode['label']): string | undefined {
-  const [, word = '', spaces = '', mark = ''] = LABEL_PARTS.exec(t.image) ?? [];
+  const [, word = '', spaces = '', mark = '', , colon = ''] = LABEL_PARTS.exec(t.image) ?? [];
   const canonical = LABELS[kind];
   const wordEnd = t.startOffset + word.length;
   if (word !== canonical) {
@@ -460,20 +459,25 @@ function checkLabel(ctx: BuildContext, t: IToken, kind: ValueNode['label']): str
       en: `write the label as “${canonical}”, not “${word}”`,
     }, { title: { zh: `改为“${canonical}”`, en: `Change to “${canonical}”` }, span: span(ctx, t.startOffset, wordEnd), newText: canonical, safe: true, format: true });
   }
-  if (mark !== '' && COLONS.includes(mark)) return mark;
   const markAt = wordEnd + spaces.length;
-  if (mark === '') {
+  const markSpan = span(ctx, markAt, markAt + mark.length);
+  if (mark !== '' && colon !== '') {
+    problem(ctx, markSpan, {
+      zh: `“${canonical}”的冒号前多了“${mark}”`,
+      en: `an extra “${mark}” before the colon of “${canonical}”`,
+    }, { title: { zh: `删除“${mark}”`, en: `Remove “${mark}”` }, span: markSpan, newText: '', safe: true, format: true });
+  } else if (mark !== '') {
+    problem(ctx, markSpan, {
+      zh: `“${canonical}”后应为冒号“：”，不是“${mark}”`,
+      en: `expected a colon “：” after “${canonical}”, not “${mark}”`,
+    }, { title: { zh: '改为冒号“：”', en: 'Change to the colon “：”' }, span: markSpan, newText: '：', safe: true, format: true });
+  } else if (colon === '') {
     problem(ctx, span(ctx, t.startOffset, end(t)), {
       zh: `“${canonical}”后缺少冒号“：”`,
       en: `expected a colon “：” after “${canonical}”`,
     }, { title: { zh: '插入冒号“：”', en: 'Insert the colon “：”' }, span: span(ctx, markAt, markAt), newText: '：', safe: true, format: true });
-  } else {
-    problem(ctx, span(ctx, markAt, markAt + 1), {
-      zh: `“${canonical}”后应为冒号“：”，不是“${mark}”`,
-      en: `expected a colon “：” after “${canonical}”, not “${mark}”`,
-    }, { title: { zh: '改为冒号“：”', en: 'Change to the colon “：”' }, span: span(ctx, markAt, markAt + 1), newText: '：', safe: true, format: true });
   }
-  return undefined;
+  return colon === '' ? undefined : colon;
 }
 
 /** A value's label and text as written, with the offsets (in the cell) where it starts and ends. */
@@ -609,7 +613,8 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes, previousSeq: n
     }
     if (sep) {
       punctuation.push(punct(ctx, sep, values.length === 1 ? 'name' : 'value'));
-    } else if (!isBlank(ctx.source, previousEnd, labelTok.startOffset) || values.length > 1) {
+    } else if (!isBlank(ctx.source, previousEnd, labelTok.startOffset) || values.length > 1 || name) {
+      // (Without a name, the separator after the codes stands before the first label.)
       const labelText = LABELS[kind];
       const at = labelTok.startOffset;
       problem(ctx, span(ctx, at, at + 1), {

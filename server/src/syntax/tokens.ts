@@ -78,8 +78,11 @@ export const Dash = createToken({ name: 'Dash', pattern: new RegExp(`[${DASHES}]
 export const Sep = createToken({ name: 'Sep', pattern: /[；;]/, categories: [AnySep, NotSeq] });
 export const Colon = createToken({ name: 'Colon', pattern: /[：:]/, categories: [NotSeq] });
 export const Stop = createToken({ name: 'Stop', pattern: /。/, categories: [AnyStop, NotSeq] });
-/** What may follow a label: its colon, or a mark typed in its place (not a separator before more). */
-const LABEL_END = `${SP}{0,2}(?:[：:]|[；;，,、．.](?!${SP}{0,3}(?:${LABELS}|${NEXT_INDICATOR}|${END})))?`;
+/**
+ * What may follow a label: its colon, a mark typed in its place (not a separator before more), or
+ * such a mark before the colon (`实施周期指标值、：`).
+ */
+const LABEL_END = `${SP}{0,2}(?:[：:]|[；;，,、．.]${SP}{0,2}[：:]|[；;，,、．.](?!${SP}{0,3}(?:${LABELS}|${NEXT_INDICATOR}|${END})))?`;
 const PERIOD_LABEL = new RegExp(`(?:${LABEL_VARIANTS.period})${LABEL_END}`);
 const ANNUAL_LABEL = new RegExp(`(?:${LABEL_VARIANTS.annual})${LABEL_END}`);
 export const PeriodLabel = createToken({
@@ -101,10 +104,13 @@ export const OddChar = createToken({ name: 'OddChar', pattern: /</, categories: 
 export const ValueEndSep = createToken({
   name: 'ValueEndSep', pattern: new RegExp(`[；;，,](?=${SP}{0,3}(?:${LABELS}))`), pop_mode: true, categories: [AnySep, NotSeq],
 });
-/** `。` ending a value before the next indicator, the end of the cell, or more full stops (`。。`). */
+/**
+ * `。` ending a value: before the next indicator, the end of the cell, or another `。` (a value never
+ * holds `。。` unquoted: the second is an extra full stop, reported by the parser).
+ */
 export const ValueStop = createToken({
   name: 'ValueStop',
-  pattern: new RegExp(`[。.](?=${SP}{0,3}(?:[。.]${SP}{0,3}){0,8}(?:${DIGIT}{1,4}${SP}{0,2}、|${NEXT_INDICATOR}|${END}))`),
+  pattern: new RegExp(`。(?=${SP}{0,3}。)|[。.](?=${SP}{0,3}(?:${DIGIT}{1,4}${SP}{0,2}、|${NEXT_INDICATOR}|${END}))`),
   pop_mode: true,
   categories: [AnyStop, NotSeq],
 });
