@@ -3,19 +3,25 @@
  * the code lists it highlights are never typed twice. `npm run generate` writes it; a test fails
  * when the committed file is stale.
  */
-import { CATALOGUE, COMPARATORS, LABELS, UNITS } from '../server/src/catalogue';
+import { CATALOGUE, COMPARATORS, DASH_CHARS, LABEL_PATTERN, UNITS } from '../server/src/catalogue';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 const alternatives = (items: readonly string[]) => [...new Set(items)].sort((a, b) => b.length - a.length).map(escape).join('|');
+/** Every dash the parser reads between a code and its name (`-` first, literal in a class). */
+const DASH = `[${DASH_CHARS}]`;
+/** A code as written: ASCII or full-width digits (the parser reads both). */
+const codeAsWritten = (code: string) => `(?:${code}|${code.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))})`;
+/** The catalogue's JavaScript pattern in Oniguruma's syntax (`\x{3000}` for `\u3000`). */
+const oniguruma = (source: string) => source.replace(/\\u([0-9a-fA-F]{4})/g, '\\x{$1}');
 
 function codePattern(level: 1 | 2): string {
   const codes = CATALOGUE.filter((c) => c.level === level);
   // A code only counts with one of its own names (official, alias, with or without 指标).
   const parts = codes.map((c) => {
     const names = [c.name, ...c.aliases].flatMap((n) => (n.endsWith('指标') ? [n, n.slice(0, -2)] : [n, `${n}指标`]));
-    return `${c.code}(?=[-－—–]\\s*(?:${alternatives(names)}))`;
+    return `${codeAsWritten(c.code)}(?=${DASH}\\s*(?:${alternatives(names)}))`;
   });
-  return `(?<![0-9])(${parts.join('|')})\\s*([-－—–])\\s*([^；;：:。\\t]*)`;
+  return `(?<![0-9０-９])(${parts.join('|')})\\s*(${DASH})\\s*([^；;：:。\\t]*)`;
 }
 
 const WORD_COMPARATORS = ['最高不超过', '不少于', '不低于', '达到', '不超过', '不高于', '不大于', '超过', '高于', '大于', '低于', '少于', '不足', '约', '以上', '以下', '以内'];
@@ -106,7 +112,7 @@ export function buildGrammar(): Record<string, unknown> {
             },
           },
           {
-            match: `(${alternatives(Object.values(LABELS))})\\s*([：:])?`,
+            match: `(${oniguruma(LABEL_PATTERN)})\\s*([：:])?`,
             captures: { 1: { name: 'keyword.other.label.perf-target' }, 2: { name: 'punctuation.separator.key-value.perf-target' } },
           },
           { name: 'string.quoted.double.perf-target', match: '“[^“”]*”|"[^"]*"|‘[^‘’]*’' },

@@ -16,8 +16,8 @@ export const indicatorSyntax: RowRule = {
     en: 'An indicator does not follow “N、code-name；code-name；name；实施周期指标值：…；年度指标值：…。”.',
   },
   rationale: {
-    zh: '财政系统按固定结构导入绩效指标：缺少序号、编码、名称、分隔符或冒号的指标无法导入，审核时会被退回。提示会指出在哪里应出现什么。',
-    en: 'The finance system imports indicators by this fixed structure: one missing its number, codes, name, separators or colons cannot be imported and is sent back. The message says what was expected where.',
+    zh: '财政系统按固定结构导入绩效指标：缺少序号、编码、名称、分隔符、冒号或句号的指标无法导入，审核时会被退回。输入法和键盘的常见失误都按本意读取并指出具体位置，附带写出规范形式的快速修复：序号写成“3．”“3.”“3。”“3，”“（3）”或漏写序号（后一条指标不会被并入前一条的指标值）；漏写或多写句号“。”；标签写成“实施期指标值”“年度目标值”等变体、冒号写成“；”“，”或漏写；同一标签写了两次（只读取第一个）、两个标签顺序颠倒；一级或二级指标漏写编码（按名称在正确的上级下补上编码，如“3-满意度指标；31-服务对象满意度”）。其中只改写标点或标签用词的修复也由“全部修复”和格式化完成。',
+    en: 'The finance system imports indicators by this fixed structure: one missing its number, codes, name, separators, colons or full stop cannot be imported and is sent back. The usual IME and keyboard slips are read as meant, reported on their exact characters, and fixed to the canonical form: a sequence number written “3．” “3.” “3。” “3，” “（3）” or forgotten (the next indicator never runs into the previous value); a missing or doubled “。”; a label written as a variant (“实施期指标值”, “年度目标值”), with “；” or “，” for its colon or without one; a label written twice (only the first is read) or the two in reverse order; a level-1 or level-2 name without its code (the code is read from the name under the right parent, as in “3-满意度指标；31-服务对象满意度”). Fixes that only write punctuation or a label’s wording are applied by fix-all and formatting too.',
   },
   examples: {
     bad: [
@@ -26,6 +26,10 @@ export const indicatorSyntax: RowRule = {
       { rows: withIndicators('1、1-产出指标11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人。'), note: { zh: '编码之间缺少分隔符', en: 'no separator between the codes' } },
       { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值100人；年度指标值：100人。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。'), note: { zh: '标签后缺少冒号', en: 'no colon after a label' } },
       { rows: withIndicators('培训100人次') },
+      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人。2．2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。'), note: { zh: '序号写成“2．”', en: 'a sequence number written “2．”' } },
+      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。'), note: { zh: '两条指标之间缺少句号', en: 'no full stop between two indicators' } },
+      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人；年度指标值：120人。2、2-效益指标；22-社会效益；就业率；年度指标值：≥90%；实施周期指标值：≥90%。'), note: { zh: '标签重复、顺序颠倒', en: 'a label written twice, labels in reverse order' } },
+      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度目标值：100人。2、2-效益指标；22-社会效益；就业率；实施周期指标值；≥90%；年度指标值：≥90%。'), note: { zh: '标签变体、冒号写成分号', en: 'a label variant, “；” for a colon' } },
     ],
     good: [
       { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') },

@@ -7,6 +7,7 @@
  * linear (no nested quantifiers).
  */
 import { UNITS } from '../catalogue';
+import { toAscii } from './normalize';
 
 /** Normalised comparators: `≈` is 约 (approximate), which cannot be checked. */
 export type Comparator = '≥' | '>' | '=' | '≤' | '<' | '≈';
@@ -68,12 +69,9 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-function toAsciiDigits(s: string): string {
-  return s.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-}
-
 function parseNumber(text: string): number {
-  const ascii = toAsciiDigits(text);
+  // A number as matched: its `．` stands between digits, which `toAscii` reads as a point.
+  const ascii = toAscii(text);
   const slash = ascii.indexOf('/');
   if (slash > 0) {
     const num = Number(ascii.slice(0, slash));
