@@ -228,6 +228,34 @@ export const LABEL_PATTERN = `${LABEL_VARIANTS.period}|${LABEL_VARIANTS.annual}`
  */
 export const DASH_CHARS = '-－—–―‐‑‒−﹣';
 
+/** The money units a table states (`单位：元`), each with its size in 万元, the default unit. */
+export type MoneyUnit = '元' | '千元' | '万元' | '亿元';
+export const MONEY_UNITS: Readonly<Record<MoneyUnit, { readonly wan: number; readonly en: string }>> = {
+  元: { wan: 1e-4, en: 'yuan' },
+  千元: { wan: 0.1, en: 'thousand yuan' },
+  万元: { wan: 1, en: '10,000 yuan' },
+  亿元: { wan: 1e4, en: '100 million yuan' },
+};
+/** A table that states no unit is read in 万元, as the finance system's exports are. */
+export const DEFAULT_MONEY_UNIT: MoneyUnit = '万元';
+
+/**
+ * The money unit a preface line, title or header cell states: `单位：元`, `金额单位：万元`,
+ * `（单位：万元）`, `总计（万元）`, `Unit: yuan`, `(RMB 10,000 yuan)`, `in 10,000 yuan`.
+ */
+export function statedMoneyUnit(text: string): MoneyUnit | undefined {
+  const zh = /单位\s*[：:]\s*(?:人民币)?\s*(亿元|万元|千元|元)|[（(]\s*(?:人民币)?\s*(亿元|万元|千元|元)\s*[）)]/.exec(text);
+  if (zh) return (zh[1] ?? zh[2]) as MoneyUnit;
+  if (!/yuan|rmb/i.test(text)) return undefined;
+  const en = /(?:unit\s*[:：]|\(|\bin)\s*(?:rmb\s*)?(100\s*million|10,?000|ten\s+thousand|thousand|1,?000)?\s*(?:yuan|rmb)\b/i.exec(text);
+  if (!en) return undefined;
+  const size = (en[1] ?? '').replace(/[\s,]/g, '').toLowerCase();
+  if (size === '') return '元';
+  if (size === '100million') return '亿元';
+  if (size === '10000' || size === 'tenthousand') return '万元';
+  return '千元';
+}
+
 /** Column names of the table's header row, in order. */
 export const COLUMNS: readonly string[] = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
 

@@ -3,11 +3,11 @@
  * for the rows checked most recently and their counts for every row (rows are immutable and keyed
  * by text), so re-checking after a keystroke costs the changed rows plus the document rules.
  */
-import type { Bilingual } from './catalogue';
+import { DEFAULT_MONEY_UNIT, type Bilingual, type MoneyUnit } from './catalogue';
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
 import type { DocumentRule, Finding, Fix, Related, RowContext, RowFix, RowReport, RowRule, Severity } from './rules/types';
-import { parseDocument, parseRow, RowCache, splitLines, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
+import { Grouper, parseDocument, parseRow, RowCache, splitLines, unitAtLine, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
 import { runAll, runInSlices, type Steps } from './steps';
 
 export interface CheckOptions {
@@ -66,13 +66,25 @@ class ResultCache {
   }
 }
 
-const resultCaches = new WeakMap<Config, ResultCache>();
+/**
+ * Row results per config and money unit: a row's findings depend on the unit of the table it
+ * stands in (`total-mismatch`'s tolerance and message, `cost-exceeds-budget`), and the same row text
+ * may stand in tables of different units.
+ */
+const resultCaches = new WeakMap<Config, Map<MoneyUnit, ResultCache>>();
+/** Configs made by `forWholeCheck`: their caches keep every row's results. */
+const wholeChecks = new WeakSet<Config>();
 
-function resultCache(config: Config): ResultCache {
-  let cache = resultCaches.get(config);
+function resultCache(config: Config, unit: MoneyUnit): ResultCache {
+  let byUnit = resultCaches.get(config);
+  if (!byUnit) {
+    byUnit = new Map();
+    resultCaches.set(config, byUnit);
+  }
+  let cache = byUnit.get(unit);
   if (!cache) {
-    cache = new ResultCache();
-    resultCaches.set(config, cache);
+    cache = new ResultCache(wholeChecks.has(config) ? Infinity : ResultCache.KEPT);
+    byUnit.set(unit, cache);
   }
   return cache;
 }
@@ -86,7 +98,7 @@ const COUNT_BITS = 8192;
  */
 export function forWholeCheck(config: Config): Config {
   const own: Config = { ...config };
-  resultCaches.set(own, new ResultCache(Infinity));
+  wholeChecks.add(own);
   return own;
 }
 
@@ -111,11 +123,11 @@ function activeRowRules(config: Config): readonly RowRule[] {
  * then dropped would outlive the young generation and pile up as old garbage while a large file
  * opens. Whoever reads findings (a publish, a hover, a whole check) remembers them.
  */
-function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config, remember = true): readonly RowResult[] {
-  const cache = resultCache(config);
+function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config, unit: MoneyUnit, remember = true): readonly RowResult[] {
+  const cache = resultCache(config, unit);
   const cached = cache.get(row);
   if (cached) return cached;
-  const results = runRowRules(row, rules, config);
+  const results = runRowRules(row, rules, config, unit);
   if (remember || !cache.bounded) cache.set(row, results);
   if (!cache.counts.has(row)) {
     const per = [0, 0, 0, 0];
@@ -135,12 +147,13 @@ function checkable(row: ParsedRow): boolean {
 }
 
 /** Every active row rule over one row; the rules that reported, with their reports. */
-function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config): RowResult[] {
+function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config, unit: MoneyUnit): RowResult[] {
   const results: RowResult[] = [];
   // One context per row, not per rule and row: this runs for every row of a file.
   let reports: RowReport[] = [];
   const ctx: RowContext = {
     config,
+    unit,
     report: (r) => {
       flatten(r);
       reports.push(r);
@@ -331,14 +344,15 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
       continue;
     }
     if (config.ignore.length > 0) {
-      for (const f of findingsOfRow(ref, rules, config, file)) counts[k + SEVERITY_INDEX[f.severity]] = (counts[k + SEVERITY_INDEX[f.severity]] ?? 0) + 1;
+      for (const f of findingsOfRow(ref, rules, config, file, unitAtLine(doc, i))) counts[k + SEVERITY_INDEX[f.severity]] = (counts[k + SEVERITY_INDEX[f.severity]] ?? 0) + 1;
       continue;
     }
     if (!checkable(ref.row)) continue;
-    const cache = resultCache(config);
+    const unit = unitAtLine(doc, i);
+    const cache = resultCache(config, unit);
     let packed = cache.counts.get(ref.row);
     if (packed === undefined) {
-      checkRow(ref.row, rules, config, false);
+      checkRow(ref.row, rules, config, unit, false);
       packed = cache.counts.get(ref.row) ?? 0;
     }
     if (typeof packed !== 'number') {
@@ -353,9 +367,9 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
   return { doc, config, file, counts };
 }
 
-function findingsOfRow(ref: RowRef, rules: readonly RowRule[], config: Config, file: string | undefined): readonly Finding[] {
+function findingsOfRow(ref: RowRef, rules: readonly RowRule[], config: Config, file: string | undefined, unit: MoneyUnit): readonly Finding[] {
   if (!checkable(ref.row)) return NONE;
-  const results = checkRow(ref.row, rules, config);
+  const results = checkRow(ref.row, rules, config, unit);
   if (results.length === 0) return NONE;
   const found = rowFindings(results, ref.row, ref.line, config);
   return config.ignore.length > 0 ? found.filter((f) => notIgnored(f, config, file)) : found;
@@ -370,7 +384,7 @@ function notIgnored(f: Finding, config: Config, file: string | undefined): boole
 export function rowFindingsAt(doc: TargetDocument, line: number, options: CheckOptions = {}): readonly Finding[] {
   const ref = doc.rows[line];
   const config = options.config ?? DEFAULT_CONFIG;
-  return ref ? findingsOfRow(ref, activeRowRules(config), config, options.file) : NONE;
+  return ref ? findingsOfRow(ref, activeRowRules(config), config, options.file, unitAtLine(doc, line)) : NONE;
 }
 
 /**
@@ -381,7 +395,9 @@ export function checkingRowCache(config: () => Config, enabled: () => boolean = 
   return new RowCache((row) => {
     if (!checkable(row) || !enabled()) return;
     const c = config();
-    checkRow(row, activeRowRules(c), c, false);
+    // Before the rows are grouped, a row's table (and unit) is unknown: the default unit's results
+    // serve every table that states none, the usual case.
+    checkRow(row, activeRowRules(c), c, DEFAULT_MONEY_UNIT, false);
   });
 }
 
@@ -398,11 +414,14 @@ export function checkText(text: string | readonly string[], options: CheckOption
   const lines = typeof text === 'string' ? splitLines(text) : text;
   const rows = new Array<ParsedRow>(lines.length);
   let found: Finding[] = [];
+  // Tables as the rows go by: a row's money unit is known when it is reached (see `Grouper`).
+  const grouper = new Grouper();
   for (let line = 0; line < lines.length; line++) {
     const row = parseRow(lines[line] ?? '');
     rows[line] = row;
+    grouper.add({ line, row });
     if (!checkable(row)) continue;
-    const results = runRowRules(row, rules, config);
+    const results = runRowRules(row, rules, config, grouper.unit);
     if (results.length === 0) continue;
     for (const f of placeFindings(results, row, line, config, ReportedFinding)) {
       if (notIgnored(f, config, options.file)) found.push(f);
@@ -474,7 +493,7 @@ export class CheckResult implements FindingsByLine {
   private rowFindings(line: number): readonly Finding[] {
     const ref = this.rows.doc.rows[line];
     const { config, file } = this.rows;
-    return ref ? findingsOfRow(ref, activeRowRules(config), config, file) : NONE;
+    return ref ? findingsOfRow(ref, activeRowRules(config), config, file, unitAtLine(this.rows.doc, line)) : NONE;
   }
 
   /**
@@ -483,7 +502,7 @@ export class CheckResult implements FindingsByLine {
    */
   warm(line: number): void {
     const ref = this.rows.doc.rows[line];
-    if (ref && checkable(ref.row)) checkRow(ref.row, activeRowRules(this.rows.config), this.rows.config);
+    if (ref && checkable(ref.row)) checkRow(ref.row, activeRowRules(this.rows.config), this.rows.config, unitAtLine(this.rows.doc, line));
   }
 
   at(line: number): readonly Finding[] {
@@ -554,7 +573,7 @@ export function* checkDocumentSteps(doc: TargetDocument, options: CheckOptions =
   const rules = activeRowRules(config);
   const found: Finding[] = [];
   for (const ref of doc.rows) {
-    if (ref) for (const f of findingsOfRow(ref, rules, config, options.file)) found.push(f);
+    if (ref) for (const f of findingsOfRow(ref, rules, config, options.file, unitAtLine(doc, ref.line))) found.push(f);
     yield;
   }
   return mergeSorted(found, checkDocumentRules(doc, options));
@@ -586,7 +605,12 @@ export async function warmRowChecks(doc: TargetDocument, config: Config, stale: 
 function* rowCheckSteps(doc: TargetDocument, config: Config): Steps<void> {
   const rules = activeRowRules(config);
   for (const ref of doc.rows) {
-    if (ref && checkable(ref.row) && !resultCache(config).counts.has(ref.row)) checkRow(ref.row, rules, config, false);
+    if (!ref || !checkable(ref.row)) {
+      yield;
+      continue;
+    }
+    const unit = unitAtLine(doc, ref.line);
+    if (!resultCache(config, unit).counts.has(ref.row)) checkRow(ref.row, rules, config, unit, false);
     yield;
   }
 }

@@ -2,7 +2,7 @@
  * The parsed model as plain JSON (`perf-target export`), so that other tools can use clerks' files.
  * Ranges are LSP ranges: 0-based lines, UTF-16 columns, end exclusive.
  */
-import { LABELS } from './catalogue';
+import { DEFAULT_MONEY_UNIT, LABELS } from './catalogue';
 import { AMOUNT_COLUMNS, type Amount, type RowRef, type Span, type TargetDocument } from './syntax/document';
 import type { CodeNode, IndicatorNode, ValueNode } from './syntax/indicators';
 
@@ -74,10 +74,13 @@ function unit(ref: RowRef, projects: readonly RowRef[]) {
 export function exportDocument(doc: TargetDocument) {
   return {
     columns: AMOUNT_COLUMNS,
-    unit: '万元',
+    /** The first table's money unit (each table says its own). */
+    unit: doc.tables[0]?.unit ?? DEFAULT_MONEY_UNIT,
     tables: doc.tables.map((t) => ({
       title: t.title ?? null,
       department: t.department ?? null,
+      unit: t.unit,
+      unitStated: t.unitLine !== undefined,
       lines: { start: t.startLine, end: t.endLine },
       total: t.total ? { line: t.total.line, amounts: amounts(t.total.row.amounts) } : null,
       units: t.units.map((u) => unit(u.ref, u.projects)),

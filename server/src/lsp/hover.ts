@@ -8,7 +8,7 @@ import { childrenOf, COMPARATORS, lookupCode, type CodeEntry } from '../catalogu
 import { formatNumber, formatWan, localize, type Locale } from '../i18n';
 import type { Finding } from '../rules/types';
 import { level1Code } from '../rules/util';
-import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN, type RowRef, type TargetDocument } from '../syntax/document';
+import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN, unitAtLine, type RowRef, type TargetDocument } from '../syntax/document';
 import type { CodeNode, ValueNode } from '../syntax/indicators';
 import type { Comparator } from '../syntax/value';
 import { placeAt, toRange } from './positions';
@@ -77,22 +77,31 @@ function findUnit(doc: TargetDocument, line: number) {
   return undefined;
 }
 
+/** The money unit of a line's amounts and, when the table states none, a note saying how it is read. */
+function moneyOf(doc: TargetDocument, line: number, zh: boolean): { readonly unit: string; readonly note: string } {
+  const unit = unitAtLine(doc, line);
+  const table = doc.tables.find((t) => line >= t.startLine && line <= t.endLine);
+  const stated = table?.unitLine !== undefined;
+  return { unit, note: stated ? '' : zh ? '（表中未注明金额单位，按万元读取）' : ' (the table states no money unit: read as 万元)' };
+}
+
 function amountHover(doc: TargetDocument, ref: RowRef, column: number, locale: Locale): string {
   const zh = locale === 'zh-cn';
   const colName = zh ? AMOUNT_COLUMNS[column] : `${AMOUNT_COLUMNS_EN[column]} (${AMOUNT_COLUMNS[column]})`;
   const value = ref.row.amounts[column]?.value;
-  const lines = [`**${ref.row.name?.text ?? ''}** · ${colName}：${value === undefined ? (zh ? '不是数字' : 'not a number') : `${formatWan(value)} 万元`}`, ''];
+  const { unit: u, note } = moneyOf(doc, ref.line, zh);
+  const lines = [`**${ref.row.name?.text ?? ''}** · ${colName}：${value === undefined ? (zh ? '不是数字' : 'not a number') : `${formatWan(value)} ${u}${note}`}`, ''];
   const where = findUnit(doc, ref.line);
   if (ref.row.kind === 'unit' && where?.unit) {
     const parts = where.unit.projects;
     const sum = parts.reduce((a, p) => a + (p.row.amounts[column]?.value ?? 0), 0);
-    lines.push(zh ? `= 下属 ${parts.length} 个项目之和 ${formatWan(sum)} 万元` : `= the sum of its ${parts.length} projects, ${formatWan(sum)} 万元`);
-    if (value !== undefined && Math.abs(value - sum) > 1e-7) lines.push('', `⚠ ${zh ? '相差' : 'off by'} ${formatWan(value - sum)} 万元`);
+    lines.push(zh ? `= 下属 ${parts.length} 个项目之和 ${formatWan(sum)} ${u}` : `= the sum of its ${parts.length} projects, ${formatWan(sum)} ${u}`);
+    if (value !== undefined && Math.abs(value - sum) > 1e-7) lines.push('', `⚠ ${zh ? '相差' : 'off by'} ${formatWan(value - sum)} ${u}`);
   } else if (ref.row.kind === 'total' && where) {
     const parts = where.table.units.length > 0 ? where.table.units.map((u) => u.ref) : where.table.projects;
     const sum = parts.reduce((a, p) => a + (p.row.amounts[column]?.value ?? 0), 0);
-    lines.push(zh ? `= ${parts.length} 个${where.table.units.length > 0 ? '单位' : '项目'}之和 ${formatWan(sum)} 万元` : `= the sum of ${parts.length} ${where.table.units.length > 0 ? 'units' : 'projects'}, ${formatWan(sum)} 万元`);
-    if (value !== undefined && Math.abs(value - sum) > 1e-7) lines.push('', `⚠ ${zh ? '相差' : 'off by'} ${formatWan(value - sum)} 万元`);
+    lines.push(zh ? `= ${parts.length} 个${where.table.units.length > 0 ? '单位' : '项目'}之和 ${formatWan(sum)} ${u}` : `= the sum of ${parts.length} ${where.table.units.length > 0 ? 'units' : 'projects'}, ${formatWan(sum)} ${u}`);
+    if (value !== undefined && Math.abs(value - sum) > 1e-7) lines.push('', `⚠ ${zh ? '相差' : 'off by'} ${formatWan(value - sum)} ${u}`);
   } else if (ref.row.kind === 'project') {
     const [total, ...sources] = ref.row.amounts;
     lines.push(sources.map((s, i) => `${zh ? AMOUNT_COLUMNS[i + 1] : AMOUNT_COLUMNS_EN[i + 1]} ${s.value === undefined ? '?' : formatWan(s.value)}`).join(' + '));
@@ -105,8 +114,9 @@ function amountHover(doc: TargetDocument, ref: RowRef, column: number, locale: L
   return lines.join('\n');
 }
 
-function projectHover(ref: RowRef, findings: readonly Finding[], locale: Locale): string {
+function projectHover(doc: TargetDocument, ref: RowRef, findings: readonly Finding[], locale: Locale): string {
   const zh = locale === 'zh-cn';
+  const { unit: u, note } = moneyOf(doc, ref.line, zh);
   const indicators = ref.row.indicators?.indicators ?? [];
   const byClass = new Map<string, number>();
   for (const ind of indicators) {
@@ -118,7 +128,7 @@ function projectHover(ref: RowRef, findings: readonly Finding[], locale: Locale)
   const lines = [
     `**${ref.row.name?.text ?? ''}**（${ref.row.kind === 'unit' ? (zh ? '单位' : 'unit') : ref.row.kind === 'total' ? (zh ? '合计' : 'grand total') : zh ? '项目' : 'project'}）`,
     '',
-    `${zh ? '预算' : 'Budget'}：${total === undefined ? '?' : `${formatWan(total)} 万元`}`,
+    `${zh ? '预算' : 'Budget'}：${total === undefined ? '?' : `${formatWan(total)} ${u}${note}`}`,
   ];
   if (ref.row.kind === 'project') {
     lines.push('', `${zh ? '指标' : 'Indicators'}：${indicators.length}${classes ? `（${classes}）` : ''}`);
@@ -154,7 +164,7 @@ export function hover(doc: TargetDocument, pos: Position, findings: readonly Fin
     case 'name': {
       const cell = place.ref.row.name;
       if (!cell) return null;
-      return markdown(projectHover(place.ref, findings, locale), toRange(place.ref.line, cell.span));
+      return markdown(projectHover(doc, place.ref, findings, locale), toRange(place.ref.line, cell.span));
     }
     default:
       return null;

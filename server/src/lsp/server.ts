@@ -14,6 +14,7 @@ import {
 import { CheckResult, checkDocumentRules, checkingRowCache, checkRows, rowFindingsAt, warmRowChecks, type RowChecks } from '../check';
 import { warmRows } from '../syntax/document';
 import { runInSlices, runSlice, yieldToEventLoop, type Steps } from '../steps';
+import { MONEY_UNITS } from '../catalogue';
 import { CONFIG_FILE, type Config } from '../config';
 import { exportDocument } from '../export';
 import { toLocale, type Locale } from '../i18n';
@@ -294,9 +295,10 @@ export function startServer(connection: Connection): void {
     const span = (shown[shown.length - 1]?.line ?? 0) - (shown[0]?.line ?? 0);
     published.set(file.uri, { version: file.version, hidden, anchor, reanchor: capped ? Math.max(1, Math.floor(span / 4)) : Infinity });
     void connection.sendDiagnostics({ uri: file.uri, version: file.version, diagnostics });
+    // In 万元 (the status bar's unit), whatever unit each table states.
     const total = file.doc.tables.reduce<number | null>((acc, t) => {
       const v = t.total?.row.amounts[0]?.value;
-      return v === undefined ? acc : (acc ?? 0) + v;
+      return v === undefined ? acc : (acc ?? 0) + v * MONEY_UNITS[t.unit].wan;
     }, null);
     const counts = result.result.severityCounts;
     const status: StatusParams = {

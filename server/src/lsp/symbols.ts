@@ -1,5 +1,6 @@
 /** The outline (合计 → units → projects → indicators), folding by unit and table, workspace symbols. */
 import { SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver';
+import type { MoneyUnit } from '../catalogue';
 import { formatWan } from '../i18n';
 import type { RowRef, Table, TargetDocument } from '../syntax/document';
 import { toRange } from './positions';
@@ -7,12 +8,12 @@ import { runAll, type Steps } from '../steps';
 import type { Workspace } from './workspace';
 
 /** A row's symbol, spanning its line or through `lastLine` (its unit's or table's last row). */
-function rowSymbol(lines: readonly string[], ref: RowRef, kind: SymbolKind, children: DocumentSymbol[], lastLine = ref.line): DocumentSymbol {
+function rowSymbol(lines: readonly string[], ref: RowRef, unit: MoneyUnit, kind: SymbolKind, children: DocumentSymbol[], lastLine = ref.line): DocumentSymbol {
   const name = ref.row.name?.text || '（无名称）';
   const total = ref.row.amounts[0]?.value;
   return {
     name,
-    detail: total === undefined ? '' : `${formatWan(total)} 万元`,
+    detail: total === undefined ? '' : `${formatWan(total)} ${unit}`,
     kind,
     range: { start: { line: ref.line, character: 0 }, end: { line: lastLine, character: lines[lastLine]?.length ?? 0 } },
     selectionRange: toRange(ref.line, ref.row.name?.textSpan ?? { start: 0, end: 0 }),
@@ -20,7 +21,7 @@ function rowSymbol(lines: readonly string[], ref: RowRef, kind: SymbolKind, chil
   };
 }
 
-function projectSymbol(lines: readonly string[], ref: RowRef): DocumentSymbol {
+function projectSymbol(lines: readonly string[], ref: RowRef, unit: MoneyUnit): DocumentSymbol {
   const indicators = (ref.row.outline?.indicators ?? []).map((ind): DocumentSymbol => ({
     name: `${Number.isFinite(ind.seq) ? ind.seq : '?'}、${ind.name ?? ''}`,
     detail: ind.level2Code !== undefined ? `${ind.level2Code}-${ind.level2Name ?? ''}` : '',
@@ -28,7 +29,7 @@ function projectSymbol(lines: readonly string[], ref: RowRef): DocumentSymbol {
     range: toRange(ref.line, ind.span),
     selectionRange: toRange(ref.line, ind.nameSpan),
   }));
-  return rowSymbol(lines, ref, SymbolKind.Function, indicators);
+  return rowSymbol(lines, ref, unit, SymbolKind.Function, indicators);
 }
 
 function lastLineOf(refs: readonly RowRef[], fallback: number): number {
@@ -36,10 +37,10 @@ function lastLineOf(refs: readonly RowRef[], fallback: number): number {
 }
 
 /** Project symbols, a step each. */
-function* projectSymbols(lines: readonly string[], refs: readonly RowRef[]): Steps<DocumentSymbol[]> {
+function* projectSymbols(lines: readonly string[], refs: readonly RowRef[], unit: MoneyUnit): Steps<DocumentSymbol[]> {
   const out: DocumentSymbol[] = [];
   for (const ref of refs) {
-    out.push(projectSymbol(lines, ref));
+    out.push(projectSymbol(lines, ref, unit));
     yield;
   }
   return out;
@@ -48,12 +49,12 @@ function* projectSymbols(lines: readonly string[], refs: readonly RowRef[]): Ste
 function* tableSymbols(lines: readonly string[], t: Table): Steps<DocumentSymbol[]> {
   const units: DocumentSymbol[] = [];
   for (const u of t.units) {
-    const projects = yield* projectSymbols(lines, u.projects);
-    units.push(rowSymbol(lines, u.ref, SymbolKind.Module, projects, lastLineOf(u.projects, u.ref.line)));
+    const projects = yield* projectSymbols(lines, u.projects, t.unit);
+    units.push(rowSymbol(lines, u.ref, t.unit, SymbolKind.Module, projects, lastLineOf(u.projects, u.ref.line)));
   }
-  const loose = yield* projectSymbols(lines, t.looseProjects);
+  const loose = yield* projectSymbols(lines, t.looseProjects, t.unit);
   if (t.total) {
-    return [rowSymbol(lines, t.total, SymbolKind.Namespace, [...loose, ...units], Math.max(t.endLine, t.total.line))];
+    return [rowSymbol(lines, t.total, t.unit, SymbolKind.Namespace, [...loose, ...units], Math.max(t.endLine, t.total.line))];
   }
   return [...loose, ...units];
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_MONEY_UNIT, MONEY_UNITS } from '../catalogue';
 import { formatNumber, formatWan } from '../i18n';
 import { moneyInWan } from '../syntax/value';
 import { EPSILON } from './total-mismatch';
@@ -26,8 +27,11 @@ export const costExceedsBudget: RowRule = {
     ],
   },
   checkRow(row, ctx) {
-    const budget = row.amounts[0]?.value;
-    if (row.kind !== 'project' || budget === undefined || budget <= 0) return;
+    const written = row.amounts[0]?.value;
+    if (row.kind !== 'project' || written === undefined || written <= 0) return;
+    // Compared in 万元: the budget is in the table's unit, the cost in its own (元, 万元, 亿元).
+    const budget = written * MONEY_UNITS[ctx.unit].wan;
+    const inUnit = ctx.unit === DEFAULT_MONEY_UNIT ? '' : `${formatWan(written)} ${ctx.unit} = `;
     for (const ind of indicatorsOf(row)) {
       if (level2Code(ind) !== '14') continue;
       for (const v of valuesOf(ind)) {
@@ -37,8 +41,8 @@ export const costExceedsBudget: RowRule = {
           ctx.report({
             span: { start: v.span.start + m.start, end: v.span.start + m.end },
             message: {
-              zh: `成本指标的${LABEL_NAMES[v.label].zh} ${formatNumber(wan)} 万元超过项目预算 ${formatWan(budget)} 万元`,
-              en: `the cost in ${LABEL_NAMES[v.label].en}, ${formatNumber(wan)} 万元, exceeds the project’s budget of ${formatWan(budget)} 万元`,
+              zh: `成本指标的${LABEL_NAMES[v.label].zh} ${formatNumber(wan)} 万元超过项目预算 ${inUnit}${formatWan(budget)} 万元`,
+              en: `the cost in ${LABEL_NAMES[v.label].en}, ${formatNumber(wan)} 万元, exceeds the project’s budget of ${inUnit}${formatWan(budget)} 万元`,
             },
           });
         }

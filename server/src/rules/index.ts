@@ -13,6 +13,7 @@ import { htmlResidue } from './html-residue';
 import { indicatorNumbering } from './indicator-numbering';
 import { indicatorSyntax } from './indicator-syntax';
 import { missingCategory } from './missing-category';
+import { moneyUnitMismatch } from './money-unit-mismatch';
 import { nonstandardCharacters } from './nonstandard-characters';
 import { percentOutOfRange } from './percent-out-of-range';
 import { punctuationStyle } from './punctuation-style';
@@ -30,7 +31,7 @@ export const RULES: readonly Rule[] = [
   // structure
   rowColumns, amountInvalid, amountStyle, htmlResidue, emptyGoal,
   // arithmetic
-  totalMismatch, subtotalMismatch,
+  totalMismatch, subtotalMismatch, moneyUnitMismatch,
   // syntax
   indicatorSyntax, indicatorNumbering,
   // codes

@@ -2,12 +2,14 @@ import { formatWan } from '../i18n';
 import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN, type RowRef } from '../syntax/document';
 import { projectRow, unitRow } from './examples';
 import { EPSILON } from './total-mismatch';
+import { toleranceIn } from './util';
+import type { MoneyUnit } from '../catalogue';
 import type { DocumentContext, DocumentRule, Related } from './types';
 
 /** At most this many parts are listed as related information. */
 const MAX_RELATED = 50;
 
-function compare(ctx: DocumentContext, owner: RowRef, parts: readonly RowRef[], what: { zh: string; en: string }): void {
+function compare(ctx: DocumentContext, money: MoneyUnit, owner: RowRef, parts: readonly RowRef[], what: { zh: string; en: string }): void {
   for (let col = 0; col < 4; col++) {
     const amount = owner.row.amounts[col];
     if (!amount || amount.value === undefined) continue;
@@ -15,7 +17,7 @@ function compare(ctx: DocumentContext, owner: RowRef, parts: readonly RowRef[], 
     if (values.some((v) => v === undefined)) continue;
     const sum = values.reduce<number>((acc, v) => acc + (v ?? 0), 0);
     const diff = amount.value - sum;
-    if (Math.abs(diff) <= ctx.config.tolerance + EPSILON) continue;
+    if (Math.abs(diff) <= toleranceIn(money, ctx.config.tolerance) + EPSILON) continue;
     const related: Related[] = parts.slice(0, MAX_RELATED).map((p) => ({
       line: p.line,
       span: p.row.amounts[col]?.cell.textSpan ?? p.row.name?.textSpan ?? { start: 0, end: 0 },
@@ -29,8 +31,8 @@ function compare(ctx: DocumentContext, owner: RowRef, parts: readonly RowRef[], 
       line: owner.line,
       span: amount.cell.textSpan,
       message: {
-        zh: `${AMOUNT_COLUMNS[col]} ${formatWan(amount.value)} ≠ ${what.zh}之和 ${fixed}（${parts.length} 行，相差 ${formatWan(diff)} 万元）`,
-        en: `${AMOUNT_COLUMNS_EN[col]} ${formatWan(amount.value)} ≠ the sum of ${what.en}, ${fixed} (${parts.length} rows, off by ${formatWan(diff)} 万元)`,
+        zh: `${AMOUNT_COLUMNS[col]} ${formatWan(amount.value)} ≠ ${what.zh}之和 ${fixed}（${parts.length} 行，相差 ${formatWan(diff)} ${money}）`,
+        en: `${AMOUNT_COLUMNS_EN[col]} ${formatWan(amount.value)} ≠ the sum of ${what.en}, ${fixed} (${parts.length} rows, off by ${formatWan(diff)} ${money})`,
       },
       related,
       ...(owner.row.name ? { project: owner.row.name.text } : {}),
@@ -67,13 +69,13 @@ export const subtotalMismatch: DocumentRule = {
   check(doc, ctx) {
     for (const table of doc.tables) {
       for (const unit of table.units) {
-        compare(ctx, unit.ref, unit.projects, { zh: `“${unit.ref.row.name?.text ?? ''}”下各项目`, en: `its projects` });
+        compare(ctx, table.unit, unit.ref, unit.projects, { zh: `“${unit.ref.row.name?.text ?? ''}”下各项目`, en: `its projects` });
       }
       if (table.total) {
         if (table.units.length > 0) {
-          compare(ctx, table.total, [...table.units.map((u) => u.ref), ...table.looseProjects], { zh: '各单位', en: 'the units' });
+          compare(ctx, table.unit, table.total, [...table.units.map((u) => u.ref), ...table.looseProjects], { zh: '各单位', en: 'the units' });
         } else if (table.projects.length > 0) {
-          compare(ctx, table.total, table.projects, { zh: '各项目', en: 'the projects' });
+          compare(ctx, table.unit, table.total, table.projects, { zh: '各项目', en: 'the projects' });
         }
       }
     }

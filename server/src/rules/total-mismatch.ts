@@ -1,7 +1,7 @@
 import { formatWan } from '../i18n';
 import { projectRow } from './examples';
 import type { RowRule } from './types';
-import { isAmountRow } from './util';
+import { isAmountRow, toleranceIn } from './util';
 
 /** Differences below half a thousandth of a cent are floating-point noise, not money. */
 export const EPSILON = 1e-7;
@@ -17,8 +17,8 @@ export const totalMismatch: RowRule = {
     en: 'The total (总计) is not the sum of 财政拨款, 财政专户拨款 and 其他资金.',
   },
   rationale: {
-    zh: '每一行的总计必须等于三个资金来源之和；差额即使只有 0.01 万元也会被退回。允许的舍入误差可在设置 tolerance 中调整。',
-    en: 'Each row’s total must equal its three sources; even a 0.01 万元 difference is sent back. The allowed rounding difference is the `tolerance` setting.',
+    zh: '每一行的总计必须等于三个资金来源之和；差额即使只有 0.01（按表格的金额单位）也会被退回。允许的舍入误差可在设置 tolerance 中调整（以万元计，按表格的单位换算）。',
+    en: 'Each row’s total must equal its three sources; even a 0.01 difference (in the table’s money unit) is sent back. The allowed rounding difference is the `tolerance` setting (in 万元, converted to the table’s unit).',
   },
   examples: {
     bad: [{ rows: [projectRow('就业补助资金', ['100.00', '90.00', '5.00', '4.99'])] }],
@@ -33,13 +33,13 @@ export const totalMismatch: RowRule = {
     if (!total || total.value === undefined || sources.some((s) => s.value === undefined)) return;
     const sum = sources.reduce((acc, s) => acc + (s.value ?? 0), 0);
     const diff = total.value - sum;
-    if (Math.abs(diff) <= ctx.config.tolerance + EPSILON) return;
+    if (Math.abs(diff) <= toleranceIn(ctx.unit, ctx.config.tolerance) + EPSILON) return;
     const fixed = formatWan(sum);
     ctx.report({
       span: total.cell.textSpan,
       message: {
-        zh: `总计 ${formatWan(total.value)} ≠ 财政拨款 + 财政专户拨款 + 其他资金 = ${fixed}（相差 ${formatWan(diff)} 万元）`,
-        en: `total ${formatWan(total.value)} ≠ general budget + special account + other funds = ${fixed} (off by ${formatWan(diff)} 万元)`,
+        zh: `总计 ${formatWan(total.value)} ≠ 财政拨款 + 财政专户拨款 + 其他资金 = ${fixed}（相差 ${formatWan(diff)} ${ctx.unit}）`,
+        en: `total ${formatWan(total.value)} ≠ general budget + special account + other funds = ${fixed} (off by ${formatWan(diff)} ${ctx.unit})`,
       },
       fixes: [{ title: { zh: `总计改为 ${fixed}`, en: `Set the total to ${fixed}` }, safe: false, edits: [{ span: total.cell.textSpan, newText: fixed }] }],
     });

@@ -3,7 +3,7 @@
  * and, beside it, its tests (`rules/<id>.test.ts`); `rules/index.ts` lists them; the docs in
  * `docs/rules/` are generated from the metadata here (`npm run generate`).
  */
-import type { Bilingual } from '../catalogue';
+import type { Bilingual, MoneyUnit } from '../catalogue';
 import type { Config } from '../config';
 import type { ParsedRow, Span, TargetDocument } from '../syntax/document';
 
@@ -62,6 +62,8 @@ export interface RowReport {
 
 export interface RowContext {
   readonly config: Config;
+  /** The money unit of the table the row stands in (its amounts are in it). */
+  readonly unit: MoneyUnit;
   report(r: RowReport): void;
 }
 

@@ -1,5 +1,5 @@
 /** Small helpers shared by the rules. */
-import { lookupCode, type Bilingual } from '../catalogue';
+import { lookupCode, MONEY_UNITS, type Bilingual, type MoneyUnit } from '../catalogue';
 import type { ParsedRow, Span } from '../syntax/document';
 import type { IndicatorNode, ValueNode } from '../syntax/indicators';
 
@@ -65,4 +65,9 @@ export function sameText(a: string, b: string): boolean {
   if (!hasA && !hasB) return a !== '' && a === b;
   const na = hasA ? a.replace(IGNORED, '') : a;
   return na !== '' && na === (hasB ? b.replace(IGNORED, '') : b);
+}
+
+/** The `tolerance` setting (in 万元) as an amount in `unit`. */
+export function toleranceIn(unit: MoneyUnit, toleranceWan: number): number {
+  return toleranceWan / MONEY_UNITS[unit].wan;
 }

@@ -8,7 +8,7 @@
  * Spans inside a row are UTF-16 columns of its line (LSP positions); a row knows nothing of its line
  * number, which `RowRef` adds, so a cached row is reused wherever its text moves.
  */
-import { COLUMNS, lookupCode, TABLE_TITLE } from '../catalogue';
+import { COLUMNS, DEFAULT_MONEY_UNIT, lookupCode, statedMoneyUnit, TABLE_TITLE, type MoneyUnit } from '../catalogue';
 import { isSpaceCode, withoutSpaces } from './chars';
 import { parseIndicators, type IndicatorList, type Span } from './indicators';
 import { amountAscii } from './normalize';
@@ -90,6 +90,13 @@ export interface Table {
   readonly endLine: number;
   readonly title?: string;
   readonly department?: string;
+  /**
+   * The money unit of every amount in the table: the one its preface, title or header states
+   * (`单位：元`, `（万元）`), else 万元 (`unitLine` is then undefined).
+   */
+  readonly unit: MoneyUnit;
+  /** The line that states the unit, when one does. */
+  readonly unitLine?: number;
   readonly header?: RowRef;
   readonly total?: RowRef;
   readonly units: readonly Unit[];
@@ -258,7 +265,7 @@ function isHeader(text: string, cells: readonly Cell[]): boolean {
 export function parseRow(text: string): ParsedRow {
   const cells = splitCells(text);
   if (cells.every((c) => c.text === '')) return { text, kind: 'blank', cells, amounts: [] };
-  if (cells.length === 1) return { text, kind: 'text', cells, amounts: [] };
+  if (cells.length === 1 || isPrefaceRow(cells)) return { text, kind: 'text', cells, amounts: [] };
   if (isHeader(text, cells)) return { text, kind: 'header', cells, amounts: [] };
   const name = cells[0];
   const amounts = cells.slice(FIRST_AMOUNT, LAST_AMOUNT + 1) as AmountCell[];
@@ -429,11 +436,35 @@ export function splitLines(text: string): string[] {
 
 const isTitle = (t: string): boolean => t.includes(TABLE_TITLE) || /绩效目标表/.test(t);
 
+const DEPARTMENT = /^(?:部门名称|部门|单位名称|预算单位|编制单位|填报单位)\s*[：:](.*)$/;
+
+/** A line of the preface: the title, the department, the money unit. */
+function isPrefaceText(t: string): boolean {
+  return isTitle(t) || DEPARTMENT.test(t) || (t.length <= 40 && statedMoneyUnit(t) !== undefined);
+}
+
+/**
+ * A preface line copied from a sheet: Excel pads every row with tabs to the sheet's width, and a
+ * sheet may put the unit in the last column (`部门名称：…⇥⇥⇥⇥⇥⇥单位：万元`). Such a row holds
+ * nothing but preface text in its cells.
+ */
+function isPrefaceRow(cells: readonly Cell[]): boolean {
+  let any = false;
+  for (const c of cells) {
+    if (c.text === '') continue;
+    if (!isPrefaceText(c.text)) return false;
+    any = true;
+  }
+  return any;
+}
+
 interface TableBuilder {
   startLine: number;
   endLine: number;
   title?: string;
   department?: string;
+  unit: MoneyUnit;
+  unitLine?: number;
   header?: RowRef;
   total?: RowRef;
   units: Array<{ ref: RowRef; projects: RowRef[] }>;
@@ -443,7 +474,7 @@ interface TableBuilder {
 }
 
 function newTable(startLine: number): TableBuilder {
-  return { startLine, endLine: startLine, units: [], looseProjects: [], projects: [], strayLines: [] };
+  return { startLine, endLine: startLine, unit: DEFAULT_MONEY_UNIT, units: [], looseProjects: [], projects: [], strayLines: [] };
 }
 
 /**
@@ -511,46 +542,75 @@ function regrouped(previous: TargetDocument, rows: readonly RowRef[], head: numb
 
 /** Groups rows into tables: preface lines, a header, the total, units and their projects. */
 function group(rows: readonly RowRef[]): TableBuilder[] {
-  const tables: TableBuilder[] = [];
-  let current: TableBuilder | undefined;
-  for (let line = 0; line < rows.length; line++) {
-    const ref = rows[line];
-    if (!ref) continue;
-    const row = ref.row;
-    if (row.kind === 'blank') continue;
+  const grouper = new Grouper();
+  for (const ref of rows) if (ref) grouper.add(ref);
+  return grouper.tables;
+}
+
+/**
+ * The grouping as a stream: rows are added in line order, and what a row belongs to (its table's
+ * unit above all) is known when it is added, since a table's preface and header come before its
+ * body. `parseDocument` groups with it; the command line's one-pass check asks it for each row's
+ * money unit as it goes, so both read the same tables.
+ */
+export class Grouper {
+  readonly tables: TableBuilder[] = [];
+  private current: TableBuilder | undefined;
+
+  /** The money unit of the table the last added row belongs to. */
+  get unit(): MoneyUnit {
+    return this.current?.unit ?? DEFAULT_MONEY_UNIT;
+  }
+
+  private open(line: number): TableBuilder {
+    const t = newTable(line);
+    this.tables.push(t);
+    this.current = t;
+    return t;
+  }
+
+  private stateUnit(table: TableBuilder, text: string, line: number): void {
+    const unit = table.unitLine === undefined ? statedMoneyUnit(text) : undefined;
+    if (unit) {
+      table.unit = unit;
+      table.unitLine = line;
+    }
+  }
+
+  add(ref: RowRef): void {
+    const { row, line } = ref;
+    if (row.kind === 'blank') return;
+    let current = this.current;
     if (row.kind === 'text') {
-      const t = (row.cells[0]?.text ?? '').trim();
-      const dept = /^部门名称[：:](.*)$/.exec(t);
-      if (isTitle(t) || dept || /^单位[：:]/.test(t)) {
+      const texts = row.cells.map((c) => c.text.trim()).filter((t) => t !== '');
+      const preface = texts.some(isPrefaceText);
+      if (preface) {
+        const title = texts.find(isTitle);
         // A preface line after a table's header opens the next table.
-        if (!current || current.header || (isTitle(t) && current.title !== undefined)) {
-          current = newTable(line);
-          tables.push(current);
+        if (!current || current.header || (title !== undefined && current.title !== undefined)) current = this.open(line);
+        if (title !== undefined) current.title = title;
+        for (const t of texts) {
+          const dept = DEPARTMENT.exec(t);
+          if (dept) current.department = (dept[1] ?? '').trim();
+          this.stateUnit(current, t, line);
         }
-        if (isTitle(t)) current.title = t;
-        if (dept) current.department = (dept[1] ?? '').trim();
       } else if (current?.header) {
         current.strayLines.push(ref);
       } else if (!current) {
-        current = newTable(line);
-        tables.push(current);
+        current = this.open(line);
       }
       current.endLine = line;
-      continue;
+      return;
     }
     if (row.kind === 'header') {
-      if (!current || current.header) {
-        current = newTable(line);
-        tables.push(current);
-      }
+      if (!current || current.header) current = this.open(line);
       current.header = ref;
       current.endLine = line;
-      continue;
+      // `总计（万元）` or a `（单位：元）` cell in the header row.
+      for (const c of row.cells) this.stateUnit(current, c.text, line);
+      return;
     }
-    if (!current) {
-      current = newTable(line);
-      tables.push(current);
-    }
+    current ??= this.open(line);
     current.endLine = line;
     if (row.kind === 'total') {
       current.total ??= ref;
@@ -563,7 +623,20 @@ function group(rows: readonly RowRef[]): TableBuilder[] {
       else current.looseProjects.push(ref);
     }
   }
-  return tables;
+}
+
+/** The money unit of the amounts on `line` (the unit of the table it stands in). */
+export function unitAtLine(doc: TargetDocument, line: number): MoneyUnit {
+  const tables = doc.tables;
+  let lo = 0;
+  let hi = tables.length - 1;
+  // The last table starting at or before the line (tables are in line order).
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tables[mid]?.startLine ?? 0) <= line) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return tables[hi]?.unit ?? DEFAULT_MONEY_UNIT;
 }
 
 /** The project rows of a document, in order. */
