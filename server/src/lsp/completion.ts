@@ -13,9 +13,10 @@
  * in the file's own punctuation.
  */
 import { CompletionItemKind, InsertTextFormat, type Command, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver';
-import { CATALOGUE, childrenOf, COMPARATORS, LABELS, level1Codes, lookupCode, UNITS, type CodeEntry } from '../catalogue';
+import { CATALOGUE, childrenOf, COMPARATORS, DASH_CHARS, LABEL_PATTERN, LABELS, level1Codes, lookupCode, UNITS, type CodeEntry } from '../catalogue';
 import { localize, type Locale } from '../i18n';
 import type { TargetDocument } from '../syntax/document';
+import { toAscii } from '../syntax/normalize';
 import { type IToken } from 'chevrotain';
 import { AnyAnnualLabel, AnyPeriodLabel, AnySep, AnySeq, AnyStop, Code, Colon, indicatorLexer, Sep } from '../syntax/tokens';
 import type { Workspace } from './workspace';
@@ -152,10 +153,6 @@ export function analyse(prefix: string): Context {
   };
 }
 
-function toAscii(digits: string): string {
-  return digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-}
-
 function end(t: IToken | undefined): number {
   return t ? t.startOffset + t.image.length : 0;
 }
@@ -168,26 +165,31 @@ function leadingSpace(text: string, from: number): number {
 
 // ---- What follows the cursor
 
+// The language's words from the catalogue: every label variant and IME dash the parser reads.
 const SEQ_AHEAD = /^[ \u3000]*[0-9０-９]{1,4}[ \u3000]*、/;
-const LABEL_AHEAD = /^[ \u3000]*(?:实施周期指标值|年度指标值)/;
+const LABEL_AHEAD = new RegExp(`^[ \u3000]*(?:${LABEL_PATTERN})`);
 const SEP_AHEAD = /^[ \u3000]*[；;]/;
+const NEXT_INDICATOR_AHEAD = `[0-9０-９]{1,4}[ \u3000]*、[ \u3000]*[0-9０-９]{1,2}[ \u3000]*[${DASH_CHARS}]`;
+const NAME_END = new RegExp(`[；;。\t]|${LABEL_PATTERN}`);
+const NAME_END_AT_COLON = new RegExp(`[；;：:。\t]|${LABEL_PATTERN}`);
+const VALUE_END = new RegExp(`[；;。\t]|${LABEL_PATTERN}|${NEXT_INDICATOR_AHEAD}`);
+const NEXT_INDICATOR = new RegExp(NEXT_INDICATOR_AHEAD);
 
 /** Length of the code-name or name token that starts `after`: up to a separator, a label or a `。`. */
 function nameTokenLength(after: string, stopAtColon: boolean): number {
-  const re = stopAtColon ? /[；;：:。\t]|实施周期指标值|年度指标值/ : /[；;。\t]|实施周期指标值|年度指标值/;
-  const m = re.exec(after);
+  const m = (stopAtColon ? NAME_END_AT_COLON : NAME_END).exec(after);
   return m ? m.index : after.length;
 }
 
 /** Length of the value text that starts `after`: up to a separator, a `。`, a label or the next indicator. */
 function valueTokenLength(after: string): number {
-  const m = /[；;。\t]|实施周期指标值|年度指标值|[0-9０-９]{1,4}[ \u3000]*、[ \u3000]*[0-9０-９]{1,2}[ \u3000]*[-－—–]/.exec(after);
+  const m = VALUE_END.exec(after);
   return m ? m.index : after.length;
 }
 
 /** The rest of the indicator the cursor is in: up to the next indicator's number. */
 function restOfIndicator(after: string): string {
-  const m = /[0-9０-９]{1,4}[ \u3000]*、[ \u3000]*[0-9０-９]{1,2}[ \u3000]*[-－—–]/.exec(after);
+  const m = NEXT_INDICATOR.exec(after);
   return m ? after.slice(0, m.index) : after;
 }
 
