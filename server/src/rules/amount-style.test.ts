@@ -7,7 +7,7 @@ describeRule(amountStyle, [
   { name: 'no separators, one decimal', rows: [projectRow('项目', ['22265.7', '22,265.70'])], underlines: ['22265.7'], messages: [{ zh: '“22,265.70”', en: '“22,265.70”' }] },
   { name: 'blank cells are fine', rows: [projectRow('项目', ['1.00', '1.00', '', ''])], underlines: [] },
   { name: 'invalid amounts are left to amount-invalid', rows: [projectRow('项目', ['abc', '1.00'])], underlines: [] },
-  { name: 'full-width digits, point and comma', rows: [projectRow('项目', ['１，２３４．５０', '1,234.50'])], underlines: ['１，２３４．５０'], messages: [{ zh: '“1,234.50”' }] },
+  { name: 'full-width digits, point and comma', rows: [projectRow('项目', ['１，２３４．５０', '1,234.50'])], underlines: ['１，２３４．５０'], messages: [{ zh: '“1,234.50”（半角数字', en: '(ASCII digits' }] },
 ]);
 
 describe('rule amount-style fix', () => {

@@ -47,10 +47,9 @@ export const amountStyle: RowRule = {
       const { text: expected, safe } = rewrite;
       ctx.report({
         span: a.cell.textSpan,
-        message: {
-          zh: `金额应写作“${expected}”（千位分隔符、两位小数）`,
-          en: `write the amount as “${expected}” (thousands separators, two decimals)`,
-        },
+        message: amountAscii(a.cell.text) === a.cell.text
+          ? { zh: `金额应写作“${expected}”（千位分隔符、两位小数）`, en: `write the amount as “${expected}” (thousands separators, two decimals)` }
+          : { zh: `金额应写作“${expected}”（半角数字、千位分隔符、两位小数）`, en: `write the amount as “${expected}” (ASCII digits, thousands separators, two decimals)` },
         fixes: [{ title: { zh: `改为“${expected}”`, en: `Change to “${expected}”` }, safe, edits: [{ span: a.cell.textSpan, newText: expected }] }],
       });
     }
