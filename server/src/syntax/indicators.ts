@@ -491,6 +491,8 @@ interface ValueExtent {
 
 /** Reports labels written more than once and labels in reverse order, each with the fix that mends it. */
 function checkLabelOrder(ctx: BuildContext, extents: readonly ValueExtent[]): void {
+  // The usual indicator, period then annual (or one of them): nothing to look at, nothing allocated.
+  if (extents.length < 2 || (extents.length === 2 && extents[0]?.node.label === 'period' && extents[1]?.node.label === 'annual')) return;
   const first = new Map<ValueNode['label'], ValueExtent>();
   const repeats = new Map<ValueNode['label'], ValueExtent[]>();
   for (const x of extents) {
@@ -540,8 +542,11 @@ function checkLabelOrder(ctx: BuildContext, extents: readonly ValueExtent[]): vo
 }
 
 /** Reports a missing full stop (when the indicator has values) and doubled ones. */
-function checkStops(ctx: BuildContext, notes: IndicatorNotes, title: string, hasValues: boolean): void {
-  if (!notes.stop && hasValues) {
+function checkStops(ctx: BuildContext, notes: IndicatorNotes, titleOf: () => string, hasValues: boolean): void {
+  const missing = !notes.stop && hasValues;
+  if (!missing && notes.extraStops.length === 0) return;
+  const title = titleOf();
+  if (missing) {
     const at = notes.end;
     problem(ctx, span(ctx, at - 1, at), {
       zh: `指标“${title}”末尾缺少句号“。”`,
@@ -628,8 +633,7 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes, previousSeq: n
   }
   checkLabelOrder(ctx, extents);
   if (notes.stop) punctuation.push(punct(ctx, notes.stop, 'terminator'));
-  const title = `${Number.isFinite(seq.value) ? `${seq.value}、` : ''}${abbreviate(name?.text ?? l2?.name?.text ?? '', 12)}`;
-  checkStops(ctx, notes, title, values.length > 0);
+  checkStops(ctx, notes, () => `${Number.isFinite(seq.value) ? `${seq.value}、` : ''}${abbreviate(name?.text ?? l2?.name?.text ?? '', 12)}`, values.length > 0);
 
   let period: ValueNode | undefined;
   let annual: ValueNode | undefined;
