@@ -1,12 +1,14 @@
 /**
  * The `perf-target` command line:
  *
- *   perf-target check [--format text|json] [--locale zh-cn|en] [--config FILE] [--exit-zero] PATH...
+ *   perf-target check [--format text|json] [--notes] [--locale zh|en] [--config FILE] [--exit-zero] PATH...
  *   perf-target export [--format json] FILE
- *   perf-target rules [--locale zh-cn|en]
+ *   perf-target rules [--locale zh|en]
  *
- * Exit codes: 0 no error-severity finding, 1 at least one, 2 a usage or file problem (the other
- * files are still checked). Messages are one line, never a stack trace.
+ * Every message is in the clerk's language (`resolveLocale`: `--locale`, `LC_ALL`, `LC_MESSAGES`,
+ * `LANG`, `LANGUAGE`, the system's). Exit codes: 0 no error-severity finding, 1 at least one, 2 a
+ * usage, file or settings problem or no target file found (the other files are still checked).
+ * Messages are one line, never a stack trace. `-` reads standard input.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -14,14 +16,25 @@ import { checkText, countSeverities, describeCounts } from './check';
 import { CONFIG_FILE, DEFAULT_CONFIG, readConfig, type Config } from './config';
 import { BinaryFileError, decode, looksLikeTargetTable } from './decode';
 import { exportDocument } from './export';
-import { localize, toLocale, type Locale } from './i18n';
+import { localize, parseLocaleFlag, resolveLocale, systemLocale, type Bilingual, type Locale } from './i18n';
 import { RULE_IDS, RULES } from './rules';
-import type { Finding } from './rules/types';
+import type { Finding, Severity } from './rules/types';
+import { didYouMean } from './suggest';
 import { parseDocument } from './syntax/document';
 
 const VERSION = '0.1.0';
 
-class UsageError extends Error {}
+/** How standard input is named in the output. */
+export const STDIN_NAME = '<stdin>';
+
+class UsageError extends Error {
+  constructor(readonly text: Bilingual) {
+    super(text.en);
+  }
+}
+
+const COMMANDS = ['check', 'export', 'rules'] as const;
+const OPTIONS = ['--format', '--locale', '--config', '--exit-zero', '--notes', '--help', '--version'] as const;
 
 interface Options {
   command: 'check' | 'export' | 'rules' | 'help' | 'version';
@@ -29,35 +42,117 @@ interface Options {
   locale: Locale;
   config?: string;
   exitZero: boolean;
+  /** List information and hint findings in text output (they are always counted). */
+  notes: boolean;
   paths: string[];
 }
 
-const HELP = `Usage:
-  perf-target check [--format text|json] [--locale zh-cn|en] [--config FILE] [--exit-zero] PATH...
+const HELP: Bilingual = {
+  en: `Usage:
+  perf-target check [--format text|json] [--notes] [--locale zh|en] [--config FILE] [--exit-zero] PATH...
       Check target files (项目支出绩效目标表). A directory is searched for .jxmb files and for
-      .txt/.tsv files that hold a target table. Exit 1 when an error is found, 2 on a usage or file problem.
+      .txt/.tsv files that hold a target table; "-" reads standard input.
+      Text output lists the errors, then the warnings; notes (information, hint) are counted in the
+      summary and listed with --notes. JSON output lists every finding.
+      --exit-zero: exit 0 even when errors are found (usage, file and settings problems still exit 2).
   perf-target export [--format json] FILE
-      Print the parsed tables, units, projects and indicators as JSON.
-  perf-target rules [--locale zh-cn|en]
+      Print the parsed tables, units, projects and indicators as JSON ("-" reads standard input).
+  perf-target rules [--locale zh|en]
       List the rules with their default severity.
-Settings come from the nearest ${CONFIG_FILE} above each file (or --config).`;
+Settings come from the nearest ${CONFIG_FILE} above each file (or --config).
+Language: --locale, else LC_ALL, LC_MESSAGES, LANG, LANGUAGE, else the system's (zh, zh-cn, zh_CN, zh-Hans: Chinese).
+Exit codes: 0 no error found, 1 an error found, 2 a usage, file or settings problem, or no target file found.`,
+  zh: `用法：
+  perf-target check [--format text|json] [--notes] [--locale zh|en] [--config 文件] [--exit-zero] 路径...
+      检查绩效目标表（项目支出绩效目标表）。目录中查找 .jxmb 文件和含目标表的 .txt/.tsv 文件；
+      路径写 "-" 时读标准输入。
+      文本输出先列错误，再列警告；提示（information、hint）只在末行计数，加 --notes 时列出。
+      JSON 输出列出全部结果。
+      --exit-zero：发现错误也以 0 退出（用法、文件和设置问题仍以 2 退出）。
+  perf-target export [--format json] 文件
+      以 JSON 输出解析出的表、单位、项目和指标（文件写 "-" 时读标准输入）。
+  perf-target rules [--locale zh|en]
+      列出全部规则及其默认严重程度。
+设置取自每个文件所在目录及其上级目录中最近的 ${CONFIG_FILE}（或 --config 指定的文件）。
+语言：取 --locale；未指定时依次取 LC_ALL、LC_MESSAGES、LANG、LANGUAGE，再取系统设置（zh、zh-cn、zh_CN、zh-Hans 均为中文）。
+退出码：0 未发现错误；1 发现错误；2 用法、文件或设置有问题，或未找到目标表文件。`,
+};
 
-function defaultLocale(): Locale {
-  const env = process.env['LC_ALL'] || process.env['LC_MESSAGES'] || process.env['LANG'] || '';
-  return toLocale(env.split('.')[0]?.replace('_', '-'));
+const msg = {
+  unknownCommand: (c: string): Bilingual => {
+    const near = didYouMean(c, COMMANDS);
+    return {
+      zh: `未知命令 "${c}"（应为 check、export 或 rules）${near ? `，是否想写 "${near}"？` : ''}`,
+      en: `unknown command "${c}" (expected check, export or rules)${near ? ` — did you mean "${near}"?` : ''}`,
+    };
+  },
+  unknownOption: (o: string): Bilingual => {
+    const near = didYouMean(o, OPTIONS);
+    return {
+      zh: `未知选项 "${o}"${near ? `，是否想写 "${near}"？` : ''}`,
+      en: `unknown option "${o}"${near ? ` — did you mean "${near}"?` : ''}`,
+    };
+  },
+  needsValue: (flag: string): Bilingual => ({ zh: `${flag} 后面需要一个值`, en: `${flag} needs a value` }),
+  badFormat: (f: string): Bilingual => ({ zh: `--format 只能是 text 或 json，不能是 "${f}"`, en: `--format must be text or json, not "${f}"` }),
+  exportJsonOnly: { zh: 'export 只输出 JSON（--format json）', en: 'export only writes --format json' } as Bilingual,
+  badLocale: (l: string): Bilingual => ({
+    zh: `--locale 只能是 zh（zh-cn、zh_CN、zh-Hans…）或 en，不能是 "${l}"`,
+    en: `--locale must be zh (zh-cn, zh_CN, zh-Hans…) or en, not "${l}"`,
+  }),
+  needsFile: (command: string): Bilingual => command === 'export'
+    ? { zh: 'export 需要一个文件', en: 'export needs a file' }
+    : { zh: 'check 需要至少一个文件或目录', en: 'check needs at least one file or directory' },
+  exportOneFile: { zh: 'export 只接受一个文件', en: 'export takes one file' } as Bilingual,
+  notText: { zh: '不是文本文件', en: 'not a text file' } as Bilingual,
+  noSuchFile: { zh: '没有这个文件或目录', en: 'no such file or directory' } as Bilingual,
+  permissionDenied: { zh: '没有读取权限', en: 'permission denied' } as Bilingual,
+  isDirectory: { zh: '是目录，不是文件', en: 'is a directory' } as Bilingual,
+  notADirectory: (detail: string): Bilingual => ({ zh: '无法读取：路径中有一段不是目录', en: `cannot read (${detail})` }),
+  cannotRead: (detail: string): Bilingual => ({ zh: `无法读取（${detail}）`, en: `cannot read (${detail})` }),
+  noTargets: {
+    zh: '没有找到目标表文件（.jxmb 文件，或含目标表的 .txt/.tsv 文件）',
+    en: 'no target files found (.jxmb files, or .txt/.tsv files holding a target table)',
+  } as Bilingual,
+  badJson: (where: { line: number; column: number } | undefined): Bilingual => where
+    ? { zh: `设置文件不是有效的 JSON（第 ${where.line} 行第 ${where.column} 列附近），本次改用默认设置`, en: `settings are not valid JSON (near line ${where.line}, column ${where.column}); using the defaults` }
+    : { zh: '设置文件不是有效的 JSON（在文件末尾前中断），本次改用默认设置', en: 'settings are not valid JSON (cut short before the end); using the defaults' },
+  internal: (detail: string): Bilingual => ({ zh: `内部错误：${detail}`, en: `internal error: ${detail}` }),
+  summary: (files: number, counts: Bilingual, hiddenNotes: number): Bilingual => ({
+    zh: `检查了 ${files} 个文件：${counts.zh}${hiddenNotes > 0 ? '（提示未列出，加 --notes 列出）' : ''}`,
+    en: `${files} file(s) checked: ${counts.en}${hiddenNotes > 0 ? ' (notes not listed; --notes lists them)' : ''}`,
+  }),
+};
+
+/** The `--locale` given in `argv` (`--locale X` or `--locale=X`), if any. */
+function localeArg(argv: readonly string[]): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--locale') value = argv[i + 1];
+    else if (a.startsWith('--locale=')) value = a.slice('--locale='.length);
+  }
+  return value;
 }
 
-export function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = { command: 'help', format: 'text', locale: defaultLocale(), exitZero: false, paths: [] };
+export function parseArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  system: string | undefined = systemLocale(),
+): Options {
+  // The language first, so that a usage error is already in the clerk's language.
+  const flag = localeArg(argv);
+  const locale = resolveLocale(flag !== undefined && parseLocaleFlag(flag) ? flag : undefined, env, system);
+  const opts: Options = { command: 'help', format: 'text', locale, exitZero: false, notes: false, paths: [] };
   const args = [...argv];
   const first = args.shift();
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return opts;
   if (first === '--version' || first === '-v') return { ...opts, command: 'version' };
-  if (first !== 'check' && first !== 'export' && first !== 'rules') throw new UsageError(`unknown command "${first}" (expected check, export or rules)`);
+  if (first !== 'check' && first !== 'export' && first !== 'rules') throw new UsageError(msg.unknownCommand(first));
   opts.command = first;
   const valueOf = (flag: string): string => {
     const v = args.shift();
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    if (v === undefined || v.startsWith('--')) throw new UsageError(msg.needsValue(flag));
     return v;
   };
   while (args.length > 0) {
@@ -66,27 +161,30 @@ export function parseArgs(argv: readonly string[]): Options {
     const take = () => inline ?? valueOf(flag);
     if (flag === '--format') {
       const f = take();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
-      if (opts.command === 'export' && f !== 'json') throw new UsageError('export only writes --format json');
+      if (f !== 'text' && f !== 'json') throw new UsageError(msg.badFormat(f));
+      if (opts.command === 'export' && f !== 'json') throw new UsageError(msg.exportJsonOnly);
       opts.format = f;
     } else if (flag === '--locale') {
-      const l = take().toLowerCase();
-      if (l !== 'zh-cn' && l !== 'en') throw new UsageError(`--locale must be zh-cn or en, not "${l}"`);
-      opts.locale = l;
+      const l = take();
+      const parsed = parseLocaleFlag(l);
+      if (!parsed) throw new UsageError(msg.badLocale(l));
+      opts.locale = parsed;
     } else if (flag === '--config') {
       opts.config = take();
     } else if (flag === '--exit-zero') {
       opts.exitZero = true;
+    } else if (flag === '--notes') {
+      opts.notes = true;
     } else if (flag === '--help' || flag === '-h') {
       return { ...opts, command: 'help' };
     } else if (flag.startsWith('-') && flag !== '-') {
-      throw new UsageError(`unknown option "${flag}"`);
+      throw new UsageError(msg.unknownOption(flag));
     } else {
       opts.paths.push(a);
     }
   }
-  if ((opts.command === 'check' || opts.command === 'export') && opts.paths.length === 0) throw new UsageError(`${opts.command} needs at least one file`);
-  if (opts.command === 'export' && opts.paths.length > 1) throw new UsageError('export takes one file');
+  if ((opts.command === 'check' || opts.command === 'export') && opts.paths.length === 0) throw new UsageError(msg.needsFile(opts.command));
+  if (opts.command === 'export' && opts.paths.length > 1) throw new UsageError(msg.exportOneFile);
   return opts;
 }
 
@@ -116,83 +214,55 @@ interface LoadedConfig {
   readonly base: string;
 }
 
-const configCache = new Map<string, LoadedConfig | undefined>();
-
-function loadConfigFile(path: string, warn: (m: string) => void): LoadedConfig {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    warn(`${path}: cannot read settings (${e instanceof Error ? e.message : String(e)}); using the defaults`);
-    return { config: DEFAULT_CONFIG, base: dirname(path) };
-  }
-  const { config, problems } = readConfig(parsed, RULE_IDS);
-  for (const p of problems) warn(`${path}: ${p}`);
-  return { config, base: dirname(path) };
+/** Where JSON.parse stopped, as a line and column of `text` (V8 names a position). */
+function jsonErrorPlace(text: string, e: unknown): { line: number; column: number } | undefined {
+  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+  if (!m) return undefined;
+  const at = Math.min(Number(m[1]), text.length);
+  const before = text.slice(0, at).split(/\r\n|\r|\n/);
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 
-/** The nearest .perf-target.json above `file`, read once per directory. */
-function findConfig(file: string, warn: (m: string) => void): LoadedConfig | undefined {
-  let dir = dirname(resolve(file));
-  const visited: string[] = [];
-  for (;;) {
-    if (configCache.has(dir)) {
-      const hit = configCache.get(dir);
-      for (const v of visited) configCache.set(v, hit);
-      return hit;
-    }
-    visited.push(dir);
-    const candidate = join(dir, CONFIG_FILE);
-    let found: LoadedConfig | undefined;
-    try {
-      if (statSync(candidate).isFile()) found = loadConfigFile(candidate, warn);
-    } catch {
-      found = undefined;
-    }
-    if (found) {
-      for (const v of visited) configCache.set(v, found);
-      return found;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) {
-      for (const v of visited) configCache.set(v, undefined);
-      return undefined;
-    }
-    dir = parent;
-  }
-}
-
-interface Io {
+export interface Io {
   out(s: string): void;
   err(s: string): void;
+  /** Standard input's bytes (`-`); the process's own when absent. */
+  stdin?(): Uint8Array;
 }
 
-function describeReadError(path: string, e: unknown): string {
-  if (e instanceof BinaryFileError) return `${path}: not a text file`;
+function describeReadError(e: unknown): Bilingual {
+  if (e instanceof BinaryFileError) return msg.notText;
   const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return `${path}: no such file or directory`;
-  if (code === 'EACCES' || code === 'EPERM') return `${path}: permission denied`;
-  if (code === 'EISDIR') return `${path}: is a directory`;
-  return `${path}: cannot read (${e instanceof Error ? e.message : String(e)})`;
+  if (code === 'ENOENT') return msg.noSuchFile;
+  if (code === 'EACCES' || code === 'EPERM') return msg.permissionDenied;
+  if (code === 'EISDIR') return msg.isDirectory;
+  const detail = code ?? (e instanceof Error ? e.message : String(e));
+  if (code === 'ENOTDIR') return msg.notADirectory(detail);
+  return msg.cannotRead(detail);
 }
 
-function readText(path: string): string {
-  return decode(readFileSync(path)).text;
-}
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+const isNote = (s: Severity) => s === 'information' || s === 'hint';
 
-export function run(argv: readonly string[], io: Io): number {
+export function run(argv: readonly string[], io: Io, env: Readonly<Record<string, string | undefined>> = process.env): number {
   let opts: Options;
   try {
-    opts = parseArgs(argv);
+    opts = parseArgs(argv, env);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`perf-target: ${e.message}\n${HELP}`);
+      const locale = resolveLocale(undefined, env, systemLocale());
+      const flag = localeArg(argv);
+      const l = flag !== undefined ? parseLocaleFlag(flag) ?? locale : locale;
+      io.err(`perf-target: ${localize(e.text, l)}\n${localize(HELP, l)}`);
       return 2;
     }
     throw e;
   }
+  const locale = opts.locale;
+  const say = (text: Bilingual) => localize(text, locale);
+  const warn = (where: string, text: Bilingual) => io.err(`perf-target: ${where}: ${say(text)}`);
   if (opts.command === 'help') {
-    io.out(HELP);
+    io.out(say(HELP));
     return 0;
   }
   if (opts.command === 'version') {
@@ -200,44 +270,110 @@ export function run(argv: readonly string[], io: Io): number {
     return 0;
   }
   if (opts.command === 'rules') {
-    for (const r of RULES) io.out(`${r.id.padEnd(30)} ${r.defaultSeverity.padEnd(12)} ${localize(r.description, opts.locale)}`);
+    for (const r of RULES) io.out(`${r.id.padEnd(30)} ${r.defaultSeverity.padEnd(12)} ${say(r.description)}`);
     return 0;
   }
+
+  let stdinBytes: Uint8Array | undefined;
+  const readInput = (path: string): string => {
+    if (path === '-') {
+      stdinBytes ??= io.stdin ? io.stdin() : readFileSync(0);
+      return decode(stdinBytes).text;
+    }
+    return decode(readFileSync(path)).text;
+  };
+  const shown = (path: string) => (path === '-' ? STDIN_NAME : path);
+
   let fileProblem = false;
-  const warn = (m: string) => io.err(`perf-target: ${m}`);
+  let settingsProblem = false;
+  const loadConfigFile = (path: string): LoadedConfig => {
+    let text = '';
+    let parsed: unknown;
+    try {
+      text = decode(readFileSync(path)).text;
+      parsed = JSON.parse(text);
+    } catch (e) {
+      settingsProblem = true;
+      warn(path, e instanceof SyntaxError ? msg.badJson(jsonErrorPlace(text, e)) : describeReadError(e));
+      return { config: DEFAULT_CONFIG, base: dirname(path) };
+    }
+    const { config, issues } = readConfig(parsed, RULE_IDS);
+    if (issues.length > 0) settingsProblem = true;
+    for (const p of issues) warn(path, p);
+    return { config, base: dirname(path) };
+  };
+  // The nearest .perf-target.json above a file, read once per directory and run.
+  const configCache = new Map<string, LoadedConfig | undefined>();
+  const findConfig = (file: string): LoadedConfig | undefined => {
+    let dir = dirname(resolve(file));
+    const visited: string[] = [];
+    for (;;) {
+      if (configCache.has(dir)) {
+        const hit = configCache.get(dir);
+        for (const v of visited) configCache.set(v, hit);
+        return hit;
+      }
+      visited.push(dir);
+      const candidate = join(dir, CONFIG_FILE);
+      let found: LoadedConfig | undefined;
+      try {
+        if (statSync(candidate).isFile()) found = loadConfigFile(candidate);
+      } catch {
+        found = undefined;
+      }
+      if (found) {
+        for (const v of visited) configCache.set(v, found);
+        return found;
+      }
+      const parent = dirname(dir);
+      if (parent === dir) {
+        for (const v of visited) configCache.set(v, undefined);
+        return undefined;
+      }
+      dir = parent;
+    }
+  };
+
   let explicit: LoadedConfig | undefined;
   if (opts.config) {
     try {
       statSync(opts.config);
-      explicit = loadConfigFile(opts.config, warn);
     } catch (e) {
-      warn(describeReadError(opts.config, e));
+      warn(opts.config, describeReadError(e));
       return 2;
     }
+    explicit = loadConfigFile(opts.config);
   }
 
   if (opts.command === 'export') {
     const path = opts.paths[0] ?? '';
     try {
-      const doc = parseDocument(readText(path));
-      io.out(JSON.stringify({ file: path, ...exportDocument(doc) }, null, 2));
-      return 0;
+      const doc = parseDocument(readInput(path));
+      io.out(JSON.stringify({ file: shown(path), ...exportDocument(doc) }, null, 2));
+      return settingsProblem ? 2 : 0;
     } catch (e) {
-      warn(describeReadError(path, e));
+      warn(shown(path), describeReadError(e));
       return 2;
     }
   }
 
   const files: string[] = [];
   for (const p of opts.paths) {
+    if (p === '-') {
+      files.push(p);
+      continue;
+    }
     try {
       if (statSync(p).isDirectory()) {
         const before = files.length;
         collect(p, files);
-        if (files.length === before) warn(`${p}: no target files found`);
+        if (files.length === before) {
+          warn(p, msg.noTargets);
+          fileProblem = true;
+        }
       } else files.push(p);
     } catch (e) {
-      warn(describeReadError(p, e));
+      warn(p, describeReadError(e));
       fileProblem = true;
     }
   }
@@ -245,18 +381,19 @@ export function run(argv: readonly string[], io: Io): number {
   for (const file of files) {
     let text: string;
     try {
-      text = readText(file);
+      text = readInput(file);
     } catch (e) {
-      warn(describeReadError(file, e));
+      warn(shown(file), describeReadError(e));
       fileProblem = true;
       continue;
     }
-    const loaded = explicit ?? findConfig(file, warn);
+    // Standard input takes the settings of the working directory, as a file there would.
+    const loaded = explicit ?? findConfig(file === '-' ? join(process.cwd(), STDIN_NAME) : file);
     const { findings } = checkText(text, {
       config: loaded?.config ?? DEFAULT_CONFIG,
-      ...(loaded ? { file: relative(loaded.base, resolve(file)) } : {}),
+      ...(loaded && file !== '-' ? { file: relative(loaded.base, resolve(file)) } : {}),
     });
-    for (const finding of findings) all.push({ file, finding });
+    for (const finding of findings) all.push({ file: shown(file), finding });
   }
 
   if (opts.format === 'json') {
@@ -268,16 +405,22 @@ export function run(argv: readonly string[], io: Io): number {
       endColumn: f.span.end + 1,
       severity: f.severity,
       rule: f.rule,
-      message: localize(f.message, opts.locale),
+      message: say(f.message),
     })), null, 2));
   } else {
-    for (const { file, finding: f } of all) {
-      io.out(`${file}:${f.line + 1}:${f.span.start + 1} ${f.severity} ${f.rule} ${localize(f.message, opts.locale)}`);
+    // What matters first: every error, then every warning (each in file and line order); notes
+    // (information, hint) are counted, and listed last only when asked for.
+    const listed = all
+      .map((x, i) => ({ ...x, i }))
+      .filter((x) => opts.notes || !isNote(x.finding.severity))
+      .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.i - b.i);
+    for (const { file, finding: f } of listed) {
+      io.out(`${file}:${f.line + 1}:${f.span.start + 1} ${f.severity} ${f.rule} ${say(f.message)}`);
     }
-    const counts = describeCounts(countSeverities(all.map((x) => x.finding)));
-    io.out(opts.locale === 'zh-cn' ? `检查了 ${files.length} 个文件：${counts.zh}` : `${files.length} file(s) checked: ${counts.en}`);
+    const counts = countSeverities(all.map((x) => x.finding));
+    io.out(say(msg.summary(files.length, describeCounts(counts), opts.notes ? 0 : counts.notes)));
   }
-  if (fileProblem) return 2;
+  if (fileProblem || settingsProblem) return 2;
   if (!opts.exitZero && all.some((x) => x.finding.severity === 'error')) return 1;
   return 0;
 }
@@ -297,7 +440,8 @@ export function main(): void {
       err: (s) => process.stderr.write(`${s}\n`),
     });
   } catch (e) {
-    process.stderr.write(`perf-target: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    const locale = resolveLocale(localeArg(process.argv.slice(2)), process.env, systemLocale());
+    process.stderr.write(`perf-target: ${localize(msg.internal(e instanceof Error ? e.message : String(e)), locale)}\n`);
     code = 2;
   }
   process.exitCode = code;

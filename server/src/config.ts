@@ -2,8 +2,9 @@
  * Settings shared by the command line (`.perf-target.json`) and the editor (`perfTarget.*`
  * settings), so that a file checked in either place gives the same findings.
  */
-import { lookupCode } from './catalogue';
+import { lookupCode, type Bilingual } from './catalogue';
 import { SEVERITIES, type SeveritySetting } from './rules/types';
+import { didYouMean } from './suggest';
 
 export type PunctuationStyle = 'fullwidth' | 'halfwidth' | 'consistent';
 
@@ -39,8 +40,21 @@ export const CONFIG_FILE = '.perf-target.json';
 
 export interface ConfigResult {
   readonly config: Config;
-  /** What was wrong in the input, one line each; the rest of the input still applies. */
+  /** What was wrong in the input, one line each in English (the server's log); the rest of the input still applies. */
   readonly problems: readonly string[];
+  /** The same problems in both languages (the command line speaks the clerk's). */
+  readonly issues: readonly Bilingual[];
+}
+
+/** The keys a settings object may have. */
+export const CONFIG_KEYS = ['rules', 'tolerance', 'requiredCategories', 'punctuationStyle', 'ignore', '$schema'] as const;
+
+const PUNCTUATION_STYLES = ['fullwidth', 'halfwidth', 'consistent'] as const;
+
+/** ` — did you mean "x"?` / `，是否想写 "x"？`, or nothing when no known word is near. */
+function hint(input: string, known: readonly string[]): Bilingual {
+  const near = didYouMean(input, known);
+  return near === undefined ? { zh: '', en: '' } : { zh: `，是否想写 "${near}"？`, en: ` — did you mean "${near}"?` };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -50,18 +64,32 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * kept, every invalid part is named in `problems` and replaced by its default. Never throws.
  */
 export function readConfig(input: unknown, knownRules: readonly string[]): ConfigResult {
-  const problems: string[] = [];
-  if (input === undefined || input === null) return { config: DEFAULT_CONFIG, problems };
-  if (!isRecord(input)) return { config: DEFAULT_CONFIG, problems: ['settings must be an object'] };
+  const issues: Bilingual[] = [];
+  const problem = (zh: string, en: string) => {
+    issues.push({ zh, en });
+  };
+  const result = (config: Config): ConfigResult => ({ config, problems: issues.map((i) => i.en), issues });
+  if (input === undefined || input === null) return result(DEFAULT_CONFIG);
+  if (!isRecord(input)) {
+    problem('设置必须是一个对象（{ … }）', 'settings must be an object');
+    return result(DEFAULT_CONFIG);
+  }
   const rules: Record<string, SeveritySetting> = {};
   if (input['rules'] !== undefined) {
     const r = input['rules'];
-    if (!isRecord(r)) problems.push('"rules" must be an object of rule id → severity');
+    if (!isRecord(r)) problem('"rules" 必须是“规则 id → 严重程度”的对象', '"rules" must be an object of rule id → severity');
     else {
       for (const [id, sev] of Object.entries(r)) {
-        if (!knownRules.includes(id)) problems.push(`unknown rule "${id}" in "rules"`);
-        else if (typeof sev !== 'string' || !SEVERITIES.includes(sev as SeveritySetting)) {
-          problems.push(`"rules.${id}" must be one of ${SEVERITIES.join(', ')}`);
+        if (!knownRules.includes(id)) {
+          const h = hint(id, knownRules);
+          problem(`"rules" 中有未知规则 "${id}"${h.zh}`, `unknown rule "${id}" in "rules"${h.en}`);
+        } else if (typeof sev !== 'string' || !SEVERITIES.includes(sev as SeveritySetting)) {
+          const h = typeof sev === 'string' ? hint(sev, SEVERITIES) : { zh: '', en: '' };
+          const shown = typeof sev === 'string' ? `"${sev}"` : JSON.stringify(sev);
+          problem(
+            `"rules.${id}" 的严重程度 ${shown} 无效，应为 ${SEVERITIES.join('、')} 之一${h.zh}`,
+            `unknown severity ${shown} for "rules.${id}": must be one of ${SEVERITIES.join(', ')}${h.en}`,
+          );
         } else rules[id] = sev as SeveritySetting;
       }
     }
@@ -70,31 +98,37 @@ export function readConfig(input: unknown, knownRules: readonly string[]): Confi
   if (input['tolerance'] !== undefined) {
     const t = input['tolerance'];
     if (typeof t === 'number' && Number.isFinite(t) && t >= 0) tolerance = t;
-    else problems.push('"tolerance" must be a number of 万元, 0 or more');
+    else problem('"tolerance" 必须是不小于 0 的数（万元）', '"tolerance" must be a number of 万元, 0 or more');
   }
   let requiredCategories = DEFAULT_CONFIG.requiredCategories;
   if (input['requiredCategories'] !== undefined) {
     const c = input['requiredCategories'];
     if (Array.isArray(c) && c.every((x) => typeof x === 'string' && lookupCode(x)?.level === 1)) requiredCategories = c as string[];
-    else problems.push('"requiredCategories" must be a list of level-1 codes such as ["1", "2"]');
+    else problem('"requiredCategories" 必须是一级指标代码的列表，如 ["1", "2"]', '"requiredCategories" must be a list of level-1 codes such as ["1", "2"]');
   }
   let punctuationStyle = DEFAULT_CONFIG.punctuationStyle;
   if (input['punctuationStyle'] !== undefined) {
     const p = input['punctuationStyle'];
     if (p === 'fullwidth' || p === 'halfwidth' || p === 'consistent') punctuationStyle = p;
-    else problems.push('"punctuationStyle" must be "fullwidth", "halfwidth" or "consistent"');
+    else {
+      const h = typeof p === 'string' ? hint(p, PUNCTUATION_STYLES) : { zh: '', en: '' };
+      problem(`"punctuationStyle" 必须是 "fullwidth"、"halfwidth" 或 "consistent"${h.zh}`, `"punctuationStyle" must be "fullwidth", "halfwidth" or "consistent"${h.en}`);
+    }
   }
   const ignore: IgnoreEntry[] = [];
   if (input['ignore'] !== undefined) {
     const list = input['ignore'];
-    if (!Array.isArray(list)) problems.push('"ignore" must be a list of {rule, project, files}');
+    if (!Array.isArray(list)) problem('"ignore" 必须是 {rule, project, files} 的列表', '"ignore" must be a list of {rule, project, files}');
     else {
       for (const e of list) {
         if (!isRecord(e) || !['rule', 'project', 'files'].every((k) => e[k] === undefined || typeof e[k] === 'string')) {
-          problems.push('each "ignore" entry must be an object with string "rule", "project" and/or "files"');
+          problem('"ignore" 的每一项必须是对象，"rule"、"project"、"files" 的值为字符串', 'each "ignore" entry must be an object with string "rule", "project" and/or "files"');
           continue;
         }
-        if (typeof e['rule'] === 'string' && !knownRules.includes(e['rule'])) problems.push(`unknown rule "${e['rule']}" in "ignore"`);
+        if (typeof e['rule'] === 'string' && !knownRules.includes(e['rule'])) {
+          const h = hint(e['rule'], knownRules);
+          problem(`"ignore" 中有未知规则 "${e['rule']}"${h.zh}`, `unknown rule "${e['rule']}" in "ignore"${h.en}`);
+        }
         ignore.push({
           ...(typeof e['rule'] === 'string' ? { rule: e['rule'] } : {}),
           ...(typeof e['project'] === 'string' ? { project: e['project'] } : {}),
@@ -104,9 +138,12 @@ export function readConfig(input: unknown, knownRules: readonly string[]): Confi
     }
   }
   for (const key of Object.keys(input)) {
-    if (!['rules', 'tolerance', 'requiredCategories', 'punctuationStyle', 'ignore', '$schema'].includes(key)) problems.push(`unknown setting "${key}"`);
+    if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
+      const h = hint(key, CONFIG_KEYS);
+      problem(`未知设置 "${key}"${h.zh}`, `unknown setting "${key}"${h.en}`);
+    }
   }
-  return { config: { rules, tolerance, requiredCategories, punctuationStyle, ignore }, problems };
+  return result({ rules, tolerance, requiredCategories, punctuationStyle, ignore });
 }
 
 /** Converts a glob (`**`, `*`, `?`, `/` as separator) to an anchored regular expression. */

@@ -72,7 +72,7 @@ export const rowColumns: DocumentRule = {
           span: last.span.end > last.span.start ? last.span : { start: 0, end: row.text.length },
           message: {
             zh: `应为 7 个单元格（名称、总计、财政拨款、财政专户拨款、其他资金、绩效目标、绩效指标），实际为 ${n} 个`,
-            en: `expected 7 cells (name, total, general budget, special account, other funds, goal, indicators), found ${n}`,
+            en: `expected 7 cells (name, total, fiscal appropriation, fiscal special account appropriation, other funds, goal, indicators), found ${n}`,
           },
           ...(project !== undefined ? { project } : {}),
         });

@@ -39,7 +39,7 @@ export const totalMismatch: RowRule = {
       span: total.cell.textSpan,
       message: {
         zh: `总计 ${formatWan(total.value)} ≠ 财政拨款 + 财政专户拨款 + 其他资金 = ${fixed}（相差 ${formatWan(diff)} ${ctx.unit}）`,
-        en: `total ${formatWan(total.value)} ≠ general budget + special account + other funds = ${fixed} (off by ${formatWan(diff)} ${ctx.unit})`,
+        en: `total ${formatWan(total.value)} ≠ fiscal appropriation + fiscal special account appropriation + other funds = ${fixed} (off by ${formatWan(diff)} ${ctx.unit})`,
       },
       fixes: [{ title: { zh: `总计改为 ${fixed}`, en: `Set the total to ${fixed}` }, safe: false, edits: [{ span: total.cell.textSpan, newText: fixed }] }],
     });

@@ -115,7 +115,7 @@ export interface TargetDocument {
 }
 
 export const AMOUNT_COLUMNS = ['总计', '财政拨款', '财政专户拨款', '其他资金'] as const;
-export const AMOUNT_COLUMNS_EN = ['total', 'general budget', 'special account', 'other funds'] as const;
+export const AMOUNT_COLUMNS_EN = ['total', 'fiscal appropriation', 'fiscal special account appropriation', 'other funds'] as const;
 
 const TAG = /^(?:<\/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?\/?>|&nbsp;)$/;
 const ANY_HTML = /<\/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?\/?>|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});/g;
