@@ -148,6 +148,6 @@ describe('command line', () => {
   it('lists the rules', () => {
     const r = run(['rules', '--locale', 'en']);
     assert.equal(r.code, 0);
-    assert.equal(r.out.trim().split('\n').length, 22);
+    assert.equal(r.out.trim().split('\n').length, 23);
   });
 });

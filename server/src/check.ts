@@ -6,6 +6,7 @@
 import type { Bilingual } from './catalogue';
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
+import { cellLimits, MAX_FINDINGS_PER_CELL } from './rules/cell-limits';
 import type { DocumentRule, Finding, Fix, Related, RowContext, RowFix, RowReport, RowRule, Severity } from './rules/types';
 import { parseDocument, parseRow, RowCache, splitLines, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
 import { runAll, runInSlices, type Steps } from './steps';
@@ -157,7 +158,69 @@ function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config):
       reports = [];
     }
   }
-  return results;
+  return capped(row, results);
+}
+
+/**
+ * At most `MAX_FINDINGS_PER_CELL` findings per cell, the first in place order, then one note of
+ * `cell-limits` counting the rest: a table pasted as one line made millions of findings (hundreds
+ * of megabytes of output). Applied where the rules run, so the server and the command line agree.
+ */
+function capped(row: ParsedRow, results: RowResult[]): RowResult[] {
+  let total = 0;
+  for (const r of results) total += r.reports.length;
+  if (total <= MAX_FINDINGS_PER_CELL) return results;
+  const cells = row.cells.map((c) => c.span.start);
+  const cellOf = (at: number): number => {
+    let lo = 0;
+    let hi = cells.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((cells[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const all: Array<{ readonly cell: number; readonly rule: string; readonly report: RowReport }> = [];
+  for (const { rule, reports } of results) {
+    if (rule.id === cellLimits.id) continue;
+    for (const report of reports) all.push({ cell: cellOf(report.span.start), rule: rule.id, report });
+  }
+  const perCell = new Map<number, number>();
+  for (const x of all) perCell.set(x.cell, (perCell.get(x.cell) ?? 0) + 1);
+  if ([...perCell.values()].every((n) => n <= MAX_FINDINGS_PER_CELL)) return results;
+  all.sort((a, b) => a.report.span.start - b.report.span.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const kept = new Set<RowReport>();
+  const notes: RowReport[] = [];
+  const taken = new Map<number, number>();
+  for (const x of all) {
+    const n = (taken.get(x.cell) ?? 0) + 1;
+    taken.set(x.cell, n);
+    if (n <= MAX_FINDINGS_PER_CELL) kept.add(x.report);
+    else if (n === MAX_FINDINGS_PER_CELL + 1) {
+      const more = (perCell.get(x.cell) ?? 0) - MAX_FINDINGS_PER_CELL;
+      notes.push({
+        span: x.report.span,
+        message: {
+          zh: `此单元格另有 ${more} 条问题未列出（每个单元格最多列出 ${MAX_FINDINGS_PER_CELL} 条）`,
+          en: `${more} more findings in this cell not listed (at most ${MAX_FINDINGS_PER_CELL} per cell are)`,
+        },
+      });
+    }
+  }
+  const out: RowResult[] = [];
+  let own: RowReport[] | undefined;
+  for (const r of results) {
+    if (r.rule.id === cellLimits.id) {
+      own = [...r.reports];
+      continue;
+    }
+    const reports = r.reports.filter((x) => kept.has(x));
+    if (reports.length > 0) out.push({ rule: r.rule, reports });
+  }
+  const limits = [...(own ?? []), ...notes];
+  if (limits.length > 0) out.push({ rule: cellLimits, reports: limits });
+  return out;
 }
 
 /**
@@ -382,7 +445,7 @@ export function checkingRowCache(config: () => Config, enabled: () => boolean = 
     if (!checkable(row) || !enabled()) return;
     const c = config();
     checkRow(row, activeRowRules(c), c, false);
-  });
+  }, () => config().maxCellLength);
 }
 
 /**
@@ -399,7 +462,7 @@ export function checkText(text: string | readonly string[], options: CheckOption
   const rows = new Array<ParsedRow>(lines.length);
   let found: Finding[] = [];
   for (let line = 0; line < lines.length; line++) {
-    const row = parseRow(lines[line] ?? '');
+    const row = parseRow(lines[line] ?? '', config.maxCellLength);
     rows[line] = row;
     if (!checkable(row)) continue;
     const results = runRowRules(row, rules, config);

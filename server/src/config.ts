@@ -25,6 +25,8 @@ export interface Config {
   readonly requiredCategories: readonly string[];
   readonly punctuationStyle: PunctuationStyle;
   readonly ignore: readonly IgnoreEntry[];
+  /** Characters of an indicator cell that are checked; the rest of a longer cell is not (one note says so). */
+  readonly maxCellLength: number;
 }
 
 export const DEFAULT_CONFIG: Config = Object.freeze({
@@ -33,6 +35,7 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   requiredCategories: Object.freeze(['1', '2']),
   punctuationStyle: 'fullwidth',
   ignore: Object.freeze([]),
+  maxCellLength: 50_000,
 });
 
 export const CONFIG_FILE = '.perf-target.json';
@@ -103,10 +106,16 @@ export function readConfig(input: unknown, knownRules: readonly string[]): Confi
       }
     }
   }
-  for (const key of Object.keys(input)) {
-    if (!['rules', 'tolerance', 'requiredCategories', 'punctuationStyle', 'ignore', '$schema'].includes(key)) problems.push(`unknown setting "${key}"`);
+  let maxCellLength = DEFAULT_CONFIG.maxCellLength;
+  if (input['maxCellLength'] !== undefined) {
+    const m = input['maxCellLength'];
+    if (typeof m === 'number' && Number.isInteger(m) && m >= 1000) maxCellLength = m;
+    else problems.push('"maxCellLength" must be a whole number of characters, 1000 or more');
   }
-  return { config: { rules, tolerance, requiredCategories, punctuationStyle, ignore }, problems };
+  for (const key of Object.keys(input)) {
+    if (!['rules', 'tolerance', 'requiredCategories', 'punctuationStyle', 'ignore', 'maxCellLength', '$schema'].includes(key)) problems.push(`unknown setting "${key}"`);
+  }
+  return { config: { rules, tolerance, requiredCategories, punctuationStyle, ignore, maxCellLength }, problems };
 }
 
 /** Converts a glob (`**`, `*`, `?`, `/` as separator) to an anchored regular expression. */
