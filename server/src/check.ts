@@ -116,7 +116,8 @@ function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config, rem
   const cache = resultCache(config);
   const cached = cache.get(row);
   if (cached) return cached;
-  const results = runRowRules(row, rules, config);
+  // Fix-all's own check (an unbounded cache) sees every finding: it mends what no list shows.
+  const results = runRowRules(row, rules, config, cache.bounded);
   if (remember || !cache.bounded) cache.set(row, results);
   if (!cache.counts.has(row)) {
     const per = [0, 0, 0, 0];
@@ -136,7 +137,7 @@ function checkable(row: ParsedRow): boolean {
 }
 
 /** Every active row rule over one row; the rules that reported, with their reports. */
-function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config): RowResult[] {
+function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config, cap = true): RowResult[] {
   const results: RowResult[] = [];
   // One context per row, not per rule and row: this runs for every row of a file.
   let reports: RowReport[] = [];
@@ -158,7 +159,7 @@ function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config):
       reports = [];
     }
   }
-  return capped(row, results);
+  return cap ? capped(row, results) : results;
 }
 
 /**
@@ -436,13 +437,18 @@ export function rowFindingsAt(doc: TargetDocument, line: number, options: CheckO
   return ref ? findingsOfRow(ref, activeRowRules(config), config, options.file) : NONE;
 }
 
+/** Rows longer than this are not checked in the step that parses them. */
+const GIANT_ROW = 64 * 1024;
+
 /**
  * A row cache whose rows are checked as they are parsed (while `enabled()`), so that a later check
  * finds their counts without building an indicator tree again.
  */
 export function checkingRowCache(config: () => Config, enabled: () => boolean = () => true): RowCache {
   return new RowCache((row) => {
-    if (!checkable(row) || !enabled()) return;
+    // A giant row (a table pasted as one line) is checked in a turn of its own (`warmRowChecks`):
+    // its parse and its rules together held the event loop past the 200 ms a request may wait.
+    if (!checkable(row) || !enabled() || row.text.length > GIANT_ROW) return;
     const c = config();
     checkRow(row, activeRowRules(c), c, false);
   }, () => config().maxCellLength);
