@@ -35,7 +35,7 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   requiredCategories: Object.freeze(['1', '2']),
   punctuationStyle: 'fullwidth',
   ignore: Object.freeze([]),
-  maxCellLength: 50_000,
+  maxCellLength: 20_000,
 });
 
 export const CONFIG_FILE = '.perf-target.json';

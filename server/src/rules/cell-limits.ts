@@ -21,8 +21,8 @@ export const cellLimits: RowRule = {
     en: 'A cell was checked only in part: what lies past the length limit (maxCellLength) was not checked, or its findings beyond 100 are not listed.',
   },
   rationale: {
-    zh: '从 PDF 粘贴或导出出错的表格可能整张表在一行里、一个单元格有数兆字符。检查这样的单元格会让编辑器卡住数秒、列出上百万条问题，所以只检查单元格的前 maxCellLength 个字符（默认 50000，设置 perfTarget.maxCellLength 或 .perf-target.json 的 "maxCellLength"），每个单元格最多列出 100 条问题，并各用一条提示说明。先把表格恢复成一行一个项目。',
-    en: 'A table pasted from a PDF or a broken export can be one line, with cells of megabytes. Checking such a cell would freeze the editor for seconds and list a million findings, so only the first maxCellLength characters of a cell are checked (default 50 000; setting perfTarget.maxCellLength or "maxCellLength" in .perf-target.json) and at most 100 findings per cell are listed, each with one note saying so. Restore the table to one project per line first.',
+    zh: '从 PDF 粘贴或导出出错的表格可能整张表在一行里、一个单元格有数兆字符。检查这样的单元格会让编辑器卡住数秒、列出上百万条问题，所以只检查单元格的前 maxCellLength 个字符（默认 20000，设置 perfTarget.maxCellLength 或 .perf-target.json 的 "maxCellLength"），每个单元格最多列出 100 条问题，并各用一条提示说明。先把表格恢复成一行一个项目。',
+    en: 'A table pasted from a PDF or a broken export can be one line, with cells of megabytes. Checking such a cell would freeze the editor for seconds and list a million findings, so only the first maxCellLength characters of a cell are checked (default 20 000; setting perfTarget.maxCellLength or "maxCellLength" in .perf-target.json) and at most 100 findings per cell are listed, each with one note saying so. Restore the table to one project per line first.',
   },
   examples: {
     bad: [{ rows: withIndicators(GOOD_INDICATORS.repeat(30)), note: { zh: '同一对指标粘贴了 30 次：超过 100 条问题', en: 'the same two indicators pasted 30 times: over 100 findings' } }],
