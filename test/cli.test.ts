@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as iconv from 'iconv-lite';
-import { projectRow, unitRow } from '../server/src/rules/examples';
+import { GOOD_INDICATORS, projectRow, unitRow } from '../server/src/rules/examples';
 import { table } from './helpers';
 
 const root = join(__dirname, '..', '..');
@@ -29,6 +29,21 @@ describe('command line', () => {
   let dir: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'perf-target-cli-'));
+  });
+
+  it('checks a 5 MB single-line table with a bounded output (issue 14)', function () {
+    this.timeout(120000);
+    const cell = GOOD_INDICATORS.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(GOOD_INDICATORS)));
+    const file = join(dir, 'one-line.jxmb');
+    // One line: a project row whose indicator cell is 5 MB (the same indicators pasted over and over).
+    writeFileSync(file, projectRow('项目', ['1.00', '1.00'], cell));
+    const r = run(['check', '--format', 'json', file]);
+    assert.ok(r.code === 0 || r.code === 1, r.err);
+    const findings = JSON.parse(r.out) as Array<{ rule: string; message: string }>;
+    assert.ok(findings.length <= 110, `${findings.length} findings`);
+    assert.ok(findings.some((f) => f.rule === 'cell-limits' && /only the first [0-9]+ were checked/.test(f.message)), JSON.stringify(findings.filter((f) => f.rule === 'cell-limits')));
+    assert.ok(findings.some((f) => f.rule === 'cell-limits' && /more findings in this cell not listed/.test(f.message)));
+    assert.ok(r.out.length < 100_000, `${r.out.length} characters of output`);
   });
 
   it('checks the sample: text lines, a summary, exit 1 for errors', () => {
@@ -155,7 +170,7 @@ describe('command line', () => {
   it('lists the rules', () => {
     const r = run(['rules', '--locale', 'en']);
     assert.equal(r.code, 0);
-    assert.equal(r.out.trim().split('\n').length, 23);
+    assert.equal(r.out.trim().split('\n').length, 24);
   });
 });
 

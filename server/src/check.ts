@@ -6,6 +6,7 @@
 import { DEFAULT_MONEY_UNIT, type Bilingual, type MoneyUnit } from './catalogue';
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
+import { cellLimits, MAX_FINDINGS_PER_CELL } from './rules/cell-limits';
 import type { DocumentRule, Finding, Fix, Related, RowContext, RowFix, RowReport, RowRule, Severity } from './rules/types';
 import { Grouper, parseDocument, parseRow, RowCache, splitLines, unitAtLine, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
 import { runAll, runInSlices, type Steps } from './steps';
@@ -127,7 +128,8 @@ function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config, uni
   const cache = resultCache(config, unit);
   const cached = cache.get(row);
   if (cached) return cached;
-  const results = runRowRules(row, rules, config, unit);
+  // Fix-all's own check (an unbounded cache) sees every finding: it mends what no list shows.
+  const results = runRowRules(row, rules, config, unit, cache.bounded);
   if (remember || !cache.bounded) cache.set(row, results);
   if (!cache.counts.has(row)) {
     const per = [0, 0, 0, 0];
@@ -147,7 +149,7 @@ function checkable(row: ParsedRow): boolean {
 }
 
 /** Every active row rule over one row; the rules that reported, with their reports. */
-function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config, unit: MoneyUnit): RowResult[] {
+function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config, unit: MoneyUnit, cap = true): RowResult[] {
   const results: RowResult[] = [];
   // One context per row, not per rule and row: this runs for every row of a file.
   let reports: RowReport[] = [];
@@ -170,7 +172,69 @@ function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config, 
       reports = [];
     }
   }
-  return results;
+  return cap ? capped(row, results) : results;
+}
+
+/**
+ * At most `MAX_FINDINGS_PER_CELL` findings per cell, the first in place order, then one note of
+ * `cell-limits` counting the rest: a table pasted as one line made millions of findings (hundreds
+ * of megabytes of output). Applied where the rules run, so the server and the command line agree.
+ */
+function capped(row: ParsedRow, results: RowResult[]): RowResult[] {
+  let total = 0;
+  for (const r of results) total += r.reports.length;
+  if (total <= MAX_FINDINGS_PER_CELL) return results;
+  const cells = row.cells.map((c) => c.span.start);
+  const cellOf = (at: number): number => {
+    let lo = 0;
+    let hi = cells.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((cells[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const all: Array<{ readonly cell: number; readonly rule: string; readonly report: RowReport }> = [];
+  for (const { rule, reports } of results) {
+    if (rule.id === cellLimits.id) continue;
+    for (const report of reports) all.push({ cell: cellOf(report.span.start), rule: rule.id, report });
+  }
+  const perCell = new Map<number, number>();
+  for (const x of all) perCell.set(x.cell, (perCell.get(x.cell) ?? 0) + 1);
+  if ([...perCell.values()].every((n) => n <= MAX_FINDINGS_PER_CELL)) return results;
+  all.sort((a, b) => a.report.span.start - b.report.span.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const kept = new Set<RowReport>();
+  const notes: RowReport[] = [];
+  const taken = new Map<number, number>();
+  for (const x of all) {
+    const n = (taken.get(x.cell) ?? 0) + 1;
+    taken.set(x.cell, n);
+    if (n <= MAX_FINDINGS_PER_CELL) kept.add(x.report);
+    else if (n === MAX_FINDINGS_PER_CELL + 1) {
+      const more = (perCell.get(x.cell) ?? 0) - MAX_FINDINGS_PER_CELL;
+      notes.push({
+        span: x.report.span,
+        message: {
+          zh: `此单元格另有 ${more} 条问题未列出（每个单元格最多列出 ${MAX_FINDINGS_PER_CELL} 条）`,
+          en: `${more} more findings in this cell not listed (at most ${MAX_FINDINGS_PER_CELL} per cell are)`,
+        },
+      });
+    }
+  }
+  const out: RowResult[] = [];
+  let own: RowReport[] | undefined;
+  for (const r of results) {
+    if (r.rule.id === cellLimits.id) {
+      own = [...r.reports];
+      continue;
+    }
+    const reports = r.reports.filter((x) => kept.has(x));
+    if (reports.length > 0) out.push({ rule: r.rule, reports });
+  }
+  const limits = [...(own ?? []), ...notes];
+  if (limits.length > 0) out.push({ rule: cellLimits, reports: limits });
+  return out;
 }
 
 /**
@@ -387,18 +451,23 @@ export function rowFindingsAt(doc: TargetDocument, line: number, options: CheckO
   return ref ? findingsOfRow(ref, activeRowRules(config), config, options.file, unitAtLine(doc, line)) : NONE;
 }
 
+/** Rows longer than this are not checked in the step that parses them. */
+const GIANT_ROW = 64 * 1024;
+
 /**
  * A row cache whose rows are checked as they are parsed (while `enabled()`), so that a later check
  * finds their counts without building an indicator tree again.
  */
 export function checkingRowCache(config: () => Config, enabled: () => boolean = () => true): RowCache {
   return new RowCache((row) => {
-    if (!checkable(row) || !enabled()) return;
+    // A giant row (a table pasted as one line) is checked in a turn of its own (`warmRowChecks`):
+    // its parse and its rules together held the event loop past the 200 ms a request may wait.
+    if (!checkable(row) || !enabled() || row.text.length > GIANT_ROW) return;
     const c = config();
     // Before the rows are grouped, a row's table (and unit) is unknown: the default unit's results
     // serve every table that states none, the usual case.
     checkRow(row, activeRowRules(c), c, DEFAULT_MONEY_UNIT, false);
-  });
+  }, () => config().maxCellLength);
 }
 
 /**
@@ -417,7 +486,7 @@ export function checkText(text: string | readonly string[], options: CheckOption
   // Tables as the rows go by: a row's money unit is known when it is reached (see `Grouper`).
   const grouper = new Grouper();
   for (let line = 0; line < lines.length; line++) {
-    const row = parseRow(lines[line] ?? '');
+    const row = parseRow(lines[line] ?? '', config.maxCellLength);
     rows[line] = row;
     grouper.add({ line, row });
     if (!checkable(row)) continue;

@@ -26,6 +26,8 @@ export interface Config {
   readonly requiredCategories: readonly string[];
   readonly punctuationStyle: PunctuationStyle;
   readonly ignore: readonly IgnoreEntry[];
+  /** Characters of an indicator cell that are checked; the rest of a longer cell is not (one note says so). */
+  readonly maxCellLength: number;
 }
 
 export const DEFAULT_CONFIG: Config = Object.freeze({
@@ -34,6 +36,7 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   requiredCategories: Object.freeze(['1', '2']),
   punctuationStyle: 'fullwidth',
   ignore: Object.freeze([]),
+  maxCellLength: 20_000,
 });
 
 export const CONFIG_FILE = '.perf-target.json';
@@ -47,7 +50,7 @@ export interface ConfigResult {
 }
 
 /** The keys a settings object may have. */
-export const CONFIG_KEYS = ['rules', 'tolerance', 'requiredCategories', 'punctuationStyle', 'ignore', '$schema'] as const;
+export const CONFIG_KEYS = ['rules', 'tolerance', 'requiredCategories', 'punctuationStyle', 'ignore', 'maxCellLength', '$schema'] as const;
 
 const PUNCTUATION_STYLES = ['fullwidth', 'halfwidth', 'consistent'] as const;
 
@@ -137,13 +140,19 @@ export function readConfig(input: unknown, knownRules: readonly string[]): Confi
       }
     }
   }
+  let maxCellLength = DEFAULT_CONFIG.maxCellLength;
+  if (input['maxCellLength'] !== undefined) {
+    const m = input['maxCellLength'];
+    if (typeof m === 'number' && Number.isInteger(m) && m >= 1000) maxCellLength = m;
+    else problem('"maxCellLength" 必须是不小于 1000 的整数（字符数）', '"maxCellLength" must be a whole number of characters, 1000 or more');
+  }
   for (const key of Object.keys(input)) {
     if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
       const h = hint(key, CONFIG_KEYS);
       problem(`未知设置 "${key}"${h.zh}`, `unknown setting "${key}"${h.en}`);
     }
   }
-  return result({ rules, tolerance, requiredCategories, punctuationStyle, ignore });
+  return result({ rules, tolerance, requiredCategories, punctuationStyle, ignore, maxCellLength });
 }
 
 /** Converts a glob (`**`, `*`, `?`, `/` as separator) to an anchored regular expression. */

@@ -299,6 +299,22 @@ function newIndicatorSnippet(n: number, place: Place, from: number, to: number):
   };
 }
 
+/** How much of a cell before the cursor is read at most: a giant cell (a table pasted as one line). */
+const PREFIX_WINDOW = 20_000;
+
+/**
+ * `analyse` of the cell before the cursor; in a giant cell, of its end only, from the first full
+ * stop of the last `PREFIX_WINDOW` characters (an indicator's start): lexing megabytes before the
+ * cursor held the server for a second per keystroke.
+ */
+function analyseTail(prefix: string): Context {
+  if (prefix.length <= PREFIX_WINDOW) return analyse(prefix);
+  const stop = prefix.indexOf('。', prefix.length - PREFIX_WINDOW);
+  const start = stop < 0 ? prefix.length - PREFIX_WINDOW : stop + 1;
+  const ctx = analyse(prefix.slice(start));
+  return { ...ctx, from: ctx.from + start };
+}
+
 export function complete(doc: TargetDocument, pos: Position, workspace: Workspace, locale: Locale): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
   const line = doc.lines[pos.line];
@@ -314,7 +330,7 @@ export function complete(doc: TargetDocument, pos: Position, workspace: Workspac
   const cur = ch - cellStart;
   const prefix = cell.slice(0, cur);
   const after = cell.slice(cur);
-  const ctx = analyse(prefix);
+  const ctx = analyseTail(prefix);
   const place: Place = { line: pos.line, cellStart, cell, cur, style: fileStyle(doc), locale };
   const items: CompletionItem[] = [];
   const { from } = ctx;

@@ -336,7 +336,9 @@ export function startServer(connection: Connection): void {
     const out: Finding[] = [];
     const last = Math.min(to, file.doc.rows.length - 1);
     for (let line = Math.max(0, from); line <= last; line++) {
-      out.push(...(current ? current.at(line) : rowFindingsAt(file.doc, line, { config: configFor(file.uri) })));
+      // One push per finding: spreading a line's findings into arguments overflowed the stack on a
+      // giant line (hovering in it threw `Maximum call stack size exceeded`).
+      for (const f of current ? current.at(line) : rowFindingsAt(file.doc, line, { config: configFor(file.uri) })) out.push(f);
     }
     return out;
   }

@@ -21,7 +21,7 @@ export function mergeSettings(fromFile: unknown, fromEditor: unknown): Record<st
     } else if (key === 'rules') {
       // Not an object: passed on as it is, so that reading it names the problem.
       out['rules'] = value;
-    } else if (['tolerance', 'requiredCategories', 'punctuationStyle', 'ignore'].includes(key)) {
+    } else if (['tolerance', 'requiredCategories', 'punctuationStyle', 'ignore', 'maxCellLength'].includes(key)) {
       if (Array.isArray(value) && value.length === 0 && key !== 'requiredCategories') continue;
       out[key] = value;
     }

@@ -4,6 +4,7 @@
  */
 import { amountInvalid } from './amount-invalid';
 import { amountStyle } from './amount-style';
+import { cellLimits } from './cell-limits';
 import { codeNameMismatch } from './code-name-mismatch';
 import { codeParentMismatch } from './code-parent-mismatch';
 import { costExceedsBudget } from './cost-exceeds-budget';
@@ -29,7 +30,7 @@ import { valuePeriodAnnualMismatch } from './value-period-annual-mismatch';
 
 export const RULES: readonly Rule[] = [
   // structure
-  rowColumns, amountInvalid, amountStyle, htmlResidue, emptyGoal,
+  rowColumns, amountInvalid, amountStyle, htmlResidue, emptyGoal, cellLimits,
   // arithmetic
   totalMismatch, subtotalMismatch, moneyUnitMismatch,
   // syntax

@@ -261,8 +261,19 @@ function isHeader(text: string, cells: readonly Cell[]): boolean {
   return HEADER_COLUMNS.every((c) => names.includes(c));
 }
 
-/** Parses one line. Pure: the same text always gives an equal row. Never throws. */
-export function parseRow(text: string): ParsedRow {
+/**
+ * How many characters of an indicator cell are read by default (`maxCellLength`): a table pasted
+ * as one line makes one cell of megabytes, whose parse would hold the server for seconds. The
+ * sample's longest cell has 1 882 characters; 20 000 (about 400 indicators) parse and check in
+ * well under the 200 ms a request may wait.
+ */
+export const DEFAULT_MAX_CELL_LENGTH = 20_000;
+
+/**
+ * Parses one line. Pure: the same text (and limit) always gives an equal row. Never throws. Only
+ * the first `maxCellLength` characters of the indicator cell are read (see `IndicatorList.checked`).
+ */
+export function parseRow(text: string, maxCellLength: number = DEFAULT_MAX_CELL_LENGTH): ParsedRow {
   const cells = splitCells(text);
   if (cells.every((c) => c.text === '')) return { text, kind: 'blank', cells, amounts: [] };
   if (cells.length === 1 || isPrefaceRow(cells)) return { text, kind: 'text', cells, amounts: [] };
@@ -274,7 +285,7 @@ export function parseRow(text: string): ParsedRow {
   const hasGoal = !!goal && goal.text !== '';
   const hasIndicators = !!indicatorCell && indicatorCell.text !== '';
   const kind: RowKind = withoutSpaces(name?.text ?? '') === '合计' ? 'total' : hasGoal || hasIndicators ? 'project' : 'unit';
-  if (kind === 'project' && indicatorCell) return new ProjectRow(text, cells, name, amounts, goal, indicatorCell);
+  if (kind === 'project' && indicatorCell) return new ProjectRow(text, cells, name, amounts, goal, indicatorCell, maxCellLength);
   return {
     text,
     kind,
@@ -308,13 +319,14 @@ class ProjectRow implements ParsedRow {
     readonly amounts: readonly Amount[],
     readonly goal: Cell | undefined,
     readonly indicatorCell: Cell,
+    private readonly maxCellLength: number,
   ) {
     this.outline = outlineOf(this.indicators);
   }
 
   get indicators(): IndicatorList {
     if (this.tree) return this.tree;
-    const tree = parseIndicators(this.indicatorCell.text, this.indicatorCell.textSpan.start);
+    const tree = parseIndicators(this.indicatorCell.text, this.indicatorCell.textSpan.start, this.maxCellLength);
     this.tree = tree;
     const old = kept[keptNext];
     if (old && old !== this) old.tree = undefined;
@@ -386,12 +398,23 @@ export class RowCache {
    * `onParse` sees each row right after it is parsed, while its indicator tree is certainly at
    * hand (the checker runs the row rules there, so that it never builds a tree twice).
    */
-  constructor(private readonly onParse?: (row: ParsedRow) => void) {}
+  constructor(
+    private readonly onParse?: (row: ParsedRow) => void,
+    /** The indicator cell's limit (a setting): rows parsed under another limit are dropped. */
+    private readonly maxCellLength: () => number = () => DEFAULT_MAX_CELL_LENGTH,
+  ) {}
+
+  private limit = Number.NaN;
 
   get(text: string): ParsedRow {
+    const limit = this.maxCellLength();
+    if (limit !== this.limit) {
+      if (this.rows.size > 0) this.rows = new Map();
+      this.limit = limit;
+    }
     let row = this.rows.get(text);
     if (!row) {
-      row = parseRow(text);
+      row = parseRow(text, limit);
       this.rows.set(text, row);
       this.onParse?.(row);
     }

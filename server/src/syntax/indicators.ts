@@ -19,7 +19,7 @@
  * indicator (see `tokens.ts`), so structure is never absorbed silently.
  */
 import './node-compat';
-import { EmbeddedActionsParser, tokenMatcher, type IToken, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, tokenMatcher, type IRecognitionException, type IToken, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
 import { LABELS, type Bilingual } from '../catalogue';
 import {
   ALL_TOKENS, AnyAnnualLabel, AnyPeriodLabel, AnySep, AnySeq, AnyStop, Code, Colon, Dash, indicatorLexer,
@@ -101,6 +101,34 @@ export interface IndicatorList {
   readonly indicators: readonly IndicatorNode[];
   readonly problems: readonly SyntaxProblem[];
   readonly html: readonly Span[];
+  /**
+   * How many characters of the cell were read, when not all of them: a cell longer than the limit
+   * (`maxCellLength`), or one so broken that reading on would only add findings nobody can list.
+   */
+  readonly checked?: number;
+  /** Why `checked` is less than the cell: its length or its problems. */
+  readonly stoppedBy?: 'length' | 'problems';
+}
+
+/** Cells of more tokens than this are parsed a segment at a time (see `parseIndicators`). */
+const SEGMENT_TOKENS = 512;
+/**
+ * A segmented parse stops after a segment that brings the parser's and lexer's problems above
+ * this: recovering from each costs tens of microseconds, and a cell's findings are listed up to
+ * `MAX_FINDINGS_PER_CELL` anyway. Keeps the parse of any cell within tens of milliseconds.
+ */
+const PROBLEM_BOUND = 500;
+
+/**
+ * Where a cell longer than `limit` is cut: after the last full stop before the limit (a whole
+ * indicator), else at the limit (never inside a surrogate pair).
+ */
+export function cutAt(source: string, limit: number): number {
+  if (source.length <= limit) return source.length;
+  const stop = source.lastIndexOf('。', limit - 1);
+  if (stop >= limit / 2) return stop + 1;
+  const c = source.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
 }
 
 /** Messages are built later from the structured error; the provider only carries the expected tokens. */
@@ -693,22 +721,69 @@ function describeExpected(json: string): Bilingual {
  * Parses one 绩效指标 cell. `base` is the cell's column in its line, so that every span is a
  * column of that line. Never throws.
  */
-export function parseIndicators(source: string, base = 0): IndicatorList {
+export function parseIndicators(whole: string, base = 0, limit = Number.POSITIVE_INFINITY): IndicatorList {
+  let checked = cutAt(whole, limit);
+  let stoppedBy: IndicatorList['stoppedBy'] = checked < whole.length ? 'length' : undefined;
+  const source = checked < whole.length ? whole.slice(0, checked) : whole;
   const problems: SyntaxProblem[] = [];
   const ctx: BuildContext = { source, base, problems };
   const lexed = indicatorLexer.tokenize(source);
+  const p = parser();
+  const tokens = lexed.tokens;
+  const notes: { indicators: IndicatorNotes[]; strays: Extent[] } = { indicators: [], strays: [] };
+  const errors: IRecognitionException[] = [];
+  // Chevrotain's recovery throws and catches an exception per error it recovers from, each capturing
+  // a stack trace: on a cell of broken indicators (`1、1、1、…`, a pasted PDF) that capture was most of
+  // the parse. Nobody reads those traces, so none is captured while the grammar runs.
+  const traces = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    if (tokens.length <= SEGMENT_TOKENS) {
+      p.input = tokens;
+      p.cell();
+      const n = p.take();
+      notes.indicators = n.indicators as IndicatorNotes[];
+      notes.strays = n.strays as Extent[];
+      errors.push(...p.errors);
+    } else {
+      // A long cell (a table pasted as one line): parsed a segment of indicators at a time, each
+      // segment starting at a sequence number (where recovery re-synchronises anyway), so that a
+      // cell that is broken throughout can stop being read once its problems are more than any
+      // list shows. Short cells are parsed whole as before.
+      let from = 0;
+      while (from < tokens.length) {
+        let to = Math.min(tokens.length, from + SEGMENT_TOKENS);
+        while (to < tokens.length && !tokenMatcher(tokens[to] as IToken, AnySeq)) to++;
+        p.input = tokens.slice(from, to);
+        p.cell();
+        const n = p.take();
+        for (const x of n.indicators) notes.indicators.push(x);
+        for (const x of n.strays) notes.strays.push(x);
+        // The end of a segment is no end of the cell: what was expected there met the next
+        // segment's sequence number, as in a parse of the whole cell.
+        const next = tokens[to];
+        for (const e of p.errors) errors.push(next && e.token.tokenType.name === 'EOF' ? { ...e, message: e.message, token: next } : e);
+        from = to;
+        if (from < tokens.length && errors.length + lexed.errors.length > PROBLEM_BOUND) {
+          checked = (tokens[from] as IToken).startOffset;
+          stoppedBy = 'problems';
+          break;
+        }
+      }
+    }
+  } finally {
+    Error.stackTraceLimit = traces;
+  }
+  const stopped = checked < source.length;
   for (const e of lexed.errors) {
+    if (stopped && e.offset >= checked) break;
     problems.push({
       span: span(ctx, e.offset, e.offset + Math.max(1, e.length)),
       message: { zh: `无法识别的字符“${source.substr(e.offset, e.length)}”`, en: `unexpected character “${source.substr(e.offset, e.length)}”` },
     });
   }
-  const html = (lexed.groups['html'] ?? []).map((t) => span(ctx, t.startOffset, end(t)));
-  const p = parser();
-  p.input = lexed.tokens;
-  p.cell();
-  const notes = p.take();
-  for (const e of p.errors) {
+  const html = (lexed.groups['html'] ?? []).filter((t) => !stopped || t.startOffset < checked).map((t) => span(ctx, t.startOffset, end(t)));
+  for (const e of errors) {
     const tok = e.token;
     const atEnd = tok.tokenType.name === 'EOF' || !Number.isFinite(tok.startOffset) || tok.startOffset < 0;
     const at = atEnd ? source.length : tok.startOffset;
@@ -744,7 +819,8 @@ export function parseIndicators(source: string, base = 0): IndicatorList {
       },
     });
   }
-  return { indicators: inPlaceOrder(indicators), problems: inPlaceOrder(problems), html };
+  const list = { indicators: inPlaceOrder(indicators), problems: inPlaceOrder(problems), html };
+  return checked < whole.length ? { ...list, checked, stoppedBy } : list;
 }
 
 export function abbreviate(text: string, max = 20): string {
