@@ -26,7 +26,7 @@ describe('a giant line over the protocol', function () {
     await server.stop();
   });
 
-  it('answers hovers elsewhere within 200 ms while a 5 MB one-line table opens, and publishes the line bounded', async () => {
+  it('answers hovers elsewhere within twice the 200 ms bound while a 5 MB one-line table opens, and publishes the line bounded', async () => {
     const small = 'file:///giant/small.jxmb';
     const smallText = table([unitRow('合计', ['1.00', '1.00']), unitRow('单位', ['1.00', '1.00']), projectRow('项目', ['1.00', '1.00'])]);
     await server.open(small, smallText);
@@ -59,10 +59,11 @@ describe('a giant line over the protocol', function () {
     const worst = Math.max(...latencies);
     if (process.env['SHOW_LATENCY']) console.log(`      ${latencies.length} hovers, worst ${worst.toFixed(0)} ms`);
     assert.ok(latencies.length >= 10, `${latencies.length} hovers`);
-    // The issue asks every hover within 200 ms. On the project's loaded two-core VM the one step
-    // that parses the giant row (splitting 5 MB into cells, lexing and building the checked 20 000
-    // characters) still measured 136-236 ms at worst, one block that every hover sent during it
-    // waits for (see the README's limits): held here to twice the bound until that step is split.
+    // The issue asks every hover within 200 ms. Measured worst: 112-179 ms on the quiet two-core VM,
+    // 136-236 ms while other builds ran on it — the decoding of the 5 MB message and the collections
+    // around the one step that parses the giant row, which every hover sent meanwhile waits for (see
+    // the README's limits). Held here to twice the bound, so that a loaded CI machine stays green,
+    // until that step yields.
     const all = latencies.map((l) => l.toFixed(0)).join(' ');
     assert.ok(worst < BOUND_MS * 2, `a hover waited ${worst.toFixed(0)} ms (of ${latencies.length}: ${all})`);
 
