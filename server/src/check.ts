@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
 import { cellLimits, MAX_FINDINGS_PER_CELL } from './rules/cell-limits';
 import type { DocumentRule, Finding, Fix, Related, RowContext, RowFix, RowReport, RowRule, Severity } from './rules/types';
-import { Grouper, parseDocument, parseRow, RowCache, splitLines, unitAtLine, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
+import { Grouper, parseRow, RowCache, splitLines, unitAtLine, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
 import { runAll, runInSlices, type Steps } from './steps';
 
 export interface CheckOptions {
@@ -481,14 +481,16 @@ export function checkText(text: string | readonly string[], options: CheckOption
   const config = options.config ?? DEFAULT_CONFIG;
   const rules = activeRowRules(config);
   const lines = typeof text === 'string' ? splitLines(text) : text;
-  const rows = new Array<ParsedRow>(lines.length);
+  const rows = new Array<RowRef>(lines.length);
   let found: Finding[] = [];
-  // Tables as the rows go by: a row's money unit is known when it is reached (see `Grouper`).
+  // Tables as the rows go by: a row's money unit is known when it is reached (see `Grouper`), and
+  // the grouping is the document's (no second pass over the rows).
   const grouper = new Grouper();
   for (let line = 0; line < lines.length; line++) {
     const row = parseRow(lines[line] ?? '', config.maxCellLength);
-    rows[line] = row;
-    grouper.add({ line, row });
+    const ref: RowRef = { line, row };
+    rows[line] = ref;
+    grouper.add(ref);
     if (!checkable(row)) continue;
     const results = runRowRules(row, rules, config, grouper.unit);
     if (results.length === 0) continue;
@@ -496,7 +498,7 @@ export function checkText(text: string | readonly string[], options: CheckOption
       if (notIgnored(f, config, options.file)) found.push(f);
     }
   }
-  const doc = parseDocument(lines, new RowCache(), undefined, rows);
+  const doc: TargetDocument = { lines, rows, tables: grouper.tables };
   found = mergeSorted(found, checkDocumentRules(doc, options).map((f) => new ReportedFinding(f.rule, f.severity, f.line, f, f.project)));
   return { doc, findings: found };
 }
