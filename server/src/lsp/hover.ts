@@ -4,11 +4,11 @@
  */
 import type { Hover, Position } from 'vscode-languageserver';
 import { countSeverities, describeCounts } from '../check';
-import { childrenOf, COMPARATORS, lookupCode, type CodeEntry } from '../catalogue';
+import { childrenOf, COMPARATORS, DEFAULT_MONEY_UNIT, lookupCode, type CodeEntry } from '../catalogue';
 import { formatNumber, formatWan, localize, type Locale } from '../i18n';
 import type { Finding } from '../rules/types';
 import { level1Code } from '../rules/util';
-import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN, unitAtLine, type RowRef, type TargetDocument } from '../syntax/document';
+import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN, tableAtLine, type RowRef, type TargetDocument } from '../syntax/document';
 import type { CodeNode, ValueNode } from '../syntax/indicators';
 import type { Comparator } from '../syntax/value';
 import { placeAt, toRange } from './positions';
@@ -79,10 +79,9 @@ function findUnit(doc: TargetDocument, line: number) {
 
 /** The money unit of a line's amounts and, when the table states none, a note saying how it is read. */
 function moneyOf(doc: TargetDocument, line: number, zh: boolean): { readonly unit: string; readonly note: string } {
-  const unit = unitAtLine(doc, line);
-  const table = doc.tables.find((t) => line >= t.startLine && line <= t.endLine);
-  const stated = table?.unitLine !== undefined;
-  return { unit, note: stated ? '' : zh ? '（表中未注明金额单位，按万元读取）' : ' (the table states no money unit: read as 万元)' };
+  const table = tableAtLine(doc, line);
+  const unit = table?.unit ?? DEFAULT_MONEY_UNIT;
+  return { unit, note: table?.unitLine !== undefined ? '' : zh ? '（表中未注明金额单位，按万元读取）' : ` (the table states no money unit: read as ${DEFAULT_MONEY_UNIT})` };
 }
 
 function amountHover(doc: TargetDocument, ref: RowRef, column: number, locale: Locale): string {

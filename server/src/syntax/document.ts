@@ -648,18 +648,23 @@ export class Grouper {
   }
 }
 
-/** The money unit of the amounts on `line` (the unit of the table it stands in). */
-export function unitAtLine(doc: TargetDocument, line: number): MoneyUnit {
+/** The table `line` stands in or follows (the last one starting at or before it), if any. */
+export function tableAtLine(doc: TargetDocument, line: number): Table | undefined {
   const tables = doc.tables;
   let lo = 0;
   let hi = tables.length - 1;
-  // The last table starting at or before the line (tables are in line order).
+  // Tables are in line order.
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if ((tables[mid]?.startLine ?? 0) <= line) lo = mid + 1;
     else hi = mid - 1;
   }
-  return tables[hi]?.unit ?? DEFAULT_MONEY_UNIT;
+  return tables[hi];
+}
+
+/** The money unit of the amounts on `line` (the unit of the table it stands in). */
+export function unitAtLine(doc: TargetDocument, line: number): MoneyUnit {
+  return tableAtLine(doc, line)?.unit ?? DEFAULT_MONEY_UNIT;
 }
 
 /** The project rows of a document, in order. */
