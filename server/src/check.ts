@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
 import { cellLimits, MAX_FINDINGS_PER_CELL } from './rules/cell-limits';
 import type { DocumentRule, Finding, Fix, Related, RowContext, RowFix, RowReport, RowRule, Severity } from './rules/types';
-import { Grouper, parseRow, RowCache, splitLines, unitAtLine, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
+import { Grouper, parseRow, RowCache, rowExtent, rowText, splitLines, unitAtLine, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
 import { runAll, runInSlices, type Steps } from './steps';
 
 export interface CheckOptions {
@@ -397,7 +397,8 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
   const counts = new Uint32Array(doc.rows.length * 4);
   for (let i = 0; i < doc.rows.length; i++) {
     const ref = doc.rows[i];
-    if (!ref) continue;
+    // A row of several lines is counted at its first.
+    if (!ref || ref.line !== i) continue;
     const k = i * 4;
     if (reuse && reuse.doc.rows[i]?.row === ref.row) {
       const from = reuse.counts;
@@ -444,11 +445,14 @@ function notIgnored(f: Finding, config: Config, file: string | undefined): boole
   return config.ignore.length === 0 || !isIgnored(config, f.rule, f.project, file);
 }
 
-/** The row rules' findings of one line (cached with its row): for a request that needs only that line. */
+/**
+ * The row rules' findings of the row at `line` (cached with its row; a row of several lines has
+ * them at its first): for a request that needs only that row.
+ */
 export function rowFindingsAt(doc: TargetDocument, line: number, options: CheckOptions = {}): readonly Finding[] {
   const ref = doc.rows[line];
   const config = options.config ?? DEFAULT_CONFIG;
-  return ref ? findingsOfRow(ref, activeRowRules(config), config, options.file, unitAtLine(doc, line)) : NONE;
+  return ref ? findingsOfRow(ref, activeRowRules(config), config, options.file, unitAtLine(doc, ref.line)) : NONE;
 }
 
 /** Rows longer than this are not checked in the step that parses them. */
@@ -486,10 +490,11 @@ export function checkText(text: string | readonly string[], options: CheckOption
   // Tables as the rows go by: a row's money unit is known when it is reached (see `Grouper`), and
   // the grouping is the document's (no second pass over the rows).
   const grouper = new Grouper();
-  for (let line = 0; line < lines.length; line++) {
-    const row = parseRow(lines[line] ?? '', config.maxCellLength);
+  for (let line = 0, count = 1; line < lines.length; line += count) {
+    count = rowExtent(lines, line);
+    const row = parseRow(rowText(lines, line, count), config.maxCellLength);
     const ref: RowRef = { line, row };
-    rows[line] = ref;
+    for (let k = 0; k < count; k++) rows[line + k] = ref;
     grouper.add(ref);
     if (!checkable(row)) continue;
     const results = runRowRules(row, rules, config, grouper.unit);
@@ -564,7 +569,7 @@ export class CheckResult implements FindingsByLine {
   private rowFindings(line: number): readonly Finding[] {
     const ref = this.rows.doc.rows[line];
     const { config, file } = this.rows;
-    return ref ? findingsOfRow(ref, activeRowRules(config), config, file, unitAtLine(this.rows.doc, line)) : NONE;
+    return ref && ref.line === line ? findingsOfRow(ref, activeRowRules(config), config, file, unitAtLine(this.rows.doc, line)) : NONE;
   }
 
   /**
@@ -573,7 +578,7 @@ export class CheckResult implements FindingsByLine {
    */
   warm(line: number): void {
     const ref = this.rows.doc.rows[line];
-    if (ref && checkable(ref.row)) checkRow(ref.row, activeRowRules(this.rows.config), this.rows.config, unitAtLine(this.rows.doc, line));
+    if (ref && ref.line === line && checkable(ref.row)) checkRow(ref.row, activeRowRules(this.rows.config), this.rows.config, unitAtLine(this.rows.doc, line));
   }
 
   at(line: number): readonly Finding[] {
@@ -643,8 +648,9 @@ export function* checkDocumentSteps(doc: TargetDocument, options: CheckOptions =
   const config = options.config ?? DEFAULT_CONFIG;
   const rules = activeRowRules(config);
   const found: Finding[] = [];
-  for (const ref of doc.rows) {
-    if (ref) for (const f of findingsOfRow(ref, rules, config, options.file, unitAtLine(doc, ref.line))) found.push(f);
+  for (let line = 0; line < doc.rows.length; line++) {
+    const ref = doc.rows[line];
+    if (ref && ref.line === line) for (const f of findingsOfRow(ref, rules, config, options.file, unitAtLine(doc, line))) found.push(f);
     yield;
   }
   return mergeSorted(found, checkDocumentRules(doc, options));
@@ -675,8 +681,9 @@ export async function warmRowChecks(doc: TargetDocument, config: Config, stale: 
 /** Runs the row rules of every row not yet counted, a step per row. */
 function* rowCheckSteps(doc: TargetDocument, config: Config): Steps<void> {
   const rules = activeRowRules(config);
-  for (const ref of doc.rows) {
-    if (!ref || !checkable(ref.row)) {
+  for (let line = 0; line < doc.rows.length; line++) {
+    const ref = doc.rows[line];
+    if (!ref || ref.line !== line || !checkable(ref.row)) {
       yield;
       continue;
     }

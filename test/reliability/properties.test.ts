@@ -167,8 +167,8 @@ describe('properties: formatting and fixes', function () {
 
   it('formatting is idempotent and keeps every character of content', () => {
     fc.assert(fc.property(mutatedFile, (text) => {
-      const once = applyTextEdits(text, formatDocument(parseDocument(text).lines, DEFAULT_CONFIG));
-      const twice = applyTextEdits(once, formatDocument(parseDocument(once).lines, DEFAULT_CONFIG));
+      const once = applyTextEdits(text, formatDocument(parseDocument(text), DEFAULT_CONFIG));
+      const twice = applyTextEdits(once, formatDocument(parseDocument(once), DEFAULT_CONFIG));
       assert.equal(twice, once);
       // Everything but what formatting is allowed to touch survives, in order.
       const before = Array.from(content(text));
@@ -184,7 +184,8 @@ describe('properties: formatting and fixes', function () {
       const doc = parseDocument(text);
       const edits = fixAllEdits(doc.lines, checkDocument(doc), DEFAULT_CONFIG);
       const fixed = applyTextEdits(text, edits);
-      const again = safeEdits(checkDocument(parseDocument(fixed)));
+      const fixedDoc = parseDocument(fixed);
+      const again = safeEdits(checkDocument(fixedDoc), fixedDoc);
       assert.deepEqual(again.map((e) => e.newText), [], 'a second fix-all still has work');
       // Lines no edit touched are unchanged.
       const touched = new Set(edits.map((e) => e.range.start.line));

@@ -15,7 +15,7 @@
 import { CompletionItemKind, InsertTextFormat, type Command, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver';
 import { CATALOGUE, childrenOf, COMPARATORS, DASH_CHARS, LABEL_PATTERN, LABELS, level1Codes, lookupCode, UNITS, type CodeEntry } from '../catalogue';
 import { localize, type Locale } from '../i18n';
-import type { TargetDocument } from '../syntax/document';
+import { isQuotedCell, offsetIn, positionIn, type RowPlace, type TargetDocument } from '../syntax/document';
 import { toAscii } from '../syntax/normalize';
 import { type IToken } from 'chevrotain';
 import { AnyAnnualLabel, AnyPeriodLabel, AnySep, AnySeq, AnyStop, Code, Colon, indicatorLexer, Sep } from '../syntax/tokens';
@@ -219,8 +219,9 @@ function unusedFirst(list: readonly CodeEntry[], used: ReadonlySet<string>): Cod
 // ---- Items
 
 interface Place {
-  readonly line: number;
-  /** Cell start in the line. */
+  /** The row (its text may span lines: a quoted cell with line breaks). */
+  readonly ref: RowPlace;
+  /** Cell start in the row's text. */
   readonly cellStart: number;
   /** The whole cell text (a leading `<p>` blanked). */
   readonly cell: string;
@@ -231,7 +232,7 @@ interface Place {
 }
 
 function rangeOf(place: Place, from: number, to: number): Range {
-  return { start: { line: place.line, character: place.cellStart + from }, end: { line: place.line, character: place.cellStart + to } };
+  return { start: positionIn(place.ref, place.cellStart + from), end: positionIn(place.ref, place.cellStart + to) };
 }
 
 function codeItem(e: CodeEntry, place: Place, from: number, to: number, index: number): CompletionItem {
@@ -317,21 +318,24 @@ function analyseTail(prefix: string): Context {
 
 export function complete(doc: TargetDocument, pos: Position, workspace: Workspace, locale: Locale): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
-  const line = doc.lines[pos.line];
-  if (line === undefined) return empty;
-  const ch = Math.min(pos.character, line.length);
+  const ref = doc.rows[pos.line];
+  if (ref === undefined) return empty;
+  const line = ref.row.text;
+  const ch = offsetIn(ref, pos.line, pos.character);
   const before = line.slice(0, ch);
   let tabs = 0;
   for (let i = before.indexOf('\t'); i >= 0; i = before.indexOf('\t', i + 1)) tabs++;
   if (tabs !== 6) return empty;
   const cellStart = before.lastIndexOf('\t') + 1;
   const nextTab = line.indexOf('\t', ch);
-  const cell = line.slice(cellStart, nextTab < 0 ? line.length : nextTab).replace(/\r$/, '').replace(/^<p>/i, (m) => ' '.repeat(m.length));
+  // Excel's quotes around a cell copied with line breaks, and a leading `<p>`, are blanked.
+  const raw = line.slice(cellStart, nextTab < 0 ? line.length : nextTab).replace(/\r$/, '');
+  const cell = (isQuotedCell(raw) ? ` ${raw.slice(1, -1)} ` : raw).replace(/^<p>/i, (m) => ' '.repeat(m.length));
   const cur = ch - cellStart;
   const prefix = cell.slice(0, cur);
   const after = cell.slice(cur);
   const ctx = analyseTail(prefix);
-  const place: Place = { line: pos.line, cellStart, cell, cur, style: fileStyle(doc), locale };
+  const place: Place = { ref, cellStart, cell, cur, style: fileStyle(doc), locale };
   const items: CompletionItem[] = [];
   const { from } = ctx;
   switch (ctx.stage) {
@@ -382,7 +386,7 @@ export function complete(doc: TargetDocument, pos: Position, workspace: Workspac
   const kept = items.filter((item) => {
     const edit = item.textEdit;
     if (!edit || !('range' in edit) || item.insertTextFormat === InsertTextFormat.Snippet) return true;
-    return edit.newText !== line.slice(edit.range.start.character, edit.range.end.character);
+    return edit.newText !== line.slice(offsetIn(ref, edit.range.start.line, edit.range.start.character), offsetIn(ref, edit.range.end.line, edit.range.end.character));
   });
   return { isIncomplete: false, items: kept };
 }

@@ -11,7 +11,7 @@ import { level1Code } from '../rules/util';
 import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN, tableAtLine, type RowRef, type TargetDocument } from '../syntax/document';
 import type { CodeNode, ValueNode } from '../syntax/indicators';
 import type { Comparator } from '../syntax/value';
-import { placeAt, toRange } from './positions';
+import { placeAt, rangeOf } from './positions';
 
 /** What each normalised comparator means, from the catalogue (which writes them full-width). */
 const CATALOGUE_SYMBOL: Readonly<Record<Exclude<Comparator, '≈'>, string>> = { '≥': '≥', '>': '＞', '=': '＝', '≤': '≤', '<': '＜' };
@@ -141,7 +141,7 @@ function projectHover(doc: TargetDocument, ref: RowRef, findings: readonly Findi
 export function hover(doc: TargetDocument, pos: Position, findings: readonly Finding[], locale: Locale): Hover | null {
   const place = placeAt(doc, pos);
   if (!place) return null;
-  const markdown = (value: string, range: ReturnType<typeof toRange>): Hover => ({ contents: { kind: 'markdown', value }, range });
+  const markdown = (value: string, range: ReturnType<typeof rangeOf>): Hover => ({ contents: { kind: 'markdown', value }, range });
   switch (place.kind) {
     case 'level1':
     case 'level2': {
@@ -149,21 +149,21 @@ export function hover(doc: TargetDocument, pos: Position, findings: readonly Fin
       const entry = code ? lookupCode(code) : undefined;
       if (!entry) {
         const zh = locale === 'zh-cn';
-        return markdown(zh ? `“${code ?? ''}”不是已知的指标编码` : `“${code ?? ''}” is not a known indicator code`, toRange(place.ref.line, place.node.span));
+        return markdown(zh ? `“${code ?? ''}”不是已知的指标编码` : `“${code ?? ''}” is not a known indicator code`, rangeOf(place.ref, place.node.span));
       }
-      return markdown(codeHover(entry, place.node, locale), toRange(place.ref.line, place.node.span));
+      return markdown(codeHover(entry, place.node, locale), rangeOf(place.ref, place.node.span));
     }
     case 'value':
-      return markdown(valueHover(place.value, locale), toRange(place.ref.line, place.value.span.end > place.value.span.start ? place.value.span : place.value.labelSpan));
+      return markdown(valueHover(place.value, locale), rangeOf(place.ref, place.value.span.end > place.value.span.start ? place.value.span : place.value.labelSpan));
     case 'amount': {
       const cell = place.ref.row.amounts[place.column]?.cell;
       if (!cell) return null;
-      return markdown(amountHover(doc, place.ref, place.column, locale), toRange(place.ref.line, cell.span));
+      return markdown(amountHover(doc, place.ref, place.column, locale), rangeOf(place.ref, cell.span));
     }
     case 'name': {
       const cell = place.ref.row.name;
       if (!cell) return null;
-      return markdown(projectHover(doc, place.ref, findings, locale), toRange(place.ref.line, cell.span));
+      return markdown(projectHover(doc, place.ref, findings, locale), rangeOf(place.ref, cell.span));
     }
     default:
       return null;

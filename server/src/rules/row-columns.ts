@@ -40,8 +40,10 @@ export const rowColumns: DocumentRule = {
         });
       }
     }
-    for (const ref of doc.rows) {
+    for (const [i, ref] of doc.rows.entries()) {
       const { row, line } = ref;
+      // A row of several lines (a quoted cell with line breaks) is read once, at its first.
+      if (line !== i) continue;
       if (row.kind === 'blank' || row.kind === 'text' || row.cells.length === EXPECTED) continue;
       const n = row.cells.length;
       const project = row.name?.text;

@@ -28,6 +28,11 @@ export function anyExcept(excluded: string): string {
 }
 
 const SP = '[ \\u3000\\u00a0]';
+/**
+ * Space between an indicator's end and what follows, line breaks included: a cell copied from
+ * Excel with line breaks (Alt+Enter) is one cell, often with one indicator per line.
+ */
+const GAP = '[ \\u3000\\u00a0\\r\\n]{0,6}';
 /** Every dash a keyboard or IME writes between a code and its name (the canonical one first). */
 const DASHES = DASH_CHARS;
 /** A digit as written: ASCII or full-width (read by its meaning, reported as style). */
@@ -60,7 +65,7 @@ export const NamePart = createToken({ name: 'NamePart', pattern: Lexer.NA });
 /** Everything that cannot start an indicator; what the parser skips as stray text. */
 export const NotSeq = createToken({ name: 'NotSeq', pattern: Lexer.NA });
 
-/** Cells hold no line breaks; should a caller ever lex several lines, they are skipped and counted. */
+/** Line breaks of a cell copied from Excel with Alt+Enter (a quoted cell): space between tokens. */
 export const LineBreak = createToken({ name: 'LineBreak', pattern: /\r\n|\r|\n/, line_breaks: true, group: Lexer.SKIPPED });
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: new RegExp(`${SP}+`), group: Lexer.SKIPPED });
 export const HtmlTag = createToken({
@@ -102,7 +107,7 @@ export const OddChar = createToken({ name: 'OddChar', pattern: /</, categories: 
 
 // ---- value mode
 export const ValueEndSep = createToken({
-  name: 'ValueEndSep', pattern: new RegExp(`[；;，,](?=${SP}{0,3}(?:${LABELS}))`), pop_mode: true, categories: [AnySep, NotSeq],
+  name: 'ValueEndSep', pattern: new RegExp(`[；;，,](?=${GAP}(?:${LABELS}))`), pop_mode: true, categories: [AnySep, NotSeq],
 });
 /**
  * `。` ending a value: before the next indicator, the end of the cell, or another `。` (a value never
@@ -110,13 +115,13 @@ export const ValueEndSep = createToken({
  */
 export const ValueStop = createToken({
   name: 'ValueStop',
-  pattern: new RegExp(`。(?=${SP}{0,3}。)|[。.](?=${SP}{0,3}(?:${DIGIT}{1,4}${SP}{0,2}、|${NEXT_INDICATOR}|${END}))`),
+  pattern: new RegExp(`。(?=${SP}{0,3}。)|[。.](?=${GAP}(?:${DIGIT}{1,4}${SP}{0,2}、|${NEXT_INDICATOR}|${END}))`),
   pop_mode: true,
   categories: [AnyStop, NotSeq],
 });
 /** `；` (or `,`) used where `。` should end an indicator before the next one. */
 export const ValueSeqSep = createToken({
-  name: 'ValueSeqSep', pattern: new RegExp(`[；;，,](?=${SP}{0,3}${NEXT_INDICATOR})`), pop_mode: true, categories: [AnyStop, NotSeq],
+  name: 'ValueSeqSep', pattern: new RegExp(`[；;，,](?=${GAP}${NEXT_INDICATOR})`), pop_mode: true, categories: [AnyStop, NotSeq],
 });
 /** The next indicator's number right after a value, with no terminator at all. */
 export const SeqInValue = createToken({
