@@ -69,6 +69,9 @@ export function sameText(a: string, b: string): boolean {
   return na !== '' && na === (hasB ? b.replace(IGNORED, '') : b);
 }
 
+/** Differences below half a thousandth of a cent are floating-point noise, not money. */
+export const EPSILON = 1e-7;
+
 /** The `tolerance` setting (in 万元) as an amount in `unit`. */
 export function toleranceIn(unit: MoneyUnit, toleranceWan: number): number {
   return toleranceWan / MONEY_UNITS[unit].wan;
