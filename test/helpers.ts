@@ -91,3 +91,27 @@ export function applyEdits(text: string, edits: ReadonlyArray<{ line: number; sp
   }
   return rows.filter((r) => r !== undefined).join('\n');
 }
+
+/**
+ * HTML residue at and past the vocabulary's limits, each with whether it is residue: the row
+ * splitter, the lexer, the html-residue rule and the TextMate grammar must all agree on each.
+ */
+export const HTML_CASES: ReadonlyArray<readonly [text: string, residue: boolean]> = [
+  ['<p>', true],
+  ['</span>', true],
+  ['<br/>', true],
+  ['<td class="x">', true],
+  ['<p\u3000class="x">', true],
+  [`<a${'b'.repeat(15)}>`, true],
+  [`<a${'b'.repeat(16)}>`, false],
+  [`<td ${'x'.repeat(300)}>`, true],
+  [`<td ${'x'.repeat(301)}>`, false],
+  ['&nbsp;', true],
+  ['&amp;', true],
+  ['&quot;', true],
+  ['&#12288;', true],
+  ['&#123456;', true],
+  ['&#1234567;', false],
+  ['&copy;', false],
+  ['<1p>', false],
+];

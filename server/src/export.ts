@@ -2,8 +2,9 @@
  * The parsed model as plain JSON (`perf-target export`), so that other tools can use clerks' files.
  * Ranges are LSP ranges: 0-based lines, UTF-16 columns, end exclusive.
  */
-import { DEFAULT_MONEY_UNIT, LABELS } from './catalogue';
-import { AMOUNT_COLUMNS, cellValue, positionIn, type Amount, type RowPlace, type RowRef, type Span, type TargetDocument } from './syntax/document';
+import { DEFAULT_MONEY_UNIT } from './catalogue';
+import { cellValue, positionIn, type Amount, type RowPlace, type RowRef, type Span, type TargetDocument } from './syntax/document';
+import { AMOUNT_COLUMNS, LABELS } from './vocabulary';
 import type { CodeNode, IndicatorNode, ValueNode } from './syntax/indicators';
 
 export interface JsonRange {

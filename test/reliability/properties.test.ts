@@ -13,7 +13,7 @@ import { exportDocument } from '../../server/src/export';
 import { fixAllEdits, safeEdits } from '../../server/src/lsp/code-actions';
 import { formatDocument } from '../../server/src/lsp/formatting';
 import { DEFAULT_CONFIG } from '../../server/src/config';
-import { DASH_CHARS } from '../../server/src/catalogue';
+import { DASH_CHARS } from '../../server/src/vocabulary';
 import { toAscii } from '../../server/src/syntax/normalize';
 import type { Finding } from '../../server/src/rules/types';
 import { parseDocument, RowCache, splitLines } from '../../server/src/syntax/document';

@@ -13,12 +13,13 @@
  * in the file's own punctuation.
  */
 import { CompletionItemKind, InsertTextFormat, type Command, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver';
-import { CATALOGUE, childrenOf, COMPARATORS, DASH_CHARS, LABEL_PATTERN, LABELS, level1Codes, lookupCode, UNITS, type CodeEntry } from '../catalogue';
+import { CATALOGUE, childrenOf, level1Codes, lookupCode, type CodeEntry } from '../catalogue';
 import { localize, type Locale } from '../i18n';
 import { isQuotedCell, offsetIn, positionIn, type RowPlace, type TargetDocument } from '../syntax/document';
 import { toAscii } from '../syntax/normalize';
 import { type IToken } from 'chevrotain';
 import { AnyAnnualLabel, AnyPeriodLabel, AnySep, AnySeq, AnyStop, Code, Colon, indicatorLexer, Sep } from '../syntax/tokens';
+import { COMPARATOR_FORMS, COMPARATORS, DASH_CHARS, LABEL_CHARS, LABEL_NAMES, LABEL_PATTERN, LABELS, OFFICIAL_MARKS, UNITS, widthOf } from '../vocabulary';
 import type { Workspace } from './workspace';
 
 export const TRIGGER_CHARACTERS = ['、', '；', ';', '：', ':', '-', '。'];
@@ -52,7 +53,8 @@ function countStyle(doc: TargetDocument): Style {
       full += p.row.outline?.fullMarks ?? 0;
     }
   }
-  return half > full ? { sep: ';', colon: ':' } : { sep: '；', colon: '：' };
+  const marks = OFFICIAL_MARKS[widthOf({ half, full })];
+  return { sep: marks.name, colon: marks.label };
 }
 
 const is = (t: IToken, type: { name: string }): boolean =>
@@ -79,7 +81,9 @@ interface Context {
 /** A full stop ending a value, then perhaps the digits of the next sequence number being typed. */
 const STOP_THEN_DIGITS = /。[ \u3000]*[0-9０-９]*$/;
 /** A separator ending a value, then perhaps the start of a label being typed. */
-const SEP_THEN_LABEL = /[；;][ \u3000]*[实施周期指标值年度]*$/;
+const SEP_THEN_LABEL = new RegExp(`[；;][ \\u3000]*${LABEL_CHARS}*$`);
+/** A label being typed, to its colon. */
+const LABEL_TO_COLON = new RegExp(`^${LABEL_CHARS}*[ \\u3000]*[：:]?`);
 
 /** Reads the cursor's place from the tokens of the cell text before it. */
 export function analyse(prefix: string): Context {
@@ -414,7 +418,7 @@ function labelItems(place: Place, from: number, ctx: Context): CompletionItem[] 
   const { cell, cur, style, locale } = place;
   const after = cell.slice(cur);
   // The label being typed, to its colon.
-  const to = cur + (/^[实施周期指标值年度]*[ \u3000]*[：:]?/.exec(after)?.[0].length ?? 0);
+  const to = cur + (LABEL_TO_COLON.exec(after)?.[0].length ?? 0);
   const rest = cell.slice(to);
   const later = restOfIndicator(rest);
   const seen = new Set(ctx.seenLabels);
@@ -428,7 +432,7 @@ function labelItems(place: Place, from: number, ctx: Context): CompletionItem[] 
     items.push({
       label: text,
       kind: CompletionItemKind.Keyword,
-      detail: locale === 'en' ? (label === 'period' ? 'whole-period value' : 'annual value') : label === 'period' ? '实施周期指标值' : '年度指标值',
+      detail: locale === 'en' ? LABEL_NAMES[label].en : LABEL_NAMES[label].zh,
       filterText: text,
       textEdit: { range: rangeOf(place, from, to), newText: text },
       sortText: label === 'period' ? '0' : '2',
@@ -453,7 +457,11 @@ function labelItems(place: Place, from: number, ctx: Context): CompletionItem[] 
   return items;
 }
 
-const COMPARATOR_START = /^[ \u3000]*(?:[≥≤><＞＜＝=]|不低于|不高于|不少于|不超过|大于|小于|等于|达到)/;
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** A comparator written before a number, in any of its forms (longest first). */
+const COMPARATOR_START = new RegExp(`^[ \\u3000]*(?:${COMPARATOR_FORMS.filter((f) => f.place === 'before').map((f) => f.text).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`);
+/** Typed text ending in a digit, a point or a comparator's symbol: a value not finished. */
+const UNFINISHED = new RegExp(`[0-9.．${escapeRegExp([...new Set(COMPARATOR_FORMS.filter((f) => !/[\u4e00-\u9fff]/.test(f.text)).flatMap((f) => [...f.text]))].join(''))}]$`);
 
 function valueItems(place: Place, from: number, ctx: Context): CompletionItem[] {
   const { cell, cur, style, locale } = place;
@@ -496,7 +504,7 @@ function valueItems(place: Place, from: number, ctx: Context): CompletionItem[] 
   const kind = entry?.measure && entry.measure !== 'any' ? entry.measure : undefined;
   const units = kind ? UNITS[kind] : [...UNITS.count.slice(0, 6), '%', '万元'];
   const number = /^(.*[0-9])([^0-9.．]*)$/.exec(typed);
-  const finished = typed.trim() !== '' && !/[0-9.．≥≤><＞＜＝=]$/.test(typed);
+  const finished = typed.trim() !== '' && !UNFINISHED.test(typed);
   if (number) {
     // A number, perhaps with the start of a unit: the units of the class that continue it.
     const [, num = '', unitTyped = ''] = number;

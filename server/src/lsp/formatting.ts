@@ -8,9 +8,7 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver';
 import type { Config } from '../config';
-import { amountRewrite } from '../rules/amount-style';
-import { htmlReplacement } from '../rules/html-residue';
-import { officialMark, targetWidth } from '../rules/punctuation-style';
+import { amountRewrite, htmlReplacement, officialMark, targetWidth } from '../syntax/canonical';
 import { lastLineOf, parseRow, type ParsedRow, type TargetDocument } from '../syntax/document';
 import { indicatorCharEdits } from '../syntax/normalize';
 import { rowEdit } from './positions';

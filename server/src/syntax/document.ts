@@ -14,7 +14,8 @@
  * `doc.rows[i]` is the row line `i` belongs to, so a continuation line answers its row's `RowRef`
  * (whose `line` is the first); whole-document passes visit each row once (`ref.line === i`).
  */
-import { COLUMNS, DEFAULT_MONEY_UNIT, lookupCode, statedMoneyUnit, TABLE_TITLE, type MoneyUnit } from '../catalogue';
+import { DEFAULT_MONEY_UNIT, lookupCode, statedMoneyUnit, type MoneyUnit } from '../catalogue';
+import { countWidths, DEPARTMENT, HEADER_COLUMNS, HEADER_FIRST, HTML_SOURCE, HTML_WRAPPER_SOURCE, isTitle } from '../vocabulary';
 import { isSpaceCode, withoutSpaces } from './chars';
 import { parseIndicators, type IndicatorList, type Span } from './indicators';
 import { amountAscii } from './normalize';
@@ -127,11 +128,8 @@ export interface TargetDocument {
   readonly tables: readonly Table[];
 }
 
-export const AMOUNT_COLUMNS = ['总计', '财政拨款', '财政专户拨款', '其他资金'] as const;
-export const AMOUNT_COLUMNS_EN = ['total', 'fiscal appropriation', 'fiscal special account appropriation', 'other funds'] as const;
-
-const TAG = /^(?:<\/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?\/?>|&nbsp;)$/;
-const ANY_HTML = /<\/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?\/?>|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});/g;
+const TAG = new RegExp(`^(?:${HTML_WRAPPER_SOURCE})$`);
+const ANY_HTML = new RegExp(HTML_SOURCE, 'g');
 
 /** Leading and trailing whitespace and HTML tags, found by scanning inwards (linear, no backtracking). */
 function contentBounds(raw: string, html: readonly Span[], start: number): [number, number] {
@@ -287,9 +285,6 @@ function amountValue(text: string): number | undefined {
   return Number(t.replace(/,/g, ''));
 }
 
-const HEADER_FIRST = '项目名称';
-const HEADER_COLUMNS = [COLUMNS[1] ?? '总计', COLUMNS[2] ?? '财政拨款', COLUMNS[6] ?? '绩效指标'];
-
 function isHeader(text: string, cells: readonly Cell[]): boolean {
   const first = cells[0]?.text ?? '';
   if (first.includes(HEADER_FIRST[0] ?? '') && withoutSpaces(first).startsWith(HEADER_FIRST)) return true;
@@ -383,11 +378,10 @@ function outlineOf(tree: IndicatorList): RowOutline {
   let halfMarks = 0;
   let fullMarks = 0;
   const indicators = tree.indicators.map((ind): IndicatorOutline => {
-    for (const p of ind.punctuation) {
-      if (p.role === 'terminator') continue;
-      if (p.char === ';' || p.char === ':') halfMarks++;
-      else fullMarks++;
-    }
+    // The same count as punctuation-style's, so that completion writes the file's style.
+    const { half, full } = countWidths(ind.punctuation);
+    halfMarks += half;
+    fullMarks += full;
     const nameSpan = ind.name?.span ?? ind.seq.span;
     const code = ind.level2?.code?.text;
     const entry = code === undefined ? undefined : lookupCode(code);
@@ -653,10 +647,6 @@ export async function warmRows(text: string | readonly string[], cache: RowCache
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
-
-const isTitle = (t: string): boolean => t.includes(TABLE_TITLE) || /绩效目标表/.test(t);
-
-const DEPARTMENT = /^(?:部门名称|部门|单位名称|预算单位|编制单位|填报单位)\s*[：:](.*)$/;
 
 /** A line of the preface: the title, the department, the money unit. */
 function isPrefaceText(t: string): boolean {

@@ -11,7 +11,7 @@
  * rebuilds patterns without the `u` flag.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { DASH_CHARS, LABEL_PATTERN, LABEL_VARIANTS, type Bilingual } from '../catalogue';
+import { DASH_CHARS, HTML_ENTITY_SOURCE, HTML_SOURCE, LABEL_PATTERN, LABEL_VARIANTS, type Bilingual } from '../vocabulary';
 
 /** A positive character class for "any UTF-16 code unit except these", so first chars stay inferable. */
 export function anyExcept(excluded: string): string {
@@ -43,7 +43,7 @@ const LABELS = LABEL_PATTERN;
 /** End of input: Chevrotain rejects `$`, so say "no character follows". */
 const END = `(?!${anyExcept('')})`;
 /** An HTML entity, which the HtmlTag token takes: text stops before one. */
-const ENTITY = '&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});';
+const ENTITY = HTML_ENTITY_SOURCE;
 /** A code-name starts here: `3-满意度指标` (a code, a dash, then a name in Chinese). */
 const CODE_NAME_AHEAD = `${SP}{0,2}${DIGIT}{1,2}${SP}{0,2}[${DASHES}]${SP}{0,2}[\\u4e00-\\u9fff]`;
 /** A sequence number with a wrong mark, standing before a code-name: `3．3-满意度指标`. */
@@ -70,7 +70,7 @@ export const LineBreak = createToken({ name: 'LineBreak', pattern: /\r\n|\r|\n/,
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: new RegExp(`${SP}+`), group: Lexer.SKIPPED });
 export const HtmlTag = createToken({
   name: 'HtmlTag',
-  pattern: new RegExp(`<\\/?[A-Za-z][A-Za-z0-9]{0,15}(?:[ \\t][^<>\\r\\n]{0,300})?\\/?>|${ENTITY}`),
+  pattern: new RegExp(HTML_SOURCE),
   group: 'html',
 });
 
