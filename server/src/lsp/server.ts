@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { CheckResult, checkDocumentRules, checkingRowCache, checkRows, rowFindingsAt, warmRowChecks, type RowChecks } from '../check';
 import { offsetIn, warmRows } from '../syntax/document';
+import { prepareParser } from '../syntax/indicators';
 import { runInSlices, runSlice, yieldToEventLoop, type Steps } from '../steps';
 import { MONEY_UNITS } from '../catalogue';
 import { CONFIG_FILE, type Config } from '../config';
@@ -92,7 +93,7 @@ interface Checked {
 /** Has the row results of `lines` at hand, a step per line (see `CheckResult.warm`). */
 function* warmSteps(result: CheckResult, lines: readonly number[]): Steps<void> {
   for (const line of lines) {
-    result.warm(line);
+    yield* result.warmSteps(line);
     yield;
   }
 }
@@ -452,6 +453,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    prepareParser();
     const options = (params.initializationOptions ?? {}) as { locale?: unknown; docsRoot?: unknown };
     locale = toLocale(typeof options.locale === 'string' ? options.locale : params.locale);
     if (typeof options.docsRoot === 'string') docsRoot = options.docsRoot;

@@ -390,6 +390,14 @@ function parser(): IndicatorParser {
   return parserInstance;
 }
 
+/**
+ * Builds the parser now (Chevrotain's grammar analysis, about 150 ms): the server does it while
+ * answering `initialize`, so that the first document opened does not wait for it.
+ */
+export function prepareParser(): void {
+  parser();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tree building
 
