@@ -9,7 +9,9 @@
  * (which the client's and the server's libraries both bundle already) and types from the server,
  * which are erased: no code of the server comes into the client through here.
  */
-import { CodeActionKind, MessageDirection, ProtocolNotificationType, ProtocolRequestType, ProtocolRequestType0 } from 'vscode-languageserver-protocol';
+import {
+  CodeActionKind, MessageDirection, NotificationType, ProtocolNotificationType, ProtocolRequestType, ProtocolRequestType0,
+} from 'vscode-languageserver-protocol';
 import type { exportDocument } from './export';
 
 /** The language id of target tables, in VS Code and in every editor's configuration. */
@@ -41,11 +43,15 @@ export interface FocusParams {
  * Client → server: the cursor moved, or `null` when no target file has the focus (or focus mode is
  * off). The findings of the place being typed wait until the cursor leaves it; a client that never
  * sends this gets them when typing pauses.
+ *
+ * A plain `NotificationType` (parameters `auto`), not a `ProtocolNotificationType` (`byName`): the
+ * params are the object, or `[null]` for null, as vscode-jsonrpc sends a single param that is no
+ * object. `byName` would throw on null in the client and drop `[null]` in the server.
  */
 export namespace FocusNotification {
   export const method = 'perfTarget/focus';
   export const messageDirection = MessageDirection.clientToServer;
-  export const type = new ProtocolNotificationType<FocusParams | null, void>(method);
+  export const type = new NotificationType<FocusParams | null>(method);
 }
 
 /** What the status bar shows of a target file. */
@@ -93,7 +99,7 @@ export type ExportResult = ReturnType<typeof exportDocument>;
 
 /**
  * Client → server: the parsed model of one target file. A uri the server does not hold as a target
- * file is answered with `RequestFailed` (-32803).
+ * file is answered with `RequestFailed` (-32803); a request without params, with `InvalidParams`.
  */
 export namespace ExportRequest {
   export const method = 'perfTarget/export';
