@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import {
-  CheckWorkspaceRequest, ExportRequest, FocusNotification, type CheckWorkspaceResult, type ExportResult, type StatusParams,
+  CheckWorkspaceRequest, ExportRequest, FocusNotification, StatusNotification, type CheckWorkspaceResult, type ExportResult, type StatusParams,
 } from '../../server/src/protocol';
 import { projectRow, unitRow } from '../../server/src/rules/examples';
 import { table } from '../helpers';
@@ -40,7 +40,7 @@ describe('the custom protocol through its typed definitions', function () {
     assert.equal(total?.codeDescription?.href, pathToFileURL(join(DOCS, 'total-mismatch.md')).toString());
   });
 
-  it('perfTarget/status: after a publish, the file’s total in 万元, projects and every error and warning', async () => {
+  it(`${StatusNotification.method}: after a publish, the file’s total in 万元, projects and every error and warning`, async () => {
     const uri = 'untitled:status.jxmb';
     const d = await server.open(uri, wrongTotals(4).text);
     const status: StatusParams = await server.status(uri);
@@ -48,7 +48,7 @@ describe('the custom protocol through its typed definitions', function () {
     assert.ok(status.errors >= 4);
   });
 
-  it('perfTarget/focus: the listed findings follow the cursor, and null takes them back to the top', async () => {
+  it(`${FocusNotification.method}: the listed findings follow the cursor, and null takes them back to the top`, async () => {
     const uri = 'untitled:focus.jxmb';
     const n = 60;
     const { text, lineOf } = wrongTotals(n);
@@ -70,7 +70,7 @@ describe('the custom protocol through its typed definitions', function () {
     await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
   });
 
-  it('perfTarget/checkWorkspace: checks and publishes every known target file, answering the counts', async () => {
+  it(`${CheckWorkspaceRequest.method}: checks and publishes every known target file, answering the counts`, async () => {
     const published = new Set<string>();
     const stop = server.onDiagnostics((p) => published.add(p.uri));
     const counts: CheckWorkspaceResult = await server.connection.sendRequest(CheckWorkspaceRequest.type);
@@ -83,7 +83,7 @@ describe('the custom protocol through its typed definitions', function () {
     assert.ok(counts.errors >= 1 + 4 + 60);
   });
 
-  it('perfTarget/export: the parsed model of a known file; RequestFailed for any other uri, or none', async () => {
+  it(`${ExportRequest.method}: the parsed model of a known file; RequestFailed for any other uri, or none`, async () => {
     const model: ExportResult = await server.connection.sendRequest(ExportRequest.type, { uri: 'untitled:status.jxmb' });
     assert.equal(model.unit, '万元');
     assert.deepEqual(model.tables[0]?.projects.map((p) => [p.name, p.amounts.total]), [0, 1, 2, 3].map((i) => [`项目${i}`, 2]));
