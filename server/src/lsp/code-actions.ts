@@ -1,13 +1,13 @@
 /**
  * Quick fixes from the rules' fixes, `source.fixAll` for the safe ones, and "ignore this rule for
- * this project", which writes the workspace's `.perf-target.json`.
+ * this project", which writes the `.perf-target.json` that applies to the file.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { checkDocumentSteps, checkingRowCache, forWholeCheck } from '../check';
-import { CONFIG_FILE, type Config } from '../config';
+import { CONFIG_FILE } from '../config';
+import type { Settings } from '../settings';
 import { parseDocument, rowSteps, splitLines } from '../syntax/document';
 import { runAll, type Steps } from '../steps';
 import { localize, type Locale } from '../i18n';
@@ -87,14 +87,15 @@ function* safeEditSteps(findings: readonly Finding[]): Steps<TextEdit[]> {
  * makes a code of it), so the safe fixes are applied, the changed rows re-checked, and again, at
  * most a few rounds; the result is one minimal edit per changed line.
  */
-export function fixAllEdits(lines: readonly string[], findings: readonly Finding[], config: Config, file?: string): TextEdit[] {
-  return runAll(fixAllSteps(lines, findings, config, file));
+export function fixAllEdits(lines: readonly string[], findings: readonly Finding[], settings: Settings): TextEdit[] {
+  return runAll(fixAllSteps(lines, findings, settings));
 }
 
 /** `fixAllEdits`, a step per line of each round (see `steps.ts`). */
-export function* fixAllSteps(lines: readonly string[], findings: readonly Finding[], config: Config, file?: string): Steps<TextEdit[]> {
+export function* fixAllSteps(lines: readonly string[], findings: readonly Finding[], settings: Settings): Steps<TextEdit[]> {
   const current = [...lines];
-  const whole = forWholeCheck(config);
+  const { file } = settings;
+  const whole = forWholeCheck(settings.config);
   const cache = checkingRowCache(() => whole);
   let pending = yield* safeEditSteps(findings);
   for (let round = 0; round < 4 && pending.length > 0; round++) {
@@ -108,7 +109,7 @@ export function* fixAllSteps(lines: readonly string[], findings: readonly Findin
     // The document as it now reads (a fix that wrote a line break makes two lines of one).
     const text = current.flatMap((l) => (l.includes('\n') || l.includes('\r') ? splitLines(l) : [l]));
     const rows = yield* rowSteps(text, cache);
-    pending = yield* safeEditSteps(yield* checkDocumentSteps(parseDocument(text, cache, undefined, rows), { config: whole, ...(file ? { file } : {}) }));
+    pending = yield* safeEditSteps(yield* checkDocumentSteps(parseDocument(text, cache, undefined, rows), { config: whole, file }));
   }
   const edits: TextEdit[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -120,8 +121,7 @@ export function* fixAllSteps(lines: readonly string[], findings: readonly Findin
   return edits;
 }
 
-function ignoreEdit(folder: string, rule: string, project: string): WorkspaceEdit {
-  const path = join(folder, CONFIG_FILE);
+function ignoreEdit(path: string, rule: string, project: string): WorkspaceEdit {
   const uri = pathToFileURL(path).toString();
   let current: Record<string, unknown> = {};
   let oldText = '';
@@ -150,10 +150,11 @@ function ignoreEdit(folder: string, rule: string, project: string): WorkspaceEdi
 export interface ActionContext {
   readonly uri: string;
   readonly lines: readonly string[];
-  readonly config: Config;
+  /** The file's settings as resolved (`settings.ts`): fix-all re-checks with them, `ignore` globs included. */
+  readonly settings: Settings;
   readonly locale: Locale;
-  /** The workspace folder holding the file (where `.perf-target.json` lives), if any. */
-  readonly folder?: string;
+  /** Where "ignore this rule for this project" writes: the settings file that applies, else a new one in the workspace folder. */
+  readonly settingsFile?: string;
   readonly toDiagnostic: (f: Finding) => Diagnostic;
 }
 
@@ -179,18 +180,18 @@ export function* codeActionSteps(near: readonly Finding[], all: () => Steps<read
           edit: { changes: { [ctx.uri]: fix.edits.map(toTextEdit) } },
         });
       }
-      if (ctx.folder && f.project) {
+      if (ctx.settingsFile && f.project) {
         actions.push({
           title: ctx.locale === 'zh-cn' ? `在 ${CONFIG_FILE} 中对项目“${f.project}”忽略 ${f.rule}` : `Ignore ${f.rule} for “${f.project}” in ${CONFIG_FILE}`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          edit: ignoreEdit(ctx.folder, f.rule, f.project),
+          edit: ignoreEdit(ctx.settingsFile, f.rule, f.project),
         });
       }
     }
   }
   if (only && wants(FIX_ALL_KIND)) {
-    const edits = yield* fixAllSteps(ctx.lines, yield* all(), ctx.config);
+    const edits = yield* fixAllSteps(ctx.lines, yield* all(), ctx.settings);
     if (edits.length > 0) {
       actions.push({
         title: ctx.locale === 'zh-cn' ? '修复所有可安全修复的问题' : 'Fix all safe findings',
