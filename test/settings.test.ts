@@ -4,14 +4,18 @@
  * `SettingsResolver`; `test/server/settings.test.ts` holds their findings equal over the protocol.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, parse } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkText } from '../server/src/check';
-import { DEFAULT_CONFIG } from '../server/src/config';
+import { CONFIG_KEYS, DEFAULT_CONFIG, PUNCTUATION_STYLES, readConfig } from '../server/src/config';
 import { EDITOR_SETTINGS, SettingsResolver, type SettingsIssue, type SettingsReader } from '../server/src/settings';
+import { RULE_IDS, RULES } from '../server/src/rules';
 import { projectRow, unitRow } from '../server/src/rules/examples';
+import { SEVERITIES } from '../server/src/rules/types';
+import { jsonText } from '../scripts/manifest';
+import { renderSchema, SCHEMA_PATH } from '../scripts/schema';
 import { table } from './helpers';
 
 /** An in-memory disk: settings files by absolute path; every path asked for is noted. */
@@ -170,5 +174,37 @@ describe('settings: one resolver for the command line and the server', () => {
     assert.ok(rules(join(dir, 'x.jxmb')).includes('total-mismatch'));
     // Text that is no file: the glob does not match it.
     assert.ok(checkText(broken, r.resolve({ directory: dir })).findings.some((f) => f.rule === 'total-mismatch'));
+  });
+});
+
+describe('settings: the JSON schema of .perf-target.json', () => {
+  const repo = join(__dirname, '..', '..');
+  const schema = renderSchema();
+  const props = schema['properties'] as Record<string, Record<string, unknown>>;
+
+  it('is generated from the registry (run `npm run generate`) and contributed for .perf-target.json', () => {
+    assert.equal(readFileSync(join(repo, SCHEMA_PATH), 'utf8'), jsonText(schema), `${SCHEMA_PATH} is stale`);
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { contributes: { jsonValidation?: Array<{ fileMatch: string; url: string }> } };
+    assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.perf-target.json', url: `./${SCHEMA_PATH}` }]);
+    assert.match(readFileSync(join(repo, '.vscodeignore'), 'utf8'), /^!schemas\/\*\*$/m, 'the schema is packaged');
+  });
+
+  it('allows what readConfig accepts: its keys, every rule id with every severity, the level-1 codes', () => {
+    assert.deepEqual(Object.keys(props).sort(), [...CONFIG_KEYS].sort());
+    const rules = (props['rules']?.['properties'] ?? {}) as Record<string, { enum: string[]; default: string }>;
+    assert.deepEqual(Object.keys(rules), [...RULE_IDS]);
+    for (const [id, p] of Object.entries(rules)) {
+      assert.deepEqual(p.enum, [...SEVERITIES]);
+      assert.deepEqual(readConfig({ rules: Object.fromEntries(p.enum.map((s) => [id, s])) }, RULE_IDS).issues, []);
+      assert.equal(p.default, RULES.find((r) => r.id === id)?.defaultSeverity);
+    }
+    const ignoreRule = ((props['ignore']?.['items'] as Record<string, unknown>)['properties'] as Record<string, { enum?: string[] }>)['rule'];
+    assert.deepEqual(ignoreRule?.enum, [...RULE_IDS]);
+    const codes = (props['requiredCategories']?.['items'] as { enum: string[] }).enum;
+    assert.deepEqual(readConfig({ requiredCategories: codes }, RULE_IDS).issues, []);
+    assert.notDeepEqual(readConfig({ requiredCategories: ['4'] }, RULE_IDS).issues, [], 'a code the schema leaves out is refused');
+    assert.deepEqual(props['punctuationStyle']?.['enum'], [...PUNCTUATION_STYLES]);
+    assert.equal(props['maxCellLength']?.['minimum'], 1000);
+    assert.notDeepEqual(readConfig({ maxCellLength: 999 }, RULE_IDS).issues, []);
   });
 });
