@@ -10,7 +10,7 @@ import { join, parse } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkText } from '../server/src/check';
 import { CONFIG_KEYS, DEFAULT_CONFIG, PUNCTUATION_STYLES, readConfig } from '../server/src/config';
-import { EDITOR_SETTINGS, SettingsResolver, type SettingsIssue, type SettingsReader } from '../server/src/settings';
+import { directoriesAbove, EDITOR_SETTINGS, SettingsResolver, type SettingsIssue, type SettingsReader } from '../server/src/settings';
 import { RULE_IDS, RULES } from '../server/src/rules';
 import { projectRow, unitRow } from '../server/src/rules/examples';
 import { SEVERITIES } from '../server/src/rules/types';
@@ -150,6 +150,12 @@ describe('settings: one resolver for the command line and the server', () => {
     assert.deepEqual(r.resolveUri('untitled:Untitled-1'), stdin, 'an untitled document stands in the first workspace root');
     assert.equal(r.resolveUri(pathToFileURL(at('2024', 'x.jxmb')).toString()).file, '2024/x.jxmb');
     assert.equal(new SettingsResolver({ read }).resolveUri('untitled:x').source, undefined, 'no workspace: no settings file');
+  });
+
+  it('names the folders above the workspace roots, where a settings file applies too (the server watches them)', () => {
+    assert.deepEqual(directoriesAbove([at('a'), at('b', 'c')]).sort(), [ROOT, W, at('b')].sort());
+    assert.deepEqual(directoriesAbove([W, at('a')]), [ROOT], 'a root inside another adds nothing');
+    assert.deepEqual(directoriesAbove([ROOT]), []);
   });
 
   it('takes --config instead of the search, its globs relative to it', () => {

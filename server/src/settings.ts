@@ -270,6 +270,27 @@ export class SettingsResolver {
   }
 }
 
+/**
+ * The directories above the workspace roots (none of them a root or inside one): a settings file
+ * there applies to the roots' files too, so the server watches them (the workspace's own files are
+ * watched by `**` globs).
+ */
+export function directoriesAbove(roots: readonly string[]): string[] {
+  const all = roots.map((r) => resolve(r));
+  const inside = (dir: string) => all.some((r) => {
+    const rel = relative(r, dir);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  });
+  const out = new Set<string>();
+  for (const r of all) {
+    for (let dir = dirname(r); !inside(dir); dir = dirname(dir)) {
+      out.add(dir);
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return [...out];
+}
+
 /** A relative path as `ignore` globs read it: `/` between its parts. */
 function toGlobPath(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');

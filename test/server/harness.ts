@@ -16,6 +16,8 @@ export interface Harness {
   readonly process: ChildProcess;
   readonly diagnostics: Map<string, PublishDiagnosticsParams>;
   readonly notifications: Array<{ method: string; params: unknown }>;
+  /** What the server registered dynamically (`client/registerCapability`), in order. */
+  readonly registrations: Array<{ id: string; method: string; registerOptions?: unknown }>;
   settings: Record<string, unknown>;
   /** Resolves with the first diagnostics for `uri` that satisfy `accept`, published after the call. */
   nextDiagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
@@ -37,6 +39,7 @@ export async function startServer(options: { locale?: string; folders?: string[]
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   const notifications: Array<{ method: string; params: unknown }> = [];
+  const registrations: Harness['registrations'] = [];
   const listeners = new Set<(p: PublishDiagnosticsParams) => void>();
   const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   const harness: Harness = {
@@ -44,6 +47,7 @@ export async function startServer(options: { locale?: string; folders?: string[]
     process: child,
     diagnostics,
     notifications,
+    registrations,
     settings: {},
     nextDiagnostics(uri, accept = () => true, timeoutMs = 10000) {
       return new Promise((resolve, reject) => {
@@ -89,7 +93,11 @@ export async function startServer(options: { locale?: string; folders?: string[]
     connection.onNotification(method, (params: unknown) => { notifications.push({ method, params }); });
   }
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => harness.settings));
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (p: { registrations: Harness['registrations'] }) => {
+    registrations.push(...p.registrations);
+    return null;
+  });
+  connection.onRequest('client/unregisterCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
   await Promise.race([exited, connection.sendRequest('initialize', {
@@ -98,7 +106,7 @@ export async function startServer(options: { locale?: string; folders?: string[]
     locale: options.locale ?? 'en',
     workspaceFolders: (options.folders ?? []).map((f, i) => ({ uri: f, name: `folder${i}` })),
     capabilities: {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, workspaceFolders: true },
       textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
     },
   })]);

@@ -117,3 +117,47 @@ describe('language server and command line: one settings path (issue 15)', funct
     assert.ok(count(created.other, 'punctuation-style') > 0, 'the other folder keeps its settings');
   });
 });
+
+describe('language server: a settings file above the workspace folder (issue 15)', function () {
+  this.timeout(60000);
+  let server: Harness;
+  let outer: string;
+  let file: string;
+  let above: string;
+  const uriOf = (path: string) => pathToFileURL(path).toString();
+
+  before(async () => {
+    // The folder opened is outer/ws; the settings file is outer's, as the command line finds it.
+    outer = mkdtempSync(join(tmpdir(), 'perf-target-settings-above-'));
+    mkdirSync(join(outer, 'ws'));
+    file = join(outer, 'ws', 'sample.txt');
+    copyFileSync(sample, file);
+    above = join(outer, '.perf-target.json');
+    writeFileSync(above, JSON.stringify({ rules: { 'punctuation-style': 'off' } }));
+    server = await startServer({ folders: [uriOf(join(outer, 'ws'))] });
+  });
+
+  after(async () => {
+    await server?.stop();
+    rmSync(outer, { recursive: true, force: true });
+  });
+
+  it('applies it as the command line does, and follows its changes through a watcher on the folders above', async () => {
+    const expected = cliFindings(file);
+    assert.equal(count(expected, 'punctuation-style'), 0);
+    assert.deepEqual(published(await server.open(uriOf(file), readFileSync(file, 'utf8'))), expected);
+    // The server asked to be told of settings files in every folder above the workspace folder.
+    const watched = server.registrations
+      .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+      .flatMap((r) => (r.registerOptions as { watchers: Array<{ globPattern: unknown }> }).watchers.map((w) => w.globPattern));
+    assert.ok(watched.includes('**/.perf-target.json'), JSON.stringify(watched));
+    assert.ok(watched.some((g) => JSON.stringify(g) === JSON.stringify({ baseUri: uriOf(outer), pattern: '.perf-target.json' })), JSON.stringify(watched));
+
+    writeFileSync(above, JSON.stringify({ rules: { 'punctuation-style': 'warning' } }));
+    const changed = cliFindings(file);
+    assert.ok(count(changed, 'punctuation-style') > 0);
+    const next = server.nextDiagnostics(uriOf(file), (p) => published(p).join('\n') === changed.join('\n'), 15000);
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(above), type: FileChangeType.Changed }] });
+    await next;
+  });
+});

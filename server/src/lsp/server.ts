@@ -3,20 +3,20 @@
  * guarded: one failing request is logged and answered empty (or with an LSP error), never taking
  * the server down.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   ErrorCodes, LSPErrorCodes, MessageType, ResponseError, TextDocumentSyncKind,
   type CancellationToken, type CodeActionParams, type Connection, type Diagnostic, type DocumentRangeFormattingParams,
-  type InitializeParams, type InitializeResult,
+  type Disposable, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { CheckResult, checkDocumentRules, checkingRowCache, checkRows, rowFindingsAt, warmRowChecks, type RowChecks } from '../check';
 import { warmRows } from '../syntax/document';
 import { runInSlices, runSlice, yieldToEventLoop, type Steps } from '../steps';
 import { MONEY_UNITS } from '../catalogue';
 import { CONFIG_FILE, type Config } from '../config';
-import { SettingsResolver, type ResolvedSettings } from '../settings';
+import { directoriesAbove, SettingsResolver, type ResolvedSettings } from '../settings';
 import { exportDocument } from '../export';
 import { toLocale, type Locale } from '../i18n';
 import type { Finding } from '../rules/types';
@@ -118,6 +118,7 @@ export function startServer(connection: Connection): void {
   let locale: Locale = 'en';
   let canConfigure = false;
   let canWatch = false;
+  let canWatchRelative = false;
   let canWatchFolders = false;
   let focus: FocusParams | undefined;
   /** Whether the client sends `perfTarget/focus` (VS Code's extension does; Neovim and Helix do not). */
@@ -210,6 +211,22 @@ export function startServer(connection: Connection): void {
     return s;
   }
   const configFor = (uri: string): Config => settingsFor(uri).config;
+
+  /**
+   * A settings file above the workspace folders applies as on the command line: watched where the
+   * client takes relative patterns (LSP 3.17), again when the folders change.
+   */
+  let watchingAbove: Promise<Disposable> | undefined;
+  function watchSettingsAbove(): void {
+    if (!canWatchRelative) return;
+    const previous = watchingAbove;
+    void previous?.then((d) => d.dispose(), () => undefined);
+    const dirs = directoriesAbove(workspace.folderUris.map((u) => fileURLToPath(u)));
+    watchingAbove = dirs.length === 0 ? undefined : connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: dirs.map((d) => ({ globPattern: { baseUri: pathToFileURL(d).toString(), pattern: CONFIG_FILE } })),
+    });
+    watchingAbove?.catch((e: unknown) => connection.console.warn(`cannot watch settings above the workspace: ${e instanceof Error ? e.message : String(e)}`));
+  }
 
   const converter = new DiagnosticConverter(() => docsRoot, () => locale);
   const toDiagnostic = (uri: string, f: Finding): Diagnostic => converter.convert(uri, f);
@@ -467,6 +484,7 @@ export function startServer(connection: Connection): void {
     if (typeof options.docsRoot === 'string') docsRoot = options.docsRoot;
     canConfigure = params.capabilities.workspace?.configuration === true;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canWatchRelative = canWatch && params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
@@ -498,6 +516,7 @@ export function startServer(connection: Connection): void {
         for (const r of e.removed) current.delete(r.uri);
         for (const a of e.added) current.add(a.uri);
         workspace.setFolders([...current]);
+        watchSettingsAbove();
         await workspace.scan();
         refreshAll();
       });
@@ -507,6 +526,7 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.{jxmb,txt,tsv}' }, { globPattern: `**/${CONFIG_FILE}` }],
       });
+      watchSettingsAbove();
     }
     await fetchEditorSettings();
     const started = Date.now();
