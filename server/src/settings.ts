@@ -191,9 +191,7 @@ export class SettingsResolver {
   private rootOf(path: string): string | undefined {
     let best: string | undefined;
     for (const r of this.roots) {
-      const rel = relative(r, path);
-      const inside = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-      if (inside && (best === undefined || r.length > best.length)) best = r;
+      if (isInside(r, path) && (best === undefined || r.length > best.length)) best = r;
     }
     return best;
   }
@@ -277,10 +275,7 @@ export class SettingsResolver {
  */
 export function directoriesAbove(roots: readonly string[]): string[] {
   const all = roots.map((r) => resolve(r));
-  const inside = (dir: string) => all.some((r) => {
-    const rel = relative(r, dir);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  });
+  const inside = (dir: string) => all.some((r) => isInside(r, dir));
   const out = new Set<string>();
   for (const r of all) {
     for (let dir = dirname(r); !inside(dir); dir = dirname(dir)) {
@@ -289,6 +284,12 @@ export function directoriesAbove(roots: readonly string[]): string[] {
     }
   }
   return [...out];
+}
+
+/** Whether `path` is `dir` or below it (`..x` is a name, not a step up). */
+function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /** A relative path as `ignore` globs read it: `/` between its parts. */
