@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { FileChangeType, type CodeAction, type PublishDiagnosticsParams, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-protocol';
 import { startServer, type Harness } from './harness';
 
 const root = join(__dirname, '..', '..', '..');
@@ -100,6 +100,19 @@ describe('language server and command line: one settings path (issue 15)', funct
       // The first publish of an open is a complete check.
       assert.deepEqual(published(d), want, path);
     }
+  });
+
+  it('writes "ignore this rule for this project" into the settings file that applies, keeping what it holds', async () => {
+    const uri = uriOf(nested);
+    const d = server.diagnostics.get(uri)?.diagnostics.find((x) => x.code === 'html-residue');
+    assert.ok(d, 'an html-residue finding in a project row');
+    const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    const ignore = actions.find((a) => a.title.startsWith('Ignore html-residue for'));
+    const change = ignore?.edit?.documentChanges?.find((c): c is TextDocumentEdit => 'edits' in c);
+    assert.equal(change?.textDocument.uri, uriOf(settings), 'the nested file, not the workspace folder’s');
+    const written = JSON.parse((change?.edits[0] as TextEdit | undefined)?.newText ?? '') as { rules: unknown; ignore: unknown[] };
+    assert.deepEqual(written.rules, { 'punctuation-style': 'off' });
+    assert.equal(written.ignore.length, 2);
   });
 
   it('follows the nested settings file when it changes, is deleted and is created again', async () => {
