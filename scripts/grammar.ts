@@ -1,9 +1,14 @@
 /**
- * Builds the TextMate grammar (syntaxes/perf-target.tmLanguage.json) from the catalogue, so that
- * the code lists it highlights are never typed twice. `npm run generate` writes it; a test fails
- * when the committed file is stale.
+ * Builds the TextMate grammar (syntaxes/perf-target.tmLanguage.json) from the catalogue and the
+ * vocabulary, so that the codes, comparators, units, labels, HTML residue and columns it
+ * highlights are the lists the parser and the value reader use, never typed twice.
+ * `npm run generate` writes it; a test fails when the committed file is stale.
  */
-import { CATALOGUE, COMPARATORS, DASH_CHARS, LABEL_PATTERN, UNITS } from '../server/src/catalogue';
+import { CATALOGUE } from '../server/src/catalogue';
+import {
+  AMOUNT_COLUMNS, COLUMNS, COMPARATOR_FORMS, DASH_CHARS, DEPARTMENT_WORDS, HEADER_FIRST, HTML_SOURCE, HTML_TAG_SOURCE, LABEL_PATTERN,
+  MEASURE_UNITS, MONEY_UNIT_WORDS, NUMBER_SOURCE, PER_MARKS, SCALES, TITLE_MARK, UNIT_VARIANTS,
+} from '../server/src/vocabulary';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 const alternatives = (items: readonly string[]) => [...new Set(items)].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -24,9 +29,39 @@ function codePattern(level: 1 | 2): string {
   return `(?<![0-9０-９])(${parts.join('|')})\\s*(${DASH})\\s*([^；;：:。\\t]*)`;
 }
 
-const WORD_COMPARATORS = ['最高不超过', '不少于', '不低于', '达到', '不超过', '不高于', '不大于', '超过', '高于', '大于', '低于', '少于', '不足', '约', '以上', '以下', '以内'];
-const SYMBOL_COMPARATORS = [...COMPARATORS.map((c) => c.symbol), '≧', '≦', '>=', '<=', '>', '<', '='];
-const ALL_UNITS = [...UNITS.count, ...UNITS.rate, '％', ...UNITS.time, ...UNITS.money];
+/** Every comparator the value reader reads, symbols and words, before or after the number. */
+const ALL_COMPARATORS = COMPARATOR_FORMS.map((f) => f.text);
+/** Every unit the value reader reads, as written (`％` too). */
+const ALL_UNITS = [...MEASURE_UNITS, ...Object.keys(UNIT_VARIANTS)];
+/** HTML residue: the pattern the row splitter and the lexer use, with the same limits. */
+const HTML = oniguruma(HTML_SOURCE);
+/** Tags before a line's first word (`<p>项目名称`). */
+const LEADING_TAGS = `(?:${oniguruma(HTML_TAG_SOURCE)})*`;
+/** The amount columns, each a tab and a cell. */
+const AMOUNTS = AMOUNT_COLUMNS.length;
+
+/** The last column: the indicators, the rest of the line. */
+const INDICATORS_COLUMN = COLUMNS.length - 1;
+
+/** A project row's cells in column order: the amounts required, the goal and indicators optional. */
+function projectMatch(): string {
+  const cells = COLUMNS.map((c, i) => {
+    if (i === 0) return '([^\\t]*)';
+    if (c.amount) return '\\t([^\\t]*)';
+    return i === INDICATORS_COLUMN ? '(?:\\t(.*))?' : '(?:\\t([^\\t]*))?';
+  });
+  return `^${cells.join('')}$`;
+}
+
+function projectCaptures(): Record<number, unknown> {
+  const text = [{ include: '#html' }, { include: '#document-number' }];
+  return Object.fromEntries(COLUMNS.map((c, i) => {
+    if (i === 0) return [i + 1, { name: 'entity.name.function.project.perf-target', patterns: text }];
+    if (c.amount) return [i + 1, { patterns: [{ include: '#amount' }] }];
+    if (i === INDICATORS_COLUMN) return [i + 1, { name: 'meta.indicators.perf-target', patterns: [{ include: '#indicators' }] }];
+    return [i + 1, { name: 'string.unquoted.goal.perf-target', patterns: text }];
+  }));
+}
 
 export function buildGrammar(): Record<string, unknown> {
   // A whole cell (between tabs or HTML tags) that is a number; anything else in an amount cell is invalid.
@@ -46,9 +81,9 @@ export function buildGrammar(): Record<string, unknown> {
     repository: {
       preface: {
         patterns: [
-          { name: 'markup.heading.title.perf-target', match: '^\\s*(?:<[^>]*>)*\\s*\\S*绩效目标表.*$' },
+          { name: 'markup.heading.title.perf-target', match: `^\\s*${LEADING_TAGS}\\s*\\S*${TITLE_MARK}.*$` },
           {
-            match: '^\\s*(部门名称|单位)\\s*([：:])(.*)$',
+            match: `^\\s*(${alternatives([...DEPARTMENT_WORDS, ...MONEY_UNIT_WORDS])})\\s*([：:])(.*)$`,
             captures: {
               1: { name: 'keyword.other.preface.perf-target' },
               2: { name: 'punctuation.separator.key-value.perf-target' },
@@ -57,11 +92,11 @@ export function buildGrammar(): Record<string, unknown> {
           },
         ],
       },
-      header: { name: 'markup.heading.header.perf-target', match: '^\\s*(?:<[^>]*>)*\\s*项目名称[^\\t]*(?:\\t.*)?$' },
-      html: { name: 'comment.other.html-residue.perf-target', match: '<\\/?[A-Za-z][A-Za-z0-9]*(?:\\s[^<>]*)?\\/?>|&(?:nbsp|amp|lt|gt|quot|#[0-9]+);' },
+      header: { name: 'markup.heading.header.perf-target', match: `^\\s*${LEADING_TAGS}\\s*${HEADER_FIRST}[^\\t]*(?:\\t.*)?$` },
+      html: { name: 'comment.other.html-residue.perf-target', match: HTML },
       amount: { patterns: [{ include: '#html' }, amount, { name: 'invalid.illegal.amount.perf-target', match: '(?<=\\t|>)[^\\t<>]*[^\\t<> ][^\\t<>]*' }] },
       total: {
-        match: '^((?:<[^>]*>)*[ \\x{3000}]*合[ \\x{3000}]*计[ \\x{3000}]*(?:<[^>]*>)*)((?:\\t[^\\t]*){0,4})(.*)$',
+        match: `^(${LEADING_TAGS}[ \\x{3000}]*合[ \\x{3000}]*计[ \\x{3000}]*${LEADING_TAGS})((?:\\t[^\\t]*){0,${AMOUNTS}})(.*)$`,
         captures: {
           1: { name: 'keyword.other.total.perf-target', patterns: [{ include: '#html' }] },
           2: { patterns: [{ include: '#amount' }] },
@@ -69,23 +104,16 @@ export function buildGrammar(): Record<string, unknown> {
       },
       unit: {
         comment: 'A row with amounts but no goal and no indicators: a unit (资金使用单位).',
-        match: '^([^\\t]+)((?:\\t[^\\t]*){4})((?:\\t(?:\\s|<[^>]*>)*){0,2})$',
+        match: `^([^\\t]+)((?:\\t[^\\t]*){${AMOUNTS}})((?:\\t(?:\\s|${oniguruma(HTML_TAG_SOURCE)})*){0,2})$`,
         captures: {
           1: { name: 'entity.name.namespace.unit.perf-target', patterns: [{ include: '#html' }] },
           2: { patterns: [{ include: '#amount' }] },
         },
       },
       project: {
-        match: '^([^\\t]*)\\t([^\\t]*)\\t([^\\t]*)\\t([^\\t]*)\\t([^\\t]*)(?:\\t([^\\t]*))?(?:\\t(.*))?$',
-        captures: {
-          1: { name: 'entity.name.function.project.perf-target', patterns: [{ include: '#html' }, { include: '#document-number' }] },
-          2: { patterns: [{ include: '#amount' }] },
-          3: { patterns: [{ include: '#amount' }] },
-          4: { patterns: [{ include: '#amount' }] },
-          5: { patterns: [{ include: '#amount' }] },
-          6: { name: 'string.unquoted.goal.perf-target', patterns: [{ include: '#html' }, { include: '#document-number' }] },
-          7: { name: 'meta.indicators.perf-target', patterns: [{ include: '#indicators' }] },
-        },
+        comment: 'A project row: the name, the amounts, then the goal and the indicators, which may be missing.',
+        match: projectMatch(),
+        captures: projectCaptures(),
       },
       'document-number': { name: 'constant.other.document-number.perf-target', match: '[\\x{4e00}-\\x{9fff}]{1,8}[〔\\[［(（][0-9]{4}[〕\\]］)）][0-9]{1,5}号' },
       indicators: {
@@ -116,9 +144,9 @@ export function buildGrammar(): Record<string, unknown> {
             captures: { 1: { name: 'keyword.other.label.perf-target' }, 2: { name: 'punctuation.separator.key-value.perf-target' } },
           },
           { name: 'string.quoted.double.perf-target', match: '“[^“”]*”|"[^"]*"|‘[^‘’]*’' },
-          { name: 'keyword.operator.comparison.perf-target', match: alternatives([...SYMBOL_COMPARATORS, ...WORD_COMPARATORS]) },
+          { name: 'keyword.operator.comparison.perf-target', match: alternatives(ALL_COMPARATORS) },
           {
-            match: `([0-9０-９]+(?:[.．][0-9]+)?(?:/[0-9]+)?)\\s*(万|亿)?\\s*(${alternatives(ALL_UNITS)})?(?:(/)([\\x{4e00}-\\x{9fff}]))?`,
+            match: `(${NUMBER_SOURCE})\\s*(${alternatives(Object.keys(SCALES))})?\\s*(${alternatives(ALL_UNITS)})?(?:(${alternatives(PER_MARKS)})(${alternatives(ALL_UNITS)}|[\\x{4e00}-\\x{9fff}]))?`,
             captures: {
               1: { name: 'constant.numeric.perf-target' },
               2: { name: 'constant.numeric.scale.perf-target' },

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { severityIndex, type FindingsByLine } from '../server/src/check';
 import { DiagnosticConverter, linesToShow, selectFindings } from '../server/src/lsp/diagnostics';
 import type { Finding, Severity } from '../server/src/rules/types';
+import { parseDocument } from '../server/src/syntax/document';
 
 function finding(line: number, severity: Severity, start = 0): Finding {
   return { rule: 'r', severity, line, span: { start, end: start + 1 }, message: { zh: '', en: '' } };
@@ -68,13 +69,15 @@ describe('diagnostic conversion', () => {
     related: [{ line: 1, span: { start: 0, end: 2 }, message: { zh: '乙', en: 'b' } }],
   };
 
+  const doc = parseDocument('a\nbb\nc\nd');
+
   it('converts a finding once per document, related places included', () => {
-    const first = converter.convert('file:///a.jxmb', related);
-    assert.equal(converter.convert('file:///a.jxmb', related), first, 'the same diagnostic object while the finding lives');
+    const first = converter.convert('file:///a.jxmb', related, doc);
+    assert.equal(converter.convert('file:///a.jxmb', related, doc), first, 'the same diagnostic object while the finding lives');
     assert.equal(first.message, 'a');
     assert.deepEqual(first.relatedInformation, [{ location: { uri: 'file:///a.jxmb', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } } }, message: 'b' }]);
     // Related places name their document: another document gets its own conversion.
-    const other = converter.convert('file:///b.jxmb', related);
+    const other = converter.convert('file:///b.jxmb', related, doc);
     assert.equal(other.relatedInformation?.[0]?.location.uri, 'file:///b.jxmb');
   });
 });

@@ -10,7 +10,9 @@ import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
 import { renderGrammar } from '../scripts/grammar';
 import { projectRow, unitRow } from '../server/src/rules/examples';
-import { table } from './helpers';
+import { parseValue } from '../server/src/syntax/value';
+import { COMPARATOR_FORMS, MEASURE_UNITS, SCALES, UNIT_VARIANTS } from '../server/src/vocabulary';
+import { HTML_CASES, table } from './helpers';
 
 const root = join(__dirname, '..', '..');
 const grammarPath = join(root, 'syntaxes', 'perf-target.tmLanguage.json');
@@ -104,5 +106,59 @@ describe('TextMate grammar', () => {
 
   it('marks an amount that is not a number', () => {
     assert.ok(scopesOf(tokenize(BROKEN)[7] ?? [], '1O0.00').includes('invalid.illegal.amount.perf-target'));
+  });
+});
+
+describe('TextMate grammar: the value reader’s vocabulary', () => {
+  const UNIT = 'keyword.other.unit.perf-target';
+  const SCALE = 'constant.numeric.scale.perf-target';
+  const COMPARISON = 'keyword.operator.comparison.perf-target';
+
+  /** The tokens of the annual value in a project row that writes `value` as both its values. */
+  function valueTokens(value: string): Tok[] {
+    const row = projectRow('某项目', ['1.00', '1.00'], `1、1-产出指标；11-数量指标；数量；实施周期指标值：${value}；年度指标值：${value}。`);
+    const start = row.lastIndexOf(value);
+    const out: Tok[] = [];
+    let at = 0;
+    for (const t of tokenize(row)[0] ?? []) {
+      if (at >= start && at < start + value.length) out.push(t);
+      at += t.text.length;
+    }
+    assert.equal(out.map((t) => t.text).join(''), value, `tokens cover ${value}`);
+    return out;
+  }
+
+  it('highlights every unit the value reader reads, as the unit the reader reads', () => {
+    for (const unit of [...MEASURE_UNITS, ...Object.keys(UNIT_VARIANTS)]) {
+      const value = `≥5${unit}`;
+      const tokens = valueTokens(value);
+      assert.ok(tokens[0]?.text === '≥' && tokens[0].scopes.includes(COMPARISON), `≥ in ${value}`);
+      assert.ok(tokens[1]?.text === '5' && tokens[1].scopes.includes('constant.numeric.perf-target'), `5 in ${value}`);
+      const after = tokens.slice(2);
+      assert.ok(after.length > 0 && after.every((t) => t.scopes.includes(UNIT) || t.scopes.includes(SCALE)), `${unit} is highlighted as a unit: ${JSON.stringify(after)}`);
+      // The reader reads the same characters as scale and unit.
+      const [m] = parseValue(value).measures;
+      const scale = Object.keys(SCALES).find((s) => SCALES[s] === m?.scale) ?? '';
+      assert.equal(`${scale}${m?.unit ?? ''}`, UNIT_VARIANTS[unit] ?? unit, `the reader's unit in ${value}`);
+    }
+  });
+
+  it('highlights every comparator the value reader reads, whole', () => {
+    for (const form of COMPARATOR_FORMS) {
+      const value = form.place === 'before' ? `${form.text}5人` : `5人${form.text}`;
+      const tokens = valueTokens(value);
+      const comparator = tokens.find((t) => t.scopes.includes(COMPARISON));
+      assert.equal(comparator?.text, form.text, `${form.text} in ${value}`);
+      assert.equal(parseValue(value).measures[0]?.comparatorText, form.text, `the reader's comparator in ${value}`);
+    }
+  });
+
+  it('highlights as HTML residue what the row splitter and the lexer take for it, within the same limits', () => {
+    for (const [html, residue] of HTML_CASES) {
+      const row = projectRow(`项目${html}名称`, ['1.00', '1.00']);
+      const tokens = tokenize(row)[0] ?? [];
+      const marked = tokens.filter((t) => t.scopes.includes('comment.other.html-residue.perf-target')).map((t) => t.text).join('');
+      assert.equal(marked, residue ? html : '', `the grammar on ${html.slice(0, 30)}`);
+    }
   });
 });

@@ -23,10 +23,10 @@ export function findingsOf(rule: string, rows: readonly string[], config: Partia
   return check(table(rows), config).filter((f) => f.rule === rule);
 }
 
-/** The text a finding underlines. */
+/** The text a finding underlines (its span is of its row's text; a row may span lines). */
 export function underlined(text: string, f: Finding): string {
-  const line = text.split(/\r\n|\r|\n/)[f.line] ?? '';
-  return line.slice(f.span.start, f.span.end);
+  const ref = parseDocument(text).rows[f.line];
+  return ref?.row.text.slice(f.span.start, f.span.end) ?? '';
 }
 
 export interface Case {
@@ -79,13 +79,39 @@ export function describeRule(rule: Rule, cases: readonly Case[]): void {
   });
 }
 
-/** Applies edits (each within one line) to a text, last first. */
+/** Applies edits (each within one row: a span of the row starting at its line) to a text, last first. */
 export function applyEdits(text: string, edits: ReadonlyArray<{ line: number; span: { start: number; end: number }; newText: string }>): string {
-  const lines = text.split('\n');
+  const doc = parseDocument(text);
+  // Each row's text at its first line; the other lines of a row of several lines drop out.
+  const rows: Array<string | undefined> = doc.lines.map((l, i) => (doc.rows[i]?.line === i ? doc.rows[i]?.row.text ?? l : undefined));
   const sorted = [...edits].sort((a, b) => b.line - a.line || b.span.start - a.span.start);
   for (const e of sorted) {
-    const l = lines[e.line] ?? '';
-    lines[e.line] = l.slice(0, e.span.start) + e.newText + l.slice(e.span.end);
+    const r = rows[e.line] ?? '';
+    rows[e.line] = r.slice(0, e.span.start) + e.newText + r.slice(e.span.end);
   }
-  return lines.join('\n');
+  return rows.filter((r) => r !== undefined).join('\n');
 }
+
+/**
+ * HTML residue at and past the vocabulary's limits, each with whether it is residue: the row
+ * splitter, the lexer, the html-residue rule and the TextMate grammar must all agree on each.
+ */
+export const HTML_CASES: ReadonlyArray<readonly [text: string, residue: boolean]> = [
+  ['<p>', true],
+  ['</span>', true],
+  ['<br/>', true],
+  ['<td class="x">', true],
+  ['<p\u3000class="x">', true],
+  [`<a${'b'.repeat(15)}>`, true],
+  [`<a${'b'.repeat(16)}>`, false],
+  [`<td ${'x'.repeat(300)}>`, true],
+  [`<td ${'x'.repeat(301)}>`, false],
+  ['&nbsp;', true],
+  ['&amp;', true],
+  ['&quot;', true],
+  ['&#12288;', true],
+  ['&#123456;', true],
+  ['&#1234567;', false],
+  ['&copy;', false],
+  ['<1p>', false],
+];

@@ -10,7 +10,7 @@ const rulesDir = join(root, 'server', 'src', 'rules');
 
 /** The rule ids the command line, settings and docs promise (issue #2). */
 const CONTRACT = [
-  'row-columns', 'amount-invalid', 'amount-style', 'html-residue', 'empty-goal', 'cell-limits',
+  'row-columns', 'amount-invalid', 'amount-style', 'html-residue', 'empty-goal', 'cell-limits', 'multi-line-cell',
   'total-mismatch', 'subtotal-mismatch', 'money-unit-mismatch',
   'indicator-syntax', 'indicator-numbering',
   'unknown-code', 'code-name-mismatch', 'code-parent-mismatch', 'missing-category', 'duplicate-indicator',

@@ -1,18 +1,16 @@
 /**
  * The indicator catalogue: the one source of truth for indicator codes, their official names,
  * the aliases real tables use, and the bilingual explanations. Hovers, completions, rules, the
- * TextMate grammar's code lists and the generated docs all read this module.
+ * TextMate grammar's code lists and the generated docs all read this module. The words and marks
+ * of the table itself (columns, comparators, units, labels, punctuation, HTML) are in
+ * `vocabulary.ts`.
  *
  * Source: shared/domain/indicator-framework.md (财预〔2021〕101号 and the templates it cites).
  */
 
-export interface Bilingual {
-  readonly zh: string;
-  readonly en: string;
-}
+import type { Bilingual, MeasureKind } from './vocabulary';
 
-/** What kind of measure an indicator class expects, used by value rules and completion. */
-export type MeasureKind = 'count' | 'rate' | 'time' | 'money' | 'any';
+export type { Bilingual, MeasureKind } from './vocabulary';
 
 export interface CodeEntry {
   /** '1' for a level-1 class, '11' for a level-2 class. */
@@ -179,55 +177,6 @@ export const VAGUE_VALUES: readonly string[] = [
   '有所提高', '有所提升', '稳步提升', '不断提高', '大幅提升', '显著提升', '提高', '提升', '改善', '满意',
 ];
 
-/** Units by what they measure; completion offers them and value rules read them. */
-export const UNITS: Readonly<Record<Exclude<MeasureKind, 'any'>, readonly string[]>> = {
-  count: ['人', '人次', '个', '家', '场', '次', '辆', '份', '卷', '篇', '件', '项', '户', '台', '套', '期', '条', '本', '所', '座', '处', '名', '批', '天', '页'],
-  rate: ['%'],
-  time: ['天', '个工作日', '工作日', '个月', '月', '年', '小时', '日'],
-  money: ['元', '万元', '亿元'],
-};
-
-/** Comparators as the system writes them, with their meaning. */
-export interface ComparatorEntry {
-  readonly symbol: string;
-  readonly direction: 'floor' | 'ceiling' | 'exact' | 'approx';
-  readonly strict: boolean;
-  readonly description: Bilingual;
-}
-
-export const COMPARATORS: readonly ComparatorEntry[] = [
-  { symbol: '≥', direction: 'floor', strict: false, description: { zh: '不低于（目标下限）', en: 'at least (a target to reach)' } },
-  { symbol: '＞', direction: 'floor', strict: true, description: { zh: '高于（目标下限）', en: 'more than (a target to reach)' } },
-  { symbol: '＝', direction: 'exact', strict: false, description: { zh: '等于', en: 'exactly' } },
-  { symbol: '≤', direction: 'ceiling', strict: false, description: { zh: '不高于（上限）', en: 'at most (a ceiling)' } },
-  { symbol: '＜', direction: 'ceiling', strict: true, description: { zh: '低于（上限）', en: 'less than (a ceiling)' } },
-];
-
-/** The value labels of the indicator language. */
-export const LABELS = {
-  period: '实施周期指标值',
-  annual: '年度指标值',
-} as const;
-
-/**
- * How clerks actually write the labels (regular-expression sources, canonical form first): the
- * lexer reads each variant as the label it means and the parser reports it with a fix. A variant
- * that is only a prefix of the label (`实施周期指标`) counts when a colon follows.
- */
-export const LABEL_VARIANTS: Readonly<Record<keyof typeof LABELS, string>> = {
-  period: '实施周期指标值|(?:实施周期|实施期)(?:目标值|值)|实施期指标值|周期指标值|实施周期指标(?=[ \u3000]{0,2}[：:])',
-  annual: '年度指标值|(?:全年|本年度?|当年)(?:指标值|目标值)|年度目标值|年度值|年度指标(?=[ \u3000]{0,2}[：:])',
-};
-
-/** Any label, as written (a regular-expression source). */
-export const LABEL_PATTERN = `${LABEL_VARIANTS.period}|${LABEL_VARIANTS.annual}`;
-
-/**
- * Every dash a keyboard or IME writes between a code and its name: the canonical ASCII hyphen
- * first, then the full-width hyphen, em and en dashes, the horizontal bar, hyphens and minus signs.
- */
-export const DASH_CHARS = '-－—–―‐‑‒−﹣';
-
 /** The money units a table states (`单位：元`), each with its size in 万元, the default unit. */
 export type MoneyUnit = '元' | '千元' | '万元' | '亿元';
 export const MONEY_UNITS: Readonly<Record<MoneyUnit, { readonly wan: number; readonly en: string }>> = {
@@ -255,9 +204,3 @@ export function statedMoneyUnit(text: string): MoneyUnit | undefined {
   if (size === '10000' || size === 'tenthousand') return '万元';
   return '千元';
 }
-
-/** Column names of the table's header row, in order. */
-export const COLUMNS: readonly string[] = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
-
-/** The canonical title line of a target table. */
-export const TABLE_TITLE = '项目支出绩效目标表';

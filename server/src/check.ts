@@ -9,7 +9,7 @@ import { RULES } from './rules';
 import { cellLimits, MAX_FINDINGS_PER_CELL } from './rules/cell-limits';
 import type { Settings } from './settings';
 import type { DocumentRule, Finding, Fix, Related, RowContext, RowFix, RowReport, RowRule, Severity } from './rules/types';
-import { Grouper, parseRow, RowCache, splitLines, unitAtLine, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
+import { Grouper, parseRow, RowCache, rowExtent, rowText, splitLines, unitAtLine, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
 import { runAll, runInSlices, type Steps } from './steps';
 
 /**
@@ -131,7 +131,27 @@ function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config, uni
   const cached = cache.get(row);
   if (cached) return cached;
   // Fix-all's own check (an unbounded cache) sees every finding: it mends what no list shows.
-  const results = runRowRules(row, rules, config, unit, cache.bounded);
+  return store(cache, row, config, runRowRules(row, rules, config, unit, cache.bounded), remember);
+}
+
+/**
+ * `checkRow` a rule per step (see `steps.ts`): for a giant row (a table pasted as one line), whose
+ * rules run together held the event loop longer than a request may wait.
+ */
+function* checkRowSteps(row: ParsedRow, rules: readonly RowRule[], config: Config, unit: MoneyUnit): Steps<readonly RowResult[]> {
+  const cache = resultCache(config, unit);
+  const cached = cache.get(row);
+  if (cached) return cached;
+  const run = new RuleRun(row, config, unit);
+  for (const rule of rules) {
+    run.run(rule);
+    yield;
+  }
+  return store(cache, row, config, cache.bounded ? capped(row, run.results) : run.results, true);
+}
+
+/** Keeps a row's results (when `remember`, or in an unbounded cache) and always its counts. */
+function store(cache: ResultCache, row: ParsedRow, config: Config, results: readonly RowResult[], remember: boolean): readonly RowResult[] {
   if (remember || !cache.bounded) cache.set(row, results);
   if (!cache.counts.has(row)) {
     const per = [0, 0, 0, 0];
@@ -150,31 +170,42 @@ function checkable(row: ParsedRow): boolean {
   return row.kind !== 'blank' && row.kind !== 'text';
 }
 
-/** Every active row rule over one row; the rules that reported, with their reports. */
-function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config, unit: MoneyUnit, cap = true): RowResult[] {
-  const results: RowResult[] = [];
+/** Row rules run over one row, one after the other: the rules that reported, with their reports. */
+class RuleRun {
+  readonly results: RowResult[] = [];
+  private reports: RowReport[] = [];
   // One context per row, not per rule and row: this runs for every row of a file.
-  let reports: RowReport[] = [];
-  const ctx: RowContext = {
-    config,
-    unit,
-    report: (r) => {
-      flatten(r);
-      reports.push(r);
-    },
-  };
-  for (const rule of rules) {
+  private readonly ctx: RowContext;
+
+  constructor(private readonly row: ParsedRow, config: Config, unit: MoneyUnit) {
+    this.ctx = {
+      config,
+      unit,
+      report: (r) => {
+        flatten(r);
+        this.reports.push(r);
+      },
+    };
+  }
+
+  run(rule: RowRule): void {
     try {
-      rule.checkRow(row, ctx);
+      rule.checkRow(this.row, this.ctx);
     } catch (e) {
-      reports.push(internalError(rule.id, e, { start: 0, end: row.text.length }));
+      this.reports.push(internalError(rule.id, e, { start: 0, end: this.row.text.length }));
     }
-    if (reports.length > 0) {
-      results.push({ rule, reports });
-      reports = [];
+    if (this.reports.length > 0) {
+      this.results.push({ rule, reports: this.reports });
+      this.reports = [];
     }
   }
-  return cap ? capped(row, results) : results;
+}
+
+/** Every active row rule over one row; the rules that reported, with their reports. */
+function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config, unit: MoneyUnit, cap = true): RowResult[] {
+  const run = new RuleRun(row, config, unit);
+  for (const rule of rules) run.run(rule);
+  return cap ? capped(row, run.results) : run.results;
 }
 
 /**
@@ -399,7 +430,8 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
   const counts = new Uint32Array(doc.rows.length * 4);
   for (let i = 0; i < doc.rows.length; i++) {
     const ref = doc.rows[i];
-    if (!ref) continue;
+    // A row of several lines is counted at its first.
+    if (!ref || ref.line !== i) continue;
     const k = i * 4;
     if (reuse && reuse.doc.rows[i]?.row === ref.row) {
       const from = reuse.counts;
@@ -446,11 +478,14 @@ function notIgnored(f: Finding, config: Config, file: string | undefined): boole
   return config.ignore.length === 0 || !isIgnored(config, f.rule, f.project, file);
 }
 
-/** The row rules' findings of one line (cached with its row): for a request that needs only that line. */
+/**
+ * The row rules' findings of the row at `line` (cached with its row; a row of several lines has
+ * them at its first): for a request that needs only that row.
+ */
 export function rowFindingsAt(doc: TargetDocument, line: number, options: CheckOptions = {}): readonly Finding[] {
   const ref = doc.rows[line];
   const config = options.config ?? DEFAULT_CONFIG;
-  return ref ? findingsOfRow(ref, activeRowRules(config), config, options.file, unitAtLine(doc, line)) : NONE;
+  return ref ? findingsOfRow(ref, activeRowRules(config), config, options.file, unitAtLine(doc, ref.line)) : NONE;
 }
 
 /** Rows longer than this are not checked in the step that parses them. */
@@ -488,10 +523,11 @@ export function checkText(text: string | readonly string[], options: CheckOption
   // Tables as the rows go by: a row's money unit is known when it is reached (see `Grouper`), and
   // the grouping is the document's (no second pass over the rows).
   const grouper = new Grouper();
-  for (let line = 0; line < lines.length; line++) {
-    const row = parseRow(lines[line] ?? '', config.maxCellLength);
+  for (let line = 0, count = 1; line < lines.length; line += count) {
+    count = rowExtent(lines, line);
+    const row = parseRow(rowText(lines, line, count), config.maxCellLength);
     const ref: RowRef = { line, row };
-    rows[line] = ref;
+    for (let k = 0; k < count; k++) rows[line + k] = ref;
     grouper.add(ref);
     if (!checkable(row)) continue;
     const results = runRowRules(row, rules, config, grouper.unit);
@@ -566,7 +602,7 @@ export class CheckResult implements FindingsByLine {
   private rowFindings(line: number): readonly Finding[] {
     const ref = this.rows.doc.rows[line];
     const { config, file } = this.rows;
-    return ref ? findingsOfRow(ref, activeRowRules(config), config, file, unitAtLine(this.rows.doc, line)) : NONE;
+    return ref && ref.line === line ? findingsOfRow(ref, activeRowRules(config), config, file, unitAtLine(this.rows.doc, line)) : NONE;
   }
 
   /**
@@ -575,7 +611,15 @@ export class CheckResult implements FindingsByLine {
    */
   warm(line: number): void {
     const ref = this.rows.doc.rows[line];
-    if (ref && checkable(ref.row)) checkRow(ref.row, activeRowRules(this.rows.config), this.rows.config, unitAtLine(this.rows.doc, line));
+    if (ref && ref.line === line && checkable(ref.row)) checkRow(ref.row, activeRowRules(this.rows.config), this.rows.config, unitAtLine(this.rows.doc, line));
+  }
+
+  /** `warm`, a rule per step on a giant row (a step in all on any other). */
+  *warmSteps(line: number): Steps<void> {
+    const ref = this.rows.doc.rows[line];
+    if (!ref || ref.line !== line || !checkable(ref.row)) return;
+    if (ref.row.text.length > GIANT_ROW) yield* checkRowSteps(ref.row, activeRowRules(this.rows.config), this.rows.config, unitAtLine(this.rows.doc, line));
+    else this.warm(line);
   }
 
   at(line: number): readonly Finding[] {
@@ -645,8 +689,9 @@ export function* checkDocumentSteps(doc: TargetDocument, options: CheckOptions =
   const config = options.config ?? DEFAULT_CONFIG;
   const rules = activeRowRules(config);
   const found: Finding[] = [];
-  for (const ref of doc.rows) {
-    if (ref) for (const f of findingsOfRow(ref, rules, config, options.file, unitAtLine(doc, ref.line))) found.push(f);
+  for (let line = 0; line < doc.rows.length; line++) {
+    const ref = doc.rows[line];
+    if (ref && ref.line === line) for (const f of findingsOfRow(ref, rules, config, options.file, unitAtLine(doc, line))) found.push(f);
     yield;
   }
   return mergeSorted(found, checkDocumentRules(doc, options));
@@ -677,13 +722,18 @@ export async function warmRowChecks(doc: TargetDocument, config: Config, stale: 
 /** Runs the row rules of every row not yet counted, a step per row. */
 function* rowCheckSteps(doc: TargetDocument, config: Config): Steps<void> {
   const rules = activeRowRules(config);
-  for (const ref of doc.rows) {
-    if (!ref || !checkable(ref.row)) {
+  for (let line = 0; line < doc.rows.length; line++) {
+    const ref = doc.rows[line];
+    if (!ref || ref.line !== line || !checkable(ref.row)) {
       yield;
       continue;
     }
     const unit = unitAtLine(doc, ref.line);
-    if (!resultCache(config, unit).counts.has(ref.row)) checkRow(ref.row, rules, config, unit, false);
+    if (!resultCache(config, unit).counts.has(ref.row)) {
+      // A giant row a rule per step, its results kept for the publish that follows.
+      if (ref.row.text.length > GIANT_ROW) yield* checkRowSteps(ref.row, rules, config, unit);
+      else checkRow(ref.row, rules, config, unit, false);
+    }
     yield;
   }
 }

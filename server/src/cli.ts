@@ -21,7 +21,7 @@ import { RULES } from './rules';
 import type { Finding, Severity } from './rules/types';
 import { SettingsResolver } from './settings';
 import { didYouMean } from './suggest';
-import { parseDocument } from './syntax/document';
+import { parseDocument, placeOf } from './syntax/document';
 
 const VERSION = '0.1.0';
 
@@ -321,7 +321,7 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
       fileProblem = true;
     }
   }
-  const all: Array<{ file: string; finding: Finding }> = [];
+  const all: Array<{ file: string; finding: Finding; at: ReturnType<typeof placeOf> }> = [];
   for (const file of files) {
     let text: string;
     try {
@@ -332,17 +332,18 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
       continue;
     }
     // Standard input takes the settings of the working directory, as a file there would.
-    const { findings } = checkText(text, settings.resolve(file === '-' ? { directory: process.cwd() } : { path: file }));
-    for (const finding of findings) all.push({ file: shown(file), finding });
+    const { doc, findings } = checkText(text, settings.resolve(file === '-' ? { directory: process.cwd() } : { path: file }));
+    // A row may span lines (a quoted cell with line breaks): its spans are placed through it.
+    for (const finding of findings) all.push({ file: shown(file), finding, at: placeOf(doc, finding.line, finding.span) });
   }
 
   if (opts.format === 'json') {
-    io.out(JSON.stringify(all.map(({ file, finding: f }) => ({
+    io.out(JSON.stringify(all.map(({ file, finding: f, at }) => ({
       file,
-      line: f.line + 1,
-      column: f.span.start + 1,
-      endLine: f.line + 1,
-      endColumn: f.span.end + 1,
+      line: at.start.line + 1,
+      column: at.start.character + 1,
+      endLine: at.end.line + 1,
+      endColumn: at.end.character + 1,
       severity: f.severity,
       rule: f.rule,
       message: say(f.message),
@@ -354,8 +355,8 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
       .map((x, i) => ({ ...x, i }))
       .filter((x) => opts.notes || !isNote(x.finding.severity))
       .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.i - b.i);
-    for (const { file, finding: f } of listed) {
-      io.out(`${file}:${f.line + 1}:${f.span.start + 1} ${f.severity} ${f.rule} ${say(f.message)}`);
+    for (const { file, finding: f, at } of listed) {
+      io.out(`${file}:${at.start.line + 1}:${at.start.character + 1} ${f.severity} ${f.rule} ${say(f.message)}`);
     }
     const counts = countSeverities(all.map((x) => x.finding));
     io.out(say(msg.summary(files.length, describeCounts(counts), opts.notes ? 0 : counts.notes)));

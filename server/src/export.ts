@@ -2,8 +2,9 @@
  * The parsed model as plain JSON (`perf-target export`), so that other tools can use clerks' files.
  * Ranges are LSP ranges: 0-based lines, UTF-16 columns, end exclusive.
  */
-import { DEFAULT_MONEY_UNIT, LABELS } from './catalogue';
-import { AMOUNT_COLUMNS, type Amount, type RowRef, type Span, type TargetDocument } from './syntax/document';
+import { DEFAULT_MONEY_UNIT } from './catalogue';
+import { cellValue, positionIn, type Amount, type RowPlace, type RowRef, type Span, type TargetDocument } from './syntax/document';
+import { AMOUNT_COLUMNS, LABELS } from './vocabulary';
 import type { CodeNode, IndicatorNode, ValueNode } from './syntax/indicators';
 
 export interface JsonRange {
@@ -11,7 +12,8 @@ export interface JsonRange {
   readonly end: { readonly line: number; readonly character: number };
 }
 
-const range = (line: number, span: Span): JsonRange => ({ start: { line, character: span.start }, end: { line, character: span.end } });
+/** A span of a row's text as lines and columns (a row may span lines). */
+const range = (ref: RowPlace, span: Span): JsonRange => ({ start: positionIn(ref, span.start), end: positionIn(ref, span.end) });
 
 type AmountsJson = Record<'total' | 'general' | 'specialAccount' | 'other', number | null>;
 
@@ -24,7 +26,7 @@ function code(node: CodeNode | undefined) {
   return node ? { code: node.code?.text ?? null, name: node.name?.text ?? null } : null;
 }
 
-function value(line: number, v: ValueNode | undefined) {
+function value(ref: RowRef, v: ValueNode | undefined) {
   if (!v) return null;
   return {
     label: LABELS[v.label],
@@ -39,36 +41,36 @@ function value(line: number, v: ValueNode | undefined) {
     })),
     ...(v.parsed.range ? { range: { low: v.parsed.range.low.value, high: v.parsed.range.high.value, subject: v.parsed.range.subject } } : {}),
     remainder: v.parsed.remainder,
-    range: range(line, v.span),
+    range: range(ref, v.span),
   };
 }
 
-function indicator(line: number, ind: IndicatorNode) {
+function indicator(ref: RowRef, ind: IndicatorNode) {
   return {
     seq: Number.isFinite(ind.seq.value) ? ind.seq.value : null,
     level1: code(ind.level1),
     level2: code(ind.level2),
     name: ind.name?.text ?? null,
-    period: value(line, ind.period),
-    annual: value(line, ind.annual),
-    range: range(line, ind.span),
+    period: value(ref, ind.period),
+    annual: value(ref, ind.annual),
+    range: range(ref, ind.span),
   };
 }
 
 function project(ref: RowRef) {
   const { row, line } = ref;
   return {
-    name: row.name?.text ?? '',
+    name: row.name ? cellValue(row.name) : '',
     line,
     amounts: amounts(row.amounts),
-    goal: row.goal?.text ?? '',
-    indicators: (row.indicators?.indicators ?? []).map((i) => indicator(line, i)),
-    range: range(line, { start: 0, end: row.text.length }),
+    goal: row.goal ? cellValue(row.goal) : '',
+    indicators: (row.indicators?.indicators ?? []).map((i) => indicator(ref, i)),
+    range: range(ref, { start: 0, end: row.text.length }),
   };
 }
 
 function unit(ref: RowRef, projects: readonly RowRef[]) {
-  return { name: ref.row.name?.text ?? '', line: ref.line, amounts: amounts(ref.row.amounts), projects: projects.map(project) };
+  return { name: ref.row.name ? cellValue(ref.row.name) : '', line: ref.line, amounts: amounts(ref.row.amounts), projects: projects.map(project) };
 }
 
 export function exportDocument(doc: TargetDocument) {

@@ -13,7 +13,7 @@ import { exportDocument } from '../../server/src/export';
 import { fixAllEdits, safeEdits } from '../../server/src/lsp/code-actions';
 import { formatDocument } from '../../server/src/lsp/formatting';
 import { DEFAULT_CONFIG } from '../../server/src/config';
-import { DASH_CHARS } from '../../server/src/catalogue';
+import { DASH_CHARS } from '../../server/src/vocabulary';
 import { toAscii } from '../../server/src/syntax/normalize';
 import type { Finding } from '../../server/src/rules/types';
 import { parseDocument, RowCache, splitLines } from '../../server/src/syntax/document';
@@ -167,8 +167,8 @@ describe('properties: formatting and fixes', function () {
 
   it('formatting is idempotent and keeps every character of content', () => {
     fc.assert(fc.property(mutatedFile, (text) => {
-      const once = applyTextEdits(text, formatDocument(parseDocument(text).lines, DEFAULT_CONFIG));
-      const twice = applyTextEdits(once, formatDocument(parseDocument(once).lines, DEFAULT_CONFIG));
+      const once = applyTextEdits(text, formatDocument(parseDocument(text), DEFAULT_CONFIG));
+      const twice = applyTextEdits(once, formatDocument(parseDocument(once), DEFAULT_CONFIG));
       assert.equal(twice, once);
       // Everything but what formatting is allowed to touch survives, in order.
       const before = Array.from(content(text));
@@ -184,7 +184,8 @@ describe('properties: formatting and fixes', function () {
       const doc = parseDocument(text);
       const edits = fixAllEdits(doc.lines, checkDocument(doc), { config: DEFAULT_CONFIG, file: undefined });
       const fixed = applyTextEdits(text, edits);
-      const again = safeEdits(checkDocument(parseDocument(fixed)));
+      const fixedDoc = parseDocument(fixed);
+      const again = safeEdits(checkDocument(fixedDoc), fixedDoc);
       assert.deepEqual(again.map((e) => e.newText), [], 'a second fix-all still has work');
       // Lines no edit touched are unchanged.
       const touched = new Set(edits.map((e) => e.range.start.line));

@@ -6,7 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CATALOGUE, DASH_CHARS } from '../../server/src/catalogue';
+import { CATALOGUE } from '../../server/src/catalogue';
+import { DASH_CHARS } from '../../server/src/vocabulary';
 import { checkDocument } from '../../server/src/check';
 import { exportDocument } from '../../server/src/export';
 import { projectRow } from '../../server/src/rules/examples';

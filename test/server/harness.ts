@@ -30,7 +30,9 @@ export interface Harness {
 }
 
 export async function startServer(options: { locale?: string; folders?: string[] } = {}): Promise<Harness> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'perf-target-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // PERF_TARGET_SERVER_NODE_ARGS: extra Node options for the server (`--cpu-prof --cpu-prof-dir=DIR` to profile it).
+  const nodeArgs = (process.env['PERF_TARGET_SERVER_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'bin', 'perf-target-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   child.stderr?.on('data', (d: Buffer) => { err += d.toString(); });
   const exited = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`server exited (${String(code)}): ${err}`))));
@@ -74,6 +76,8 @@ export async function startServer(options: { locale?: string; folders?: string[]
       } catch {
         // already gone
       }
+      // A server told to exit does so (and writes its profile, when asked to keep one); kill it otherwise.
+      if (child.exitCode === null) await new Promise((resolve) => { child.once('exit', resolve); setTimeout(resolve, 2000).unref(); });
       connection.dispose();
       child.kill();
     },

@@ -32,8 +32,8 @@ describe('work in slices', () => {
     const doc = parseDocument(generate(sample, 200 * 1024));
     const symbols = await runInSlices(documentSymbolSteps(doc), () => false);
     assert.deepEqual(symbols, { value: documentSymbols(doc) });
-    const edits = await answerInSlices(formatSteps(doc.lines, DEFAULT_CONFIG), undefined, () => false);
-    assert.deepEqual(edits, formatDocument(doc.lines, DEFAULT_CONFIG));
+    const edits = await answerInSlices(formatSteps(doc, DEFAULT_CONFIG), undefined, () => false);
+    assert.deepEqual(edits, formatDocument(doc, DEFAULT_CONFIG));
     assert.equal(runAll(busy(1)) > 0, true);
   });
 

@@ -8,16 +8,15 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import { checkDocumentSteps, checkingRowCache, forWholeCheck } from '../check';
 import { CONFIG_FILE } from '../config';
 import type { Settings } from '../settings';
-import { parseDocument, rowSteps, splitLines } from '../syntax/document';
+import { parseDocument, rowExtent, rowSteps, rowText, splitLines, type TargetDocument } from '../syntax/document';
 import { runAll, type Steps } from '../steps';
 import { localize, type Locale } from '../i18n';
-import type { Edit, Finding } from '../rules/types';
+import type { Finding } from '../rules/types';
 import { applyLineEdits } from './formatting';
-import { lineEdit, toRange } from './positions';
+import { lineEdit, rangeAt } from './positions';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.perfTarget`;
 
-const toTextEdit = (e: Edit): TextEdit => ({ range: toRange(e.line, e.span), newText: e.newText });
 
 /** Whether two ranges share a character (touching ends do not). */
 function overlaps(a: Range, b: Range): boolean {
@@ -59,25 +58,44 @@ class TakenSpans {
   }
 }
 
-/** Safe edits of all findings, leaving out any fix that overlaps one already taken. */
-export function safeEdits(findings: readonly Finding[]): TextEdit[] {
-  return runAll(safeEditSteps(findings));
+/** A fix's edit where the checker placed it: a span of the row starting at `line`. */
+interface RowEdit {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
 }
 
-/** `safeEdits`, a step per finding. */
-function* safeEditSteps(findings: readonly Finding[]): Steps<TextEdit[]> {
+/** Safe edits of all findings of `doc`, leaving out any fix that overlaps one already taken. */
+export function safeEdits(findings: readonly Finding[], doc: TargetDocument): TextEdit[] {
+  return runAll(safeEditSteps(findings)).map((e) => ({ range: rangeAt(doc, e.line, e), newText: e.newText }));
+}
+
+/** `safeEdits` as row edits, a step per finding. */
+function* safeEditSteps(findings: readonly Finding[]): Steps<RowEdit[]> {
   const taken = new TakenSpans();
-  const out: TextEdit[] = [];
+  const out: RowEdit[] = [];
   for (const f of findings) {
     for (const fix of f.fixes ?? []) {
       if (!fix.safe) continue;
       if (fix.edits.some((e) => taken.clashes(e.line, e.span.start, e.span.end))) continue;
       for (const e of fix.edits) {
         taken.add(e.line, e.span.start, e.span.end);
-        out.push(toTextEdit(e));
+        out.push({ line: e.line, start: e.span.start, end: e.span.end, newText: e.newText });
       }
     }
     yield;
+  }
+  return out;
+}
+
+/** The rows' texts of `lines` at their first lines (undefined at a row's other lines). */
+function rowTexts(lines: readonly string[]): Array<string | undefined> {
+  const out = new Array<string | undefined>(lines.length);
+  for (let line = 0; line < lines.length;) {
+    const count = rowExtent(lines, line);
+    out[line] = rowText(lines, line, count);
+    line += count;
   }
   return out;
 }
@@ -93,31 +111,54 @@ export function fixAllEdits(lines: readonly string[], findings: readonly Finding
 
 /** `fixAllEdits`, a step per line of each round (see `steps.ts`). */
 export function* fixAllSteps(lines: readonly string[], findings: readonly Finding[], settings: Settings): Steps<TextEdit[]> {
-  const current = [...lines];
-  const { file } = settings;
+  // Edits are spans of rows (a row may span lines): they are applied to the rows' texts.
+  let rows = rowTexts(lines);
+  let text: readonly string[] = lines;
   const whole = forWholeCheck(settings.config);
   const cache = checkingRowCache(() => whole);
   let pending = yield* safeEditSteps(findings);
   for (let round = 0; round < 4 && pending.length > 0; round++) {
-    const byLine = new Map<number, Array<{ start: number; end: number; newText: string }>>();
+    const byRow = new Map<number, RowEdit[]>();
     for (const e of pending) {
-      const list = byLine.get(e.range.start.line) ?? [];
-      list.push({ start: e.range.start.character, end: e.range.end.character, newText: e.newText });
-      byLine.set(e.range.start.line, list);
+      const list = byRow.get(e.line) ?? [];
+      list.push(e);
+      byRow.set(e.line, list);
     }
-    for (const [line, edits] of byLine) current[line] = applyLineEdits(current[line] ?? '', edits);
+    for (const [line, edits] of byRow) rows[line] = applyLineEdits(rows[line] ?? '', edits);
     // The document as it now reads (a fix that wrote a line break makes two lines of one).
-    const text = current.flatMap((l) => (l.includes('\n') || l.includes('\r') ? splitLines(l) : [l]));
-    const rows = yield* rowSteps(text, cache);
-    pending = yield* safeEditSteps(yield* checkDocumentSteps(parseDocument(text, cache, undefined, rows), { config: whole, file }));
+    text = rows.flatMap((r) => (r === undefined ? [] : r.includes('\n') || r.includes('\r') ? splitLines(r) : [r]));
+    rows = rowTexts(text);
+    const parsed = yield* rowSteps(text, cache);
+    pending = yield* safeEditSteps(yield* checkDocumentSteps(parseDocument(text, cache, undefined, parsed), { config: whole, file: settings.file }));
   }
+  return yield* changeSteps(lines, text);
+}
+
+/**
+ * The edits turning `before` into `after`: one minimal edit per changed line while both have the
+ * same lines, else one edit over the lines between their common start and end.
+ */
+function* changeSteps(before: readonly string[], after: readonly string[]): Steps<TextEdit[]> {
   const edits: TextEdit[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const before = lines[i] ?? '';
-    const e = lineEdit(i, before, current[i] ?? before);
-    if (e) edits.push(e);
-    yield;
+  if (before.length === after.length) {
+    for (let i = 0; i < before.length; i++) {
+      const was = before[i] ?? '';
+      const e = lineEdit(i, was, after[i] ?? was);
+      if (e) edits.push(e);
+      yield;
+    }
+    return edits;
   }
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const endLine = before.length - tail;
+  const range: Range = endLine < before.length
+    ? { start: { line: head, character: 0 }, end: { line: endLine, character: 0 } }
+    : { start: { line: head, character: 0 }, end: { line: before.length - 1, character: (before[before.length - 1] ?? '').length } };
+  const middle = after.slice(head, after.length - tail);
+  edits.push({ range, newText: endLine < before.length ? middle.map((l) => `${l}\n`).join('') : middle.join('\n') });
   return edits;
 }
 
@@ -149,7 +190,7 @@ function ignoreEdit(path: string, rule: string, project: string): WorkspaceEdit 
 
 export interface ActionContext {
   readonly uri: string;
-  readonly lines: readonly string[];
+  readonly doc: TargetDocument;
   /** The file's settings as resolved (`settings.ts`): fix-all re-checks with them, `ignore` globs included. */
   readonly settings: Settings;
   readonly locale: Locale;
@@ -168,7 +209,7 @@ export function* codeActionSteps(near: readonly Finding[], all: () => Steps<read
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const f of near) {
-      if (!overlaps(toRange(f.line, f.span), range)) continue;
+      if (!overlaps(rangeAt(ctx.doc, f.line, f.span), range)) continue;
       const diagnostic = ctx.toDiagnostic(f);
       const fixes = f.fixes ?? [];
       for (const fix of fixes) {
@@ -177,7 +218,7 @@ export function* codeActionSteps(near: readonly Finding[], all: () => Steps<read
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: fixes.length === 1 && fix.safe,
-          edit: { changes: { [ctx.uri]: fix.edits.map(toTextEdit) } },
+          edit: { changes: { [ctx.uri]: fix.edits.map((e): TextEdit => ({ range: rangeAt(ctx.doc, e.line, e.span), newText: e.newText })) } },
         });
       }
       if (ctx.settingsFile && f.project) {
@@ -191,7 +232,7 @@ export function* codeActionSteps(near: readonly Finding[], all: () => Steps<read
     }
   }
   if (only && wants(FIX_ALL_KIND)) {
-    const edits = yield* fixAllSteps(ctx.lines, yield* all(), ctx.settings);
+    const edits = yield* fixAllSteps(ctx.doc.lines, yield* all(), ctx.settings);
     if (edits.length > 0) {
       actions.push({
         title: ctx.locale === 'zh-cn' ? '修复所有可安全修复的问题' : 'Fix all safe findings',

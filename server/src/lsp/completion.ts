@@ -13,12 +13,13 @@
  * in the file's own punctuation.
  */
 import { CompletionItemKind, InsertTextFormat, type Command, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver';
-import { CATALOGUE, childrenOf, COMPARATORS, DASH_CHARS, LABEL_PATTERN, LABELS, level1Codes, lookupCode, UNITS, type CodeEntry } from '../catalogue';
+import { CATALOGUE, childrenOf, level1Codes, lookupCode, type CodeEntry } from '../catalogue';
 import { localize, type Locale } from '../i18n';
-import type { TargetDocument } from '../syntax/document';
+import { isQuotedCell, offsetIn, positionIn, type RowPlace, type TargetDocument } from '../syntax/document';
 import { toAscii } from '../syntax/normalize';
 import { type IToken } from 'chevrotain';
 import { AnyAnnualLabel, AnyPeriodLabel, AnySep, AnySeq, AnyStop, Code, Colon, indicatorLexer, Sep } from '../syntax/tokens';
+import { COMPARATOR_FORMS, COMPARATORS, DASH_CHARS, LABEL_CHARS, LABEL_NAMES, LABEL_PATTERN, LABELS, OFFICIAL_MARKS, UNITS, widthOf } from '../vocabulary';
 import type { Workspace } from './workspace';
 
 export const TRIGGER_CHARACTERS = ['、', '；', ';', '：', ':', '-', '。'];
@@ -52,7 +53,8 @@ function countStyle(doc: TargetDocument): Style {
       full += p.row.outline?.fullMarks ?? 0;
     }
   }
-  return half > full ? { sep: ';', colon: ':' } : { sep: '；', colon: '：' };
+  const marks = OFFICIAL_MARKS[widthOf({ half, full })];
+  return { sep: marks.name, colon: marks.label };
 }
 
 const is = (t: IToken, type: { name: string }): boolean =>
@@ -79,7 +81,9 @@ interface Context {
 /** A full stop ending a value, then perhaps the digits of the next sequence number being typed. */
 const STOP_THEN_DIGITS = /。[ \u3000]*[0-9０-９]*$/;
 /** A separator ending a value, then perhaps the start of a label being typed. */
-const SEP_THEN_LABEL = /[；;][ \u3000]*[实施周期指标值年度]*$/;
+const SEP_THEN_LABEL = new RegExp(`[；;][ \\u3000]*${LABEL_CHARS}*$`);
+/** A label being typed, to its colon. */
+const LABEL_TO_COLON = new RegExp(`^${LABEL_CHARS}*[ \\u3000]*[：:]?`);
 
 /** Reads the cursor's place from the tokens of the cell text before it. */
 export function analyse(prefix: string): Context {
@@ -196,18 +200,26 @@ function restOfIndicator(after: string): string {
 /** True when nothing of this indicator follows (the cell ends, or the next indicator starts). */
 const endsHere = (rest: string): boolean => rest.trim() === '' || SEQ_AHEAD.test(rest);
 
-/** Levels used anywhere in the cell (before and after the cursor). */
-function codesInCell(cell: string): { level1: Set<string>; level2: Set<string> } {
+/**
+ * Levels used in the cell before `from` and after `to` (the token being replaced left out), within
+ * `PREFIX_WINDOW` characters of them: a giant cell (a table pasted as one line) is not scanned whole
+ * on every keystroke.
+ */
+function codesInCell(cell: string, from: number, to = from): { level1: Set<string>; level2: Set<string> } {
   const level1 = new Set<string>();
   const level2 = new Set<string>();
-  for (const m of cell.matchAll(/(?:、|[；;：:])[ \u3000]*([0-9０-９]{1,2})[ \u3000]*[-－—–]/g)) {
-    const code = toAscii(m[1] ?? '');
-    if (code.length === 1) level1.add(code);
-    else {
-      level2.add(code);
-      level1.add(code.charAt(0));
+  const scan = (text: string) => {
+    for (const m of text.matchAll(/(?:、|[；;：:])[ \u3000]*([0-9０-９]{1,2})[ \u3000]*[-－—–]/g)) {
+      const code = toAscii(m[1] ?? '');
+      if (code.length === 1) level1.add(code);
+      else {
+        level2.add(code);
+        level1.add(code.charAt(0));
+      }
     }
-  }
+  };
+  scan(cell.slice(Math.max(0, from - PREFIX_WINDOW), from));
+  scan(cell.slice(to, to + PREFIX_WINDOW));
   return { level1, level2 };
 }
 
@@ -219,8 +231,9 @@ function unusedFirst(list: readonly CodeEntry[], used: ReadonlySet<string>): Cod
 // ---- Items
 
 interface Place {
-  readonly line: number;
-  /** Cell start in the line. */
+  /** The row (its text may span lines: a quoted cell with line breaks). */
+  readonly ref: RowPlace;
+  /** Cell start in the row's text. */
   readonly cellStart: number;
   /** The whole cell text (a leading `<p>` blanked). */
   readonly cell: string;
@@ -231,7 +244,7 @@ interface Place {
 }
 
 function rangeOf(place: Place, from: number, to: number): Range {
-  return { start: { line: place.line, character: place.cellStart + from }, end: { line: place.line, character: place.cellStart + to } };
+  return { start: positionIn(place.ref, place.cellStart + from), end: positionIn(place.ref, place.cellStart + to) };
 }
 
 function codeItem(e: CodeEntry, place: Place, from: number, to: number, index: number): CompletionItem {
@@ -275,7 +288,7 @@ const choice = (s: string): string => s.replace(/[,|\\]/g, '\\$&');
  */
 function newIndicatorSnippet(n: number, place: Place, from: number, to: number): CompletionItem {
   const { sep, colon } = place.style;
-  const { level1, level2 } = codesInCell(place.cell);
+  const { level1, level2 } = codesInCell(place.cell, from, to);
   const missing = level1Codes().find((e) => !level1.has(e.code));
   const codes = missing
     ? `${literal(`${missing.code}-${missing.name}${sep}`)}\${1|${unusedFirst(childrenOf(missing.code), level2).map((e) => choice(`${e.code}-${e.name}`)).join(',')}|}`
@@ -317,21 +330,24 @@ function analyseTail(prefix: string): Context {
 
 export function complete(doc: TargetDocument, pos: Position, workspace: Workspace, locale: Locale): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
-  const line = doc.lines[pos.line];
-  if (line === undefined) return empty;
-  const ch = Math.min(pos.character, line.length);
+  const ref = doc.rows[pos.line];
+  if (ref === undefined) return empty;
+  const line = ref.row.text;
+  const ch = offsetIn(ref, pos.line, pos.character);
   const before = line.slice(0, ch);
   let tabs = 0;
   for (let i = before.indexOf('\t'); i >= 0; i = before.indexOf('\t', i + 1)) tabs++;
   if (tabs !== 6) return empty;
   const cellStart = before.lastIndexOf('\t') + 1;
   const nextTab = line.indexOf('\t', ch);
-  const cell = line.slice(cellStart, nextTab < 0 ? line.length : nextTab).replace(/\r$/, '').replace(/^<p>/i, (m) => ' '.repeat(m.length));
+  // Excel's quotes around a cell copied with line breaks, and a leading `<p>`, are blanked.
+  const raw = line.slice(cellStart, nextTab < 0 ? line.length : nextTab).replace(/\r$/, '');
+  const cell = (isQuotedCell(raw) ? ` ${raw.slice(1, -1)} ` : raw).replace(/^<p>/i, (m) => ' '.repeat(m.length));
   const cur = ch - cellStart;
   const prefix = cell.slice(0, cur);
   const after = cell.slice(cur);
   const ctx = analyseTail(prefix);
-  const place: Place = { line: pos.line, cellStart, cell, cur, style: fileStyle(doc), locale };
+  const place: Place = { ref, cellStart, cell, cur, style: fileStyle(doc), locale };
   const items: CompletionItem[] = [];
   const { from } = ctx;
   switch (ctx.stage) {
@@ -356,7 +372,7 @@ export function complete(doc: TargetDocument, pos: Position, workspace: Workspac
     }
     case 'l1': {
       const to = cur + nameTokenLength(after, true);
-      const { level1 } = codesInCell(cell.slice(0, from) + cell.slice(to));
+      const { level1 } = codesInCell(cell, from, to);
       unusedFirst(level1Codes(), level1).forEach((e, i) => items.push(codeItem(e, place, from, to, i)));
       break;
     }
@@ -364,7 +380,7 @@ export function complete(doc: TargetDocument, pos: Position, workspace: Workspac
       const to = cur + nameTokenLength(after, true);
       const parent = ctx.l1 !== undefined && lookupCode(ctx.l1)?.level === 1 ? ctx.l1 : undefined;
       const list = parent ? childrenOf(parent) : level1Codes().flatMap((e) => childrenOf(e.code));
-      const { level2 } = codesInCell(cell.slice(0, from) + cell.slice(to));
+      const { level2 } = codesInCell(cell, from, to);
       unusedFirst(list, level2).forEach((e, i) => items.push(codeItem(e, place, from, to, i)));
       break;
     }
@@ -382,7 +398,7 @@ export function complete(doc: TargetDocument, pos: Position, workspace: Workspac
   const kept = items.filter((item) => {
     const edit = item.textEdit;
     if (!edit || !('range' in edit) || item.insertTextFormat === InsertTextFormat.Snippet) return true;
-    return edit.newText !== line.slice(edit.range.start.character, edit.range.end.character);
+    return edit.newText !== line.slice(offsetIn(ref, edit.range.start.line, edit.range.start.character), offsetIn(ref, edit.range.end.line, edit.range.end.character));
   });
   return { isIncomplete: false, items: kept };
 }
@@ -410,7 +426,7 @@ function labelItems(place: Place, from: number, ctx: Context): CompletionItem[] 
   const { cell, cur, style, locale } = place;
   const after = cell.slice(cur);
   // The label being typed, to its colon.
-  const to = cur + (/^[实施周期指标值年度]*[ \u3000]*[：:]?/.exec(after)?.[0].length ?? 0);
+  const to = cur + (LABEL_TO_COLON.exec(after)?.[0].length ?? 0);
   const rest = cell.slice(to);
   const later = restOfIndicator(rest);
   const seen = new Set(ctx.seenLabels);
@@ -424,7 +440,7 @@ function labelItems(place: Place, from: number, ctx: Context): CompletionItem[] 
     items.push({
       label: text,
       kind: CompletionItemKind.Keyword,
-      detail: locale === 'en' ? (label === 'period' ? 'whole-period value' : 'annual value') : label === 'period' ? '实施周期指标值' : '年度指标值',
+      detail: locale === 'en' ? LABEL_NAMES[label].en : LABEL_NAMES[label].zh,
       filterText: text,
       textEdit: { range: rangeOf(place, from, to), newText: text },
       sortText: label === 'period' ? '0' : '2',
@@ -449,7 +465,11 @@ function labelItems(place: Place, from: number, ctx: Context): CompletionItem[] 
   return items;
 }
 
-const COMPARATOR_START = /^[ \u3000]*(?:[≥≤><＞＜＝=]|不低于|不高于|不少于|不超过|大于|小于|等于|达到)/;
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** A comparator written before a number, in any of its forms (longest first). */
+const COMPARATOR_START = new RegExp(`^[ \\u3000]*(?:${COMPARATOR_FORMS.filter((f) => f.place === 'before').map((f) => f.text).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`);
+/** Typed text ending in a digit, a point or a comparator's symbol: a value not finished. */
+const UNFINISHED = new RegExp(`[0-9.．${escapeRegExp([...new Set(COMPARATOR_FORMS.filter((f) => !/[\u4e00-\u9fff]/.test(f.text)).flatMap((f) => [...f.text]))].join(''))}]$`);
 
 function valueItems(place: Place, from: number, ctx: Context): CompletionItem[] {
   const { cell, cur, style, locale } = place;
@@ -492,7 +512,7 @@ function valueItems(place: Place, from: number, ctx: Context): CompletionItem[] 
   const kind = entry?.measure && entry.measure !== 'any' ? entry.measure : undefined;
   const units = kind ? UNITS[kind] : [...UNITS.count.slice(0, 6), '%', '万元'];
   const number = /^(.*[0-9])([^0-9.．]*)$/.exec(typed);
-  const finished = typed.trim() !== '' && !/[0-9.．≥≤><＞＜＝=]$/.test(typed);
+  const finished = typed.trim() !== '' && !UNFINISHED.test(typed);
   if (number) {
     // A number, perhaps with the start of a unit: the units of the class that continue it.
     const [, num = '', unitTyped = ''] = number;

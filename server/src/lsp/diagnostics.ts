@@ -13,7 +13,8 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { describeCounts, severityIndex, type FindingsByLine } from '../check';
 import { localize, type Locale } from '../i18n';
 import type { Finding, Severity } from '../rules/types';
-import { toRange } from './positions';
+import { rangeAt } from './positions';
+import type { TargetDocument } from '../syntax/document';
 
 /** VS Code's own per-file cap (`ExtHostDiagnostics._maxDiagnosticsPerFile`). */
 export const DEFAULT_MAX_DIAGNOSTICS = 1000;
@@ -126,21 +127,22 @@ export class DiagnosticConverter {
     return href;
   }
 
-  convert(uri: string, f: Finding): Diagnostic {
+  /** `doc` is the document `f` was found in (its rows place the span). */
+  convert(uri: string, f: Finding, doc: TargetDocument): Diagnostic {
     const cached = this.cache.get(f);
     if (cached && cached.uri === uri) return cached.diagnostic;
     const locale = this.locale();
     // Read once: a finding may build its related places when asked.
     const related = f.related;
     const d: Diagnostic = {
-      range: toRange(f.line, f.span),
+      range: rangeAt(doc, f.line, f.span),
       severity: SEVERITY[f.severity],
       code: f.rule,
       codeDescription: { href: this.href(f.rule) },
       source: 'perf-target',
       message: localize(f.message, locale),
       ...(related && related.length > 0
-        ? { relatedInformation: related.map((r) => ({ location: { uri, range: toRange(r.line, r.span) }, message: localize(r.message, locale) })) }
+        ? { relatedInformation: related.map((r) => ({ location: { uri, range: rangeAt(doc, r.line, r.span) }, message: localize(r.message, locale) })) }
         : {}),
     };
     this.cache.set(f, { uri, diagnostic: d });

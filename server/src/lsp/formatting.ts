@@ -8,12 +8,10 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver';
 import type { Config } from '../config';
-import { amountRewrite } from '../rules/amount-style';
-import { htmlReplacement } from '../rules/html-residue';
-import { officialMark, targetWidth } from '../rules/punctuation-style';
-import { parseRow, type ParsedRow } from '../syntax/document';
+import { amountRewrite, htmlReplacement, officialMark, targetWidth } from '../syntax/canonical';
+import { lastLineOf, parseRow, type ParsedRow, type TargetDocument } from '../syntax/document';
 import { indicatorCharEdits } from '../syntax/normalize';
-import { lineEdit } from './positions';
+import { rowEdit } from './positions';
 import { runAll, type Steps } from '../steps';
 
 interface LineEdit {
@@ -93,20 +91,25 @@ export function formatLine(text: string, config: Config): string {
   return bom + body;
 }
 
-/** One minimal edit per changed line, for the lines of `range` (the whole document without one); a step per line. */
-export function* formatSteps(lines: readonly string[], config: Config, range?: Range): Steps<TextEdit[]> {
-  const first = range ? range.start.line : 0;
-  const last = range ? Math.min(range.end.line, lines.length - 1) : lines.length - 1;
+/**
+ * One minimal edit per changed row (a row may span lines: a quoted cell with line breaks), for the
+ * rows of `range` (the whole document without one); a step per row.
+ */
+export function* formatSteps(doc: TargetDocument, config: Config, range?: Range): Steps<TextEdit[]> {
+  const from = range ? Math.max(0, range.start.line) : 0;
+  const to = range ? Math.min(range.end.line, doc.rows.length - 1) : doc.rows.length - 1;
   const edits: TextEdit[] = [];
-  for (let line = Math.max(0, first); line <= last; line++) {
-    const before = lines[line] ?? '';
-    const edit = lineEdit(line, before, formatLine(before, config));
+  for (let line = Math.min(from, doc.rows[from]?.line ?? from); line <= to;) {
+    const ref = doc.rows[line];
+    if (!ref) break;
+    const edit = rowEdit(ref, formatLine(ref.row.text, config));
     if (edit) edits.push(edit);
+    line = lastLineOf(ref) + 1;
     yield;
   }
   return edits;
 }
 
-export function formatDocument(lines: readonly string[], config: Config, range?: Range): TextEdit[] {
-  return runAll(formatSteps(lines, config, range));
+export function formatDocument(doc: TargetDocument, config: Config, range?: Range): TextEdit[] {
+  return runAll(formatSteps(doc, config, range));
 }

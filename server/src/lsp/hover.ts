@@ -4,20 +4,19 @@
  */
 import type { Hover, Position } from 'vscode-languageserver';
 import { countSeverities, describeCounts } from '../check';
-import { childrenOf, COMPARATORS, DEFAULT_MONEY_UNIT, lookupCode, type CodeEntry } from '../catalogue';
+import { childrenOf, DEFAULT_MONEY_UNIT, lookupCode, type CodeEntry } from '../catalogue';
 import { formatNumber, formatWan, localize, type Locale } from '../i18n';
 import type { Finding } from '../rules/types';
 import { level1Code } from '../rules/util';
-import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN, tableAtLine, type RowRef, type TargetDocument } from '../syntax/document';
+import { tableAtLine, type RowRef, type TargetDocument } from '../syntax/document';
 import type { CodeNode, ValueNode } from '../syntax/indicators';
-import type { Comparator } from '../syntax/value';
-import { placeAt, toRange } from './positions';
+import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN, COMPARATORS, LABEL_NAMES, SCALES, type Comparator } from '../vocabulary';
+import { placeAt, rangeOf } from './positions';
 
-/** What each normalised comparator means, from the catalogue (which writes them full-width). */
-const CATALOGUE_SYMBOL: Readonly<Record<Exclude<Comparator, '≈'>, string>> = { '≥': '≥', '>': '＞', '=': '＝', '≤': '≤', '<': '＜' };
+/** What each normalised comparator means, from the vocabulary. */
 function comparatorText(c: Comparator): { zh: string; en: string } {
   if (c === '≈') return { zh: '约（近似值，无法核验）', en: 'about (approximate, cannot be checked)' };
-  return COMPARATORS.find((e) => e.symbol === CATALOGUE_SYMBOL[c])?.description ?? { zh: c, en: c };
+  return COMPARATORS.find((e) => e.means === c)?.description ?? { zh: c, en: c };
 }
 
 function codeHover(entry: CodeEntry, written: CodeNode, locale: Locale): string {
@@ -44,7 +43,8 @@ function codeHover(entry: CodeEntry, written: CodeNode, locale: Locale): string 
 
 function valueHover(v: ValueNode, locale: Locale): string {
   const zh = locale === 'zh-cn';
-  const label = v.label === 'period' ? (zh ? '实施周期指标值' : 'Whole-period value (实施周期指标值)') : zh ? '年度指标值' : 'Annual value (年度指标值)';
+  const name = LABEL_NAMES[v.label];
+  const label = zh ? name.zh : `${name.en.charAt(0).toUpperCase()}${name.en.slice(1)} (${name.zh})`;
   const p = v.parsed;
   const lines = [`**${label}**：${v.text || (zh ? '（空）' : '(empty)')}`, ''];
   if (p.kind === 'empty') return lines.join('\n');
@@ -59,7 +59,7 @@ function valueHover(v: ValueNode, locale: Locale): string {
   lines.push(zh ? '| 比较 | 数值 | 单位 |' : '| comparator | number | unit |', '|---|---|---|');
   for (const m of p.measures) {
     const cmp = m.comparator ? `${m.comparator} ${localize(comparatorText(m.comparator), locale)}${m.comparatorText && m.comparatorText !== m.comparator ? `（${m.comparatorText}）` : ''}` : '—';
-    const scale = m.scale === 1e4 ? '万' : m.scale === 1e8 ? '亿' : '';
+    const scale = Object.keys(SCALES).find((s) => SCALES[s] === m.scale) ?? '';
     const num = scale ? `${formatNumber(m.number)}${scale} = ${formatNumber(m.value)}` : formatNumber(m.value);
     lines.push(`| ${cmp} | ${num} | ${m.unit || '—'} |`);
   }
@@ -141,7 +141,7 @@ function projectHover(doc: TargetDocument, ref: RowRef, findings: readonly Findi
 export function hover(doc: TargetDocument, pos: Position, findings: readonly Finding[], locale: Locale): Hover | null {
   const place = placeAt(doc, pos);
   if (!place) return null;
-  const markdown = (value: string, range: ReturnType<typeof toRange>): Hover => ({ contents: { kind: 'markdown', value }, range });
+  const markdown = (value: string, range: ReturnType<typeof rangeOf>): Hover => ({ contents: { kind: 'markdown', value }, range });
   switch (place.kind) {
     case 'level1':
     case 'level2': {
@@ -149,21 +149,21 @@ export function hover(doc: TargetDocument, pos: Position, findings: readonly Fin
       const entry = code ? lookupCode(code) : undefined;
       if (!entry) {
         const zh = locale === 'zh-cn';
-        return markdown(zh ? `“${code ?? ''}”不是已知的指标编码` : `“${code ?? ''}” is not a known indicator code`, toRange(place.ref.line, place.node.span));
+        return markdown(zh ? `“${code ?? ''}”不是已知的指标编码` : `“${code ?? ''}” is not a known indicator code`, rangeOf(place.ref, place.node.span));
       }
-      return markdown(codeHover(entry, place.node, locale), toRange(place.ref.line, place.node.span));
+      return markdown(codeHover(entry, place.node, locale), rangeOf(place.ref, place.node.span));
     }
     case 'value':
-      return markdown(valueHover(place.value, locale), toRange(place.ref.line, place.value.span.end > place.value.span.start ? place.value.span : place.value.labelSpan));
+      return markdown(valueHover(place.value, locale), rangeOf(place.ref, place.value.span.end > place.value.span.start ? place.value.span : place.value.labelSpan));
     case 'amount': {
       const cell = place.ref.row.amounts[place.column]?.cell;
       if (!cell) return null;
-      return markdown(amountHover(doc, place.ref, place.column, locale), toRange(place.ref.line, cell.span));
+      return markdown(amountHover(doc, place.ref, place.column, locale), rangeOf(place.ref, cell.span));
     }
     case 'name': {
       const cell = place.ref.row.name;
       if (!cell) return null;
-      return markdown(projectHover(doc, place.ref, findings, locale), toRange(place.ref.line, cell.span));
+      return markdown(projectHover(doc, place.ref, findings, locale), rangeOf(place.ref, cell.span));
     }
     default:
       return null;

@@ -5,7 +5,7 @@
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position } from 'vscode-languageserver';
 import type { RowRef } from '../syntax/document';
-import { inSpan, placeAt, toRange } from './positions';
+import { inSpan, placeAt, rangeOf, toRange } from './positions';
 import type { TargetFile, Workspace } from './workspace';
 
 /** Policy document numbers such as 穗财社[2023]33号 or 财预〔2021〕101号. */
@@ -18,7 +18,7 @@ export function baseProjectName(name: string): string | undefined {
 }
 
 function nameLocation(uri: string, ref: RowRef): Location {
-  return { uri, range: toRange(ref.line, ref.row.name?.textSpan ?? { start: 0, end: 0 }) };
+  return { uri, range: rangeOf(ref, ref.row.name?.textSpan ?? { start: 0, end: 0 }) };
 }
 
 function projectsNamed(workspace: Workspace, name: string): Array<[TargetFile, RowRef]> {
@@ -83,7 +83,7 @@ function uses(file: TargetFile, target: Target): Location[] {
     });
   } else {
     for (const use of file.indicators()) {
-      if (use.indicator.name === target.text) out.push({ uri: file.uri, range: toRange(use.line, use.indicator.nameSpan) });
+      if (use.indicator.name === target.text) out.push({ uri: file.uri, range: rangeOf(use.ref, use.indicator.nameSpan) });
     }
   }
   return out;

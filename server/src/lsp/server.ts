@@ -12,7 +12,8 @@ import {
   type Disposable, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { CheckResult, checkDocumentRules, checkingRowCache, checkRows, rowFindingsAt, warmRowChecks, type RowChecks } from '../check';
-import { warmRows } from '../syntax/document';
+import { offsetIn, warmRows } from '../syntax/document';
+import { prepareParser } from '../syntax/indicators';
 import { runInSlices, runSlice, yieldToEventLoop, type Steps } from '../steps';
 import { MONEY_UNITS } from '../catalogue';
 import { CONFIG_FILE, type Config } from '../config';
@@ -92,7 +93,7 @@ interface Checked {
 /** Has the row results of `lines` at hand, a step per line (see `CheckResult.warm`). */
 function* warmSteps(result: CheckResult, lines: readonly number[]): Steps<void> {
   for (const line of lines) {
-    result.warm(line);
+    yield* result.warmSteps(line);
     yield;
   }
 }
@@ -229,7 +230,7 @@ export function startServer(connection: Connection): void {
   }
 
   const converter = new DiagnosticConverter(() => docsRoot, () => locale);
-  const toDiagnostic = (uri: string, f: Finding): Diagnostic => converter.convert(uri, f);
+  const toDiagnostic = (file: TargetFile, f: Finding): Diagnostic => converter.convert(file.uri, f, file.doc);
 
   /** `perfTarget.maxDiagnosticsPerFile` (editor only; 0: no limit). */
   function maxDiagnostics(): number {
@@ -278,9 +279,9 @@ export function startServer(connection: Connection): void {
   function viewOf(file: TargetFile): { readonly anchor: number; readonly held?: TypingUnit; readonly hidden: string } {
     const anchor = anchorOf(file.uri);
     const at = typingAt(file.uri);
-    const row = at ? file.doc.rows[at.line]?.row : undefined;
-    if (!at || !row) return { anchor, hidden: '' };
-    const held = typingUnit(row, at.line, at.character);
+    const ref = at ? file.doc.rows[at.line] : undefined;
+    if (!at || !ref) return { anchor, hidden: '' };
+    const held = typingUnit(ref.row, ref.line, offsetIn(ref, at.line, at.character));
     return { anchor, held, hidden: held.key };
   }
 
@@ -317,7 +318,7 @@ export function startServer(connection: Connection): void {
     const max = maxDiagnostics();
     const hide = held ? (f: Finding) => isHeld(held, f) : undefined;
     const { shown, omitted } = selectFindings(result.result, max, anchor, hide);
-    const diagnostics = shown.map((f) => toDiagnostic(file.uri, f));
+    const diagnostics = shown.map((f) => toDiagnostic(file, f));
     const capped = omitted.some((n) => n > 0);
     if (capped) diagnostics.push(converter.omittedNote(omitted, max));
     const span = (shown[shown.length - 1]?.line ?? 0) - (shown[0]?.line ?? 0);
@@ -363,7 +364,10 @@ export function startServer(connection: Connection): void {
     const current = c && c.version === file.version ? c.result : undefined;
     const out: Finding[] = [];
     const last = Math.min(to, file.doc.rows.length - 1);
-    for (let line = Math.max(0, from); line <= last; line++) {
+    // A row of several lines has its findings at its first line.
+    const first = Math.max(0, Math.min(from, file.doc.rows[from]?.line ?? from));
+    for (let line = first; line <= last; line++) {
+      if (!current && file.doc.rows[line]?.line !== line) continue;
       // One push per finding: spreading a line's findings into arguments overflowed the stack on a
       // giant line (hovering in it threw `Maximum call stack size exceeded`).
       for (const f of current ? current.at(line) : rowFindingsAt(file.doc, line, settingsFor(file.uri))) out.push(f);
@@ -479,6 +483,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    prepareParser();
     const options = (params.initializationOptions ?? {}) as { locale?: unknown; docsRoot?: unknown };
     locale = toLocale(typeof options.locale === 'string' ? options.locale : params.locale);
     if (typeof options.docsRoot === 'string') docsRoot = options.docsRoot;
@@ -697,17 +702,17 @@ export function startServer(connection: Connection): void {
     const settingsFile = settings.source ?? (folder ? join(folder, CONFIG_FILE) : undefined);
     return codeActionSteps(findingsOnLines(file, p.range.start.line, p.range.end.line), () => checkedOf(file).result.findingSteps(), p.range, p.context.only, {
       uri: file.uri,
-      lines: file.doc.lines,
+      doc: file.doc,
       settings,
       locale,
       ...(settingsFile ? { settingsFile } : {}),
-      toDiagnostic: (f) => toDiagnostic(file.uri, f),
+      toDiagnostic: (f) => toDiagnostic(file, f),
     });
   }));
 
-  connection.onDocumentFormatting(requestInSlices('formatting', [], (file) => formatSteps(file.doc.lines, configFor(file.uri))));
+  connection.onDocumentFormatting(requestInSlices('formatting', [], (file) => formatSteps(file.doc, configFor(file.uri))));
 
-  connection.onDocumentRangeFormatting(requestInSlices('rangeFormatting', [], (file, p: DocumentRangeFormattingParams) => formatSteps(file.doc.lines, configFor(file.uri), p.range)));
+  connection.onDocumentRangeFormatting(requestInSlices('rangeFormatting', [], (file, p: DocumentRangeFormattingParams) => formatSteps(file.doc, configFor(file.uri), p.range)));
 
   connection.onRequest(Protocol.checkWorkspace, request('checkWorkspace', () => {
     let files = 0;

@@ -2,21 +2,22 @@
 import { SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver';
 import type { MoneyUnit } from '../catalogue';
 import { formatWan } from '../i18n';
-import type { RowRef, Table, TargetDocument } from '../syntax/document';
-import { toRange } from './positions';
+import { cellValue, lastLineOf, type RowRef, type Table, type TargetDocument } from '../syntax/document';
+import { rangeOf } from './positions';
 import { runAll, type Steps } from '../steps';
 import type { Workspace } from './workspace';
 
 /** A row's symbol, spanning its line or through `lastLine` (its unit's or table's last row). */
-function rowSymbol(lines: readonly string[], ref: RowRef, unit: MoneyUnit, kind: SymbolKind, children: DocumentSymbol[], lastLine = ref.line): DocumentSymbol {
-  const name = ref.row.name?.text || '（无名称）';
+function rowSymbol(lines: readonly string[], ref: RowRef, unit: MoneyUnit, kind: SymbolKind, children: DocumentSymbol[], lastLine = lastLineOf(ref)): DocumentSymbol {
+  // A name copied from a cell with line breaks is shown on one line.
+  const name = (ref.row.name ? cellValue(ref.row.name).replace(/\s*\n\s*/g, ' ') : '') || '（无名称）';
   const total = ref.row.amounts[0]?.value;
   return {
     name,
     detail: total === undefined ? '' : `${formatWan(total)} ${unit}`,
     kind,
     range: { start: { line: ref.line, character: 0 }, end: { line: lastLine, character: lines[lastLine]?.length ?? 0 } },
-    selectionRange: toRange(ref.line, ref.row.name?.textSpan ?? { start: 0, end: 0 }),
+    selectionRange: rangeOf(ref, ref.row.name?.textSpan ?? { start: 0, end: 0 }),
     children,
   };
 }
@@ -26,14 +27,16 @@ function projectSymbol(lines: readonly string[], ref: RowRef, unit: MoneyUnit): 
     name: `${Number.isFinite(ind.seq) ? ind.seq : '?'}、${ind.name ?? ''}`,
     detail: ind.level2Code !== undefined ? `${ind.level2Code}-${ind.level2Name ?? ''}` : '',
     kind: SymbolKind.Field,
-    range: toRange(ref.line, ind.span),
-    selectionRange: toRange(ref.line, ind.nameSpan),
+    range: rangeOf(ref, ind.span),
+    selectionRange: rangeOf(ref, ind.nameSpan),
   }));
   return rowSymbol(lines, ref, unit, SymbolKind.Function, indicators);
 }
 
-function lastLineOf(refs: readonly RowRef[], fallback: number): number {
-  return refs.length > 0 ? (refs[refs.length - 1]?.line ?? fallback) : fallback;
+/** The last line of the last of `refs` (a row may span lines), else `fallback`. */
+function lastLineOfRows(refs: readonly RowRef[], fallback: number): number {
+  const last = refs[refs.length - 1];
+  return last ? lastLineOf(last) : fallback;
 }
 
 /** Project symbols, a step each. */
@@ -50,7 +53,7 @@ function* tableSymbols(lines: readonly string[], t: Table): Steps<DocumentSymbol
   const units: DocumentSymbol[] = [];
   for (const u of t.units) {
     const projects = yield* projectSymbols(lines, u.projects, t.unit);
-    units.push(rowSymbol(lines, u.ref, t.unit, SymbolKind.Module, projects, lastLineOf(u.projects, u.ref.line)));
+    units.push(rowSymbol(lines, u.ref, t.unit, SymbolKind.Module, projects, lastLineOfRows(u.projects, lastLineOf(u.ref))));
   }
   const loose = yield* projectSymbols(lines, t.looseProjects, t.unit);
   if (t.total) {
@@ -75,7 +78,7 @@ export function foldingRanges(doc: TargetDocument): FoldingRange[] {
   for (const t of doc.tables) {
     if (t.endLine > t.startLine) out.push({ startLine: t.startLine, endLine: t.endLine, kind: 'region' });
     for (const u of t.units) {
-      const last = lastLineOf(u.projects, u.ref.line);
+      const last = lastLineOfRows(u.projects, lastLineOf(u.ref));
       if (last > u.ref.line) out.push({ startLine: u.ref.line, endLine: last, kind: 'region' });
     }
   }
@@ -94,7 +97,7 @@ export function workspaceSymbols(workspace: Workspace, query: string, limit = 50
       for (const [ref, kind, container] of rows) {
         const name = ref.row.name?.text ?? '';
         if (q && !name.toLowerCase().includes(q)) continue;
-        out.push({ name, kind, location: { uri: file.uri, range: toRange(ref.line, ref.row.name?.textSpan ?? { start: 0, end: 0 }) }, ...(container ? { containerName: container } : {}) });
+        out.push({ name, kind, location: { uri: file.uri, range: rangeOf(ref, ref.row.name?.textSpan ?? { start: 0, end: 0 }) }, ...(container ? { containerName: container } : {}) });
         if (out.length >= limit) return out;
       }
     }

@@ -12,7 +12,8 @@ import { parseDocument, RowCache, warmRows, type IndicatorOutline, type ParsedRo
 
 export interface IndicatorUse {
   readonly uri: string;
-  readonly line: number;
+  /** The project's row (its spans are of the row's text). */
+  readonly ref: RowRef;
   readonly indicator: IndicatorOutline;
   readonly project: string;
 }
@@ -58,7 +59,7 @@ export class TargetFile {
   *indicators(): Generator<IndicatorUse> {
     for (const ref of this.projects) {
       for (const indicator of ref.row.outline?.indicators ?? []) {
-        yield { uri: this.uri, line: ref.line, indicator, project: ref.row.name?.text ?? '' };
+        yield { uri: this.uri, ref, indicator, project: ref.row.name?.text ?? '' };
       }
     }
   }

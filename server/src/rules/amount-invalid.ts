@@ -1,4 +1,4 @@
-import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN } from '../syntax/document';
+import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN } from '../vocabulary';
 import { projectRow, unitRow } from './examples';
 import type { RowRule } from './types';
 import { isAmountRow } from './util';

@@ -1,21 +1,8 @@
-import { formatWan } from '../i18n';
-import type { Amount } from '../syntax/document';
+import { amountRewrite } from '../syntax/canonical';
 import { amountAscii } from '../syntax/normalize';
 import { projectRow } from './examples';
 import type { RowRule } from './types';
 import { isAmountRow } from './util';
-
-/**
- * How an amount should be written, when it is not: the text and whether rewriting is safe (more
- * than two decimals means rounding, which the clerk must decide). Formatting uses it too.
- */
-export function amountRewrite(a: Amount): { readonly text: string; readonly safe: boolean } | undefined {
-  if (a.value === undefined || a.empty) return undefined;
-  const text = formatWan(a.value);
-  if (a.cell.text === text) return undefined;
-  const decimals = /\.([0-9]+)$/.exec(amountAscii(a.cell.text))?.[1]?.length ?? 0;
-  return { text, safe: decimals <= 2 };
-}
 
 export const amountStyle: RowRule = {
   id: 'amount-style',

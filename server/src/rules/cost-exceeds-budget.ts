@@ -1,10 +1,9 @@
 import { DEFAULT_MONEY_UNIT, MONEY_UNITS } from '../catalogue';
 import { formatNumber, formatWan } from '../i18n';
 import { moneyInWan } from '../syntax/value';
-import { EPSILON } from './total-mismatch';
 import { withIndicators } from './examples';
 import type { RowRule } from './types';
-import { indicatorsOf, LABEL_NAMES, level2Code, valuesOf } from './util';
+import { EPSILON, indicatorsOf, LABEL_NAMES, level2Code, valuesOf } from './util';
 
 export const costExceedsBudget: RowRule = {
   id: 'cost-exceeds-budget',

@@ -1,17 +1,6 @@
+import { htmlReplacement } from '../syntax/canonical';
 import { projectRow } from './examples';
 import type { RowRule } from './types';
-
-const ENTITIES: Readonly<Record<string, string>> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
-
-/** What an HTML tag or entity becomes when removed: tags vanish, entities become their character. */
-export function htmlReplacement(text: string): string {
-  const numeric = /^&#([0-9]{1,6});$/.exec(text);
-  if (numeric) {
-    const code = Number(numeric[1]);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  }
-  return ENTITIES[text] ?? '';
-}
 
 export const htmlResidue: RowRule = {
   id: 'html-residue',

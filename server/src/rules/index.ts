@@ -15,6 +15,7 @@ import { indicatorNumbering } from './indicator-numbering';
 import { indicatorSyntax } from './indicator-syntax';
 import { missingCategory } from './missing-category';
 import { moneyUnitMismatch } from './money-unit-mismatch';
+import { multiLineCell } from './multi-line-cell';
 import { nonstandardCharacters } from './nonstandard-characters';
 import { percentOutOfRange } from './percent-out-of-range';
 import { punctuationStyle } from './punctuation-style';
@@ -30,7 +31,7 @@ import { valuePeriodAnnualMismatch } from './value-period-annual-mismatch';
 
 export const RULES: readonly Rule[] = [
   // structure
-  rowColumns, amountInvalid, amountStyle, htmlResidue, emptyGoal, cellLimits,
+  rowColumns, amountInvalid, amountStyle, htmlResidue, emptyGoal, cellLimits, multiLineCell,
   // arithmetic
   totalMismatch, subtotalMismatch, moneyUnitMismatch,
   // syntax

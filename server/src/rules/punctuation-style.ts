@@ -1,50 +1,22 @@
 import type { Bilingual } from '../catalogue';
-import type { PunctuationStyle } from '../config';
+import { expectedMark, targetWidth, type Width } from '../syntax/canonical';
 import type { Punct } from '../syntax/indicators';
+import { OFFICIAL_MARKS } from '../vocabulary';
 import { withIndicators } from './examples';
 import type { RowRule } from './types';
 import { indicatorsOf, indicatorTitle } from './util';
 
-type Width = 'fullwidth' | 'halfwidth';
-
-const OFFICIAL: Readonly<Record<Width, Readonly<Record<Punct['role'], string>>>> = {
-  fullwidth: { code: '；', name: '；', value: '；', label: '：', terminator: '。' },
-  halfwidth: { code: ';', name: ';', value: ';', label: ':', terminator: '。' },
+/** The official marks of a style, as messages name them: `“；”“：”“。”`. */
+const officialMarks = (width: Width): string => {
+  const m = OFFICIAL_MARKS[width];
+  return `“${m.name}”“${m.label}”“${m.terminator}”`;
 };
-
-const HALF = new Set([';', ':', ',', '.']);
-const TO_FULL: Readonly<Record<string, string>> = { ';': '；', ':': '：', ',': '，', '.': '。' };
-const TO_HALF: Readonly<Record<string, string>> = { '；': ';', '：': ':', '，': ',' };
 
 /** The words of a style in messages, and its fix's title (shared by every report). */
 const WORDS: Readonly<Record<Width, { readonly zh: string; readonly en: string; readonly official: string; readonly fix: Bilingual }>> = {
-  fullwidth: { zh: '全角', en: 'full-width', official: '“；”“：”“。”', fix: { zh: '改为全角标点', en: 'Use full-width punctuation' } },
-  halfwidth: { zh: '半角', en: 'half-width', official: '“;”“:”“。”', fix: { zh: '改为半角标点', en: 'Use half-width punctuation' } },
+  fullwidth: { zh: '全角', en: 'full-width', official: officialMarks('fullwidth'), fix: { zh: '改为全角标点', en: 'Use full-width punctuation' } },
+  halfwidth: { zh: '半角', en: 'half-width', official: officialMarks('halfwidth'), fix: { zh: '改为半角标点', en: 'Use half-width punctuation' } },
 };
-
-/** The mark a punctuation should be: the official one, or under `consistent` the same mark in the majority width. */
-function expectedMark(style: PunctuationStyle, width: Width, p: Punct): string {
-  if (style !== 'consistent' || p.role === 'terminator') return officialMark(width, p.role);
-  return width === 'fullwidth' ? TO_FULL[p.char] ?? p.char : TO_HALF[p.char] ?? p.char;
-}
-
-/** The style a cell should follow: the configured one, or for `consistent` the cell's majority. */
-export function targetWidth(style: PunctuationStyle, puncts: readonly Punct[]): Width {
-  if (style !== 'consistent') return style;
-  let half = 0;
-  let full = 0;
-  for (const p of puncts) {
-    if (p.role === 'terminator') continue;
-    if (HALF.has(p.char)) half++;
-    else full++;
-  }
-  return half > full ? 'halfwidth' : 'fullwidth';
-}
-
-/** The punctuation mark official for a role in a style. */
-export function officialMark(width: Width, role: Punct['role']): string {
-  return OFFICIAL[width][role];
-}
 
 export const punctuationStyle: RowRule = {
   id: 'punctuation-style',

@@ -1,7 +1,11 @@
+import { COLUMNS } from '../vocabulary';
 import type { DocumentRule } from './types';
 import { projectRow } from './examples';
 
-const EXPECTED = 7;
+const EXPECTED = COLUMNS.length;
+/** The columns as messages name them: `名称、总计、…` / `name, total, …`. */
+const NAMES_ZH = COLUMNS.map((c) => c.brief.zh).join('、');
+const NAMES_EN = COLUMNS.map((c) => c.brief.en).join(', ');
 
 export const rowColumns: DocumentRule = {
   id: 'row-columns',
@@ -40,8 +44,10 @@ export const rowColumns: DocumentRule = {
         });
       }
     }
-    for (const ref of doc.rows) {
+    for (const [i, ref] of doc.rows.entries()) {
       const { row, line } = ref;
+      // A row of several lines (a quoted cell with line breaks) is read once, at its first.
+      if (line !== i) continue;
       if (row.kind === 'blank' || row.kind === 'text' || row.cells.length === EXPECTED) continue;
       const n = row.cells.length;
       const project = row.name?.text;
@@ -56,8 +62,8 @@ export const rowColumns: DocumentRule = {
           line,
           span: { start: first.span.start, end: Math.max(first.span.start + 0, last.span.end) },
           message: {
-            zh: `应为 7 个单元格，实际为 ${n} 个${allEmpty ? '（末尾多出空单元格）' : ''}`,
-            en: `expected 7 cells, found ${n}${allEmpty ? ' (extra empty cells at the end)' : ''}`,
+            zh: `应为 ${EXPECTED} 个单元格，实际为 ${n} 个${allEmpty ? '（末尾多出空单元格）' : ''}`,
+            en: `expected ${EXPECTED} cells, found ${n}${allEmpty ? ' (extra empty cells at the end)' : ''}`,
           },
           ...(project !== undefined ? { project } : {}),
           ...(allEmpty
@@ -71,8 +77,8 @@ export const rowColumns: DocumentRule = {
           line,
           span: last.span.end > last.span.start ? last.span : { start: 0, end: row.text.length },
           message: {
-            zh: `应为 7 个单元格（名称、总计、财政拨款、财政专户拨款、其他资金、绩效目标、绩效指标），实际为 ${n} 个`,
-            en: `expected 7 cells (name, total, fiscal appropriation, fiscal special account appropriation, other funds, goal, indicators), found ${n}`,
+            zh: `应为 ${EXPECTED} 个单元格（${NAMES_ZH}），实际为 ${n} 个`,
+            en: `expected ${EXPECTED} cells (${NAMES_EN}), found ${n}`,
           },
           ...(project !== undefined ? { project } : {}),
         });

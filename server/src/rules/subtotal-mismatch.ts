@@ -1,8 +1,8 @@
 import { formatWan } from '../i18n';
-import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN, type RowRef } from '../syntax/document';
+import type { RowRef } from '../syntax/document';
+import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN } from '../vocabulary';
 import { projectRow, unitRow } from './examples';
-import { EPSILON } from './total-mismatch';
-import { toleranceIn } from './util';
+import { EPSILON, toleranceIn } from './util';
 import type { MoneyUnit } from '../catalogue';
 import type { DocumentContext, DocumentRule, Related } from './types';
 

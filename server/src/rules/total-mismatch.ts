@@ -1,10 +1,14 @@
 import { formatWan } from '../i18n';
 import { projectRow } from './examples';
 import type { RowRule } from './types';
-import { isAmountRow, toleranceIn } from './util';
+import { EPSILON, isAmountRow, toleranceIn } from './util';
+import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN } from '../vocabulary';
 
-/** Differences below half a thousandth of a cent are floating-point noise, not money. */
-export const EPSILON = 1e-7;
+/** 总计 and the sources it sums (财政拨款 + 财政专户拨款 + 其他资金), as the messages name them. */
+const [TOTAL_ZH = '', ...SOURCE_COLUMNS_ZH] = AMOUNT_COLUMNS;
+const [TOTAL_EN = '', ...SOURCE_COLUMNS_EN] = AMOUNT_COLUMNS_EN;
+const SOURCES_ZH = SOURCE_COLUMNS_ZH.join(' + ');
+const SOURCES_EN = SOURCE_COLUMNS_EN.join(' + ');
 
 export const totalMismatch: RowRule = {
   id: 'total-mismatch',
@@ -38,8 +42,8 @@ export const totalMismatch: RowRule = {
     ctx.report({
       span: total.cell.textSpan,
       message: {
-        zh: `总计 ${formatWan(total.value)} ≠ 财政拨款 + 财政专户拨款 + 其他资金 = ${fixed}（相差 ${formatWan(diff)} ${ctx.unit}）`,
-        en: `total ${formatWan(total.value)} ≠ fiscal appropriation + fiscal special account appropriation + other funds = ${fixed} (off by ${formatWan(diff)} ${ctx.unit})`,
+        zh: `${TOTAL_ZH} ${formatWan(total.value)} ≠ ${SOURCES_ZH} = ${fixed}（相差 ${formatWan(diff)} ${ctx.unit}）`,
+        en: `${TOTAL_EN} ${formatWan(total.value)} ≠ ${SOURCES_EN} = ${fixed} (off by ${formatWan(diff)} ${ctx.unit})`,
       },
       fixes: [{ title: { zh: `总计改为 ${fixed}`, en: `Set the total to ${fixed}` }, safe: false, edits: [{ span: total.cell.textSpan, newText: fixed }] }],
     });

@@ -1,6 +1,7 @@
 /** Small helpers shared by the rules. */
 import { lookupCode, MONEY_UNITS, type Bilingual, type MoneyUnit } from '../catalogue';
 import type { ParsedRow, Span } from '../syntax/document';
+import { LABEL_NAMES as LABEL_WORDS } from '../vocabulary';
 import type { IndicatorNode, ValueNode } from '../syntax/indicators';
 
 export type { Bilingual } from '../catalogue';
@@ -39,9 +40,10 @@ export function valuesOf(ind: IndicatorNode): readonly ValueNode[] {
   return annual ? [annual] : NO_VALUES;
 }
 
+/** The labels in messages: `实施周期指标值` / `the whole-period value`. */
 export const LABEL_NAMES: Readonly<Record<ValueNode['label'], Bilingual>> = {
-  period: { zh: '实施周期指标值', en: 'the whole-period value' },
-  annual: { zh: '年度指标值', en: 'the annual value' },
+  period: { zh: LABEL_WORDS.period.zh, en: `the ${LABEL_WORDS.period.en}` },
+  annual: { zh: LABEL_WORDS.annual.zh, en: `the ${LABEL_WORDS.annual.en}` },
 };
 
 /** A span that a squiggle can show: an empty value is marked on its label. */
@@ -66,6 +68,9 @@ export function sameText(a: string, b: string): boolean {
   const na = hasA ? a.replace(IGNORED, '') : a;
   return na !== '' && na === (hasB ? b.replace(IGNORED, '') : b);
 }
+
+/** Differences below half a thousandth of a cent are floating-point noise, not money. */
+export const EPSILON = 1e-7;
 
 /** The `tolerance` setting (in 万元) as an amount in `unit`. */
 export function toleranceIn(unit: MoneyUnit, toleranceWan: number): number {

@@ -1,4 +1,4 @@
-import { LABELS } from '../catalogue';
+import { LABELS } from '../vocabulary';
 import type { ParsedRow } from '../syntax/document';
 import { parseIndicators } from '../syntax/indicators';
 import { withIndicators } from './examples';

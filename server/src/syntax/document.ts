@@ -5,10 +5,17 @@
  * the line's text, cached by that text) and the tree is then assembled from the rows in one linear
  * pass. Re-parsing after a keystroke therefore costs one row plus the assembly.
  *
- * Spans inside a row are UTF-16 columns of its line (LSP positions); a row knows nothing of its line
- * number, which `RowRef` adds, so a cached row is reused wherever its text moves.
+ * Spans inside a row are UTF-16 offsets of its text (LSP columns of its line); a row knows nothing of
+ * its line number, which `RowRef` adds, so a cached row is reused wherever its text moves.
+ *
+ * A row is usually one line. A cell that Excel copied with line breaks (Alt+Enter) comes quoted,
+ * `"…⏎…"`, and its row then spans several lines: its text is those lines joined by `\n`, its
+ * `breaks` say where, and `positionIn` / `offsetIn` turn an offset into a line and column and back.
+ * `doc.rows[i]` is the row line `i` belongs to, so a continuation line answers its row's `RowRef`
+ * (whose `line` is the first); whole-document passes visit each row once (`ref.line === i`).
  */
-import { COLUMNS, DEFAULT_MONEY_UNIT, lookupCode, statedMoneyUnit, TABLE_TITLE, type MoneyUnit } from '../catalogue';
+import { DEFAULT_MONEY_UNIT, lookupCode, statedMoneyUnit, type MoneyUnit } from '../catalogue';
+import { countWidths, DEPARTMENT, HEADER_COLUMNS, HEADER_FIRST, HTML_SOURCE, HTML_WRAPPER_SOURCE, isTitle } from '../vocabulary';
 import { isSpaceCode, withoutSpaces } from './chars';
 import { parseIndicators, type IndicatorList, type Span } from './indicators';
 import { amountAscii } from './normalize';
@@ -17,10 +24,14 @@ import { runInSlices, type Steps } from '../steps';
 export type { Span } from './indicators';
 
 export interface Cell {
-  /** The cell as written, HTML included. */
+  /** The cell as written, HTML and Excel's quotes included. */
   readonly raw: string;
   readonly span: Span;
-  /** The content: outer HTML tags and surrounding whitespace removed. */
+  /**
+   * The content: Excel's quotes, outer HTML tags and surrounding whitespace removed. In a quoted
+   * cell a quote stays doubled (`""`), so that every offset of the text is one of the row's;
+   * `cellValue` reads it as one.
+   */
   readonly text: string;
   readonly textSpan: Span;
   /** HTML tags and entities found anywhere in the cell. */
@@ -37,7 +48,10 @@ export interface Amount {
 export type RowKind = 'blank' | 'text' | 'header' | 'total' | 'unit' | 'project';
 
 export interface ParsedRow {
+  /** The row's text: its line, or its lines joined by `\n` when a quoted cell holds line breaks. */
   readonly text: string;
+  /** Offsets of the `\n`s in `text` joining the row's lines; absent on a one-line row. */
+  readonly breaks?: readonly number[];
   readonly kind: RowKind;
   readonly cells: readonly Cell[];
   /** Present on total, unit and project rows (and only as far as the cells exist). */
@@ -114,11 +128,8 @@ export interface TargetDocument {
   readonly tables: readonly Table[];
 }
 
-export const AMOUNT_COLUMNS = ['总计', '财政拨款', '财政专户拨款', '其他资金'] as const;
-export const AMOUNT_COLUMNS_EN = ['total', 'fiscal appropriation', 'fiscal special account appropriation', 'other funds'] as const;
-
-const TAG = /^(?:<\/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?\/?>|&nbsp;)$/;
-const ANY_HTML = /<\/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?\/?>|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});/g;
+const TAG = new RegExp(`^(?:${HTML_WRAPPER_SOURCE})$`);
+const ANY_HTML = new RegExp(HTML_SOURCE, 'g');
 
 /** Leading and trailing whitespace and HTML tags, found by scanning inwards (linear, no backtracking). */
 function contentBounds(raw: string, html: readonly Span[], start: number): [number, number] {
@@ -153,22 +164,48 @@ function contentBounds(raw: string, html: readonly Span[], start: number): [numb
 
 const NO_HTML: readonly Span[] = Object.freeze([]);
 
+const QUOTE = 0x22;
+const TAB = 0x09;
+
+/**
+ * Whether a cell is quoted as Excel and WPS quote a cell they copy with a line break or a quote in
+ * it: `"` at both ends, every quote inside doubled (`"第一行⏎第二行"`, `"称""双随机""检查"`).
+ * Anything else is read as written (a name that merely starts with a quote).
+ */
+export function isQuotedCell(raw: string): boolean {
+  const n = raw.length;
+  if (n < 2 || raw.charCodeAt(0) !== QUOTE || raw.charCodeAt(n - 1) !== QUOTE) return false;
+  for (let i = raw.indexOf('"', 1); i >= 0 && i < n - 1; i = raw.indexOf('"', i + 2)) {
+    if (i + 1 >= n - 1 || raw.charCodeAt(i + 1) !== QUOTE) return false;
+  }
+  return true;
+}
+
+/** A cell's content as the sheet holds it: in a quoted cell a doubled quote is one. */
+export function cellValue(cell: Cell): string {
+  return isQuotedCell(cell.raw) && cell.text.includes('""') ? cell.text.replace(/""/g, '"') : cell.text;
+}
+
 function makeCell(raw: string, start: number, amount: boolean): RowCell {
+  // Excel's quotes are no part of the content.
+  const quoted = raw.charCodeAt(0) === QUOTE && isQuotedCell(raw);
+  const body = quoted ? raw.slice(1, -1) : raw;
+  const bodyStart = quoted ? start + 1 : start;
   let html: readonly Span[] = NO_HTML;
-  if (raw.includes('<') || raw.includes('&')) {
+  if (body.includes('<') || body.includes('&')) {
     const found: Span[] = [];
     ANY_HTML.lastIndex = 0;
-    for (let m = ANY_HTML.exec(raw); m !== null; m = ANY_HTML.exec(raw)) {
-      found.push({ start: start + m.index, end: start + m.index + m[0].length });
+    for (let m = ANY_HTML.exec(body); m !== null; m = ANY_HTML.exec(body)) {
+      found.push({ start: bodyStart + m.index, end: bodyStart + m.index + m[0].length });
     }
     if (found.length > 0) html = found;
   }
-  let text = raw;
-  let textStart = start;
-  if (html.length > 0 || isSpaceCode(raw.charCodeAt(0)) || isSpaceCode(raw.charCodeAt(raw.length - 1))) {
-    const [lead, trail] = contentBounds(raw, html, start);
-    text = raw.slice(lead, trail);
-    textStart = start + lead;
+  let text = body;
+  let textStart = bodyStart;
+  if (html.length > 0 || isSpaceCode(body.charCodeAt(0)) || isSpaceCode(body.charCodeAt(body.length - 1))) {
+    const [lead, trail] = contentBounds(body, html, bodyStart);
+    text = body.slice(lead, trail);
+    textStart = bodyStart + lead;
   }
   return amount ? new AmountCell(raw, text, start, textStart, html) : new RowCell(raw, text, start, textStart, html);
 }
@@ -248,9 +285,6 @@ function amountValue(text: string): number | undefined {
   return Number(t.replace(/,/g, ''));
 }
 
-const HEADER_FIRST = '项目名称';
-const HEADER_COLUMNS = [COLUMNS[1] ?? '总计', COLUMNS[2] ?? '财政拨款', COLUMNS[6] ?? '绩效指标'];
-
 function isHeader(text: string, cells: readonly Cell[]): boolean {
   const first = cells[0]?.text ?? '';
   if (first.includes(HEADER_FIRST[0] ?? '') && withoutSpaces(first).startsWith(HEADER_FIRST)) return true;
@@ -275,9 +309,11 @@ export const DEFAULT_MAX_CELL_LENGTH = 20_000;
  */
 export function parseRow(text: string, maxCellLength: number = DEFAULT_MAX_CELL_LENGTH): ParsedRow {
   const cells = splitCells(text);
-  if (cells.every((c) => c.text === '')) return { text, kind: 'blank', cells, amounts: [] };
-  if (cells.length === 1 || isPrefaceRow(cells)) return { text, kind: 'text', cells, amounts: [] };
-  if (isHeader(text, cells)) return { text, kind: 'header', cells, amounts: [] };
+  const breaks = breaksOf(text);
+  const lines = breaks ? { breaks } : {};
+  if (cells.every((c) => c.text === '')) return { text, kind: 'blank', cells, amounts: [], ...lines };
+  if (cells.length === 1 || isPrefaceRow(cells)) return { text, kind: 'text', cells, amounts: [], ...lines };
+  if (isHeader(text, cells)) return { text, kind: 'header', cells, amounts: [], ...lines };
   const name = cells[0];
   const amounts = cells.slice(FIRST_AMOUNT, LAST_AMOUNT + 1) as AmountCell[];
   const goal = cells[5];
@@ -285,9 +321,10 @@ export function parseRow(text: string, maxCellLength: number = DEFAULT_MAX_CELL_
   const hasGoal = !!goal && goal.text !== '';
   const hasIndicators = !!indicatorCell && indicatorCell.text !== '';
   const kind: RowKind = withoutSpaces(name?.text ?? '') === '合计' ? 'total' : hasGoal || hasIndicators ? 'project' : 'unit';
-  if (kind === 'project' && indicatorCell) return new ProjectRow(text, cells, name, amounts, goal, indicatorCell, maxCellLength);
+  if (kind === 'project' && indicatorCell) return new ProjectRow(text, cells, name, amounts, goal, indicatorCell, maxCellLength, breaks);
   return {
     text,
+    ...lines,
     kind,
     cells,
     ...(name ? { name } : {}),
@@ -320,6 +357,7 @@ class ProjectRow implements ParsedRow {
     readonly goal: Cell | undefined,
     readonly indicatorCell: Cell,
     private readonly maxCellLength: number,
+    readonly breaks: readonly number[] | undefined,
   ) {
     this.outline = outlineOf(this.indicators);
   }
@@ -340,11 +378,10 @@ function outlineOf(tree: IndicatorList): RowOutline {
   let halfMarks = 0;
   let fullMarks = 0;
   const indicators = tree.indicators.map((ind): IndicatorOutline => {
-    for (const p of ind.punctuation) {
-      if (p.role === 'terminator') continue;
-      if (p.char === ';' || p.char === ':') halfMarks++;
-      else fullMarks++;
-    }
+    // The same count as punctuation-style's, so that completion writes the file's style.
+    const { half, full } = countWidths(ind.punctuation);
+    halfMarks += half;
+    fullMarks += full;
     const nameSpan = ind.name?.span ?? ind.seq.span;
     const code = ind.level2?.code?.text;
     const entry = code === undefined ? undefined : lookupCode(code);
@@ -390,6 +427,152 @@ class Outline implements IndicatorOutline {
   }
 }
 
+/** Offsets of the line breaks in a row's text; undefined when it has none (a row of one line). */
+function breaksOf(text: string): number[] | undefined {
+  let at = text.indexOf('\n');
+  if (at < 0) return undefined;
+  const out: number[] = [];
+  for (; at >= 0; at = text.indexOf('\n', at + 1)) out.push(at);
+  return out;
+}
+
+/** A row spans at most this many lines: a stray quote cannot make a file one row. */
+export const MAX_ROW_LINES = 100;
+/** …and its continuation lines at most this many characters. */
+const MAX_ROW_CONTINUATION = 64 * 1024;
+
+const CLOSED = 0;
+const OPEN = 1;
+const BAD = 2;
+
+/**
+ * How a line leaves Excel's quoting: `OPEN` when it ends inside a quoted cell, `CLOSED` when it
+ * ends outside one, `BAD` when a cell opened before this line (`inQuote`) is not quoted after all
+ * (a tab inside it, or a quote not doubled followed by text). A cell opened on this line that is
+ * not quoted is read as written, and scanning goes on at the next cell.
+ */
+function scanQuotes(text: string, inQuote: boolean): number {
+  const n = text.length;
+  let i = 0;
+  let open = inQuote;
+  let carried = inQuote;
+  for (;;) {
+    if (!open) {
+      if (i >= n) return CLOSED;
+      if (text.charCodeAt(i) === QUOTE) {
+        open = true;
+        carried = false;
+        i++;
+        continue;
+      }
+      const tab = text.indexOf('\t', i);
+      if (tab < 0) return CLOSED;
+      i = tab + 1;
+      continue;
+    }
+    const q = text.indexOf('"', i);
+    const tab = text.indexOf('\t', i);
+    if (q < 0 && tab < 0) return OPEN;
+    let bad = tab >= 0 && (q < 0 || tab < q);
+    if (!bad && text.charCodeAt(q + 1) === QUOTE) {
+      i = q + 2;
+      continue;
+    }
+    if (!bad) {
+      if (q + 1 === n) return CLOSED;
+      if (text.charCodeAt(q + 1) === TAB) {
+        open = false;
+        i = q + 2;
+        continue;
+      }
+      bad = true;
+    }
+    if (carried) return BAD;
+    // Not a quoted cell: read as written, on to the next cell (no tab stands between its opening
+    // quote and `i`).
+    open = false;
+    if (tab < 0) return CLOSED;
+    i = tab + 1;
+  }
+}
+
+/**
+ * How many lines the row starting at `lines[first]` spans: 1, unless one of its cells opens a quote
+ * as Excel does for a cell with line breaks (`"` at the cell's start) that a later line closes (a
+ * quote not doubled, at the line's end or before a tab), with no tab inside, within
+ * `MAX_ROW_LINES` lines. A line that is not such an opening is a row of its own.
+ */
+export function rowExtent(lines: readonly string[], first: number): number {
+  const text = lines[first] ?? '';
+  if (!text.includes('"') || scanQuotes(text, false) !== OPEN) return 1;
+  const end = Math.min(lines.length, first + MAX_ROW_LINES);
+  let budget = MAX_ROW_CONTINUATION;
+  for (let i = first + 1; i < end; i++) {
+    const line = lines[i] ?? '';
+    budget -= line.length + 1;
+    if (budget < 0) return 1;
+    const state = scanQuotes(line, true);
+    if (state === BAD) return 1;
+    if (state === CLOSED) return i - first + 1;
+  }
+  return 1;
+}
+
+/** The text of the row at `lines[first]` spanning `count` lines. */
+export function rowText(lines: readonly string[], first: number, count: number): string {
+  return count === 1 ? lines[first] ?? '' : lines.slice(first, first + count).join('\n');
+}
+
+/** The last line of a row. */
+export function lastLineOf(ref: RowPlace): number {
+  return ref.line + (ref.row.breaks?.length ?? 0);
+}
+
+/** What placing offsets needs of a row: where it starts and its text. */
+export interface RowPlace {
+  readonly line: number;
+  readonly row: Pick<ParsedRow, 'text' | 'breaks'>;
+}
+
+export interface LinePosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** The line and column (UTF-16, 0-based) of offset `offset` of a row's text. */
+export function positionIn(ref: RowPlace, offset: number): LinePosition {
+  const breaks = ref.row.breaks;
+  if (!breaks) return { line: ref.line, character: offset };
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((breaks[mid] ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return { line: ref.line + lo, character: lo === 0 ? offset : offset - (breaks[lo - 1] ?? 0) - 1 };
+}
+
+/**
+ * Where a span of the row starting at `line` stands (a finding's or an edit's place: its line is
+ * its row's first): start and end as lines and columns.
+ */
+export function placeOf(doc: TargetDocument, line: number, span: Span): { readonly start: LinePosition; readonly end: LinePosition } {
+  const ref = doc.rows[line];
+  if (ref && ref.line === line && ref.row.breaks) return { start: positionIn(ref, span.start), end: positionIn(ref, span.end) };
+  return { start: { line, character: span.start }, end: { line, character: span.end } };
+}
+
+/** The offset in a row's text of a line and column the row spans (clamped to that line). */
+export function offsetIn(ref: RowPlace, line: number, character: number): number {
+  const breaks = ref.row.breaks;
+  if (!breaks) return character;
+  const k = Math.max(0, Math.min(line - ref.line, breaks.length));
+  const start = k === 0 ? 0 : (breaks[k - 1] ?? 0) + 1;
+  const end = k < breaks.length ? breaks[k] ?? ref.row.text.length : ref.row.text.length;
+  return Math.max(start, Math.min(start + character, end));
+}
+
 /** Reuses parsed rows across versions of a document: a row is a function of its line's text. */
 export class RowCache {
   private rows = new Map<string, ParsedRow>();
@@ -422,22 +605,30 @@ export class RowCache {
   }
 
   /** Keeps only the rows of the latest document, so memory follows the open text. */
-  retain(lines: readonly string[]): void {
-    if (this.rows.size <= lines.length * 2) return;
+  retain(rows: readonly RowRef[]): void {
+    if (this.rows.size <= rows.length * 2) return;
     const keep = new Map<string, ParsedRow>();
-    for (const l of lines) {
-      const r = this.rows.get(l);
-      if (r) keep.set(l, r);
+    for (let line = 0; line < rows.length; line++) {
+      const ref = rows[line];
+      if (!ref || ref.line !== line) continue;
+      const r = this.rows.get(ref.row.text);
+      if (r) keep.set(ref.row.text, r);
     }
     this.rows = keep;
   }
 }
 
-/** Parses the rows of `lines` into `cache`, a step per line; answers them in line order. */
+/**
+ * Parses the rows of `lines` into `cache`, a step per row; answers them per line (a row of several
+ * lines at each of them).
+ */
 export function* rowSteps(lines: readonly string[], cache: RowCache): Steps<ParsedRow[]> {
   const rows: ParsedRow[] = new Array<ParsedRow>(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    rows[i] = cache.get(lines[i] ?? '');
+  for (let i = 0; i < lines.length;) {
+    const count = rowExtent(lines, i);
+    const row = cache.get(rowText(lines, i, count));
+    for (let k = 0; k < count; k++) rows[i + k] = row;
+    i += count;
     yield;
   }
   return rows;
@@ -456,10 +647,6 @@ export async function warmRows(text: string | readonly string[], cache: RowCache
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
-
-const isTitle = (t: string): boolean => t.includes(TABLE_TITLE) || /绩效目标表/.test(t);
-
-const DEPARTMENT = /^(?:部门名称|部门|单位名称|预算单位|编制单位|填报单位)\s*[：:](.*)$/;
 
 /** A line of the preface: the title, the department, the money unit. */
 function isPrefaceText(t: string): boolean {
@@ -525,15 +712,48 @@ export function parseDocument(
     while (head < n && old[head] === lines[head]) head++;
     shift = old.length - lines.length;
     while (tail > head && tail + shift > head && old[tail - 1 + shift] === lines[tail - 1]) tail--;
+    head = rereadFrom(previous, lines, head);
   }
-  for (let line = 0; line < lines.length; line++) {
-    const kept = previous && (line < head || line >= tail) ? previous.rows[line + (line < head ? 0 : shift)] : undefined;
-    const row = kept ? kept.row : parsed?.[line] ?? cache.get(lines[line] ?? '');
-    rows[line] = kept && kept.line === line ? kept : { line, row };
+  let line = 0;
+  if (previous) {
+    for (; line < head; line++) rows[line] = previous.rows[line] as RowRef;
   }
-  const tables = (previous && shift === 0 ? regrouped(previous, rows, head, tail) : undefined) ?? group(rows);
-  cache.retain(lines);
+  // From `head`, rows are read again until, at or past `tail`, a row starts where one started before.
+  for (; line < lines.length;) {
+    if (previous && line >= tail && previous.rows[line + shift]?.line === line + shift) break;
+    const count = rowExtent(lines, line);
+    const known = parsed?.[line];
+    const row = known && (known.breaks?.length ?? 0) + 1 === count ? known : cache.get(rowText(lines, line, count));
+    const ref: RowRef = { line, row };
+    for (let k = 0; k < count; k++) rows[line + k] = ref;
+    line += count;
+  }
+  const reread = line;
+  // The rest are the rows of `previous`, moved by the edit.
+  for (; line < lines.length;) {
+    const old = previous?.rows[line + shift];
+    const row = old?.row ?? cache.get(lines[line] ?? '');
+    const ref: RowRef = old && shift === 0 ? old : { line, row };
+    const count = (row.breaks?.length ?? 0) + 1;
+    for (let k = 0; k < count && line + k < lines.length; k++) rows[line + k] = ref;
+    line += count;
+  }
+  const tables = (previous && shift === 0 ? regrouped(previous, rows, head, reread) : undefined) ?? group(rows);
+  cache.retain(rows);
   return { lines, rows, tables };
+}
+
+/**
+ * Where reading must start again after an edit at `head`: a row's extent reads the lines after it,
+ * so a row opening a quote within `MAX_ROW_LINES` lines before the edit is read again (from the
+ * start of the row that held that line before).
+ */
+function rereadFrom(previous: TargetDocument, lines: readonly string[], head: number): number {
+  for (let line = Math.max(0, head - MAX_ROW_LINES); line < head; line++) {
+    const text = lines[line] ?? '';
+    if (text.includes('"') && scanQuotes(text, false) === OPEN) return Math.min(line, previous.rows[line]?.line ?? line);
+  }
+  return head;
 }
 
 /** Row kinds whose change of content leaves the grouping into tables, units and projects as it is. */
@@ -548,8 +768,12 @@ const GROUPING_KEPT = new Set<ParsedRow['kind']>(['blank', 'project', 'unit', 't
  */
 function regrouped(previous: TargetDocument, rows: readonly RowRef[], head: number, tail: number): Table[] | undefined {
   for (let line = head; line < tail; line++) {
-    const kind = rows[line]?.row.kind;
-    if (kind === undefined || kind !== previous.rows[line]?.row.kind || !GROUPING_KEPT.has(kind)) return undefined;
+    const ref = rows[line];
+    const before = previous.rows[line];
+    const kind = ref?.row.kind;
+    if (!ref || !before || kind !== before.row.kind || !GROUPING_KEPT.has(kind)) return undefined;
+    // The same lines make each row (a quoted cell's line breaks neither added nor removed).
+    if (ref.line !== before.line || lastLineOf(ref) !== lastLineOf(before)) return undefined;
   }
   const swap = (r: RowRef): RowRef => (r.line >= head && r.line < tail ? rows[r.line] ?? r : r);
   return previous.tables.map((t): Table => (t.endLine < head || t.startLine >= tail
@@ -566,7 +790,10 @@ function regrouped(previous: TargetDocument, rows: readonly RowRef[], head: numb
 /** Groups rows into tables: preface lines, a header, the total, units and their projects. */
 function group(rows: readonly RowRef[]): TableBuilder[] {
   const grouper = new Grouper();
-  for (const ref of rows) if (ref) grouper.add(ref);
+  for (let line = 0; line < rows.length; line++) {
+    const ref = rows[line];
+    if (ref && ref.line === line) grouper.add(ref);
+  }
   return grouper.tables;
 }
 
@@ -602,6 +829,8 @@ export class Grouper {
 
   add(ref: RowRef): void {
     const { row, line } = ref;
+    // A row of several lines (a quoted cell with line breaks) ends the table's span at its last line.
+    const last = lastLineOf(ref);
     if (row.kind === 'blank') return;
     let current = this.current;
     if (row.kind === 'text') {
@@ -622,19 +851,19 @@ export class Grouper {
       } else if (!current) {
         current = this.open(line);
       }
-      current.endLine = line;
+      current.endLine = last;
       return;
     }
     if (row.kind === 'header') {
       if (!current || current.header) current = this.open(line);
       current.header = ref;
-      current.endLine = line;
+      current.endLine = last;
       // `总计（万元）` or a `（单位：元）` cell in the header row.
       for (const c of row.cells) this.stateUnit(current, c.text, line);
       return;
     }
     current ??= this.open(line);
-    current.endLine = line;
+    current.endLine = last;
     if (row.kind === 'total') {
       current.total ??= ref;
     } else if (row.kind === 'unit') {

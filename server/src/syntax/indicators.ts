@@ -20,7 +20,7 @@
  */
 import './node-compat';
 import { EmbeddedActionsParser, tokenMatcher, type IRecognitionException, type IToken, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
-import { LABELS, type Bilingual } from '../catalogue';
+import { HTML_SOURCE, LABELS, type Bilingual, type MarkRole } from '../vocabulary';
 import {
   ALL_TOKENS, AnyAnnualLabel, AnyPeriodLabel, AnySep, AnySeq, AnyStop, Code, Colon, Dash, indicatorLexer,
   NamePart, NotSeq, Sep, Text, TOKEN_LABELS, ValuePart,
@@ -43,7 +43,7 @@ export interface Punct {
   readonly char: string;
   readonly span: Span;
   /** Where it stands: between codes, after the name, between values, ending the indicator, after a label. */
-  readonly role: 'code' | 'name' | 'value' | 'terminator' | 'label';
+  readonly role: MarkRole;
 }
 
 export interface CodeNode {
@@ -390,6 +390,14 @@ function parser(): IndicatorParser {
   return parserInstance;
 }
 
+/**
+ * Builds the parser now (Chevrotain's grammar analysis, about 150 ms): the server does it while
+ * answering `initialize`, so that the first document opened does not wait for it.
+ */
+export function prepareParser(): void {
+  parser();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tree building
 
@@ -690,7 +698,8 @@ function inPlaceOrder<T extends { readonly span: Span }>(list: T[]): T[] {
   return list;
 }
 
-const HTML_RESIDUE = /<\/?[A-Za-z][^<>]*>|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});/g;
+/** What the lexer's HtmlTag token takes. */
+const HTML_RESIDUE = new RegExp(HTML_SOURCE, 'g');
 
 /** `source[from, to)` holds nothing but whitespace and HTML residue (which the lexer skips). */
 function isBlank(source: string, from: number, to: number): boolean {

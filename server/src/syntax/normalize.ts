@@ -5,7 +5,7 @@
  * and the amounts read them as their ASCII forms; the `nonstandard-characters` rule and formatting
  * write those forms back. One place decides what is normalised, so that reading and fixing agree.
  */
-import { DASH_CHARS } from '../catalogue';
+import { DASH_CHARS } from '../vocabulary';
 import type { IndicatorNode } from './indicators';
 
 /** The dash the finance system writes between a code and its name. */

@@ -11,7 +11,7 @@
  * rebuilds patterns without the `u` flag.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { DASH_CHARS, LABEL_PATTERN, LABEL_VARIANTS, type Bilingual } from '../catalogue';
+import { DASH_CHARS, HTML_ENTITY_SOURCE, HTML_SOURCE, LABEL_PATTERN, LABEL_VARIANTS, type Bilingual } from '../vocabulary';
 
 /** A positive character class for "any UTF-16 code unit except these", so first chars stay inferable. */
 export function anyExcept(excluded: string): string {
@@ -28,6 +28,11 @@ export function anyExcept(excluded: string): string {
 }
 
 const SP = '[ \\u3000\\u00a0]';
+/**
+ * Space between an indicator's end and what follows, line breaks included: a cell copied from
+ * Excel with line breaks (Alt+Enter) is one cell, often with one indicator per line.
+ */
+const GAP = '[ \\u3000\\u00a0\\r\\n]{0,6}';
 /** Every dash a keyboard or IME writes between a code and its name (the canonical one first). */
 const DASHES = DASH_CHARS;
 /** A digit as written: ASCII or full-width (read by its meaning, reported as style). */
@@ -38,7 +43,7 @@ const LABELS = LABEL_PATTERN;
 /** End of input: Chevrotain rejects `$`, so say "no character follows". */
 const END = `(?!${anyExcept('')})`;
 /** An HTML entity, which the HtmlTag token takes: text stops before one. */
-const ENTITY = '&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});';
+const ENTITY = HTML_ENTITY_SOURCE;
 /** A code-name starts here: `3-满意度指标` (a code, a dash, then a name in Chinese). */
 const CODE_NAME_AHEAD = `${SP}{0,2}${DIGIT}{1,2}${SP}{0,2}[${DASHES}]${SP}{0,2}[\\u4e00-\\u9fff]`;
 /** A sequence number with a wrong mark, standing before a code-name: `3．3-满意度指标`. */
@@ -60,12 +65,12 @@ export const NamePart = createToken({ name: 'NamePart', pattern: Lexer.NA });
 /** Everything that cannot start an indicator; what the parser skips as stray text. */
 export const NotSeq = createToken({ name: 'NotSeq', pattern: Lexer.NA });
 
-/** Cells hold no line breaks; should a caller ever lex several lines, they are skipped and counted. */
+/** Line breaks of a cell copied from Excel with Alt+Enter (a quoted cell): space between tokens. */
 export const LineBreak = createToken({ name: 'LineBreak', pattern: /\r\n|\r|\n/, line_breaks: true, group: Lexer.SKIPPED });
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: new RegExp(`${SP}+`), group: Lexer.SKIPPED });
 export const HtmlTag = createToken({
   name: 'HtmlTag',
-  pattern: new RegExp(`<\\/?[A-Za-z][A-Za-z0-9]{0,15}(?:[ \\t][^<>\\r\\n]{0,300})?\\/?>|${ENTITY}`),
+  pattern: new RegExp(HTML_SOURCE),
   group: 'html',
 });
 
@@ -102,7 +107,7 @@ export const OddChar = createToken({ name: 'OddChar', pattern: /</, categories: 
 
 // ---- value mode
 export const ValueEndSep = createToken({
-  name: 'ValueEndSep', pattern: new RegExp(`[；;，,](?=${SP}{0,3}(?:${LABELS}))`), pop_mode: true, categories: [AnySep, NotSeq],
+  name: 'ValueEndSep', pattern: new RegExp(`[；;，,](?=${GAP}(?:${LABELS}))`), pop_mode: true, categories: [AnySep, NotSeq],
 });
 /**
  * `。` ending a value: before the next indicator, the end of the cell, or another `。` (a value never
@@ -110,13 +115,13 @@ export const ValueEndSep = createToken({
  */
 export const ValueStop = createToken({
   name: 'ValueStop',
-  pattern: new RegExp(`。(?=${SP}{0,3}。)|[。.](?=${SP}{0,3}(?:${DIGIT}{1,4}${SP}{0,2}、|${NEXT_INDICATOR}|${END}))`),
+  pattern: new RegExp(`。(?=${SP}{0,3}。)|[。.](?=${GAP}(?:${DIGIT}{1,4}${SP}{0,2}、|${NEXT_INDICATOR}|${END}))`),
   pop_mode: true,
   categories: [AnyStop, NotSeq],
 });
 /** `；` (or `,`) used where `。` should end an indicator before the next one. */
 export const ValueSeqSep = createToken({
-  name: 'ValueSeqSep', pattern: new RegExp(`[；;，,](?=${SP}{0,3}${NEXT_INDICATOR})`), pop_mode: true, categories: [AnyStop, NotSeq],
+  name: 'ValueSeqSep', pattern: new RegExp(`[；;，,](?=${GAP}${NEXT_INDICATOR})`), pop_mode: true, categories: [AnyStop, NotSeq],
 });
 /** The next indicator's number right after a value, with no terminator at all. */
 export const SeqInValue = createToken({

@@ -6,11 +6,10 @@
  * occur anywhere, so there is no structure to recover, only spans to find. Every pattern below is
  * linear (no nested quantifiers).
  */
-import { UNITS } from '../catalogue';
+import { COMPARATOR_FORMS, MEASURE_UNITS, NUMBER_SOURCE, PER_MARKS, SCALES, UNIT_VARIANTS, type Comparator } from '../vocabulary';
 import { toAscii } from './normalize';
 
-/** Normalised comparators: `≈` is 约 (approximate), which cannot be checked. */
-export type Comparator = '≥' | '>' | '=' | '≤' | '<' | '≈';
+export type { Comparator } from '../vocabulary';
 
 export interface Measure {
   /** Normalised comparator, when the measure has one (symbol or word form). */
@@ -42,28 +41,27 @@ export interface ParsedValue {
   readonly onlyMeasures: boolean;
 }
 
-const SYMBOLS: ReadonlyArray<[string, Comparator]> = [
-  ['>=', '≥'], ['<=', '≤'], ['≥', '≥'], ['≧', '≥'], ['≤', '≤'], ['≦', '≤'], ['＞', '>'], ['>', '>'],
-  ['＜', '<'], ['<', '<'], ['＝', '='], ['=', '='],
-];
-const PREFIX_WORDS: ReadonlyArray<[string, Comparator]> = [
-  ['最高不超过', '≤'], ['不少于', '≥'], ['不低于', '≥'], ['达到', '≥'], ['不超过', '≤'], ['不高于', '≤'],
-  ['不大于', '≤'], ['超过', '>'], ['高于', '>'], ['大于', '>'], ['低于', '<'], ['少于', '<'], ['不足', '<'], ['约', '≈'],
-];
-const SUFFIX_WORDS: ReadonlyArray<[string, Comparator]> = [['以上', '≥'], ['以下', '≤'], ['以内', '≤']];
+/** Comparators written before the number, longest first (`不超过` before `超过`). */
+const PREFIXES = COMPARATOR_FORMS.filter((f) => f.place === 'before').map((f) => f.text).sort((x, y) => y.length - x.length);
+/** How far before a number its comparator may start: the longest form. */
+const PREFIX_REACH = Math.max(...PREFIXES.map((p) => p.length));
+const MEANING = new Map(COMPARATOR_FORMS.map((f) => [f.text, f.means]));
 
-const PREFIXES = [...SYMBOLS, ...PREFIX_WORDS].map(([t]) => t).sort((x, y) => y.length - x.length);
-
-const knownUnits = Array.from(new Set([...UNITS.count, ...UNITS.rate, ...UNITS.time, ...UNITS.money, '米', '公里', '平方米', '亩', '吨', '册', '课时', '门', '学时', '类', '元/人', '岁']))
-  .sort((a, b) => b.length - a.length)
-  .map(escapeRegExp)
-  .join('|');
+const alternatives = (items: Iterable<string>): string => [...items].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+/** Every unit as written (variants such as `％` too), longest first. */
+const knownUnits = alternatives(new Set([...MEASURE_UNITS, ...Object.keys(UNIT_VARIANTS)]));
+const scales = alternatives(Object.keys(SCALES));
+const pers = alternatives(PER_MARKS);
+const suffixes = alternatives(COMPARATOR_FORMS.filter((f) => f.place === 'after').map((f) => f.text));
+/** Ceilings, as a range `6≤PH值≤9` writes them. */
+const rangeMarks = COMPARATOR_FORMS.filter((f) => f.place === 'before' && (f.means === '≤' || f.means === '<') && !/[\u4e00-\u9fff]/.test(f.text)).map((f) => f.text);
 
 /** A number: digits (full-width too), decimals, an optional fraction. Found first, cheaply. */
-const NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:\/[0-9]+)?/g;
+const NUMBER = new RegExp(NUMBER_SOURCE, 'g');
 /** What may follow a number, matched right after it (sticky): scale, unit, per-unit, word suffix. */
-const AFTER = new RegExp(`[ \\u3000]{0,3}(万|亿)?[ \\u3000]{0,3}(%|％|${knownUnits})?(?:(/|每)(${knownUnits}|[\\u4e00-\\u9fff]))?(以上|以下|以内)?`, 'y');
-const RANGE = /^[ \u3000]*([0-9]+(?:\.[0-9]+)?)[ \u3000]*(≤|≦|<|＜|<=)[ \u3000]*([^≤≦<＜0-9]{1,40})[ \u3000]*(≤|≦|<|＜|<=)[ \u3000]*([0-9]+(?:\.[0-9]+)?)/;
+const AFTER = new RegExp(`[ \\u3000]{0,3}(${scales})?[ \\u3000]{0,3}(${knownUnits})?(?:(${pers})(${knownUnits}|[\\u4e00-\\u9fff]))?(${suffixes})?`, 'y');
+const RANGE_MARK = alternatives(rangeMarks);
+const RANGE = new RegExp(`^[ \\u3000]*([0-9]+(?:\\.[0-9]+)?)[ \\u3000]*(${RANGE_MARK})[ \\u3000]*([^${rangeMarks.map((m) => m.charAt(0)).join('')}0-9]{1,40})[ \\u3000]*(${RANGE_MARK})[ \\u3000]*([0-9]+(?:\\.[0-9]+)?)`);
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -82,11 +80,7 @@ function parseNumber(text: string): number {
 }
 
 function normaliseComparator(text: string | undefined): Comparator | undefined {
-  if (!text) return undefined;
-  for (const [t, c] of SYMBOLS) if (t === text) return c;
-  for (const [t, c] of PREFIX_WORDS) if (t === text) return c;
-  for (const [t, c] of SUFFIX_WORDS) if (t === text) return c;
-  return undefined;
+  return text ? MEANING.get(text) : undefined;
 }
 
 /** Strips one pair of surrounding quotes (“…” or "…"). */
@@ -129,14 +123,14 @@ function readValue(text: string): ParsedValue {
     let start = m.index;
     let gap = start;
     while (gap > 0 && start - gap < 3 && (text[gap - 1] === ' ' || text[gap - 1] === '\u3000')) gap--;
-    const before = text.slice(Math.max(0, gap - 5), gap);
+    const before = text.slice(Math.max(0, gap - PREFIX_REACH), gap);
     const prefix = PREFIXES.find((p) => before.endsWith(p));
     if (prefix) start = gap - prefix.length;
     AFTER.lastIndex = m.index + num.length;
     const after = AFTER.exec(text);
     const [tail = '', scaleText, unitText, per, perUnit, suffix] = after ?? [];
-    const scale = scaleText === '亿' ? 1e8 : scaleText === '万' ? 1e4 : 1;
-    let unit = unitText === '％' ? '%' : unitText ?? '';
+    const scale = scaleText ? SCALES[scaleText] ?? 1 : 1;
+    let unit = unitText ? UNIT_VARIANTS[unitText] ?? unitText : '';
     if (per && perUnit) unit = `${unit}/${perUnit}`;
     const comparatorText = prefix ?? suffix;
     const comparator = normaliseComparator(comparatorText);

@@ -1,0 +1,246 @@
+/**
+ * The words and marks of a target table, written once: the seven columns, the title and preface
+ * words, HTML residue, comparators, measure units, value labels, dashes and the two punctuation
+ * widths. The row splitter, the lexer, the value reader, the rules, hovers, completion, formatting,
+ * the generated docs and the TextMate grammar all read these lists; none keeps a copy.
+ *
+ * What is written here is data (lists and regular-expression sources); the indicator codes and
+ * their meaning are the catalogue's (`catalogue.ts`), and logic shared by a rule and formatting
+ * lives in `syntax/canonical.ts`.
+ *
+ * Patterns are sources without the `u` flag and without `$` (Chevrotain rebuilds the lexer's
+ * patterns so), linear (no nested quantifiers), and every repetition of HTML residue is bounded.
+ */
+
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+// ---- the table
+
+/** A column of the table's header row. */
+export interface ColumnEntry {
+  /** As the header prints it (`项目名称（资金使用单位）`). */
+  readonly zh: string;
+  /** The official English name (财政拨款 is fiscal appropriation). */
+  readonly en: string;
+  /** How messages name the column (`名称` / `name`). */
+  readonly brief: Bilingual;
+  /** Holds an amount in the table's money unit. */
+  readonly amount: boolean;
+  /** A header row names this column (how a header is told from a project row). */
+  readonly marksHeader: boolean;
+}
+
+/** The seven columns, in order: name, the four amounts (总计 first, the sum of the other three), goal, indicators. */
+export const COLUMNS: readonly ColumnEntry[] = [
+  { zh: '项目名称（资金使用单位）', en: 'project name (unit using the funds)', brief: { zh: '名称', en: 'name' }, amount: false, marksHeader: false },
+  { zh: '总计', en: 'total', brief: { zh: '总计', en: 'total' }, amount: true, marksHeader: true },
+  { zh: '财政拨款', en: 'fiscal appropriation', brief: { zh: '财政拨款', en: 'fiscal appropriation' }, amount: true, marksHeader: true },
+  { zh: '财政专户拨款', en: 'fiscal special account appropriation', brief: { zh: '财政专户拨款', en: 'fiscal special account appropriation' }, amount: true, marksHeader: false },
+  { zh: '其他资金', en: 'other funds', brief: { zh: '其他资金', en: 'other funds' }, amount: true, marksHeader: false },
+  { zh: '绩效目标', en: 'performance goal', brief: { zh: '绩效目标', en: 'goal' }, amount: false, marksHeader: false },
+  { zh: '绩效指标', en: 'performance indicators', brief: { zh: '绩效指标', en: 'indicators' }, amount: false, marksHeader: true },
+];
+
+/** The amount columns' names in order: 总计, 财政拨款, 财政专户拨款, 其他资金. */
+export const AMOUNT_COLUMNS: readonly string[] = COLUMNS.filter((c) => c.amount).map((c) => c.zh);
+/** Their official English names, in the same order. */
+export const AMOUNT_COLUMNS_EN: readonly string[] = COLUMNS.filter((c) => c.amount).map((c) => c.en);
+/** How a header row's first cell starts (`项目名称`, spaces aside). */
+export const HEADER_FIRST = '项目名称';
+/** Columns a header row names, spaces aside, when its first cell says otherwise. */
+export const HEADER_COLUMNS: readonly string[] = COLUMNS.filter((c) => c.marksHeader).map((c) => c.zh);
+
+/** The canonical title line of a target table. */
+export const TABLE_TITLE = '项目支出绩效目标表';
+/** What every title holds (`部门项目支出绩效目标表`, `2024年绩效目标表`). */
+export const TITLE_MARK = '绩效目标表';
+/** A title line. */
+export function isTitle(text: string): boolean {
+  return text.includes(TITLE_MARK);
+}
+
+/** The words a preface line names the department with (`部门名称：`). */
+export const DEPARTMENT_WORDS: readonly string[] = ['部门名称', '部门', '单位名称', '预算单位', '编制单位', '填报单位'];
+/** A department line; group 1 is the department. */
+export const DEPARTMENT = new RegExp(`^(?:${DEPARTMENT_WORDS.join('|')})\\s*[：:](.*)$`);
+/** The words a preface line states the money unit with (`单位：万元`, `金额单位：元`). */
+export const MONEY_UNIT_WORDS: readonly string[] = ['金额单位', '单位'];
+
+// ---- HTML residue (tags and entities left by an export)
+
+/** The bounds of a tag and an entity: longer ones are text, and no pattern runs unbounded. */
+export const HTML_LIMITS = { name: 16, attributes: 300, codePoint: 6 } as const;
+/** The named entities an export leaves, and the character each stands for. */
+export const HTML_ENTITIES: Readonly<Record<string, string>> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"' };
+/** A tag: `<p>`, `</span>`, `<br/>`, `<td class="x">` (attributes after any whitespace). */
+export const HTML_TAG_SOURCE = `<\\/?[A-Za-z][A-Za-z0-9]{0,${HTML_LIMITS.name - 1}}(?:\\s[^<>\\r\\n]{0,${HTML_LIMITS.attributes}})?\\/?>`;
+/** An entity: `&nbsp;`, `&amp;`, `&#12288;`. */
+export const HTML_ENTITY_SOURCE = `&(?:${Object.keys(HTML_ENTITIES).join('|')}|#[0-9]{1,${HTML_LIMITS.codePoint}});`;
+/** Any HTML residue: a tag or an entity. */
+export const HTML_SOURCE = `${HTML_TAG_SOURCE}|${HTML_ENTITY_SOURCE}`;
+/** What wraps a cell's content and is trimmed with its whitespace: tags and `&nbsp;` (other entities are content). */
+export const HTML_WRAPPER_SOURCE = `${HTML_TAG_SOURCE}|&nbsp;`;
+
+// ---- comparators
+
+/** Normalised comparators: `≈` is 约 (approximate), which cannot be checked. */
+export type Comparator = '≥' | '>' | '=' | '≤' | '<' | '≈';
+
+/** A way of writing a comparator: a symbol or word before the number, or a word after it (`90%以上`). */
+export interface ComparatorForm {
+  readonly text: string;
+  readonly means: Comparator;
+  readonly place: 'before' | 'after';
+}
+
+const before = (text: string, means: Comparator): ComparatorForm => ({ text, means, place: 'before' });
+const after = (text: string, means: Comparator): ComparatorForm => ({ text, means, place: 'after' });
+
+/** Every comparator the value reader understands, the grammar highlights and completion recognises. */
+export const COMPARATOR_FORMS: readonly ComparatorForm[] = [
+  before('>=', '≥'), before('<=', '≤'), before('≥', '≥'), before('≧', '≥'), before('≤', '≤'), before('≦', '≤'),
+  before('＞', '>'), before('>', '>'), before('＜', '<'), before('<', '<'), before('＝', '='), before('=', '='),
+  before('最高不超过', '≤'), before('大于等于', '≥'), before('小于等于', '≤'), before('不少于', '≥'), before('不低于', '≥'),
+  before('达到', '≥'), before('不超过', '≤'), before('不高于', '≤'), before('不大于', '≤'), before('超过', '>'),
+  before('高于', '>'), before('大于', '>'), before('低于', '<'), before('少于', '<'), before('小于', '<'), before('不足', '<'),
+  before('等于', '='), before('约', '≈'),
+  after('以上', '≥'), after('以下', '≤'), after('以内', '≤'),
+];
+
+/** Comparators as the finance system writes them (full-width), with their meaning. */
+export interface ComparatorEntry {
+  readonly symbol: string;
+  readonly means: Exclude<Comparator, '≈'>;
+  readonly direction: 'floor' | 'ceiling' | 'exact' | 'approx';
+  readonly strict: boolean;
+  readonly description: Bilingual;
+}
+
+export const COMPARATORS: readonly ComparatorEntry[] = [
+  { symbol: '≥', means: '≥', direction: 'floor', strict: false, description: { zh: '不低于（目标下限）', en: 'at least (a target to reach)' } },
+  { symbol: '＞', means: '>', direction: 'floor', strict: true, description: { zh: '高于（目标下限）', en: 'more than (a target to reach)' } },
+  { symbol: '＝', means: '=', direction: 'exact', strict: false, description: { zh: '等于', en: 'exactly' } },
+  { symbol: '≤', means: '≤', direction: 'ceiling', strict: false, description: { zh: '不高于（上限）', en: 'at most (a ceiling)' } },
+  { symbol: '＜', means: '<', direction: 'ceiling', strict: true, description: { zh: '低于（上限）', en: 'less than (a ceiling)' } },
+];
+
+// ---- measure units
+
+/** What kind of measure an indicator class expects, used by value rules and completion. */
+export type MeasureKind = 'count' | 'rate' | 'time' | 'money' | 'any';
+
+/** Units by what they measure; completion offers them and value rules read them. */
+export const UNITS: Readonly<Record<Exclude<MeasureKind, 'any'>, readonly string[]>> = {
+  count: ['人', '人次', '个', '家', '场', '次', '辆', '份', '卷', '篇', '件', '项', '户', '台', '套', '期', '条', '本', '所', '座', '处', '名', '批', '天', '页'],
+  rate: ['%'],
+  time: ['天', '个工作日', '工作日', '个月', '月', '年', '小时', '日'],
+  money: ['元', '万元', '亿元'],
+};
+
+/** Units read in values that no class asks for: lengths, areas, weights, ages, teaching hours. */
+export const OTHER_UNITS: readonly string[] = ['米', '公里', '平方米', '亩', '吨', '册', '课时', '门', '学时', '类', '元/人', '岁'];
+
+/** Every unit as the value reader returns it, each once, longest first (so alternatives match the longest). */
+export const MEASURE_UNITS: readonly string[] = [...new Set([...UNITS.count, ...UNITS.rate, ...UNITS.time, ...UNITS.money, ...OTHER_UNITS])]
+  .sort((a, b) => b.length - a.length);
+
+/** Units written otherwise, read as the unit they mean (`％` is `%`). */
+export const UNIT_VARIANTS: Readonly<Record<string, string>> = { '％': '%' };
+
+/** A number in a value: digits (full-width too), decimals, an optional fraction (`1/2`). */
+export const NUMBER_SOURCE = '[0-9０-９]+(?:[.．][0-9０-９]+)?(?:\\/[0-9]+)?';
+
+/** Scale words between a number and its unit (`4.1万人`). */
+export const SCALES: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+
+/** What joins a unit to the unit it is counted per (`元/辆`, `次每月`). */
+export const PER_MARKS: readonly string[] = ['/', '每'];
+
+// ---- value labels
+
+/** The value labels of the indicator language. */
+export const LABELS = {
+  period: '实施周期指标值',
+  annual: '年度指标值',
+} as const;
+
+/** The labels in messages, hovers and completion details. */
+export const LABEL_NAMES: Readonly<Record<keyof typeof LABELS, Bilingual>> = {
+  period: { zh: LABELS.period, en: 'whole-period value' },
+  annual: { zh: LABELS.annual, en: 'annual value' },
+};
+
+/**
+ * How clerks actually write the labels (regular-expression sources, canonical form first): the
+ * lexer reads each variant as the label it means and the parser reports it with a fix. A variant
+ * that is only a prefix of the label (`实施周期指标`) counts when a colon follows.
+ */
+export const LABEL_VARIANTS: Readonly<Record<keyof typeof LABELS, string>> = {
+  period: '实施周期指标值|(?:实施周期|实施期)(?:目标值|值)|实施期指标值|周期指标值|实施周期指标(?=[ \u3000]{0,2}[：:])',
+  annual: '年度指标值|(?:全年|本年度?|当年)(?:指标值|目标值)|年度目标值|年度值|年度指标(?=[ \u3000]{0,2}[：:])',
+};
+
+/** Any label, as written (a regular-expression source). */
+export const LABEL_PATTERN = `${LABEL_VARIANTS.period}|${LABEL_VARIANTS.annual}`;
+
+/** The characters of the canonical labels, as a character class (`[实施周期指标值年度]`): a label partly typed. */
+export const LABEL_CHARS = `[${[...new Set([...LABELS.period, ...LABELS.annual])].join('')}]`;
+
+// ---- marks
+
+/**
+ * Every dash a keyboard or IME writes between a code and its name: the canonical ASCII hyphen
+ * first, then the full-width hyphen, em and en dashes, the horizontal bar, hyphens and minus signs.
+ */
+export const DASH_CHARS = '-－—–―‐‑‒−﹣';
+
+/** The two punctuation styles of the indicator language. */
+export type Width = 'fullwidth' | 'halfwidth';
+
+/** Where a mark stands in an indicator (the parser's `Punct` roles). */
+export type MarkRole = 'code' | 'name' | 'value' | 'label' | 'terminator';
+
+/** The official mark of each place in each style: `；` between parts, `：` after a label, `。` at the end. */
+export const OFFICIAL_MARKS: Readonly<Record<Width, Readonly<Record<MarkRole, string>>>> = {
+  fullwidth: { code: '；', name: '；', value: '；', label: '：', terminator: '。' },
+  halfwidth: { code: ';', name: ';', value: ';', label: ':', terminator: '。' },
+};
+
+/** The full stop ends an indicator in both styles. */
+export const TERMINATOR = '。';
+
+/** Marks written in either width: each half-width mark with its full-width counterpart. */
+export const WIDTH_PAIRS: ReadonlyArray<readonly [half: string, full: string]> = [[';', '；'], [':', '：'], [',', '，'], ['.', TERMINATOR]];
+
+const toFull = new Map(WIDTH_PAIRS);
+const toHalf = new Map(WIDTH_PAIRS.filter(([, full]) => full !== TERMINATOR).map(([half, full]) => [full, half]));
+
+/** True for a half-width mark (`;` `:` `,` `.`); every other mark counts as full-width. */
+export function isHalfWidthMark(char: string): boolean {
+  return toFull.has(char);
+}
+
+/** The same mark in the other width, where it has one (`。` stays: it is the full stop of both styles). */
+export function inWidth(char: string, width: Width): string {
+  return (width === 'fullwidth' ? toFull.get(char) : toHalf.get(char)) ?? char;
+}
+
+/** Half- and full-width marks among `marks`, full stops aside (they are `。` in both styles). */
+export function countWidths(marks: Iterable<{ readonly char: string; readonly role: MarkRole }>): { half: number; full: number } {
+  let half = 0;
+  let full = 0;
+  for (const p of marks) {
+    if (p.role === 'terminator') continue;
+    if (isHalfWidthMark(p.char)) half++;
+    else full++;
+  }
+  return { half, full };
+}
+
+/** The style of a count of marks: half-width when most are, else full-width (on a tie, and when there are none). */
+export function widthOf(counts: { readonly half: number; readonly full: number }): Width {
+  return counts.half > counts.full ? 'halfwidth' : 'fullwidth';
+}
