@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type CodeAction, type PublishDiagnosticsParams, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-protocol';
-import { startServer, type Harness } from './harness';
+import { useServer } from './harness';
 
 const root = join(__dirname, '..', '..', '..');
 const cli = join(root, 'bin', 'perf-target.js');
@@ -40,7 +40,6 @@ const count = (findings: readonly string[], rule: string) => findings.filter((f)
 
 describe('language server and command line: one settings path (issue 15)', function () {
   this.timeout(60000);
-  let server: Harness;
   let dir: string;
   let nested: string;
   let settings: string;
@@ -77,11 +76,11 @@ describe('language server and command line: one settings path (issue 15)', funct
     // The nested one: punctuation off, one rule ignored by a glob relative to it.
     settings = join(dir, '2024', '.perf-target.json');
     writeFileSync(settings, JSON.stringify({ rules: { 'punctuation-style': 'off' }, ignore: [{ rule: 'value-not-measurable', files: 'q1/*.txt' }] }));
-    server = await startServer({ folders: [uriOf(dir)] });
   });
+  // Started after the hook above has made the workspace.
+  const server = useServer(() => ({ folders: [uriOf(dir)] }));
 
-  after(async () => {
-    await server?.stop();
+  after(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -133,7 +132,6 @@ describe('language server and command line: one settings path (issue 15)', funct
 
 describe('language server: a settings file above the workspace folder (issue 15)', function () {
   this.timeout(60000);
-  let server: Harness;
   let outer: string;
   let file: string;
   let above: string;
@@ -147,11 +145,10 @@ describe('language server: a settings file above the workspace folder (issue 15)
     copyFileSync(sample, file);
     above = join(outer, '.perf-target.json');
     writeFileSync(above, JSON.stringify({ rules: { 'punctuation-style': 'off' } }));
-    server = await startServer({ folders: [uriOf(join(outer, 'ws'))] });
   });
+  const server = useServer(() => ({ folders: [uriOf(join(outer, 'ws'))] }));
 
-  after(async () => {
-    await server?.stop();
+  after(() => {
     rmSync(outer, { recursive: true, force: true });
   });
 

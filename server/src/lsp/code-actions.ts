@@ -11,12 +11,10 @@ import type { Settings } from '../settings';
 import { parseDocument, rowExtent, rowSteps, rowText, splitLines, type TargetDocument } from '../syntax/document';
 import { runAll, type Steps } from '../steps';
 import { localize, type Locale } from '../i18n';
+import { FIX_ALL_KIND } from '../protocol';
 import type { Finding } from '../rules/types';
 import { applyLineEdits } from './formatting';
 import { lineEdit, rangeAt } from './positions';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.perfTarget`;
-
 
 /** Whether two ranges share a character (touching ends do not). */
 function overlaps(a: Range, b: Range): boolean {

@@ -21,7 +21,11 @@ import { directoriesAbove, SettingsResolver, type ResolvedSettings } from '../se
 import { exportDocument } from '../export';
 import { toLocale, type Locale } from '../i18n';
 import type { Finding } from '../rules/types';
-import { codeActionSteps, FIX_ALL_KIND } from './code-actions';
+import {
+  CheckWorkspaceRequest, ExportRequest, FIX_ALL_KIND, FocusNotification, LANGUAGE_ID, StatusNotification,
+  type CheckWorkspaceResult, type ExportParams, type FocusParams, type InitializationOptions, type StatusParams,
+} from '../protocol';
+import { codeActionSteps } from './code-actions';
 import { DEFAULT_MAX_DIAGNOSTICS, DiagnosticConverter, linesToShow, selectFindings } from './diagnostics';
 import { complete, TRIGGER_CHARACTERS } from './completion';
 import { formatSteps } from './formatting';
@@ -33,39 +37,11 @@ import { answerInSlices } from './slices';
 import { documentSymbolSteps, foldingRanges, workspaceSymbols } from './symbols';
 import { isTargetFile, Workspace, type TargetFile } from './workspace';
 
-export const LANGUAGE_ID = 'perf-target';
-
-/** Custom protocol between the extension and the server. */
-export const Protocol = {
-  /** Client → server: where the cursor is, for focus mode (null when no target file is focused). */
-  focus: 'perfTarget/focus',
-  /** Server → client: totals and counts of a checked file, for the status bar. */
-  status: 'perfTarget/status',
-  /** Client → server: check every target file of the workspace; answers the counts. */
-  checkWorkspace: 'perfTarget/checkWorkspace',
-  /** Client → server: the parsed model of a document as JSON (the export). */
-  exportDocument: 'perfTarget/export',
-} as const;
-
 interface OpenDocument {
   readonly uri: string;
   readonly languageId: string;
   readonly version: number;
   readonly text: LineText;
-}
-
-export interface FocusParams {
-  readonly uri: string;
-  readonly line: number;
-  readonly character: number;
-}
-
-export interface StatusParams {
-  readonly uri: string;
-  readonly total: number | null;
-  readonly projects: number;
-  readonly errors: number;
-  readonly warnings: number;
 }
 
 /**
@@ -337,7 +313,7 @@ export function startServer(connection: Connection): void {
       errors: counts.errors,
       warnings: counts.warnings,
     };
-    void connection.sendNotification(Protocol.status, status);
+    void connection.sendNotification(StatusNotification.type, status);
   }
 
   /** The complete check of the file's current version (row findings reused from the last check). */
@@ -484,7 +460,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     prepareParser();
-    const options = (params.initializationOptions ?? {}) as { locale?: unknown; docsRoot?: unknown };
+    const options = (params.initializationOptions ?? {}) as { readonly [K in keyof InitializationOptions]?: unknown };
     locale = toLocale(typeof options.locale === 'string' ? options.locale : params.locale);
     if (typeof options.docsRoot === 'string') docsRoot = options.docsRoot;
     canConfigure = params.capabilities.workspace?.configuration === true;
@@ -643,7 +619,7 @@ export function startServer(connection: Connection): void {
     if (uri.startsWith('file:') && workspace.folderOf(uri)) await workspace.loadFromDisk(fileURLToPath(uri));
   }));
 
-  connection.onNotification(Protocol.focus, guard('focus', undefined, (p: FocusParams | null) => {
+  connection.onNotification(FocusNotification.type, guard('focus', undefined, (p: FocusParams | null) => {
     const old = focus;
     focus = p ?? undefined;
     focusClient = true;
@@ -714,7 +690,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDocumentRangeFormatting(requestInSlices('rangeFormatting', [], (file, p: DocumentRangeFormattingParams) => formatSteps(file.doc, configFor(file.uri), p.range)));
 
-  connection.onRequest(Protocol.checkWorkspace, request('checkWorkspace', () => {
+  connection.onRequest(CheckWorkspaceRequest.type, request('checkWorkspace', (): CheckWorkspaceResult => {
     let files = 0;
     let errors = 0;
     let warnings = 0;
@@ -729,7 +705,7 @@ export function startServer(connection: Connection): void {
     return { files, errors, warnings };
   }));
 
-  connection.onRequest(Protocol.exportDocument, request('export', (p: { uri?: unknown } | undefined) => {
+  connection.onRequest(ExportRequest.type, request('export', (p: { readonly [K in keyof ExportParams]?: unknown } | undefined) => {
     const file = typeof p?.uri === 'string' ? fileOf(p.uri) : undefined;
     if (!file) return new ResponseError(LSPErrorCodes.RequestFailed, `not a target file: ${String(p?.uri)}`);
     return exportDocument(file.doc);
