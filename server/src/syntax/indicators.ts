@@ -18,7 +18,6 @@
  * indicator never hides the others. The lexer never lets a value swallow what starts the next
  * indicator (see `tokens.ts`), so structure is never absorbed silently.
  */
-import './node-compat';
 import { EmbeddedActionsParser, tokenMatcher, type IRecognitionException, type IToken, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
 import { HTML_SOURCE, LABELS, type Bilingual, type MarkRole } from '../vocabulary';
 import {
