@@ -7,15 +7,17 @@ import { DEFAULT_MONEY_UNIT, type Bilingual, type MoneyUnit } from './catalogue'
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
 import { cellLimits, MAX_FINDINGS_PER_CELL } from './rules/cell-limits';
+import type { Settings } from './settings';
 import type { DocumentRule, Finding, Fix, Related, RowContext, RowFix, RowReport, RowRule, Severity } from './rules/types';
 import { Grouper, parseRow, RowCache, rowExtent, rowText, splitLines, unitAtLine, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
 import { runAll, runInSlices, type Steps } from './steps';
 
-export interface CheckOptions {
-  readonly config?: Config;
-  /** The file's path relative to the config file, for `ignore` entries with `files`. */
-  readonly file?: string;
-}
+/**
+ * The defaults (no options), or settings as `settings.ts` resolves them: a config never travels
+ * without the path its `ignore` globs are matched against (`file`, undefined for text that is no
+ * file), so that no front end can check a file with its settings but without its path.
+ */
+export type CheckOptions = { readonly config?: undefined; readonly file?: undefined } | Settings;
 
 interface RowResult {
   readonly rule: RowRule;
