@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { checkDocumentSteps, checkingRowCache, forWholeCheck } from '../check';
+import { checkDocumentSteps, checkingRowCache, wholeChecker } from '../check';
 import { CONFIG_FILE } from '../config';
 import type { Settings } from '../settings';
 import { parseDocument, rowExtent, rowSteps, rowText, splitLines, type TargetDocument } from '../syntax/document';
@@ -112,8 +112,9 @@ export function* fixAllSteps(lines: readonly string[], findings: readonly Findin
   // Edits are spans of rows (a row may span lines): they are applied to the rows' texts.
   let rows = rowTexts(lines);
   let text: readonly string[] = lines;
-  const whole = forWholeCheck(settings.config);
-  const cache = checkingRowCache(() => whole);
+  // Fix-all's own checker keeps every row's results across its rounds.
+  const checker = wholeChecker(settings.config);
+  const cache = checkingRowCache(() => checker);
   let pending = yield* safeEditSteps(findings);
   for (let round = 0; round < 4 && pending.length > 0; round++) {
     const byRow = new Map<number, RowEdit[]>();
@@ -127,7 +128,7 @@ export function* fixAllSteps(lines: readonly string[], findings: readonly Findin
     text = rows.flatMap((r) => (r === undefined ? [] : r.includes('\n') || r.includes('\r') ? splitLines(r) : [r]));
     rows = rowTexts(text);
     const parsed = yield* rowSteps(text, cache);
-    pending = yield* safeEditSteps(yield* checkDocumentSteps(parseDocument(text, cache, undefined, parsed), { config: whole, file: settings.file }));
+    pending = yield* safeEditSteps(yield* checkDocumentSteps(parseDocument(text, cache, undefined, parsed), { config: settings.config, file: settings.file, checker }));
   }
   return yield* changeSteps(lines, text);
 }
