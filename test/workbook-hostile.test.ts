@@ -20,6 +20,9 @@ function refused(bytes: Uint8Array, budgetMs = 5000): { zh: string; en: string }
     assert.ok(m.length > 0 && m.length < 300, m);
     assert.ok(!m.includes('\n'), `one line: ${m}`);
   }
+  // The Chinese message is Chinese: what is left in Latin letters is a name (a part, a format, a program).
+  const names = /[\w.]*\/[\w./]*|\[Content_Types\]\.xml|&\w+;|\b(?:zip|zip64|XML|DOCTYPE|Excel|WPS|LibreOffice|xlsx|xls|MB)\b/g;
+  assert.deepEqual(r.message.zh.replace(names, '').match(/[A-Za-z]{2,}/g) ?? [], [], r.message.zh);
   return r.message;
 }
 

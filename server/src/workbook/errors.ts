@@ -21,7 +21,7 @@ export function asWorkbookError(e: unknown): WorkbookError {
   if (e instanceof WorkbookError) return e;
   const detail = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
   return new WorkbookError({
-    zh: `工作簿已损坏或格式不对，无法读取（${detail}）`,
+    zh: '工作簿已损坏或格式不对，无法读取',
     en: `the workbook is damaged or not in the expected format (${detail})`,
   });
 }

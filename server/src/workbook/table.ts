@@ -20,7 +20,7 @@
  * seven cells with no empty cell past the seventh, and cells quoted only as Excel quotes them.
  */
 import { formatWan, type Bilingual } from '../i18n';
-import { parseDocument, parseRow, isQuotedCell, MAX_ROW_LINES, splitLines, type Span, type TargetDocument } from '../syntax/document';
+import { parseDocument, parseRow, isQuotedCell, RowCache, MAX_ROW_LINES, splitLines, type Span, type TargetDocument } from '../syntax/document';
 import { COLUMNS, isTitle } from '../vocabulary';
 import { asWorkbookError, refuse } from './errors';
 import { columnName, readXlsx, STYLE, writeXlsx, type CellRange, type CellValue, type OutCell, type OutSheet, type Sheet, type SheetRow } from './xlsx';
@@ -286,8 +286,11 @@ function sheetName(department: string | undefined, k: number, used: Set<string>)
   return name;
 }
 
-/** The sheets of a text: one per table. Never throws. */
-export function textToSheets(text: string, doc: TargetDocument = parseDocument(trimText(text))): OutSheet[] {
+/**
+ * The sheets of a text: one per table. Never throws. Only cells, row kinds and tables are needed,
+ * so no indicator is read (an indicator limit of 0: the parse is a third of the work otherwise).
+ */
+export function textToSheets(text: string, doc: TargetDocument = parseDocument(trimText(text), new RowCache(undefined, () => 0))): OutSheet[] {
   const lines = doc.lines;
   const tables = doc.tables;
   const used = new Set<string>();

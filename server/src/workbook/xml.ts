@@ -17,8 +17,9 @@ export interface XmlHandler {
 
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/** `what` is a short English description of the fault (the Chinese message says where only). */
 const malformed = (part: string, what: string): never => refuse({
-  zh: `工作簿的部件 ${part} 不是有效的 XML（${what}）`,
+  zh: `工作簿的部件 ${part} 不是有效的 XML，可能已损坏`,
   en: `the workbook's part ${part} is not valid XML (${what})`,
 });
 

@@ -42,9 +42,9 @@ export interface ZipEntry {
   readonly localOffset: number;
 }
 
-const corrupt = (what: string): never => refuse({
-  zh: `工作簿不是有效的 zip 文件（${what}），可能已损坏或未下载完整`,
-  en: `the workbook is not a valid zip file (${what}); it may be damaged or incompletely downloaded`,
+const corrupt = (zh: string, en: string): never => refuse({
+  zh: `工作簿不是有效的 zip 文件（${zh}），可能已损坏或未下载完整`,
+  en: `the workbook is not a valid zip file (${en}); it may be damaged or incompletely downloaded`,
 });
 
 /** A zip read lazily: the directory at once, an entry's bytes when asked for. */
@@ -66,10 +66,10 @@ export class ZipReader {
     if (count > ZIP_LIMITS.entries) {
       refuse({ zh: `工作簿含 ${count} 个部件，超过上限 ${ZIP_LIMITS.entries}`, en: `the workbook holds ${count} parts, more than the limit of ${ZIP_LIMITS.entries}` });
     }
-    if (offset + size > end) corrupt('central directory out of range');
+    if (offset + size > end) corrupt('目录超出文件范围', 'central directory out of range');
     let at = offset;
     for (let i = 0; i < count; i++) {
-      if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL_SIGNATURE) corrupt('central directory entry');
+      if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL_SIGNATURE) corrupt('目录项损坏', 'central directory entry');
       const flags = bytes.readUInt16LE(at + 8);
       const method = bytes.readUInt16LE(at + 10);
       const crc = bytes.readUInt32LE(at + 16);
@@ -79,7 +79,7 @@ export class ZipReader {
       const extraLength = bytes.readUInt16LE(at + 30);
       const commentLength = bytes.readUInt16LE(at + 32);
       const localOffset = bytes.readUInt32LE(at + 42);
-      if (at + 46 + nameLength > end) corrupt('entry name out of range');
+      if (at + 46 + nameLength > end) corrupt('部件名超出文件范围', 'entry name out of range');
       const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
       if (!this.entries.has(name)) this.entries.set(name, { name, method, flags, crc, compressedSize, size: entrySize, localOffset });
       at += 46 + nameLength + extraLength + commentLength;
@@ -97,10 +97,10 @@ export class ZipReader {
     const bytes = this.bytes;
     if (entry.flags & 1) refuse({ zh: '工作簿的部件已加密，请先取消密码再另存为 .xlsx', en: 'the workbook\'s parts are encrypted; remove the password and save it as .xlsx again' });
     const at = entry.localOffset;
-    if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL_SIGNATURE) corrupt(`local header of ${name}`);
+    if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL_SIGNATURE) corrupt(`${name} 的文件头损坏`, `local header of ${name}`);
     const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
     const stop = start + entry.compressedSize;
-    if (stop > bytes.length) corrupt(`data of ${name} out of range`);
+    if (stop > bytes.length) corrupt(`${name} 的数据超出文件范围`, `data of ${name} out of range`);
     const cap = Math.min(
       ZIP_LIMITS.entryBytes,
       ZIP_LIMITS.totalBytes - this.inflated,
@@ -117,13 +117,13 @@ export class ZipReader {
         data = inflateRawSync(bytes.subarray(start, stop), { maxOutputLength: Math.max(1, cap) });
       } catch (e) {
         if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) tooLarge(name);
-        return corrupt(`cannot inflate ${name}`);
+        return corrupt(`${name} 无法解压`, `cannot inflate ${name}`);
       }
     } else {
-      return corrupt(`compression method ${entry.method} of ${name}`);
+      return corrupt(`${name} 的压缩方式 ${entry.method} 不受支持`, `compression method ${entry.method} of ${name}`);
     }
-    if (data.length !== entry.size) corrupt(`size of ${name}`);
-    if (crc32(data) !== entry.crc) corrupt(`checksum of ${name}`);
+    if (data.length !== entry.size) corrupt(`${name} 的大小不符`, `size of ${name}`);
+    if (crc32(data) !== entry.crc) corrupt(`${name} 的校验和不符`, `checksum of ${name}`);
     this.inflated += data.length;
     return data;
   }
@@ -142,7 +142,7 @@ function findEnd(bytes: Buffer): number {
   for (let at = bytes.length - 22; at >= min; at--) {
     if (bytes[at] === 0x50 && bytes[at + 1] === 0x4b && bytes.readUInt32LE(at) === END_SIGNATURE) return at;
   }
-  return corrupt('no end of central directory');
+  return corrupt('找不到目录结尾', 'no end of central directory');
 }
 
 export interface ZipInput {
