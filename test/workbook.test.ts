@@ -16,7 +16,7 @@ import { cellOfFinding, cellSource, exportWorkbook, formatAmount, importWorkbook
 import { columnName, parseCellRef, readXlsx, type Sheet } from '../server/src/workbook/xlsx';
 import { ZipReader } from '../server/src/workbook/zip';
 import { excelSheet } from './excel-sheet';
-import { EXCEL_TEXT, excelBook, INLINE_TEXT, inlineBook, LIBREOFFICE_TEXT, libreOfficeBook } from './workbook-books';
+import { EXCEL_TEXT, excelBook, HEADER_CELLS, INDICATORS, INLINE_TEXT, inlineBook, LIBREOFFICE_TEXT, libreOfficeBook } from './workbook-books';
 import { table } from './helpers';
 
 const root = join(__dirname, '..', '..');
@@ -129,6 +129,20 @@ describe('workbook: what offices send', () => {
     assert.equal(imported(libreOfficeBook(), 'Sheet2').text, LIBREOFFICE_TEXT.split('\n').slice(4).join('\n'));
     const missing = importWorkbook(libreOfficeBook(), { sheet: 'Sheet9' });
     assert.ok(!missing.ok && /no sheet named "Sheet9" \(it has: Sheet1, Sheet2\)/.test(missing.message.en));
+  });
+
+  it('reads a workbook written by another implementation (openpyxl: test/fixtures/workbooks)', () => {
+    const r = imported(readFileSync(join(root, 'test', 'fixtures', 'workbooks', 'openpyxl.xlsx')));
+    assert.equal(r.text, [
+      '2025年项目支出绩效目标表',
+      '部门名称：某市人力资源局\t\t\t\t\t\t单位：万元',
+      HEADER_CELLS.join('\t'),
+      '合计\t1,334.50\t1,334.50\t\t\t\t',
+      '某市人力资源局本级\t1,334.50\t1,334.50\t\t\t\t',
+      `就业补助资金\t100.00\t100.00\t\t\t"开展职业技能培训，\n促进就业。"\t${INDICATORS}`,
+      `"""双随机""检查经费"\t1,234.50\t1,234.50\t\t\t加强监管。\t${INDICATORS}`,
+    ].join('\n'));
+    assert.deepEqual(r.notes.map((n) => n.en), ['sheet "绩效目标": hidden rows 5 imported like the others']);
   });
 
   it('keeps every cell\'s value through import and export', () => {
