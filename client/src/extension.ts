@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { looksLikeTargetTable } from '../../server/src/decode';
+import { registerWorkbookCommands } from './workbook';
 
 export const LANGUAGE_ID = 'perf-target';
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('perfTarget');
@@ -87,6 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     void client.sendNotification('perfTarget/focus', params);
   };
 
+  registerWorkbookCommands(context);
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((d) => void detect(d)),
     vscode.window.onDidChangeActiveTextEditor((e) => {
