@@ -56,6 +56,13 @@ describe('workbook: hostile and broken files', () => {
     assert.match(refused(bytes, 20000).en, /shared strings exceed the limit of 1,000,000/);
   });
 
+  it('refuses a sheet past its limit of cells', function () {
+    this.timeout(60000);
+    const row = `<row>${Array.from({ length: 100 }, (_, i) => `<c><v>${i}</v></c>`).join('')}</row>`;
+    const bytes = book([{ name: 'Sheet1', xml: worksheet(`<sheetData>${row.repeat(SHEET_LIMITS.cells / 100 + 1)}</sheetData>`) }]);
+    assert.match(refused(bytes, 20000).en, /more than 1,000,000 cells/);
+  });
+
   it('refuses an entity expansion (DOCTYPE) without expanding anything', () => {
     const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol2;</t></si></sst>';
     const m = refused(book([{ name: 'Sheet1', xml: TABLE_SHEET }], laughs));
