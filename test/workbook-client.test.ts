@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Commands } from '../server/src/protocol';
 
 const root = join(__dirname, '..', '..');
 const read = (name: string): string => readFileSync(join(root, name), 'utf8');
@@ -19,7 +20,7 @@ describe('VS Code: workbook commands', () => {
   const zh = JSON.parse(read('package.nls.zh-cn.json')) as Record<string, string>;
 
   it('contributes Open as Target Table and Save as Excel Workbook…, titled in both languages', () => {
-    for (const [id, english, chinese] of [['perfTarget.openWorkbook', 'Open as Target Table', '作为绩效目标表打开'], ['perfTarget.saveAsWorkbook', 'Save as Excel Workbook…', '另存为 Excel 工作簿…']]) {
+    for (const [id, english, chinese] of [[Commands.openWorkbook, 'Open as Target Table', '作为绩效目标表打开'], [Commands.saveAsWorkbook, 'Save as Excel Workbook…', '另存为 Excel 工作簿…']]) {
       const c = pkg.contributes.commands.find((x) => x.command === id);
       assert.ok(c, id);
       const key = c.title.slice(1, -1);
@@ -30,18 +31,18 @@ describe('VS Code: workbook commands', () => {
 
   it('offers them where a clerk looks: Explorer, editor, tab and palette', () => {
     const where = (menu: string, id: string): string | undefined => pkg.contributes.menus[menu]?.find((m) => m.command === id)?.when;
-    assert.equal(where('explorer/context', 'perfTarget.openWorkbook'), 'resourceExtname == .xlsx');
-    assert.equal(where('editor/title/context', 'perfTarget.openWorkbook'), 'resourceExtname == .xlsx');
-    assert.equal(where('explorer/context', 'perfTarget.saveAsWorkbook'), 'resourceLangId == perf-target');
-    assert.equal(where('editor/context', 'perfTarget.saveAsWorkbook'), 'editorLangId == perf-target');
+    assert.equal(where('explorer/context', Commands.openWorkbook), 'resourceExtname == .xlsx');
+    assert.equal(where('editor/title/context', Commands.openWorkbook), 'resourceExtname == .xlsx');
+    assert.equal(where('explorer/context', Commands.saveAsWorkbook), 'resourceLangId == perf-target');
+    assert.equal(where('editor/context', Commands.saveAsWorkbook), 'editorLangId == perf-target');
     // The palette shows every contributed command unless hidden: open always, save on a target table.
-    assert.equal(where('commandPalette', 'perfTarget.openWorkbook'), undefined);
-    assert.equal(where('commandPalette', 'perfTarget.saveAsWorkbook'), 'editorLangId == perf-target');
+    assert.equal(where('commandPalette', Commands.openWorkbook), undefined);
+    assert.equal(where('commandPalette', Commands.saveAsWorkbook), 'editorLangId == perf-target');
   });
 
   it('registers both from client/src/workbook.ts, with every client string translated', () => {
     const source = read('client/src/workbook.ts');
-    for (const id of ['perfTarget.openWorkbook', 'perfTarget.saveAsWorkbook']) assert.ok(source.includes(`registerCommand('${id}'`), id);
+    for (const id of ['openWorkbook', 'saveAsWorkbook']) assert.ok(source.includes(`registerCommand(Commands.${id},`), id);
     assert.match(read('client/src/extension.ts'), /^\s+registerWorkbookCommands\(context\);$/m);
     const bundle = JSON.parse(read('l10n/bundle.l10n.zh-cn.json')) as Record<string, string>;
     const used = [...source.matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((m) => m[1] ?? '');

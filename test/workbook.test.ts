@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { generate } from '../bench/generate';
 import { checkText } from '../server/src/check';
-import { DEFAULT_CONFIG } from '../server/src/config';
 import { parseDocument } from '../server/src/syntax/document';
 import { GOOD_INDICATORS, projectRow, unitRow } from '../server/src/rules/examples';
 import { cellOfFinding, cellSource, exportWorkbook, formatAmount, importWorkbook, type ImportedText } from '../server/src/workbook/table';
@@ -174,7 +173,7 @@ describe('workbook: findings named by sheet and cell', () => {
       projectRow('乙', ['1.00', '1.00'], `"说明""引号""\n${broken}"`),
     ]);
     const book = imported(exportWorkbook(text));
-    const { doc, findings } = checkText(book.text, { config: DEFAULT_CONFIG });
+    const { doc, findings } = checkText(book.text);
     const f = findings.find((x) => x.rule === 'code-parent-mismatch');
     assert.ok(f, 'the misplaced code is found');
     const at = cellOfFinding(book, doc, f.line, f.span);

@@ -6,18 +6,14 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { looksLikeTargetTable } from '../../server/src/decode';
+import {
+  CheckWorkspaceRequest, Commands, ExportRequest, FIX_ALL_KIND, FocusNotification, LANGUAGE_ID, StatusNotification,
+  type FocusParams, type InitializationOptions, type StatusParams,
+} from '../../server/src/protocol';
 import { registerWorkbookCommands } from './workbook';
 
-export const LANGUAGE_ID = 'perf-target';
-const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('perfTarget');
-
-interface StatusParams {
-  readonly uri: string;
-  readonly total: number | null;
-  readonly projects: number;
-  readonly errors: number;
-  readonly warnings: number;
-}
+/** The server's fix-all kind (`source.fixAll.perfTarget`) as VS Code's kind, to match the actions offered. */
+const fixAllKind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
 
 let client: LanguageClient | undefined;
 
@@ -50,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel: output,
-    initializationOptions: { locale: vscode.env.language, docsRoot: context.asAbsolutePath('docs/rules') },
+    initializationOptions: { locale: vscode.env.language, docsRoot: context.asAbsolutePath('docs/rules') } satisfies InitializationOptions,
     synchronize: { configurationSection: 'perfTarget' },
   };
   client = new LanguageClient('perfTarget', vscode.l10n.t('Performance Targets'), serverOptions, clientOptions);
@@ -79,13 +75,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const sendFocus = (editor: vscode.TextEditor | undefined) => {
     if (!client?.isRunning()) return;
     const enabled = vscode.workspace.getConfiguration('perfTarget').get<boolean>('focusMode', true);
-    const params = editor && enabled && editor.document.languageId === LANGUAGE_ID
+    const params: FocusParams | null = editor && enabled && editor.document.languageId === LANGUAGE_ID
       ? { uri: editor.document.uri.toString(), line: editor.selection.active.line, character: editor.selection.active.character }
       : null;
     const key = JSON.stringify(params);
     if (key === lastFocus) return;
     lastFocus = key;
-    void client.sendNotification('perfTarget/focus', params);
+    void client.sendNotification(FocusNotification.type, params);
   };
 
   registerWorkbookCommands(context);
@@ -96,34 +92,34 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       sendFocus(e);
     }),
     vscode.window.onDidChangeTextEditorSelection((e) => sendFocus(e.textEditor)),
-    vscode.commands.registerCommand('perfTarget.checkWorkspace', async () => {
+    vscode.commands.registerCommand(Commands.checkWorkspace, async () => {
       if (!client) return;
-      const r = await client.sendRequest<{ files: number; errors: number; warnings: number }>('perfTarget/checkWorkspace');
+      const r = await client.sendRequest(CheckWorkspaceRequest.type);
       void vscode.window.showInformationMessage(vscode.l10n.t('Checked {0} target file(s): {1} error(s), {2} warning(s).', r.files, r.errors, r.warnings));
       await vscode.commands.executeCommand('workbench.actions.view.problems');
     }),
-    vscode.commands.registerCommand('perfTarget.fixAll', async () => {
+    vscode.commands.registerCommand(Commands.fixAll, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== LANGUAGE_ID) return;
       const doc = editor.document;
       const whole = new vscode.Range(0, 0, doc.lineCount, 0);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND.value);
-      const edit = actions?.find((a) => a.kind && FIX_ALL_KIND.contains(a.kind))?.edit;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, fixAllKind.value);
+      const edit = actions?.find((a) => a.kind && fixAllKind.contains(a.kind))?.edit;
       if (edit) await vscode.workspace.applyEdit(edit);
       else void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to fix safely.'));
     }),
-    vscode.commands.registerCommand('perfTarget.format', () => vscode.commands.executeCommand('editor.action.formatDocument')),
-    vscode.commands.registerCommand('perfTarget.copyAsJson', async () => {
+    vscode.commands.registerCommand(Commands.format, () => vscode.commands.executeCommand('editor.action.formatDocument')),
+    vscode.commands.registerCommand(Commands.copyAsJson, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!client || !editor || editor.document.languageId !== LANGUAGE_ID) return;
-      const model = await client.sendRequest('perfTarget/export', { uri: editor.document.uri.toString() });
+      const model = await client.sendRequest(ExportRequest.type, { uri: editor.document.uri.toString() });
       await vscode.env.clipboard.writeText(JSON.stringify(model, null, 2));
       void vscode.window.showInformationMessage(vscode.l10n.t('The parsed table was copied as JSON.'));
     }),
   );
 
   await client.start();
-  context.subscriptions.push(client.onNotification('perfTarget/status', (s: StatusParams) => {
+  context.subscriptions.push(client.onNotification(StatusNotification.type, (s) => {
     statuses.set(s.uri, s);
     showStatus();
   }));

@@ -7,8 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { localize, toLocale, type Bilingual } from '../../server/src/i18n';
-
-const LANGUAGE_ID = 'perf-target';
+import { Commands, LANGUAGE_ID } from '../../server/src/protocol';
 
 const say = (text: Bilingual): string => localize(text, toLocale(vscode.env.language));
 
@@ -73,7 +72,7 @@ async function saveAsWorkbook(resource: unknown): Promise<void> {
 /** Registers the workbook commands (one line in `extension.ts`). */
 export function registerWorkbookCommands(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('perfTarget.openWorkbook', (resource: unknown) => openAsTargetTable(resource)),
-    vscode.commands.registerCommand('perfTarget.saveAsWorkbook', (resource: unknown) => saveAsWorkbook(resource)),
+    vscode.commands.registerCommand(Commands.openWorkbook, (resource: unknown) => openAsTargetTable(resource)),
+    vscode.commands.registerCommand(Commands.saveAsWorkbook, (resource: unknown) => saveAsWorkbook(resource)),
   );
 }

@@ -7,15 +7,17 @@ import { DEFAULT_MONEY_UNIT, type Bilingual, type MoneyUnit } from './catalogue'
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
 import { cellLimits, MAX_FINDINGS_PER_CELL } from './rules/cell-limits';
+import type { Settings } from './settings';
 import type { DocumentRule, Finding, Fix, Related, RowContext, RowFix, RowReport, RowRule, Severity } from './rules/types';
 import { Grouper, parseRow, RowCache, rowExtent, rowText, splitLines, unitAtLine, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
 import { runAll, runInSlices, type Steps } from './steps';
 
-export interface CheckOptions {
-  readonly config?: Config;
-  /** The file's path relative to the config file, for `ignore` entries with `files`. */
-  readonly file?: string;
-}
+/**
+ * The defaults (no options), or settings as `settings.ts` resolves them: a config never travels
+ * without the path its `ignore` globs are matched against (`file`, undefined for text that is no
+ * file), so that no front end can check a file with its settings but without its path.
+ */
+export type CheckOptions = { readonly config?: undefined; readonly file?: undefined } | Settings;
 
 interface RowResult {
   readonly rule: RowRule;
@@ -129,7 +131,27 @@ function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config, uni
   const cached = cache.get(row);
   if (cached) return cached;
   // Fix-all's own check (an unbounded cache) sees every finding: it mends what no list shows.
-  const results = runRowRules(row, rules, config, unit, cache.bounded);
+  return store(cache, row, config, runRowRules(row, rules, config, unit, cache.bounded), remember);
+}
+
+/**
+ * `checkRow` a rule per step (see `steps.ts`): for a giant row (a table pasted as one line), whose
+ * rules run together held the event loop longer than a request may wait.
+ */
+function* checkRowSteps(row: ParsedRow, rules: readonly RowRule[], config: Config, unit: MoneyUnit): Steps<readonly RowResult[]> {
+  const cache = resultCache(config, unit);
+  const cached = cache.get(row);
+  if (cached) return cached;
+  const run = new RuleRun(row, config, unit);
+  for (const rule of rules) {
+    run.run(rule);
+    yield;
+  }
+  return store(cache, row, config, cache.bounded ? capped(row, run.results) : run.results, true);
+}
+
+/** Keeps a row's results (when `remember`, or in an unbounded cache) and always its counts. */
+function store(cache: ResultCache, row: ParsedRow, config: Config, results: readonly RowResult[], remember: boolean): readonly RowResult[] {
   if (remember || !cache.bounded) cache.set(row, results);
   if (!cache.counts.has(row)) {
     const per = [0, 0, 0, 0];
@@ -148,31 +170,42 @@ function checkable(row: ParsedRow): boolean {
   return row.kind !== 'blank' && row.kind !== 'text';
 }
 
-/** Every active row rule over one row; the rules that reported, with their reports. */
-function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config, unit: MoneyUnit, cap = true): RowResult[] {
-  const results: RowResult[] = [];
+/** Row rules run over one row, one after the other: the rules that reported, with their reports. */
+class RuleRun {
+  readonly results: RowResult[] = [];
+  private reports: RowReport[] = [];
   // One context per row, not per rule and row: this runs for every row of a file.
-  let reports: RowReport[] = [];
-  const ctx: RowContext = {
-    config,
-    unit,
-    report: (r) => {
-      flatten(r);
-      reports.push(r);
-    },
-  };
-  for (const rule of rules) {
+  private readonly ctx: RowContext;
+
+  constructor(private readonly row: ParsedRow, config: Config, unit: MoneyUnit) {
+    this.ctx = {
+      config,
+      unit,
+      report: (r) => {
+        flatten(r);
+        this.reports.push(r);
+      },
+    };
+  }
+
+  run(rule: RowRule): void {
     try {
-      rule.checkRow(row, ctx);
+      rule.checkRow(this.row, this.ctx);
     } catch (e) {
-      reports.push(internalError(rule.id, e, { start: 0, end: row.text.length }));
+      this.reports.push(internalError(rule.id, e, { start: 0, end: this.row.text.length }));
     }
-    if (reports.length > 0) {
-      results.push({ rule, reports });
-      reports = [];
+    if (this.reports.length > 0) {
+      this.results.push({ rule, reports: this.reports });
+      this.reports = [];
     }
   }
-  return cap ? capped(row, results) : results;
+}
+
+/** Every active row rule over one row; the rules that reported, with their reports. */
+function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config, unit: MoneyUnit, cap = true): RowResult[] {
+  const run = new RuleRun(row, config, unit);
+  for (const rule of rules) run.run(rule);
+  return cap ? capped(row, run.results) : run.results;
 }
 
 /**
@@ -581,6 +614,14 @@ export class CheckResult implements FindingsByLine {
     if (ref && ref.line === line && checkable(ref.row)) checkRow(ref.row, activeRowRules(this.rows.config), this.rows.config, unitAtLine(this.rows.doc, line));
   }
 
+  /** `warm`, a rule per step on a giant row (a step in all on any other). */
+  *warmSteps(line: number): Steps<void> {
+    const ref = this.rows.doc.rows[line];
+    if (!ref || ref.line !== line || !checkable(ref.row)) return;
+    if (ref.row.text.length > GIANT_ROW) yield* checkRowSteps(ref.row, activeRowRules(this.rows.config), this.rows.config, unitAtLine(this.rows.doc, line));
+    else this.warm(line);
+  }
+
   at(line: number): readonly Finding[] {
     const own = this.rowFindings(line);
     const other = this.documentByLine.get(line);
@@ -688,7 +729,11 @@ function* rowCheckSteps(doc: TargetDocument, config: Config): Steps<void> {
       continue;
     }
     const unit = unitAtLine(doc, ref.line);
-    if (!resultCache(config, unit).counts.has(ref.row)) checkRow(ref.row, rules, config, unit, false);
+    if (!resultCache(config, unit).counts.has(ref.row)) {
+      // A giant row a rule per step, its results kept for the publish that follows.
+      if (ref.row.text.length > GIANT_ROW) yield* checkRowSteps(ref.row, rules, config, unit);
+      else checkRow(ref.row, rules, config, unit, false);
+    }
     yield;
   }
 }

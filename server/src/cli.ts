@@ -13,14 +13,15 @@
  * Messages are one line, never a stack trace. `-` reads standard input.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { checkText, countSeverities, describeCounts } from './check';
-import { CONFIG_FILE, DEFAULT_CONFIG, readConfig, type Config } from './config';
+import { CONFIG_FILE } from './config';
 import { BinaryFileError, decode, looksLikeTargetTable } from './decode';
 import { exportDocument } from './export';
 import { localize, parseLocaleFlag, resolveLocale, systemLocale, type Bilingual, type Locale } from './i18n';
-import { RULE_IDS, RULES } from './rules';
+import { RULES } from './rules';
 import type { Finding, Severity } from './rules/types';
+import { SettingsResolver } from './settings';
 import { didYouMean } from './suggest';
 import { parseDocument, placeOf } from './syntax/document';
 import { cellOfFinding, readWorkbookText, runExportXlsx, runImport, WORKBOOK_FILE, WORKBOOK_IN_DIRECTORY, WorkbookError } from './workbook/commands';
@@ -136,9 +137,6 @@ const msg = {
     zh: '没有找到目标表文件（.jxmb 文件，或含目标表的 .txt/.tsv 文件）',
     en: 'no target files found (.jxmb files, or .txt/.tsv files holding a target table)',
   } as Bilingual,
-  badJson: (where: { line: number; column: number } | undefined): Bilingual => where
-    ? { zh: `设置文件不是有效的 JSON（第 ${where.line} 行第 ${where.column} 列附近），本次改用默认设置`, en: `settings are not valid JSON (near line ${where.line}, column ${where.column}); using the defaults` }
-    : { zh: '设置文件不是有效的 JSON（在文件末尾前中断），本次改用默认设置', en: 'settings are not valid JSON (cut short before the end); using the defaults' },
   internal: (detail: string): Bilingual => ({ zh: `内部错误：${detail}`, en: `internal error: ${detail}` }),
   summary: (files: number, counts: Bilingual, hiddenNotes: number): Bilingual => ({
     zh: `检查了 ${files} 个文件：${counts.zh}${hiddenNotes > 0 ? '（提示未列出，加 --notes 列出）' : ''}`,
@@ -237,20 +235,6 @@ function collect(dir: string, out: string[]): void {
   }
 }
 
-interface LoadedConfig {
-  readonly config: Config;
-  readonly base: string;
-}
-
-/** Where JSON.parse stopped, as a line and column of `text` (V8 names a position). */
-function jsonErrorPlace(text: string, e: unknown): { line: number; column: number } | undefined {
-  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
-  if (!m) return undefined;
-  const at = Math.min(Number(m[1]), text.length);
-  const before = text.slice(0, at).split(/\r\n|\r|\n/);
-  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
-}
-
 export interface Io {
   out(s: string): void;
   err(s: string): void;
@@ -315,55 +299,6 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
 
   let fileProblem = false;
   let settingsProblem = false;
-  const loadConfigFile = (path: string): LoadedConfig => {
-    let text = '';
-    let parsed: unknown;
-    try {
-      text = decode(readFileSync(path)).text;
-      parsed = JSON.parse(text);
-    } catch (e) {
-      settingsProblem = true;
-      warn(path, e instanceof SyntaxError ? msg.badJson(jsonErrorPlace(text, e)) : describeReadError(e));
-      return { config: DEFAULT_CONFIG, base: dirname(path) };
-    }
-    const { config, issues } = readConfig(parsed, RULE_IDS);
-    if (issues.length > 0) settingsProblem = true;
-    for (const p of issues) warn(path, p);
-    return { config, base: dirname(path) };
-  };
-  // The nearest .perf-target.json above a file, read once per directory and run.
-  const configCache = new Map<string, LoadedConfig | undefined>();
-  const findConfig = (file: string): LoadedConfig | undefined => {
-    let dir = dirname(resolve(file));
-    const visited: string[] = [];
-    for (;;) {
-      if (configCache.has(dir)) {
-        const hit = configCache.get(dir);
-        for (const v of visited) configCache.set(v, hit);
-        return hit;
-      }
-      visited.push(dir);
-      const candidate = join(dir, CONFIG_FILE);
-      let found: LoadedConfig | undefined;
-      try {
-        if (statSync(candidate).isFile()) found = loadConfigFile(candidate);
-      } catch {
-        found = undefined;
-      }
-      if (found) {
-        for (const v of visited) configCache.set(v, found);
-        return found;
-      }
-      const parent = dirname(dir);
-      if (parent === dir) {
-        for (const v of visited) configCache.set(v, undefined);
-        return undefined;
-      }
-      dir = parent;
-    }
-  };
-
-  let explicit: LoadedConfig | undefined;
   if (opts.config) {
     try {
       statSync(opts.config);
@@ -371,8 +306,17 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
       warn(opts.config, describeReadError(e));
       return 2;
     }
-    explicit = loadConfigFile(opts.config);
   }
+  // The nearest .perf-target.json above each file (or --config), each read once and its problems
+  // told once: the same resolver as the language server's (settings.ts).
+  const settings = new SettingsResolver({
+    ...(opts.config ? { explicit: opts.config } : {}),
+    onIssues: (issues) => {
+      settingsProblem = true;
+      for (const i of issues) warn(i.source, i.text);
+    },
+  });
+  if (opts.config) settings.resolve({ directory: process.cwd() });
 
   if (opts.command === 'import') return runImport(opts.paths[0] ?? '', opts.output, opts.sheet, io, say, describeReadError);
   if (opts.command === 'export' && opts.format === 'xlsx') {
@@ -426,11 +370,7 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
       continue;
     }
     // Standard input takes the settings of the working directory, as a file there would.
-    const loaded = explicit ?? findConfig(file === '-' ? join(process.cwd(), STDIN_NAME) : file);
-    const { doc, findings } = checkText(text, {
-      config: loaded?.config ?? DEFAULT_CONFIG,
-      ...(loaded && file !== '-' ? { file: relative(loaded.base, resolve(file)) } : {}),
-    });
+    const { doc, findings } = checkText(text, settings.resolve(file === '-' ? { directory: process.cwd() } : { path: file }));
     // A row may span lines (a quoted cell with line breaks): its spans are placed through it.
     for (const finding of findings) {
       const cell = book && cellOfFinding(book, doc, finding.line, finding.span);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { GOOD_INDICATORS, projectRow, unitRow } from '../../server/src/rules/examples';
 import { table } from '../helpers';
-import { startServer, type Harness } from '../server/harness';
+import { useServer } from '../server/harness';
 
 const TEXT = table([unitRow('合计', ['1.00', '1.00']), unitRow('单位', ['1.00', '1.00']), projectRow('项目', ['1.00', '1.00'])]);
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
@@ -16,15 +16,7 @@ const rssMB = (pid: number | undefined) => Number(/VmRSS:\s+([0-9]+)/.exec(readF
 
 describe('protocol abuse', function () {
   this.timeout(120000);
-  let server: Harness;
-
-  before(async () => {
-    server = await startServer();
-  });
-
-  after(async () => {
-    await server.stop();
-  });
+  const server = useServer();
 
   it('answers every request about a document it never saw', async () => {
     const textDocument = { uri: 'file:///nowhere/x.jxmb' };

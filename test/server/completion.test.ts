@@ -9,7 +9,8 @@ import { InsertTextFormat, type CompletionItem, type CompletionList, type Diagno
 import { parseRow } from '../../server/src/syntax/document';
 import { projectRow, unitRow } from '../../server/src/rules/examples';
 import { table } from '../helpers';
-import { startServer, type Harness } from './harness';
+import { FocusNotification } from '../../server/src/protocol';
+import { useServer } from './harness';
 
 // ---- Applying an item as VS Code does
 
@@ -185,21 +186,16 @@ function rowWith(cell: string): { line: string; cellStart: number } {
 
 describe('completion that edits (issue 13)', function () {
   this.timeout(60000);
-  let server: Harness;
   let version = 1;
   const uri = 'untitled:completion.jxmb';
   let lineNo = 0;
   let text = '';
+  const server = useServer();
 
   before(async () => {
-    server = await startServer();
     text = `${table(BASE_ROWS)}\n`;
     lineNo = text.split('\n').length - 1;
     await server.open(uri, text);
-  });
-
-  after(async () => {
-    await server.stop();
   });
 
   /** Puts `line` on the working line and asks for completion at `character`. */
@@ -426,7 +422,7 @@ describe('completion that edits (issue 13)', function () {
       }
 
       async function focusAndComplete(): Promise<CompletionList> {
-        await server.connection.sendNotification('perfTarget/focus', { uri: docUri, line: n, character: cursor });
+        await server.connection.sendNotification(FocusNotification.type, { uri: docUri, line: n, character: cursor });
         const list = await server.connection.sendRequest<CompletionList | null>('textDocument/completion', { textDocument: { uri: docUri }, position: { line: n, character: cursor } });
         // Everything sent before the answer has been handled: the publish of this version, if not
         // in yet, is made with the cursor known.

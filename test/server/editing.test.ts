@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, LSPErrorCodes, SymbolKind, type CompletionList, type DocumentSymbol, type Hover, type PublishDiagnosticsParams, type TextEdit } from 'vscode-languageserver-protocol';
 import { GOOD_INDICATORS, projectRow, unitRow } from '../../server/src/rules/examples';
 import { table } from '../helpers';
-import { startServer, type Harness } from './harness';
+import { FocusNotification } from '../../server/src/protocol';
+import { startServer, useServer } from './harness';
 
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
 const ROWS = [unitRow('合计', ['3.00', '3.00']), unitRow('单位', ['3.00', '3.00']), projectRow('😀培训𠀋项目', ['1.00', '1.00']), projectRow('就业项目', ['2.00', '2.00'])];
@@ -16,24 +17,21 @@ const P1 = lines.findIndex((l) => l.startsWith('😀'));
 
 describe('language server: editing, completion, settings', function () {
   this.timeout(30000);
-  let server: Harness;
   let dir: string;
   let uri: string;
   let version = 1;
 
-  before(async () => {
+  before(() => {
     dir = mkdtempSync(join(tmpdir(), 'perf-target-edit-'));
-    server = await startServer({ folders: [pathToFileURL(dir).toString()] });
+  });
+  const server = useServer(() => ({ folders: [pathToFileURL(dir).toString()] }));
+  before(async () => {
     uri = pathToFileURL(join(dir, 'edit.jxmb')).toString();
     const d = await server.open(uri, TEXT);
     assert.deepEqual(codes(d), []);
     // As VS Code does, the client says where its cursor is: at the top, away from the edits below,
     // so that their findings show at once (an editor that never says waits for typing to pause).
-    await server.connection.sendNotification('perfTarget/focus', { uri, line: 0, character: 0 });
-  });
-
-  after(async () => {
-    await server.stop();
+    await server.connection.sendNotification(FocusNotification.type, { uri, line: 0, character: 0 });
   });
 
   it('re-checks after an incremental edit, at UTF-16 positions past surrogate pairs', async () => {
@@ -69,10 +67,10 @@ describe('language server: editing, completion, settings', function () {
     server.change(uri, ++version, [{ range: { start: { line: P1, character: valueAt + 1 }, end: { line: P1, character: valueAt + 4 } }, text: '10' }]);
     await typed;
     const hidden = server.nextDiagnostics(uri, (p) => !codes(p).includes('value-period-annual-mismatch'));
-    await server.connection.sendNotification('perfTarget/focus', { uri, line: P1, character: valueAt + 2 });
+    await server.connection.sendNotification(FocusNotification.type, { uri, line: P1, character: valueAt + 2 });
     await hidden;
     const shown = server.nextDiagnostics(uri, (p) => codes(p).includes('value-period-annual-mismatch'));
-    await server.connection.sendNotification('perfTarget/focus', { uri, line: 0, character: 0 });
+    await server.connection.sendNotification(FocusNotification.type, { uri, line: 0, character: 0 });
     await shown;
     const restored = server.nextDiagnostics(uri, (p) => !codes(p).includes('value-period-annual-mismatch'));
     server.change(uri, ++version, [{ range: { start: { line: P1, character: valueAt + 1 }, end: { line: P1, character: valueAt + 3 } }, text: '100' }]);
@@ -205,13 +203,13 @@ describe('language server: a file with more findings than the editor lists', fun
 
       // The cursor moves far down: the listed findings follow it.
       next = server.nextDiagnostics(uri, (p) => listed(p).some((x) => x.range.start.line === lineOf(30)));
-      await server.connection.sendNotification('perfTarget/focus', { uri, line: lineOf(30), character: 0 });
+      await server.connection.sendNotification(FocusNotification.type, { uri, line: lineOf(30), character: 0 });
       d = await next;
       // Project 30's own error and warning, then the errors nearest it: projects 26 to 33.
       assert.deepEqual(listed(d).map((x) => x.range.start.line), [26, 27, 28, 29, 30, 30, 31, 32, 33].map(lineOf));
 
       // An edit on project 10: its warning is listed although errors elsewhere outnumber the cap.
-      await server.connection.sendNotification('perfTarget/focus', { uri, line: lineOf(10), character: 0 });
+      await server.connection.sendNotification(FocusNotification.type, { uri, line: lineOf(10), character: 0 });
       const line = text.split('\n')[lineOf(10)] ?? '';
       const at = line.indexOf('培训人次');
       next = server.nextDiagnostics(uri, (p) => p.version === 2);
@@ -221,8 +219,8 @@ describe('language server: a file with more findings than the editor lists', fun
       assert.deepEqual(own, ['total-mismatch', 'value-period-annual-mismatch']);
       assert.equal(d.diagnostics.length, 10);
       // The status bar still counts every finding.
-      const status = server.notifications.filter((n) => n.method === 'perfTarget/status').pop()?.params as { errors: number; warnings: number };
-      assert.deepEqual([status.errors, status.warnings], [40, 8]);
+      const status = server.statuses.filter((s) => s.uri === uri).pop();
+      assert.deepEqual([status?.errors, status?.warnings], [40, 8]);
     } finally {
       await server.stop();
     }
@@ -240,7 +238,7 @@ describe('language server: a file with more findings than the editor lists', fun
       assert.deepEqual(d.diagnostics.filter((x) => x.code === 'total-mismatch').map((x) => x.range.start.line), Array.from({ length: 999 }, (_, i) => lineOfProject(i)));
       // Far down: those rows' results were dropped long ago and are built again for the list.
       const next = server.nextDiagnostics(uri, (p) => p.diagnostics.some((x) => x.range.start.line === lineOfProject(n - 1)));
-      await server.connection.sendNotification('perfTarget/focus', { uri, line: lineOfProject(n - 1), character: 0 });
+      await server.connection.sendNotification(FocusNotification.type, { uri, line: lineOfProject(n - 1), character: 0 });
       d = await next;
       const listed = d.diagnostics.filter((x) => x.code === 'total-mismatch');
       assert.equal(listed.length, 999);

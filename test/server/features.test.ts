@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type {
-  CodeAction, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location,
-  SymbolInformation, TextEdit, WorkspaceEdit,
+import {
+  LSPErrorCodes, type CodeAction, type Diagnostic, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Hover,
+  type Location, type SymbolInformation, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { positionOf, startServer, type Harness } from './harness';
+import { CheckWorkspaceRequest, ExportRequest } from '../../server/src/protocol';
+import { positionOf, useServer } from './harness';
 
 const root = join(__dirname, '..', '..', '..');
 const sampleText = readFileSync(join(root, 'seeds', '000_5e46737169912d50.txt'), 'utf8');
@@ -17,23 +18,20 @@ const hoverText = (h: Hover | null): string => (h && typeof h.contents === 'obje
 
 describe('language server over stdio', function () {
   this.timeout(30000);
-  let server: Harness;
   let dir: string;
   let uri: string;
   let first: Diagnostic[];
 
-  before(async () => {
+  before(() => {
     dir = mkdtempSync(join(tmpdir(), 'perf-target-ws-'));
     writeFileSync(join(dir, 'sample.txt'), sampleText);
     writeFileSync(join(dir, 'other.jxmb'), sampleText.replace('公务用车购置（局本级）', '公务用车购置（其他单位）'));
     writeFileSync(join(dir, 'notes.txt'), 'not a table');
-    server = await startServer({ folders: [pathToFileURL(dir).toString()] });
+  });
+  const server = useServer(() => ({ folders: [pathToFileURL(dir).toString()] }));
+  before(async () => {
     uri = pathToFileURL(join(dir, 'sample.txt')).toString();
     first = (await server.open(uri, sampleText)).diagnostics;
-  });
-
-  after(async () => {
-    await server.stop();
   });
 
   it('publishes every rule’s findings on open, with codes, documentation links and related places', () => {
@@ -53,9 +51,7 @@ describe('language server over stdio', function () {
 
   it('reports status for the status bar', async () => {
     // Sent right after the diagnostics, so it may still be on its way.
-    const find = () => server.notifications.find((n) => n.method === 'perfTarget/status' && (n.params as { uri: string }).uri === uri);
-    for (let i = 0; i < 100 && !find(); i++) await new Promise((r) => setTimeout(r, 20));
-    const status = find()?.params as { total: number; projects: number; errors: number };
+    const status = await server.status(uri);
     assert.equal(status.total, 67805.48);
     assert.equal(status.projects, 35);
     assert.equal(status.errors, first.filter((d) => d.severity === 1).length);
@@ -173,12 +169,12 @@ describe('language server over stdio', function () {
   });
 
   it('exports the parsed model and checks the whole workspace on request', async () => {
-    const model = await server.connection.sendRequest<{ tables: Array<{ units: unknown[] }> }>('perfTarget/export', { uri });
+    const model = await server.connection.sendRequest(ExportRequest.type, { uri });
     assert.equal(model.tables[0]?.units.length, 5);
-    await assert.rejects(server.connection.sendRequest('perfTarget/export', { uri: 'file:///nowhere.jxmb' }), (e: { code?: number }) => e.code === -32803);
+    await assert.rejects(server.connection.sendRequest(ExportRequest.type, { uri: 'file:///nowhere.jxmb' }), (e: { code?: number }) => e.code === LSPErrorCodes.RequestFailed);
     const other = pathToFileURL(join(dir, 'other.jxmb')).toString();
     const published = server.nextDiagnostics(other);
-    const counts = await server.connection.sendRequest<{ files: number; errors: number }>('perfTarget/checkWorkspace');
+    const counts = await server.connection.sendRequest(CheckWorkspaceRequest.type);
     assert.equal(counts.files, 3, 'sample.txt, other.jxmb and the formatted copy; notes.txt is no table');
     assert.ok((await published).diagnostics.length > 0);
   });

@@ -9,22 +9,14 @@ import { performance } from 'node:perf_hooks';
 import type { CompletionList, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { GOOD_INDICATORS, projectRow, unitRow } from '../../server/src/rules/examples';
 import { FIRST_ROW, table } from '../helpers';
-import { startServer, type Harness } from './harness';
+import { useServer } from './harness';
 
 /** The bound: no request waits more than this behind the parsing of one line. */
 const BOUND_MS = 200;
 
 describe('a giant line over the protocol', function () {
   this.timeout(120000);
-  let server: Harness;
-
-  before(async () => {
-    server = await startServer();
-  });
-
-  after(async () => {
-    await server.stop();
-  });
+  const server = useServer();
 
   it('answers hovers elsewhere within twice the 200 ms bound while a 5 MB one-line table opens, and publishes the line bounded', async () => {
     const small = 'file:///giant/small.jxmb';

@@ -7,26 +7,22 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { CHECK_INDICATORS, excelSheet } from '../excel-sheet';
-import { positionOf, startServer, type Harness } from './harness';
+import { FocusNotification } from '../../server/src/protocol';
+import { positionOf, useServer } from './harness';
 
 const hoverText = (h: Hover | null): string => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
 
 describe('multi-line cells over the protocol (issue 14)', function () {
   this.timeout(30000);
-  let server: Harness;
   const uri = 'untitled:excel-sheet.jxmb';
   // A level-2 code under the wrong level-1, on the second line of a quoted indicator cell.
   const text = excelSheet({ checkIndicators: CHECK_INDICATORS.map((l) => l.replace('2-效益指标；22-社会效益', '2-效益指标；12-质量指标')) });
   const doc = TextDocument.create(uri, 'perf-target', 1, text);
   let diagnostics: Diagnostic[];
+  const server = useServer();
 
   before(async () => {
-    server = await startServer();
     diagnostics = (await server.open(uri, text)).diagnostics;
-  });
-
-  after(async () => {
-    await server.stop();
   });
 
   it('publishes findings on the exact text of a continuation line, and nothing false', () => {
@@ -103,7 +99,7 @@ describe('multi-line cells over the protocol (issue 14)', function () {
     const at = positionOf(text, '≥85%。', '企业满意度', 1);
     const published = server.nextDiagnostics(uri, (p) => p.version === 2 && p.diagnostics.some((d) => d.code === 'percent-out-of-range'));
     server.change(uri, 2, [{ range: { start: at, end: at }, text: '1' }]);
-    await server.connection.sendNotification('perfTarget/focus', { uri, line: 3, character: 0 });
+    await server.connection.sendNotification(FocusNotification.type, { uri, line: 3, character: 0 });
     const after = (await published).diagnostics;
     const doc2 = TextDocument.create(uri, 'perf-target', 2, TextDocument.applyEdits(doc, [{ range: { start: at, end: at }, newText: '1' }]));
     const percent = after.find((d) => d.code === 'percent-out-of-range');

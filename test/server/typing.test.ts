@@ -10,7 +10,8 @@ import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver
 import { TYPING_PAUSE_MS } from '../../server/src/lsp/typing';
 import { projectRow, unitRow } from '../../server/src/rules/examples';
 import { table } from '../helpers';
-import { startServer, type Harness } from './harness';
+import { FocusNotification } from '../../server/src/protocol';
+import { useServer } from './harness';
 
 const TEXT = table([unitRow('合计', ['3.00', '3.00']), unitRow('单位', ['3.00', '3.00']), projectRow('就业项目', ['3.00', '3.00'])]);
 const LINES = TEXT.split('\n');
@@ -64,11 +65,8 @@ const shows = (p: PublishDiagnosticsParams, code: string, from = 0) => errorsOnR
 
 describe('language server: typing comfort', function () {
   this.timeout(60000);
-  let server: Harness;
-
-  afterEach(async () => {
-    await server.stop();
-  });
+  // A server per test: one that has heard a cursor report takes its client for one that sends them.
+  const server = useServer({}, { perTest: true });
 
   /** Opens the table and adds an empty line below it for the new row; returns the next version. */
   async function openWithEmptyRow(uri: string): Promise<number> {
@@ -81,10 +79,9 @@ describe('language server: typing comfort', function () {
   }
 
   it('with the cursor reported after each keystroke, shows no error in the cell or indicator being typed until the cursor leaves it', async () => {
-    server = await startServer();
     const uri = 'untitled:typed-with-focus';
     let version = await openWithEmptyRow(uri);
-    const focus = (line: number, character: number) => server.connection.sendNotification('perfTarget/focus', { uri, line, character });
+    const focus = (line: number, character: number) => server.connection.sendNotification(FocusNotification.type, { uri, line, character });
     await focus(ROW, 0);
     const publishes: Array<{ p: PublishDiagnosticsParams; at: number }> = [];
     const stop = server.onDiagnostics((p) => { if (p.uri === uri) publishes.push({ p, at: Date.now() }); });
@@ -112,7 +109,6 @@ describe('language server: typing comfort', function () {
   });
 
   it('without cursor reports, shows no error in the cell being typed while keystrokes come faster than the pause, and shows it after the pause', async () => {
-    server = await startServer();
     const uri = 'untitled:typed-without-focus';
     let version = await openWithEmptyRow(uri);
     const publishes: Array<{ p: PublishDiagnosticsParams; at: number }> = [];

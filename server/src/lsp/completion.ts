@@ -200,18 +200,26 @@ function restOfIndicator(after: string): string {
 /** True when nothing of this indicator follows (the cell ends, or the next indicator starts). */
 const endsHere = (rest: string): boolean => rest.trim() === '' || SEQ_AHEAD.test(rest);
 
-/** Levels used anywhere in the cell (before and after the cursor). */
-function codesInCell(cell: string): { level1: Set<string>; level2: Set<string> } {
+/**
+ * Levels used in the cell before `from` and after `to` (the token being replaced left out), within
+ * `PREFIX_WINDOW` characters of them: a giant cell (a table pasted as one line) is not scanned whole
+ * on every keystroke.
+ */
+function codesInCell(cell: string, from: number, to = from): { level1: Set<string>; level2: Set<string> } {
   const level1 = new Set<string>();
   const level2 = new Set<string>();
-  for (const m of cell.matchAll(/(?:、|[；;：:])[ \u3000]*([0-9０-９]{1,2})[ \u3000]*[-－—–]/g)) {
-    const code = toAscii(m[1] ?? '');
-    if (code.length === 1) level1.add(code);
-    else {
-      level2.add(code);
-      level1.add(code.charAt(0));
+  const scan = (text: string) => {
+    for (const m of text.matchAll(/(?:、|[；;：:])[ \u3000]*([0-9０-９]{1,2})[ \u3000]*[-－—–]/g)) {
+      const code = toAscii(m[1] ?? '');
+      if (code.length === 1) level1.add(code);
+      else {
+        level2.add(code);
+        level1.add(code.charAt(0));
+      }
     }
-  }
+  };
+  scan(cell.slice(Math.max(0, from - PREFIX_WINDOW), from));
+  scan(cell.slice(to, to + PREFIX_WINDOW));
   return { level1, level2 };
 }
 
@@ -280,7 +288,7 @@ const choice = (s: string): string => s.replace(/[,|\\]/g, '\\$&');
  */
 function newIndicatorSnippet(n: number, place: Place, from: number, to: number): CompletionItem {
   const { sep, colon } = place.style;
-  const { level1, level2 } = codesInCell(place.cell);
+  const { level1, level2 } = codesInCell(place.cell, from, to);
   const missing = level1Codes().find((e) => !level1.has(e.code));
   const codes = missing
     ? `${literal(`${missing.code}-${missing.name}${sep}`)}\${1|${unusedFirst(childrenOf(missing.code), level2).map((e) => choice(`${e.code}-${e.name}`)).join(',')}|}`
@@ -364,7 +372,7 @@ export function complete(doc: TargetDocument, pos: Position, workspace: Workspac
     }
     case 'l1': {
       const to = cur + nameTokenLength(after, true);
-      const { level1 } = codesInCell(cell.slice(0, from) + cell.slice(to));
+      const { level1 } = codesInCell(cell, from, to);
       unusedFirst(level1Codes(), level1).forEach((e, i) => items.push(codeItem(e, place, from, to, i)));
       break;
     }
@@ -372,7 +380,7 @@ export function complete(doc: TargetDocument, pos: Position, workspace: Workspac
       const to = cur + nameTokenLength(after, true);
       const parent = ctx.l1 !== undefined && lookupCode(ctx.l1)?.level === 1 ? ctx.l1 : undefined;
       const list = parent ? childrenOf(parent) : level1Codes().flatMap((e) => childrenOf(e.code));
-      const { level2 } = codesInCell(cell.slice(0, from) + cell.slice(to));
+      const { level2 } = codesInCell(cell, from, to);
       unusedFirst(list, level2).forEach((e, i) => items.push(codeItem(e, place, from, to, i)));
       break;
     }

@@ -3,68 +3,45 @@
  * guarded: one failing request is logged and answered empty (or with an LSP error), never taking
  * the server down.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   ErrorCodes, LSPErrorCodes, MessageType, ResponseError, TextDocumentSyncKind,
   type CancellationToken, type CodeActionParams, type Connection, type Diagnostic, type DocumentRangeFormattingParams,
-  type InitializeParams, type InitializeResult,
+  type Disposable, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { CheckResult, checkDocumentRules, checkingRowCache, checkRows, rowFindingsAt, warmRowChecks, type RowChecks } from '../check';
 import { offsetIn, warmRows } from '../syntax/document';
+import { prepareParser } from '../syntax/indicators';
 import { runInSlices, runSlice, yieldToEventLoop, type Steps } from '../steps';
 import { MONEY_UNITS } from '../catalogue';
 import { CONFIG_FILE, type Config } from '../config';
+import { directoriesAbove, SettingsResolver, type ResolvedSettings } from '../settings';
 import { exportDocument } from '../export';
 import { toLocale, type Locale } from '../i18n';
 import type { Finding } from '../rules/types';
-import { codeActionSteps, FIX_ALL_KIND } from './code-actions';
+import {
+  CheckWorkspaceRequest, ExportRequest, FIX_ALL_KIND, FocusNotification, LANGUAGE_ID, StatusNotification,
+  type CheckWorkspaceResult, type ExportParams, type FocusParams, type InitializationOptions, type StatusParams,
+} from '../protocol';
+import { codeActionSteps } from './code-actions';
 import { DEFAULT_MAX_DIAGNOSTICS, DiagnosticConverter, linesToShow, selectFindings } from './diagnostics';
 import { complete, TRIGGER_CHARACTERS } from './completion';
 import { formatSteps } from './formatting';
 import { hover } from './hover';
 import { definition, highlights, references } from './navigation';
 import { applyChanges, textOf, toLineText, type LineText } from './line-text';
-import { resolveSettings } from './settings';
 import { isHeld, lineChange, TYPING_PAUSE_MS, typingUnit, type LineEdit, type TypingUnit } from './typing';
 import { answerInSlices } from './slices';
 import { documentSymbolSteps, foldingRanges, workspaceSymbols } from './symbols';
 import { isTargetFile, Workspace, type TargetFile } from './workspace';
-
-export const LANGUAGE_ID = 'perf-target';
-
-/** Custom protocol between the extension and the server. */
-export const Protocol = {
-  /** Client → server: where the cursor is, for focus mode (null when no target file is focused). */
-  focus: 'perfTarget/focus',
-  /** Server → client: totals and counts of a checked file, for the status bar. */
-  status: 'perfTarget/status',
-  /** Client → server: check every target file of the workspace; answers the counts. */
-  checkWorkspace: 'perfTarget/checkWorkspace',
-  /** Client → server: the parsed model of a document as JSON (the export). */
-  exportDocument: 'perfTarget/export',
-} as const;
 
 interface OpenDocument {
   readonly uri: string;
   readonly languageId: string;
   readonly version: number;
   readonly text: LineText;
-}
-
-export interface FocusParams {
-  readonly uri: string;
-  readonly line: number;
-  readonly character: number;
-}
-
-export interface StatusParams {
-  readonly uri: string;
-  readonly total: number | null;
-  readonly projects: number;
-  readonly errors: number;
-  readonly warnings: number;
 }
 
 /**
@@ -92,7 +69,7 @@ interface Checked {
 /** Has the row results of `lines` at hand, a step per line (see `CheckResult.warm`). */
 function* warmSteps(result: CheckResult, lines: readonly number[]): Steps<void> {
   for (const line of lines) {
-    result.warm(line);
+    yield* result.warmSteps(line);
     yield;
   }
 }
@@ -115,10 +92,10 @@ export function startServer(connection: Connection): void {
    */
   const typing = new Set<string>();
   const pauseTimers = new Map<string, NodeJS.Timeout>();
-  const configs = new Map<string, Config>();
   let locale: Locale = 'en';
   let canConfigure = false;
   let canWatch = false;
+  let canWatchRelative = false;
   let canWatchFolders = false;
   let focus: FocusParams | undefined;
   /** Whether the client sends `perfTarget/focus` (VS Code's extension does; Neovim and Helix do not). */
@@ -188,16 +165,44 @@ export function startServer(connection: Connection): void {
 
   const tooLarge = new Set<string>();
 
-  function configFor(uri: string): Config {
-    const folder = workspace.folderOf(uri) ?? '';
-    let config = configs.get(folder);
-    if (!config) {
-      const r = resolveSettings(folder || undefined, editorSettings);
-      for (const p of r.problems) connection.console.warn(`settings: ${p}`);
-      config = r.config;
-      configs.set(folder, config);
+  /**
+   * The settings of each document as the command line resolves them (`settings.ts`): the nearest
+   * `.perf-target.json` above it with the editor's settings on top, and its path for `ignore` globs.
+   * Kept per document until a settings file or the editor's settings change (`refreshAll`).
+   */
+  const newResolver = () => new SettingsResolver({
+    editor: editorSettings,
+    roots: workspace.folderUris.map((u) => fileURLToPath(u)),
+    onIssues: (issues) => {
+      for (const i of issues) connection.console.warn(`settings: ${i.source}: ${i.text.en}`);
+    },
+  });
+  let resolver = newResolver();
+  const settingsByUri = new Map<string, ResolvedSettings>();
+  function settingsFor(uri: string): ResolvedSettings {
+    let s = settingsByUri.get(uri);
+    if (!s) {
+      s = resolver.resolveUri(uri);
+      settingsByUri.set(uri, s);
     }
-    return config;
+    return s;
+  }
+  const configFor = (uri: string): Config => settingsFor(uri).config;
+
+  /**
+   * A settings file above the workspace folders applies as on the command line: watched where the
+   * client takes relative patterns (LSP 3.17), again when the folders change.
+   */
+  let watchingAbove: Promise<Disposable> | undefined;
+  function watchSettingsAbove(): void {
+    if (!canWatchRelative) return;
+    const previous = watchingAbove;
+    void previous?.then((d) => d.dispose(), () => undefined);
+    const dirs = directoriesAbove(workspace.folderUris.map((u) => fileURLToPath(u)));
+    watchingAbove = dirs.length === 0 ? undefined : connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: dirs.map((d) => ({ globPattern: { baseUri: pathToFileURL(d).toString(), pattern: CONFIG_FILE } })),
+    });
+    watchingAbove?.catch((e: unknown) => connection.console.warn(`cannot watch settings above the workspace: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   const converter = new DiagnosticConverter(() => docsRoot, () => locale);
@@ -308,15 +313,15 @@ export function startServer(connection: Connection): void {
       errors: counts.errors,
       warnings: counts.warnings,
     };
-    void connection.sendNotification(Protocol.status, status);
+    void connection.sendNotification(StatusNotification.type, status);
   }
 
   /** The complete check of the file's current version (row findings reused from the last check). */
   function checkedOf(file: TargetFile): Checked {
     const c = checked.get(file.uri);
     if (c && c.version === file.version && c.complete) return c;
-    const options = { config: configFor(file.uri) };
-    return record(file, checkRows(file.doc, options, c?.result.rows), checkDocumentRules(file.doc, options));
+    const settings = settingsFor(file.uri);
+    return record(file, checkRows(file.doc, settings, c?.result.rows), checkDocumentRules(file.doc, settings));
   }
 
   /** Records the complete check of the file's current version. */
@@ -341,7 +346,7 @@ export function startServer(connection: Connection): void {
       if (!current && file.doc.rows[line]?.line !== line) continue;
       // One push per finding: spreading a line's findings into arguments overflowed the stack on a
       // giant line (hovering in it threw `Maximum call stack size exceeded`).
-      for (const f of current ? current.at(line) : rowFindingsAt(file.doc, line, { config: configFor(file.uri) })) out.push(f);
+      for (const f of current ? current.at(line) : rowFindingsAt(file.doc, line, settingsFor(file.uri))) out.push(f);
     }
     return out;
   }
@@ -357,8 +362,9 @@ export function startServer(connection: Connection): void {
    * the server as long as a whole check takes (half a second for 10 MB) after a settings change.
    */
   async function checkInSlices(file: TargetFile): Promise<void> {
-    const config = configFor(file.uri);
-    const stale = () => workspace.get(file.uri) !== file || configFor(file.uri) !== config;
+    const settings = settingsFor(file.uri);
+    const { config } = settings;
+    const stale = () => workspace.get(file.uri) !== file || settingsFor(file.uri) !== settings;
     const step = async () => {
       await yieldToEventLoop();
       return !stale();
@@ -367,9 +373,9 @@ export function startServer(connection: Connection): void {
     let result = c && c.version === file.version && c.complete ? c : undefined;
     if (!result) {
       if (!(await warmRowChecks(file.doc, config, stale)) || !(await step())) return;
-      const rowChecks = checkRows(file.doc, { config }, c?.result.rows);
+      const rowChecks = checkRows(file.doc, settings, c?.result.rows);
       if (!(await step())) return;
-      const documentFindings = checkDocumentRules(file.doc, { config });
+      const documentFindings = checkDocumentRules(file.doc, settings);
       if (!(await step())) return;
       result = record(file, rowChecks, documentFindings);
     }
@@ -386,7 +392,7 @@ export function startServer(connection: Connection): void {
       const file = workspace.get(uri);
       if (!file || file.version !== version) return;
       const previous = checked.get(uri);
-      const rows = checkRows(file.doc, { config: configFor(uri) }, previous?.result.rows);
+      const rows = checkRows(file.doc, settingsFor(uri), previous?.result.rows);
       const lines = file.doc.lines.length;
       const kept = previous && previous.lines === lines ? previous.result.documentFindings : [];
       const result: Checked = { version: file.version, lines, result: new CheckResult(rows, kept), complete: false };
@@ -437,7 +443,8 @@ export function startServer(connection: Connection): void {
   }
 
   function refreshAll(): void {
-    configs.clear();
+    resolver = newResolver();
+    settingsByUri.clear();
     checked.clear();
     for (const uri of documents.keys()) if (workspace.get(uri)) validateFull(uri);
   }
@@ -452,14 +459,17 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const options = (params.initializationOptions ?? {}) as { locale?: unknown; docsRoot?: unknown };
+    prepareParser();
+    const options = (params.initializationOptions ?? {}) as { readonly [K in keyof InitializationOptions]?: unknown };
     locale = toLocale(typeof options.locale === 'string' ? options.locale : params.locale);
     if (typeof options.docsRoot === 'string') docsRoot = options.docsRoot;
     canConfigure = params.capabilities.workspace?.configuration === true;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canWatchRelative = canWatch && params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
+    resolver = newResolver();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -487,6 +497,7 @@ export function startServer(connection: Connection): void {
         for (const r of e.removed) current.delete(r.uri);
         for (const a of e.added) current.add(a.uri);
         workspace.setFolders([...current]);
+        watchSettingsAbove();
         await workspace.scan();
         refreshAll();
       });
@@ -496,6 +507,7 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.{jxmb,txt,tsv}' }, { globPattern: `**/${CONFIG_FILE}` }],
       });
+      watchSettingsAbove();
     }
     await fetchEditorSettings();
     const started = Date.now();
@@ -607,7 +619,7 @@ export function startServer(connection: Connection): void {
     if (uri.startsWith('file:') && workspace.folderOf(uri)) await workspace.loadFromDisk(fileURLToPath(uri));
   }));
 
-  connection.onNotification(Protocol.focus, guard('focus', undefined, (p: FocusParams | null) => {
+  connection.onNotification(FocusNotification.type, guard('focus', undefined, (p: FocusParams | null) => {
     const old = focus;
     focus = p ?? undefined;
     focusClient = true;
@@ -660,13 +672,16 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onCodeAction(requestInSlices('codeAction', [], (file, p: CodeActionParams) => {
+    const settings = settingsFor(file.uri);
+    // "Ignore" writes the settings file that applies, else creates one in the workspace folder.
     const folder = workspace.folderOf(file.uri);
+    const settingsFile = settings.source ?? (folder ? join(folder, CONFIG_FILE) : undefined);
     return codeActionSteps(findingsOnLines(file, p.range.start.line, p.range.end.line), () => checkedOf(file).result.findingSteps(), p.range, p.context.only, {
       uri: file.uri,
       doc: file.doc,
-      config: configFor(file.uri),
+      settings,
       locale,
-      ...(folder ? { folder } : {}),
+      ...(settingsFile ? { settingsFile } : {}),
       toDiagnostic: (f) => toDiagnostic(file, f),
     });
   }));
@@ -675,7 +690,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDocumentRangeFormatting(requestInSlices('rangeFormatting', [], (file, p: DocumentRangeFormattingParams) => formatSteps(file.doc, configFor(file.uri), p.range)));
 
-  connection.onRequest(Protocol.checkWorkspace, request('checkWorkspace', () => {
+  connection.onRequest(CheckWorkspaceRequest.type, request('checkWorkspace', (): CheckWorkspaceResult => {
     let files = 0;
     let errors = 0;
     let warnings = 0;
@@ -690,7 +705,7 @@ export function startServer(connection: Connection): void {
     return { files, errors, warnings };
   }));
 
-  connection.onRequest(Protocol.exportDocument, request('export', (p: { uri?: unknown } | undefined) => {
+  connection.onRequest(ExportRequest.type, request('export', (p: { readonly [K in keyof ExportParams]?: unknown } | undefined) => {
     const file = typeof p?.uri === 'string' ? fileOf(p.uri) : undefined;
     if (!file) return new ResponseError(LSPErrorCodes.RequestFailed, `not a target file: ${String(p?.uri)}`);
     return exportDocument(file.doc);

@@ -18,7 +18,6 @@
  * indicator never hides the others. The lexer never lets a value swallow what starts the next
  * indicator (see `tokens.ts`), so structure is never absorbed silently.
  */
-import './node-compat';
 import { EmbeddedActionsParser, tokenMatcher, type IRecognitionException, type IToken, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
 import { HTML_SOURCE, LABELS, type Bilingual, type MarkRole } from '../vocabulary';
 import {
@@ -388,6 +387,14 @@ let parserInstance: IndicatorParser | undefined;
 function parser(): IndicatorParser {
   parserInstance ??= new IndicatorParser();
   return parserInstance;
+}
+
+/**
+ * Builds the parser now (Chevrotain's grammar analysis, about 150 ms): the server does it while
+ * answering `initialize`, so that the first document opened does not wait for it.
+ */
+export function prepareParser(): void {
+  parser();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { Commands, LANGUAGE_ID, type ExportResult } from '../../../server/src/protocol';
 
 const folder = () => {
   const f = vscode.workspace.workspaceFolders?.[0];
@@ -66,9 +67,9 @@ describe('Performance Targets in VS Code', () => {
   });
 
   it('detects a .txt target table and switches it to the language', async () => {
-    await waitFor('language detection', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString() && d.languageId === 'perf-target'));
+    await waitFor('language detection', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString() && d.languageId === LANGUAGE_ID));
     doc = await vscode.workspace.openTextDocument(doc.uri);
-    assert.equal(doc.languageId, 'perf-target');
+    assert.equal(doc.languageId, LANGUAGE_ID);
   });
 
   it('publishes the server’s diagnostics with rule codes', async () => {
@@ -142,16 +143,36 @@ describe('Performance Targets in VS Code', () => {
   });
 
   it('runs the workspace check command', async () => {
-    await vscode.commands.executeCommand('perfTarget.checkWorkspace');
+    await vscode.commands.executeCommand(Commands.checkWorkspace);
     const other = vscode.Uri.joinPath(folder(), 'other.jxmb');
     await waitFor('diagnostics of an unopened file', () => vscode.languages.getDiagnostics(other).length > 0 || undefined);
   });
 
+  it('fixes all safe findings with the command (the server’s fix-all code action kind)', async () => {
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const before = doc.getText();
+    assert.ok(before.includes('<p>'));
+    await vscode.commands.executeCommand(Commands.fixAll);
+    await waitFor('the fixes', () => doc.getText() !== before || undefined, 10000);
+    assert.ok(!doc.getText().includes('<p>'), 'HTML residue removed');
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the undo', () => doc.getText() === before || undefined, 10000);
+  });
+
+  it('copies the table as JSON with the command (perfTarget/export)', async () => {
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand(Commands.copyAsJson);
+    const text = await waitFor('the clipboard', async () => (await vscode.env.clipboard.readText()) || undefined, 10000);
+    const model = JSON.parse(text) as ExportResult;
+    assert.equal(model.tables[0]?.units.length, 5);
+  });
+
   it('inserts a tab with Tab while typing a row: no word-based suggestion list to accept', async () => {
     const other = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'other.jxmb'));
-    assert.equal(other.languageId, 'perf-target');
+    assert.equal(other.languageId, LANGUAGE_ID);
     const editor = await vscode.window.showTextDocument(other, { preview: false });
-    const settings = vscode.workspace.getConfiguration('editor', { languageId: 'perf-target', uri: other.uri });
+    const settings = vscode.workspace.getConfiguration('editor', { languageId: LANGUAGE_ID, uri: other.uri });
     assert.equal(settings.get('wordBasedSuggestions'), 'off');
     assert.equal(settings.get('insertSpaces'), false);
     try {
