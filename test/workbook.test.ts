@@ -11,7 +11,7 @@ import { generate } from '../bench/generate';
 import { checkText } from '../server/src/check';
 import { parseDocument } from '../server/src/syntax/document';
 import { GOOD_INDICATORS, projectRow, unitRow } from '../server/src/rules/examples';
-import { cellOfFinding, cellSource, exportWorkbook, formatAmount, importWorkbook, type ImportedText } from '../server/src/workbook/table';
+import { cellOfFinding, cellSource, exportWorkbook, exportWorkbookWithNotes, formatAmount, importWorkbook, type ImportedText } from '../server/src/workbook/table';
 import { columnName, parseCellRef, readXlsx, type Sheet } from '../server/src/workbook/xlsx';
 import { ZipReader } from '../server/src/workbook/zip';
 import { excelSheet } from './excel-sheet';
@@ -86,6 +86,15 @@ describe('workbook: text → workbook → text', () => {
     const styles = zip.read('xl/styles.xml')?.toString('utf8') ?? '';
     assert.match(styles, /<xf numFmtId="4"[^>]*applyNumberFormat="1"/);
     assert.match(styles, /fontId="1"[^>]*><alignment horizontal="center" vertical="center" wrapText="1"\/>/);
+  });
+
+  it('mentions cells longer than Excel\'s 32 767 characters, and keeps them whole', () => {
+    const long = GOOD_INDICATORS.repeat(Math.ceil(40_000 / GOOD_INDICATORS.length));
+    const text = table([projectRow('项目', ['1.00', '1.00'], long)]);
+    const { bytes, notes } = exportWorkbookWithNotes(text);
+    assert.deepEqual(notes.map((n) => n.en), [`1 cell(s) exceed Excel's limit of 32767 characters a cell (测试单位!G8); Excel cuts them when opening, and WPS and LibreOffice have the same limit`]);
+    assert.equal(imported(bytes).text, text);
+    assert.deepEqual(exportWorkbookWithNotes(sample).notes, []);
   });
 
   it('writes an amount that is not written as the text writes numbers as text, unchanged', () => {

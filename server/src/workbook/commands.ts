@@ -6,7 +6,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Bilingual } from '../i18n';
 import { WorkbookError, refuse } from './errors';
-import { exportWorkbook, importWorkbook, type ImportedText } from './table';
+import { exportWorkbookWithNotes, importWorkbook, type ImportedText } from './table';
 import { ZIP_LIMITS } from './zip';
 
 export { cellOfFinding } from './table';
@@ -68,7 +68,10 @@ export function runImport(path: string, output: string | undefined, sheet: strin
   return write(output, `${imported.text}\n`, io, say) ? 0 : 2;
 }
 
-/** `perf-target export --format xlsx FILE -o BOOK.xlsx`: 0, or 2 when FILE cannot be read or BOOK written. */
+/**
+ * `perf-target export --format xlsx FILE -o BOOK.xlsx`: 0, or 2 when FILE cannot be read or BOOK
+ * written; cells longer than Excel shows are mentioned on standard error (the workbook keeps them).
+ */
 export function runExportXlsx(path: string, shown: string, output: string, readText: (path: string) => string, io: WorkbookIo, say: (t: Bilingual) => string, describe: (e: unknown) => Bilingual): number {
   let text: string;
   try {
@@ -77,5 +80,7 @@ export function runExportXlsx(path: string, shown: string, output: string, readT
     io.err(`perf-target: ${shown}: ${say(describe(e))}`);
     return 2;
   }
-  return write(output, exportWorkbook(text), io, say) ? 0 : 2;
+  const { bytes, notes } = exportWorkbookWithNotes(text);
+  for (const note of notes) io.err(`perf-target: ${output}: ${say(note)}`);
+  return write(output, bytes, io, say) ? 0 : 2;
 }

@@ -357,3 +357,22 @@ function trimText(text: string): string[] {
 export function exportWorkbook(text: string): Buffer {
   return writeXlsx(textToSheets(text));
 }
+
+/** Excel's limit on a cell's characters: a longer cell is cut, or the workbook “repaired”, on opening. */
+export const EXCEL_CELL_CHARS = 32_767;
+
+/** The workbook of a target text, with what Excel will not show as written (cells past its limit). Never throws. */
+export function exportWorkbookWithNotes(text: string): { readonly bytes: Buffer; readonly notes: readonly Bilingual[] } {
+  const sheets = textToSheets(text);
+  const long: string[] = [];
+  for (const sheet of sheets) {
+    sheet.rows.forEach((row, r) => row?.forEach((cell, c) => {
+      if (typeof cell?.value === 'string' && cell.value.length > EXCEL_CELL_CHARS) long.push(`${sheet.name}!${columnName(c)}${r + 1}`);
+    }));
+  }
+  const notes: Bilingual[] = long.length === 0 ? [] : [{
+    zh: `${long.length} 个单元格超过 Excel 每格 ${EXCEL_CELL_CHARS} 个字符的上限（${long.slice(0, 5).join('、')}），Excel 打开时会截断；WPS 和 LibreOffice 同样有此上限`,
+    en: `${long.length} cell(s) exceed Excel's limit of ${EXCEL_CELL_CHARS} characters a cell (${long.slice(0, 5).join(', ')}); Excel cuts them when opening, and WPS and LibreOffice have the same limit`,
+  }];
+  return { bytes: writeXlsx(sheets), notes };
+}
