@@ -4,8 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { exportWorkbook, importWorkbook } from '../server/src/workbook/table';
-import { SHEET_LIMITS } from '../server/src/workbook/xlsx';
+import { exportWorkbook, exportWorkbookWithNotes, importWorkbook } from '../server/src/workbook/table';
+import { readXlsx, SHEET_LIMITS } from '../server/src/workbook/xlsx';
 import { ZIP_LIMITS } from '../server/src/workbook/zip';
 import { bombEntry, book, excelBook, rawZip, sst, worksheet } from './workbook-books';
 
@@ -110,6 +110,28 @@ describe('workbook: hostile and broken files', () => {
     assert.match(refused(book([], undefined, { 'xl/workbook.xml': 'not xml <' })).en, /not valid XML|no target table/);
     const docx = rawZip([{ name: 'word/document.xml', data: Buffer.alloc(0), declared: 0 }]);
     assert.match(refused(docx).en, /not an Excel workbook \(the zip has no xl\/workbook.xml\)/);
+  });
+
+  it('keeps a cell far to the right from widening every row: past 256 columns it is noted, not imported', () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>项目${i}</t></is></c><c r="XFD${i + 2}"><v>1</v></c></row>`).join('');
+    const header = `<row r="1">${['项目名称', '总计', '财政拨款'].map((h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`).join('')}<c r="XFD1"><v>1</v></c></row>`;
+    const r = importWorkbook(book([{ name: 'Sheet1', xml: worksheet(`<sheetData>${header}${rows}</sheetData>`) }]));
+    assert.ok(r.ok);
+    assert.ok(r.value.text.length < 5001 * 40, `${r.value.text.length} characters`);
+    assert.match(r.value.notes.map((n) => n.en).join('\n'), /5001 cell\(s\) more than 256 columns right of the header's first; not imported/);
+  });
+
+  it('writes no more than a sheet holds: a line of 20 000 cells is cut at Excel\'s last column, with a note', () => {
+    const { bytes, notes } = exportWorkbookWithNotes(`项目名称\t总计\t财政拨款\n${'x\t'.repeat(20_000)}`);
+    assert.match(notes.map((n) => n.en).join('\n'), /3617 cell\(s\) past Excel's last column/);
+    const sheet = readXlsx(bytes).sheets[0];
+    assert.equal(Math.max(...(sheet?.rows[1]?.cells.map((c) => c.col) ?? [])), 16383);
+  });
+
+  it('reads an entity named like an object property as an undefined entity, and such attributes as attributes', () => {
+    assert.match(refused(book([{ name: 'Sheet1', xml: TABLE_SHEET }], sst(['&constructor;']))).en, /undefined entity &constructor;/);
+    const sheet = worksheet('<sheetData><row r="1" __proto__="x" constructor="y"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c><c r="B1" t="inlineStr"><is><t>总计</t></is></c><c r="C1" t="inlineStr"><is><t>财政拨款</t></is></c></row></sheetData>');
+    assert.ok(importWorkbook(book([{ name: 'Sheet1', xml: sheet }])).ok);
   });
 
   it('never throws on damaged workbooks: random bytes changed anywhere', function () {

@@ -23,7 +23,7 @@ import { formatWan, type Bilingual } from '../i18n';
 import { parseDocument, parseRow, isQuotedCell, RowCache, MAX_ROW_LINES, splitLines, type Span, type TargetDocument } from '../syntax/document';
 import { COLUMNS, isTitle } from '../vocabulary';
 import { asWorkbookError, refuse } from './errors';
-import { columnName, readXlsx, STYLE, writeXlsx, type CellRange, type CellValue, type OutCell, type OutSheet, type Sheet, type SheetRow } from './xlsx';
+import { columnName, readXlsx, SHEET_LIMITS, STYLE, writeXlsx, type CellRange, type CellValue, type OutCell, type OutSheet, type Sheet, type SheetRow } from './xlsx';
 
 export const TABLE_LIMITS = {
   /** The header row is looked for in this many rows at the top of a sheet. */
@@ -34,6 +34,11 @@ export const TABLE_LIMITS = {
    */
   rowLines: MAX_ROW_LINES,
   rowContinuation: 60_000,
+  /**
+   * Cells of a row read, from the table's first column: a cell far to the right (a note in column
+   * XFD) would otherwise make every row thousands of empty cells. Those past it are noted.
+   */
+  columns: 256,
 } as const;
 
 const WIDTH = COLUMNS.length;
@@ -114,6 +119,7 @@ function cellsFrom(row: SheetRow, from: number, body: boolean): CellValue[] {
   const out: CellValue[] = [];
   for (const c of row.cells) {
     if (c.col < from) continue;
+    if (c.col - from >= TABLE_LIMITS.columns) break;
     while (out.length < c.col - from) out.push('');
     out.push(body && typeof c.value === 'number' && AMOUNT[c.col - from] ? formatAmount(c.value) : c.value);
   }
@@ -161,6 +167,7 @@ function sheetLines(sheet: Sheet, header: { index: number; col: number } | undef
   const byIndex = new Map(withValues.map((r) => [r.index, r]));
   const first = header?.col ?? 0;
   let leftOut = 0;
+  let farRight = 0;
   let tabs = 0;
   let flattened = 0;
   for (let r = 0; r <= last; r++) {
@@ -172,8 +179,10 @@ function sheetLines(sheet: Sheet, header: { index: number; col: number } | undef
         // A preface line: from its first cell (which may stand left of the table).
         from = Math.min(first, row.cells[0]?.col ?? first);
         values = cellsFrom(row, from, false);
+        farRight += row.cells.filter((c) => c.col - from >= TABLE_LIMITS.columns).length;
       } else {
         leftOut += row.cells.filter((c) => c.col < first).length;
+        farRight += row.cells.filter((c) => c.col - first >= TABLE_LIMITS.columns).length;
         values = cellsFrom(row, first, r > header.index);
         if (values.length > 0) while (values.length < WIDTH) values.push('');
       }
@@ -204,6 +213,12 @@ function sheetLines(sheet: Sheet, header: { index: number; col: number } | undef
   }
   if (leftOut > 0) {
     notes.push({ zh: `工作表“${name}”表头左侧的 ${leftOut} 个单元格不属于目标表，未导入`, en: `sheet "${name}": ${leftOut} cell(s) left of the header belong to no column of the table; not imported` });
+  }
+  if (farRight > 0) {
+    notes.push({
+      zh: `工作表“${name}”有 ${farRight} 个单元格在表头右侧 ${TABLE_LIMITS.columns} 列之外，未导入`,
+      en: `sheet "${name}": ${farRight} cell(s) more than ${TABLE_LIMITS.columns} columns right of the header's first; not imported`,
+    });
   }
   if (tabs > 0) notes.push({ zh: `工作表“${name}”有 ${tabs} 个单元格含制表符，已换成空格`, en: `sheet "${name}": tabs in ${tabs} cell(s) became spaces` });
   if (flattened > 0) {
@@ -291,6 +306,11 @@ function sheetName(department: string | undefined, k: number, used: Set<string>)
  * so no indicator is read (an indicator limit of 0: the parse is a third of the work otherwise).
  */
 export function textToSheets(text: string, doc: TargetDocument = parseDocument(trimText(text), new RowCache(undefined, () => 0))): OutSheet[] {
+  return buildSheets(doc, { cells: 0, rows: 0 });
+}
+
+/** What a sheet cannot hold: cells past Excel's last column, rows past its last row (counted in `cut`). */
+function buildSheets(doc: TargetDocument, cut: { cells: number; rows: number }): OutSheet[] {
   const lines = doc.lines;
   const tables = doc.tables;
   const used = new Set<string>();
@@ -309,7 +329,13 @@ export function textToSheets(text: string, doc: TargetDocument = parseDocument(t
       const ref = doc.rows[line];
       if (!ref || ref.line !== line) continue;
       const r = rows.length;
-      const values = ref.row.cells.map((c) => valueOf(c.raw));
+      if (r >= SHEET_LIMITS.rows) {
+        cut.rows++;
+        continue;
+      }
+      const cells = ref.row.cells;
+      if (cells.length > SHEET_LIMITS.columns) cut.cells += cells.length - SHEET_LIMITS.columns;
+      const values = (cells.length > SHEET_LIMITS.columns ? cells.slice(0, SHEET_LIMITS.columns) : cells).map((c) => valueOf(c.raw));
       if (ref.row.text === '') {
         rows.push(undefined);
         continue;
@@ -363,7 +389,8 @@ export const EXCEL_CELL_CHARS = 32_767;
 
 /** The workbook of a target text, with what Excel will not show as written (cells past its limit). Never throws. */
 export function exportWorkbookWithNotes(text: string): { readonly bytes: Buffer; readonly notes: readonly Bilingual[] } {
-  const sheets = textToSheets(text);
+  const cut = { cells: 0, rows: 0 };
+  const sheets = buildSheets(parseDocument(trimText(text), new RowCache(undefined, () => 0)), cut);
   const long: string[] = [];
   for (const sheet of sheets) {
     sheet.rows.forEach((row, r) => row?.forEach((cell, c) => {
@@ -374,5 +401,11 @@ export function exportWorkbookWithNotes(text: string): { readonly bytes: Buffer;
     zh: `${long.length} 个单元格超过 Excel 每格 ${EXCEL_CELL_CHARS} 个字符的上限（${long.slice(0, 5).join('、')}），Excel 打开时会截断；WPS 和 LibreOffice 同样有此上限`,
     en: `${long.length} cell(s) exceed Excel's limit of ${EXCEL_CELL_CHARS} characters a cell (${long.slice(0, 5).join(', ')}); Excel cuts them when opening, and WPS and LibreOffice have the same limit`,
   }];
+  if (cut.cells > 0 || cut.rows > 0) {
+    notes.push({
+      zh: `工作表放不下的内容未写入：${cut.cells} 个超出 Excel 最后一列的单元格、${cut.rows} 行超出最后一行的行`,
+      en: `left out what a sheet cannot hold: ${cut.cells} cell(s) past Excel's last column, ${cut.rows} row(s) past its last row`,
+    });
+  }
   return { bytes: writeXlsx(sheets), notes };
 }

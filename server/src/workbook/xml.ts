@@ -15,7 +15,7 @@ export interface XmlHandler {
   text(text: string): void;
 }
 
-const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const PREDEFINED: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]]);
 
 /** `what` is a short English description of the fault (the Chinese message says where only). */
 const malformed = (part: string, what: string): never => refuse({
@@ -47,7 +47,7 @@ export function decodeEntities(text: string, part = 'XML'): string {
       if (!(code >= 1 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return malformed(part, `character reference &${name};`);
       char = String.fromCodePoint(code);
     } else {
-      char = PREDEFINED[name];
+      char = PREDEFINED.get(name);
       if (char === undefined) {
         return refuse({
           zh: `工作簿的部件 ${part} 使用了未定义的实体 &${name.slice(0, 20)};，拒绝读取`,
@@ -120,7 +120,8 @@ export function scanXml(xml: string, on: XmlHandler, part: string): void {
     }
     const name = local(xml.slice(lt + 1, j));
     if (name === '') malformed(part, 'a “<” that starts no tag');
-    const attributes: Record<string, string> = {};
+    // No prototype: an attribute named `__proto__` or `constructor` is an attribute like any other.
+    const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
     for (;;) {
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
       if (j >= n) return malformed(part, `unclosed tag <${name}>`);
