@@ -153,6 +153,16 @@ describe('workbook: what offices send', () => {
     assert.deepEqual(r.notes.map((n) => n.en), ['sheet "绩效目标": hidden rows 5 imported like the others']);
   });
 
+  it('reads back what LibreOffice saved of our export: the text unchanged (test/fixtures/workbooks/libreoffice.xlsx)', () => {
+    const dir = join(root, 'test', 'fixtures', 'workbooks');
+    const r = imported(readFileSync(join(dir, 'libreoffice.xlsx')));
+    assert.equal(r.text, readFileSync(join(dir, 'libreoffice.source.jxmb'), 'utf8'));
+    // LibreOffice kept what our writer wrote: the merged title, amounts as numbers.
+    const sheet = readXlsx(readFileSync(join(dir, 'libreoffice.xlsx'))).sheets[0] as Sheet;
+    assert.deepEqual(sheet.merges, [{ firstRow: 0, firstCol: 0, lastRow: 0, lastCol: 6 }]);
+    assert.equal(cellMap(sheet).get('B4'), 1334.5);
+  });
+
   it('keeps every cell\'s value through import and export', () => {
     for (const [name, bytes, shift] of [['excel', excelBook(), 0], ['inline', inlineBook(), 1], ['libreoffice', libreOfficeBook(), 0]] as const) {
       const original = readXlsx(bytes).sheets.filter((s) => s.name !== '说明');
