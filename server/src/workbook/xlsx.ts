@@ -19,8 +19,8 @@ export const SHEET_LIMITS = {
   sharedStrings: 1_000_000,
   /** Cells with a value, over the sheets read (a 10 MB table has ~86 000, a 50 MB one ~430 000). */
   cells: 1_000_000,
-  /** Sheets in the workbook. */
-  sheets: 1_000,
+  /** Sheets in the workbook (export writes one per table: a 10 MB generated text has 131). */
+  sheets: 5_000,
   /** Excel's own bounds: rows and columns of a sheet. */
   rows: 1_048_576,
   columns: 16_384,
