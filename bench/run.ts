@@ -14,6 +14,7 @@ import {
 import { checkText } from '../server/src/check';
 import { decode } from '../server/src/decode';
 import { generate } from './generate';
+import { workbookTimes, type WorkbookTimes } from './workbook';
 
 const root = join(__dirname, '..', '..');
 const sample = readFileSync(join(root, 'seeds', '000_5e46737169912d50.txt'), 'utf8');
@@ -266,6 +267,11 @@ function checkFigures(sizes: readonly number[], rounds: number, runs: number): A
 }
 
 async function main(): Promise<void> {
+  const workbookSize = process.argv.indexOf('--workbook-size');
+  if (workbookSize >= 0) {
+    process.stdout.write(JSON.stringify(workbookTimes(sample, Number(process.argv[workbookSize + 1]), 3)));
+    return;
+  }
   if (childSize !== undefined) {
     const i = process.argv.indexOf('--runs');
     process.stdout.write(JSON.stringify(timeOneSize(childSize, i >= 0 ? Number(process.argv[i + 1]) : 3)));
@@ -275,6 +281,8 @@ async function main(): Promise<void> {
   const big = rows[rows.length - 1];
   const mid = rows[1];
   const scaling = big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) / ((big.mb ?? 1) / (mid.mb ?? 1)) * 5 : 0;
+  // The workbook round trip of the middle size, in a process of its own like each check size.
+  const workbook = serverOnly ? undefined : JSON.parse(execFileSync(process.execPath, [...process.execArgv, __filename, '--workbook-size', String(SIZES[1] ?? 10)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as WorkbookTimes;
   const serverText = generate(sample, (SIZES[1] ?? 10) * MB);
   const server = await serverFigures(serverText);
   const giant = await giantLineFigures();
@@ -286,6 +294,13 @@ async function main(): Promise<void> {
   console.log('size MB | baseline ms | full check ms | MB/s  | full ÷ baseline');
   for (const r of rows) console.log(`${f(r.mb).padStart(7)} | ${f(r.baselineMs).padStart(11)} | ${f(r.fullMs).padStart(13)} | ${f(r.fullMBps).padStart(5)} | ${f(r.ratioToBaseline, 2).padStart(6)}×`);
   console.log(`\ngrowth: ${SIZES[2]} MB time ÷ ${SIZES[1]} MB time = ${f(big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) : 0, 2)} (${f(scaling, 2)} when normalised to a 5× size step; linear = 5)`);
+  if (workbook) {
+    const w = workbook;
+    console.log(`\nworkbook, ${f(w.mb)} MB table (${w.projects} projects, a ${f(w.bookMB, 2)} MB .xlsx), beside its full check (${f(w.checkMs)} ms in the same process):`);
+    console.log(`  export --format xlsx   ${f(w.exportMs)} ms = ${f(w.exportMs / w.checkMs, 2)}× the full check`);
+    console.log(`  import                 ${f(w.importMs)} ms = ${f(w.importMs / w.checkMs, 2)}× the full check`);
+    console.log(`  check BOOK.xlsx        ${f(w.checkBookMs)} ms = ${f(w.checkBookMs / w.checkMs, 2)}× the full check of the text`);
+  }
   console.log(`\nserver, ${f(serverMB)} MB document open:`);
   console.log(`  first diagnostics after didOpen   ${f(server.firstDiagnosticsMs)} ms (longest wait of a request meanwhile: ${f(server.maxStallDuringOpenMs)} ms;`);
   console.log(`                                    decoding the didOpen message's bytes alone: ${f(server.openMessageMs)} ms)`);
@@ -296,7 +311,7 @@ async function main(): Promise<void> {
   console.log(`\nserver, ${f(giant.mb)} MB table on one line (hovers elsewhere every 5 ms while it opens):`);
   console.log(`  longest wait of a hover           ${f(giant.longestWaitMs)} ms (bound 200 ms; decoding the message alone ${f(giant.decodeMs)} ms = ${f(giant.longestWaitMs / giant.decodeMs, 2)}×)`);
   console.log(`  first diagnostics after didOpen   ${f(giant.firstDiagnosticsMs)} ms (${giant.hovers} hovers answered meanwhile)`);
-  const results = { date: new Date().toISOString(), machine, quick, check: rows, growth: big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) : null, server: { ...server, documentMB: serverMB, memoryPerMB: server.peakMemoryMB / serverMB }, giantLine: giant };
+  const results = { date: new Date().toISOString(), machine, quick, check: rows, workbook: workbook ?? null, growth: big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) : null, server: { ...server, documentMB: serverMB, memoryPerMB: server.peakMemoryMB / serverMB }, giantLine: giant };
   if (serverOnly) return;
   writeFileSync(join(root, 'bench', quick ? 'results.quick.json' : 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }

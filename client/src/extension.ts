@@ -10,6 +10,7 @@ import {
   CheckWorkspaceRequest, Commands, ExportRequest, FIX_ALL_KIND, FocusNotification, LANGUAGE_ID, StatusNotification,
   type FocusParams, type InitializationOptions, type StatusParams,
 } from '../../server/src/protocol';
+import { registerWorkbookCommands } from './workbook';
 
 /** The server's fix-all kind (`source.fixAll.perfTarget`) as VS Code's kind, to match the actions offered. */
 const fixAllKind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
@@ -83,6 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     void client.sendNotification(FocusNotification.type, params);
   };
 
+  registerWorkbookCommands(context);
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((d) => void detect(d)),
     vscode.window.onDidChangeActiveTextEditor((e) => {

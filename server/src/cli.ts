@@ -3,6 +3,8 @@
  *
  *   perf-target check [--format text|json] [--notes] [--locale zh|en] [--config FILE] [--exit-zero] PATH...
  *   perf-target export [--format json] FILE
+ *   perf-target export --format xlsx FILE -o BOOK.xlsx
+ *   perf-target import BOOK.xlsx [-o FILE] [--sheet NAME]
  *   perf-target rules [--locale zh|en]
  *
  * Every message is in the clerk's language (`resolveLocale`: `--locale`, `LC_ALL`, `LC_MESSAGES`,
@@ -22,6 +24,7 @@ import type { Finding, Severity } from './rules/types';
 import { SettingsResolver } from './settings';
 import { didYouMean } from './suggest';
 import { parseDocument, placeOf } from './syntax/document';
+import { cellOfFinding, readWorkbookText, runExportXlsx, runImport, WORKBOOK_FILE, WORKBOOK_IN_DIRECTORY, WorkbookError } from './workbook/commands';
 
 const VERSION = '0.1.0';
 
@@ -34,12 +37,16 @@ class UsageError extends Error {
   }
 }
 
-const COMMANDS = ['check', 'export', 'rules'] as const;
-const OPTIONS = ['--format', '--locale', '--config', '--exit-zero', '--notes', '--help', '--version'] as const;
+const COMMANDS = ['check', 'export', 'import', 'rules'] as const;
+const OPTIONS = ['--format', '--locale', '--config', '--exit-zero', '--notes', '--help', '--version', '--output', '--sheet'] as const;
 
 interface Options {
-  command: 'check' | 'export' | 'rules' | 'help' | 'version';
-  format: 'text' | 'json';
+  command: 'check' | 'export' | 'import' | 'rules' | 'help' | 'version';
+  format: 'text' | 'json' | 'xlsx';
+  /** `-o`: where import and export write. */
+  output?: string;
+  /** `--sheet`: the one sheet import reads. */
+  sheet?: string;
   locale: Locale;
   config?: string;
   exitZero: boolean;
@@ -58,6 +65,11 @@ const HELP: Bilingual = {
       --exit-zero: exit 0 even when errors are found (usage, file and settings problems still exit 2).
   perf-target export [--format json] FILE
       Print the parsed tables, units, projects and indicators as JSON ("-" reads standard input).
+  perf-target export --format xlsx FILE -o BOOK.xlsx
+      Write the target file as an Excel workbook (one sheet per table).
+  perf-target import BOOK.xlsx [-o FILE] [--sheet NAME]
+      Write the target tables of a workbook as target text (standard output by default).
+      check also reads .xlsx workbooks, naming findings by sheet and cell (BOOK.xlsx:Sheet1!G12:35).
   perf-target rules [--locale zh|en]
       List the rules with their default severity.
 Settings come from the nearest ${CONFIG_FILE} above each file (or --config).
@@ -72,6 +84,11 @@ Exit codes: 0 no error found, 1 an error found, 2 a usage, file or settings prob
       --exit-zero：发现错误也以 0 退出（用法、文件和设置问题仍以 2 退出）。
   perf-target export [--format json] 文件
       以 JSON 输出解析出的表、单位、项目和指标（文件写 "-" 时读标准输入）。
+  perf-target export --format xlsx 文件 -o 工作簿.xlsx
+      把目标表文件写成 Excel 工作簿（每张表一个工作表）。
+  perf-target import 工作簿.xlsx [-o 文件] [--sheet 工作表名]
+      把工作簿中的绩效目标表写成目标表文本（默认写到标准输出）。
+      check 也可直接检查 .xlsx 工作簿，结果按工作表和单元格标明（工作簿.xlsx:Sheet1!G12:35）。
   perf-target rules [--locale zh|en]
       列出全部规则及其默认严重程度。
 设置取自每个文件所在目录及其上级目录中最近的 ${CONFIG_FILE}（或 --config 指定的文件）。
@@ -83,8 +100,8 @@ const msg = {
   unknownCommand: (c: string): Bilingual => {
     const near = didYouMean(c, COMMANDS);
     return {
-      zh: `未知命令 "${c}"（应为 check、export 或 rules）${near ? `，是否想写 "${near}"？` : ''}`,
-      en: `unknown command "${c}" (expected check, export or rules)${near ? ` — did you mean "${near}"?` : ''}`,
+      zh: `未知命令 "${c}"（应为 check、export、import 或 rules）${near ? `，是否想写 "${near}"？` : ''}`,
+      en: `unknown command "${c}" (expected check, export, import or rules)${near ? ` — did you mean "${near}"?` : ''}`,
     };
   },
   unknownOption: (o: string): Bilingual => {
@@ -96,7 +113,12 @@ const msg = {
   },
   needsValue: (flag: string): Bilingual => ({ zh: `${flag} 后面需要一个值`, en: `${flag} needs a value` }),
   badFormat: (f: string): Bilingual => ({ zh: `--format 只能是 text 或 json，不能是 "${f}"`, en: `--format must be text or json, not "${f}"` }),
-  exportJsonOnly: { zh: 'export 只输出 JSON（--format json）', en: 'export only writes --format json' } as Bilingual,
+  exportJsonOnly: { zh: 'export 只输出 JSON（--format json）或工作簿（--format xlsx）', en: 'export only writes --format json or --format xlsx' } as Bilingual,
+  workbook: {
+    needsOutput: { zh: 'export --format xlsx 需要 -o 工作簿.xlsx', en: 'export --format xlsx needs -o BOOK.xlsx' } as Bilingual,
+    importOneFile: { zh: 'import 需要且只接受一个工作簿', en: 'import takes one workbook' } as Bilingual,
+    notForCommand: (o: string): Bilingual => ({ zh: `${o} 只用于 import 和 export`, en: `${o} is only for import and export` }),
+  },
   badLocale: (l: string): Bilingual => ({
     zh: `--locale 只能是 zh（zh-cn、zh_CN、zh-Hans…）或 en，不能是 "${l}"`,
     en: `--locale must be zh (zh-cn, zh_CN, zh-Hans…) or en, not "${l}"`,
@@ -146,7 +168,7 @@ export function parseArgs(
   const first = args.shift();
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return opts;
   if (first === '--version' || first === '-v') return { ...opts, command: 'version' };
-  if (first !== 'check' && first !== 'export' && first !== 'rules') throw new UsageError(msg.unknownCommand(first));
+  if (first !== 'check' && first !== 'export' && first !== 'import' && first !== 'rules') throw new UsageError(msg.unknownCommand(first));
   opts.command = first;
   const valueOf = (flag: string): string => {
     const v = args.shift();
@@ -159,9 +181,13 @@ export function parseArgs(
     const take = () => inline ?? valueOf(flag);
     if (flag === '--format') {
       const f = take();
-      if (f !== 'text' && f !== 'json') throw new UsageError(msg.badFormat(f));
-      if (opts.command === 'export' && f !== 'json') throw new UsageError(msg.exportJsonOnly);
+      if (opts.command === 'export' && f !== 'json' && f !== 'xlsx') throw new UsageError(msg.exportJsonOnly);
+      if (f !== 'text' && f !== 'json' && (f !== 'xlsx' || opts.command !== 'export')) throw new UsageError(msg.badFormat(f));
       opts.format = f;
+    } else if (flag === '-o' || flag === '--output' || flag === '--sheet') {
+      if (opts.command !== 'import' && opts.command !== 'export') throw new UsageError(msg.workbook.notForCommand(flag));
+      if (flag === '--sheet') opts.sheet = take();
+      else opts.output = take();
     } else if (flag === '--locale') {
       const l = take();
       const parsed = parseLocaleFlag(l);
@@ -183,10 +209,12 @@ export function parseArgs(
   }
   if ((opts.command === 'check' || opts.command === 'export') && opts.paths.length === 0) throw new UsageError(msg.needsFile(opts.command));
   if (opts.command === 'export' && opts.paths.length > 1) throw new UsageError(msg.exportOneFile);
+  if (opts.command === 'import' && opts.paths.length !== 1) throw new UsageError(msg.workbook.importOneFile);
+  if (opts.command === 'export' && opts.format === 'xlsx' && opts.output === undefined) throw new UsageError(msg.workbook.needsOutput);
   return opts;
 }
 
-const TARGET_EXTENSIONS = /\.(jxmb|txt|tsv)$/i;
+const TARGET_EXTENSIONS = /\.(jxmb|txt|tsv|xlsx)$/i;
 
 /** Files to check under a directory: .jxmb always, .txt/.tsv when they hold a target table. */
 function collect(dir: string, out: string[]): void {
@@ -195,7 +223,7 @@ function collect(dir: string, out: string[]): void {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) collect(path, out);
     else if (entry.isFile() && TARGET_EXTENSIONS.test(entry.name)) {
-      if (/\.jxmb$/i.test(entry.name)) out.push(path);
+      if (/\.jxmb$/i.test(entry.name) || WORKBOOK_IN_DIRECTORY.test(entry.name)) out.push(path);
       else {
         try {
           if (looksLikeTargetTable(decode(readFileSync(path)).text)) out.push(path);
@@ -216,6 +244,7 @@ export interface Io {
 
 function describeReadError(e: unknown): Bilingual {
   if (e instanceof BinaryFileError) return msg.notText;
+  if (e instanceof WorkbookError) return e.text;
   const code = (e as { code?: string }).code;
   if (code === 'ENOENT') return msg.noSuchFile;
   if (code === 'EACCES' || code === 'EPERM') return msg.permissionDenied;
@@ -289,6 +318,11 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
   });
   if (opts.config) settings.resolve({ directory: process.cwd() });
 
+  if (opts.command === 'import') return runImport(opts.paths[0] ?? '', opts.output, opts.sheet, io, say, describeReadError);
+  if (opts.command === 'export' && opts.format === 'xlsx') {
+    const code = runExportXlsx(opts.paths[0] ?? '', shown(opts.paths[0] ?? ''), opts.output ?? '', readInput, io, say, describeReadError);
+    return settingsProblem ? 2 : code;
+  }
   if (opts.command === 'export') {
     const path = opts.paths[0] ?? '';
     try {
@@ -321,11 +355,15 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
       fileProblem = true;
     }
   }
-  const all: Array<{ file: string; finding: Finding; at: ReturnType<typeof placeOf> }> = [];
+  const all: Array<{ file: string; finding: Finding; at: ReturnType<typeof placeOf>; cell?: ReturnType<typeof cellOfFinding> }> = [];
   for (const file of files) {
     let text: string;
+    // A workbook is checked as its imported text; findings are named by sheet and cell.
+    let book: ReturnType<typeof readWorkbookText> | undefined;
     try {
-      text = readInput(file);
+      book = file !== '-' && WORKBOOK_FILE.test(file) ? readWorkbookText(file) : undefined;
+      for (const note of book?.notes ?? []) warn(file, note);
+      text = book?.text ?? readInput(file);
     } catch (e) {
       warn(shown(file), describeReadError(e));
       fileProblem = true;
@@ -334,12 +372,16 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
     // Standard input takes the settings of the working directory, as a file there would.
     const { doc, findings } = checkText(text, settings.resolve(file === '-' ? { directory: process.cwd() } : { path: file }));
     // A row may span lines (a quoted cell with line breaks): its spans are placed through it.
-    for (const finding of findings) all.push({ file: shown(file), finding, at: placeOf(doc, finding.line, finding.span) });
+    for (const finding of findings) {
+      const cell = book && cellOfFinding(book, doc, finding.line, finding.span);
+      all.push({ file: shown(file), finding, at: placeOf(doc, finding.line, finding.span), ...(cell ? { cell } : {}) });
+    }
   }
 
   if (opts.format === 'json') {
-    io.out(JSON.stringify(all.map(({ file, finding: f, at }) => ({
+    io.out(JSON.stringify(all.map(({ file, finding: f, at, cell }) => ({
       file,
+      ...(cell ? { sheet: cell.sheet, cell: cell.cell } : {}),
       line: at.start.line + 1,
       column: at.start.character + 1,
       endLine: at.end.line + 1,
@@ -355,8 +397,9 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
       .map((x, i) => ({ ...x, i }))
       .filter((x) => opts.notes || !isNote(x.finding.severity))
       .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.i - b.i);
-    for (const { file, finding: f, at } of listed) {
-      io.out(`${file}:${at.start.line + 1}:${at.start.character + 1} ${f.severity} ${f.rule} ${say(f.message)}`);
+    for (const { file, finding: f, at, cell } of listed) {
+      const place = cell ? `${cell.sheet}!${cell.cell}:${cell.character}` : `${at.start.line + 1}:${at.start.character + 1}`;
+      io.out(`${file}:${place} ${f.severity} ${f.rule} ${say(f.message)}`);
     }
     const counts = countSeverities(all.map((x) => x.finding));
     io.out(say(msg.summary(files.length, describeCounts(counts), opts.notes ? 0 : counts.notes)));

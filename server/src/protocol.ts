@@ -123,4 +123,8 @@ export const Commands = {
   format: 'perfTarget.format',
   /** Sends `perfTarget/export` and copies the model to the clipboard. */
   copyAsJson: 'perfTarget.copyAsJson',
+  /** Reads an .xlsx (the Explorer's or editor's, else one chosen) into a new target-table document. */
+  openWorkbook: 'perfTarget.openWorkbook',
+  /** Writes the target table (the active one, or the Explorer's) as an .xlsx chosen in a save dialog. */
+  saveAsWorkbook: 'perfTarget.saveAsWorkbook',
 } as const;
