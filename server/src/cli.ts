@@ -297,7 +297,6 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
   };
   const shown = (path: string) => (path === '-' ? STDIN_NAME : path);
 
-  let fileProblem = false;
   let settingsProblem = false;
   if (opts.config) {
     try {
@@ -335,8 +334,27 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
     }
   }
 
+  const { files, problem } = targetFiles(opts.paths, warn);
+  const checked = checkFiles(files, settings, readInput, shown, warn);
+  report(checked.all, files.length, opts, io, say);
+  if (problem || checked.problem || settingsProblem) return 2;
+  if (!opts.exitZero && checked.all.some((x) => x.finding.severity === 'error')) return 1;
+  return 0;
+}
+
+/** A finding as a report lists it: its file, its place as lines and columns, its sheet and cell in a workbook. */
+interface Reported {
+  readonly file: string;
+  readonly finding: Finding;
+  readonly at: ReturnType<typeof placeOf>;
+  readonly cell?: ReturnType<typeof cellOfFinding>;
+}
+
+/** The files to check under `paths` (directories walked; `-` standard input); a path with none is a problem. */
+function targetFiles(paths: readonly string[], warn: (where: string, text: Bilingual) => void): { files: string[]; problem: boolean } {
   const files: string[] = [];
-  for (const p of opts.paths) {
+  let problem = false;
+  for (const p of paths) {
     if (p === '-') {
       files.push(p);
       continue;
@@ -347,15 +365,27 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
         collect(p, files);
         if (files.length === before) {
           warn(p, msg.noTargets);
-          fileProblem = true;
+          problem = true;
         }
       } else files.push(p);
     } catch (e) {
       warn(p, describeReadError(e));
-      fileProblem = true;
+      problem = true;
     }
   }
-  const all: Array<{ file: string; finding: Finding; at: ReturnType<typeof placeOf>; cell?: ReturnType<typeof cellOfFinding> }> = [];
+  return { files, problem };
+}
+
+/** Checks each file (a workbook as its imported text) with the settings that apply to it. */
+function checkFiles(
+  files: readonly string[],
+  settings: SettingsResolver,
+  readInput: (path: string) => string,
+  shown: (path: string) => string,
+  warn: (where: string, text: Bilingual) => void,
+): { all: Reported[]; problem: boolean } {
+  const all: Reported[] = [];
+  let problem = false;
   for (const file of files) {
     let text: string;
     // A workbook is checked as its imported text; findings are named by sheet and cell.
@@ -366,7 +396,7 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
       text = book?.text ?? readInput(file);
     } catch (e) {
       warn(shown(file), describeReadError(e));
-      fileProblem = true;
+      problem = true;
       continue;
     }
     // Standard input takes the settings of the working directory, as a file there would.
@@ -377,7 +407,14 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
       all.push({ file: shown(file), finding, at: placeOf(doc, finding.line, finding.span), ...(cell ? { cell } : {}) });
     }
   }
+  return { all, problem };
+}
 
+/**
+ * Writes the findings: JSON, everything; text, every error, then every warning (each in file and
+ * line order), notes (information, hint) counted and listed last only when asked for.
+ */
+function report(all: readonly Reported[], fileCount: number, opts: Options, io: Io, say: (text: Bilingual) => string): void {
   if (opts.format === 'json') {
     io.out(JSON.stringify(all.map(({ file, finding: f, at, cell }) => ({
       file,
@@ -390,23 +427,18 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
       rule: f.rule,
       message: say(f.message),
     })), null, 2));
-  } else {
-    // What matters first: every error, then every warning (each in file and line order); notes
-    // (information, hint) are counted, and listed last only when asked for.
-    const listed = all
-      .map((x, i) => ({ ...x, i }))
-      .filter((x) => opts.notes || !isNote(x.finding.severity))
-      .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.i - b.i);
-    for (const { file, finding: f, at, cell } of listed) {
-      const place = cell ? `${cell.sheet}!${cell.cell}:${cell.character}` : `${at.start.line + 1}:${at.start.character + 1}`;
-      io.out(`${file}:${place} ${f.severity} ${f.rule} ${say(f.message)}`);
-    }
-    const counts = countSeverities(all.map((x) => x.finding));
-    io.out(say(msg.summary(files.length, describeCounts(counts), opts.notes ? 0 : counts.notes)));
+    return;
   }
-  if (fileProblem || settingsProblem) return 2;
-  if (!opts.exitZero && all.some((x) => x.finding.severity === 'error')) return 1;
-  return 0;
+  const listed = all
+    .map((x, i) => ({ ...x, i }))
+    .filter((x) => opts.notes || !isNote(x.finding.severity))
+    .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.i - b.i);
+  for (const { file, finding: f, at, cell } of listed) {
+    const place = cell ? `${cell.sheet}!${cell.cell}:${cell.character}` : `${at.start.line + 1}:${at.start.character + 1}`;
+    io.out(`${file}:${place} ${f.severity} ${f.rule} ${say(f.message)}`);
+  }
+  const counts = countSeverities(all.map((x) => x.finding));
+  io.out(say(msg.summary(fileCount, describeCounts(counts), opts.notes ? 0 : counts.notes)));
 }
 
 /** Entry point of the bundled command line. */
