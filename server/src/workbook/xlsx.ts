@@ -265,6 +265,21 @@ function sharedStrings(xml: string, part: string): string[] {
 
 const isTrue = (v: string | undefined): boolean => v === '1' || v === 'true';
 
+/** A cell's value by its type (`t`): a shared string, a string, an error or date as text, a boolean, a number. */
+function typedValue(type: string, raw: string, shared: readonly string[], part: string): CellValue | undefined {
+  if (type === 's') {
+    if (raw === '') return undefined;
+    const k = Number(raw);
+    if (!Number.isInteger(k) || k < 0 || k >= shared.length) refuse({ zh: `工作表 ${part} 引用了不存在的共享字符串 ${raw.slice(0, 12)}`, en: `the sheet ${part} refers to a shared string that does not exist (${raw.slice(0, 12)})` });
+    return shared[k];
+  }
+  if (type === 'str' || type === 'e' || type === 'd') return unescapeOoxml(raw);
+  if (type === 'b') return raw === '' ? undefined : raw === '1' ? 'TRUE' : 'FALSE';
+  if (raw === '') return undefined;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : raw;
+}
+
 function worksheet(xml: string, shared: readonly string[], budget: { cells: number }, part: string): Omit<Sheet, 'name' | 'hidden'> {
   const rows: SheetRow[] = [];
   const hiddenColumns: number[] = [];
@@ -305,19 +320,7 @@ function worksheet(xml: string, shared: readonly string[], budget: { cells: numb
   const endCell = (): void => {
     inCell = false;
     const raw = value.length === 1 ? value[0] ?? '' : value.join('');
-    let v: CellValue | undefined;
-    if (type === 's') {
-      const k = Number(raw);
-      if (raw === '') v = undefined;
-      else if (!Number.isInteger(k) || k < 0 || k >= shared.length) refuse({ zh: `工作表 ${part} 引用了不存在的共享字符串 ${raw.slice(0, 12)}`, en: `the sheet ${part} refers to a shared string that does not exist (${raw.slice(0, 12)})` });
-      else v = shared[k];
-    } else if (type === 'inlineStr') v = inline.take();
-    else if (type === 'str' || type === 'e' || type === 'd') v = unescapeOoxml(raw);
-    else if (type === 'b') v = raw === '' ? undefined : raw === '1' ? 'TRUE' : 'FALSE';
-    else if (raw !== '') {
-      const n = Number(raw);
-      v = Number.isFinite(n) ? n : raw;
-    }
+    const v = type === 'inlineStr' ? inline.take() : typedValue(type, raw, shared, part);
     if (v === undefined || v === '') return;
     if (--budget.cells < 0) refuse({ zh: `工作簿的单元格超过 ${SHEET_LIMITS.cells.toLocaleString('en')} 个上限，拒绝读取`, en: `the workbook holds more than ${SHEET_LIMITS.cells.toLocaleString('en')} cells; refused` });
     cells.push({ col, value: v });
@@ -370,16 +373,17 @@ function worksheet(xml: string, shared: readonly string[], budget: { cells: numb
     },
   }, part);
   endRow();
-  if (!ordered) {
-    // Rows written out of order (rare): merge those of the same index, then sort.
-    const byIndex = new Map<number, SheetRow>();
-    for (const r of rows) {
-      const before = byIndex.get(r.index);
-      byIndex.set(r.index, before ? { index: r.index, cells: sortedByColumn([...before.cells, ...r.cells]), hidden: before.hidden || r.hidden } : r);
-    }
-    return { rows: [...byIndex.values()].sort((a, b) => a.index - b.index), hiddenColumns, merges };
+  return { rows: ordered ? rows : inRowOrder(rows), hiddenColumns, merges };
+}
+
+/** Rows written out of order (rare): those of the same index merged, then sorted. */
+function inRowOrder(rows: readonly SheetRow[]): SheetRow[] {
+  const byIndex = new Map<number, SheetRow>();
+  for (const r of rows) {
+    const before = byIndex.get(r.index);
+    byIndex.set(r.index, before ? { index: r.index, cells: sortedByColumn([...before.cells, ...r.cells]), hidden: before.hidden || r.hidden } : r);
   }
-  return { rows, hiddenColumns, merges };
+  return [...byIndex.values()].sort((a, b) => a.index - b.index);
 }
 
 function sortedByColumn(cells: SheetCell[]): SheetCell[] {
