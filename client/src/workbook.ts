@@ -49,7 +49,8 @@ async function openAsTargetTable(resource: unknown): Promise<void> {
   if (notes.length > 0) void vscode.window.showInformationMessage(notes.slice(0, 3).join(' · ') + (notes.length > 3 ? ' …' : ''));
 }
 
-async function saveAsWorkbook(resource: unknown): Promise<void> {
+/** Writes the target table `resource` (else the active editor's) as a workbook at `target`, else where the clerk chooses. */
+async function saveAsWorkbook(resource: unknown, target?: unknown): Promise<void> {
   const doc = resource instanceof vscode.Uri
     ? await vscode.workspace.openTextDocument(resource)
     : vscode.window.activeTextEditor?.document;
@@ -58,7 +59,8 @@ async function saveAsWorkbook(resource: unknown): Promise<void> {
     return;
   }
   const name = doc.uri.path.replace(/\.[^./]*$/, '') || 'target';
-  const uri = await vscode.window.showSaveDialog({
+  // A caller (a task, a test) may name the workbook; the clerk otherwise chooses it.
+  const uri = target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({
     defaultUri: doc.uri.with({ scheme: doc.isUntitled ? 'file' : doc.uri.scheme, path: `${name}.xlsx` }),
     filters: { [vscode.l10n.t('Excel workbooks')]: ['xlsx'] },
     saveLabel: vscode.l10n.t('Save as Excel Workbook'),
@@ -73,6 +75,6 @@ async function saveAsWorkbook(resource: unknown): Promise<void> {
 export function registerWorkbookCommands(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.openWorkbook, (resource: unknown) => openAsTargetTable(resource)),
-    vscode.commands.registerCommand(Commands.saveAsWorkbook, (resource: unknown) => saveAsWorkbook(resource)),
+    vscode.commands.registerCommand(Commands.saveAsWorkbook, (resource: unknown, target: unknown) => saveAsWorkbook(resource, target)),
   );
 }
