@@ -153,6 +153,23 @@ export interface ZipInput {
 /** DOS date of 1980-01-01 (day 1, month 1, year 0), time 00:00: a fixed stamp, reproducible output. */
 const DOS_DATE = (1 << 5) | 1;
 
+/**
+ * The fields a local header and its central directory entry share, in the same order: version
+ * needed, flags (UTF-8 names), method, time, date, CRC, sizes, name and extra lengths (26 bytes).
+ */
+function writeEntryFields(buf: Buffer, at: number, f: { method: number; crc: number; compressed: number; size: number; nameLength: number }): void {
+  buf.writeUInt16LE(20, at);
+  buf.writeUInt16LE(0x0800, at + 2);
+  buf.writeUInt16LE(f.method, at + 4);
+  buf.writeUInt16LE(0, at + 6);
+  buf.writeUInt16LE(DOS_DATE, at + 8);
+  buf.writeUInt32LE(f.crc, at + 10);
+  buf.writeUInt32LE(f.compressed, at + 14);
+  buf.writeUInt32LE(f.size, at + 18);
+  buf.writeUInt16LE(f.nameLength, at + 22);
+  buf.writeUInt16LE(0, at + 24);
+}
+
 /** A zip of the given entries, each deflated unless storing it is smaller. */
 export function writeZip(inputs: readonly ZipInput[]): Buffer {
   const parts: Buffer[] = [];
@@ -164,30 +181,14 @@ export function writeZip(inputs: readonly ZipInput[]): Buffer {
     const deflated = deflateRawSync(input.data, { level: 6 });
     const stored = deflated.length >= input.data.length;
     const body = stored ? input.data : deflated;
+    const fields = { method: stored ? STORED : DEFLATED, crc, compressed: body.length, size: input.data.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_SIGNATURE, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(stored ? STORED : DEFLATED, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(input.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, fields);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(CENTRAL_SIGNATURE, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(stored ? STORED : DEFLATED, 10);
-    entry.writeUInt16LE(0, 12);
-    entry.writeUInt16LE(DOS_DATE, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(body.length, 20);
-    entry.writeUInt32LE(input.data.length, 24);
-    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt16LE(20, 4); // made by: version 2.0
+    writeEntryFields(entry, 6, fields);
     entry.writeUInt32LE(offset, 42);
     parts.push(local, name, body);
     central.push(entry, name);
