@@ -5,7 +5,7 @@
  * test/settings.test.ts fails when it is stale or disagrees with what `readConfig` accepts.
  */
 import { level1Codes } from '../server/src/catalogue';
-import { CONFIG_KEYS, DEFAULT_CONFIG, PUNCTUATION_STYLES } from '../server/src/config';
+import { type CONFIG_KEYS, DEFAULT_CONFIG, PUNCTUATION_STYLES } from '../server/src/config';
 import { RULE_IDS, RULES } from '../server/src/rules';
 import { SEVERITIES } from '../server/src/rules/types';
 

@@ -359,7 +359,7 @@ describe('command line: what matters first', () => {
     const summary = lines.pop() ?? '';
     assert.equal(summary, '1 file(s) checked: 8 error(s), 52 warning(s), 84 note(s) (notes not listed; --notes lists them)');
     const severities = lines.map(severityOf);
-    assert.deepEqual(severities, [...Array(8).fill('error'), ...Array(52).fill('warning')]);
+    assert.deepEqual(severities, [...Array<string>(8).fill('error'), ...Array<string>(52).fill('warning')]);
     const zh = run(['check', '--exit-zero', 'seeds'], root, ZH).out.trim().split('\n').pop();
     assert.equal(zh, '检查了 1 个文件：8 个错误，52 个警告，84 条提示（提示未列出，加 --notes 列出）');
   });

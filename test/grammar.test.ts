@@ -25,7 +25,7 @@ before(async () => {
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   const registry = new vsctm.Registry({
     onigLib: Promise.resolve({ createOnigScanner: (s: string[]) => new oniguruma.OnigScanner(s), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
-    loadGrammar: async (scope: string) => (scope === 'source.perf-target' ? vsctm.parseRawGrammar(readFileSync(grammarPath, 'utf8'), grammarPath) : null),
+    loadGrammar: (scope: string) => Promise.resolve(scope === 'source.perf-target' ? vsctm.parseRawGrammar(readFileSync(grammarPath, 'utf8'), grammarPath) : null),
   });
   const g = await registry.loadGrammar('source.perf-target');
   if (!g) throw new Error('grammar not loaded');

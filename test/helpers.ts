@@ -1,11 +1,22 @@
 /** Shared test helpers: building tables, checking them, and asserting findings by rule. */
 import * as assert from 'node:assert/strict';
+import type { MarkupContent } from 'vscode-languageserver-protocol';
 import { checkDocument } from '../server/src/check';
 import { DEFAULT_CONFIG, type Config } from '../server/src/config';
 import type { Finding, Rule, RuleExample } from '../server/src/rules/types';
 import { parseDocument } from '../server/src/syntax/document';
 
 export const HEADER = '项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标';
+
+/**
+ * A published diagnostic's message, which LSP 3.18 allows to be markup: the server sends plain text,
+ * and this holds it (and that the diagnostic is there).
+ */
+export function messageOf(d: { message: string | MarkupContent } | undefined): string {
+  assert.ok(d, 'the diagnostic is published');
+  if (typeof d.message !== 'string') assert.fail(`a plain-text message, not ${JSON.stringify(d.message)}`);
+  return d.message;
+}
 
 /** A complete target file around the given body rows. */
 export function table(rows: readonly string[]): string {

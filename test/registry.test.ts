@@ -43,7 +43,8 @@ describe('rule registry', () => {
 
   it('the manifest’s rule settings and their descriptions are generated from the registry (run `npm run generate`)', () => {
     const read = (name: string) => readFileSync(join(root, name), 'utf8');
-    const m = renderManifest(JSON.parse(read('package.json')), JSON.parse(read('package.nls.json')), JSON.parse(read('package.nls.zh-cn.json')));
+    const json = (name: string) => JSON.parse(read(name)) as Record<string, unknown>;
+    const m = renderManifest(json('package.json'), json('package.nls.json'), json('package.nls.zh-cn.json'));
     assert.equal(read('package.json'), jsonText(m.pkg));
     assert.equal(read('package.nls.json'), jsonText(m.nls));
     assert.equal(read('package.nls.zh-cn.json'), jsonText(m.nlsZh));

@@ -8,11 +8,12 @@
 import * as vscode from 'vscode';
 import { localize, toLocale, type Bilingual } from '../../server/src/i18n';
 import { Commands, LANGUAGE_ID } from '../../server/src/protocol';
+import type * as Table from '../../server/src/workbook/table';
 
 const say = (text: Bilingual): string => localize(text, toLocale(vscode.env.language));
 
 /** The workbook module, loaded once, when a command first needs it. */
-const conversion = (): Promise<typeof import('../../server/src/workbook/table')> => import('../../server/src/workbook/table');
+const conversion = (): Promise<typeof Table> => import('../../server/src/workbook/table');
 
 /** The workbook to open: the Explorer's or editor's resource, else the active editor's .xlsx, else one chosen. */
 async function workbookUri(resource: unknown): Promise<vscode.Uri | undefined> {

@@ -533,7 +533,7 @@ export function checkText(text: string | readonly string[], options: CheckOption
   // Tables as the rows go by: a row's money unit is known when it is reached (see `Grouper`), and
   // the grouping is the document's (no second pass over the rows).
   const grouper = new Grouper();
-  for (let line = 0, count = 1; line < lines.length; line += count) {
+  for (let line = 0, count: number; line < lines.length; line += count) {
     count = rowExtent(lines, line);
     const row = parseRow(rowText(lines, line, count), config.maxCellLength);
     const ref: RowRef = { line, row };

@@ -14,6 +14,11 @@ import {
 } from 'vscode-languageserver-protocol';
 import type { exportDocument } from './export';
 
+// Each message is a namespace holding its method, direction and `type`, as in
+// vscode-languageserver-protocol (`DidChangeConfigurationNotification.type`…): handlers and senders
+// read the same spelling for ours and LSP's own. The namespaces hold only constants.
+/* eslint-disable @typescript-eslint/no-namespace */
+
 /** The language id of target tables, in VS Code and in every editor's configuration. */
 export const LANGUAGE_ID = 'perf-target';
 
@@ -106,6 +111,7 @@ export namespace ExportRequest {
   export const messageDirection = MessageDirection.clientToServer;
   export const type = new ProtocolRequestType<ExportParams, ExportResult, never, void, void>(method);
 }
+/* eslint-enable @typescript-eslint/no-namespace */
 
 /** Every custom message, for the tests and the documentation's check. */
 export const CUSTOM_METHODS = [FocusNotification, StatusNotification, CheckWorkspaceRequest, ExportRequest] as const;

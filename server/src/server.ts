@@ -41,10 +41,12 @@ function overStdio(): Connection {
   process.stdin.on('end', end);
   process.stdin.on('close', end);
   const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
+  /* eslint-disable no-console -- replacing console's methods, so that nothing writes to stdout */
   console.log = (...args: unknown[]) => connection.console.log(text(args));
   console.info = (...args: unknown[]) => connection.console.info(text(args));
   console.debug = (...args: unknown[]) => connection.console.log(text(args));
   console.warn = (...args: unknown[]) => connection.console.warn(text(args));
   console.error = (...args: unknown[]) => connection.console.error(text(args));
+  /* eslint-enable no-console */
   return connection;
 }

@@ -55,7 +55,7 @@ function atMatch(cell: string, re: RegExp, pick: number, to: (m: RegExpExecArray
   const all = [...cell.matchAll(new RegExp(re.source, 'g'))];
   const m = all[pick % Math.max(1, all.length)];
   if (!m || m.index === undefined) return undefined;
-  return cell.slice(0, m.index) + to(m as RegExpExecArray) + cell.slice(m.index + m[0].length);
+  return cell.slice(0, m.index) + to(m) + cell.slice(m.index + m[0].length);
 }
 
 const FULL = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));

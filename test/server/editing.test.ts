@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, LSPErrorCodes, SymbolKind, type CompletionList, type DocumentSymbol, type Hover, type PublishDiagnosticsParams, type TextEdit } from 'vscode-languageserver-protocol';
 import { GOOD_INDICATORS, projectRow, unitRow } from '../../server/src/rules/examples';
-import { table } from '../helpers';
+import { messageOf, table } from '../helpers';
 import { FocusNotification } from '../../server/src/protocol';
 import { startServer, useServer } from './harness';
 
@@ -161,8 +161,8 @@ describe('language server in Chinese', function () {
       server.settings = { maxDiagnosticsPerFile: 1 };
       const capped = server.nextDiagnostics(uri, (p) => p.diagnostics.some((x) => x.code === 'omitted-findings'));
       await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-      const note = (await capped).diagnostics.find((x) => x.code === 'omitted-findings')?.message;
-      assert.match(String(note), /^另有 2 个错误，0 个警告，0 条提示未列出：每个文件最多列出 1 条/);
+      const note = (await capped).diagnostics.find((x) => x.code === 'omitted-findings');
+      assert.match(messageOf(note), /^另有 2 个错误，0 个警告，0 条提示未列出：每个文件最多列出 1 条/);
     } finally {
       await server.stop();
     }
@@ -196,7 +196,7 @@ describe('language server: a file with more findings than the editor lists', fun
       let d = await next;
       const note = d.diagnostics.find((x) => x.code === 'omitted-findings');
       // 40 errors and 8 warnings: 9 errors listed, 31 errors and 8 warnings counted in the note.
-      assert.match(String(note?.message), /^31 error\(s\), 8 warning\(s\), 0 note\(s\) more not listed: at most 10/);
+      assert.match(messageOf(note), /^31 error\(s\), 8 warning\(s\), 0 note\(s\) more not listed: at most 10/);
       assert.equal(note?.severity, 3);
       // No cursor yet: the first nine projects' errors.
       assert.deepEqual(listed(d).map((x) => [x.code, x.range.start.line]), Array.from({ length: 9 }, (_, i) => ['total-mismatch', lineOf(i)]));
@@ -243,7 +243,7 @@ describe('language server: a file with more findings than the editor lists', fun
       const listed = d.diagnostics.filter((x) => x.code === 'total-mismatch');
       assert.equal(listed.length, 999);
       assert.ok(listed.every((x) => x.range.start.line >= lineOfProject(n - 999)));
-      assert.match(String(d.diagnostics.find((x) => x.code === 'omitted-findings')?.message), /^5001 error\(s\)/);
+      assert.match(messageOf(d.diagnostics.find((x) => x.code === 'omitted-findings')), /^5001 error\(s\)/);
     } finally {
       await server.stop();
     }
@@ -255,7 +255,7 @@ describe('language server: a file with more findings than the editor lists', fun
       const big = table(Array.from({ length: 1200 }, (_, i) => projectRow(`项目${i}`, ['2.00', '1.00'])));
       let d = await server.open('untitled:big', big);
       assert.equal(d.diagnostics.length, 1000);
-      assert.match(String(d.diagnostics.find((x) => x.code === 'omitted-findings')?.message), /^201 error\(s\)/);
+      assert.match(messageOf(d.diagnostics.find((x) => x.code === 'omitted-findings')), /^201 error\(s\)/);
       server.settings = { maxDiagnosticsPerFile: 0 };
       const next = server.nextDiagnostics('untitled:big', (p) => p.diagnostics.length > 1000);
       await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   LSPErrorCodes, type CodeAction, type Diagnostic, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Hover,
-  type Location, type SymbolInformation, type TextEdit, type WorkspaceEdit,
+  type Location, type SymbolInformation, type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { CheckWorkspaceRequest, ExportRequest } from '../../server/src/protocol';
 import { positionOf, useServer } from './harness';
@@ -144,7 +144,7 @@ describe('language server over stdio', function () {
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'perf-target', 1, sampleText), fix.edit.changes[uri] ?? []);
     assert.ok(fixed.includes('4、3-满意度指标；31-服务对象满意度；服务项目满意度'));
     const ignore = actions.find((a) => a.title.startsWith('Ignore code-parent-mismatch for “人才港专项经费”'));
-    const change = (ignore?.edit as WorkspaceEdit | undefined)?.documentChanges?.find((c) => 'edits' in c);
+    const change = ignore?.edit?.documentChanges?.find((c) => 'edits' in c);
     assert.ok(change && 'edits' in change);
     assert.deepEqual(JSON.parse((change.edits[0] as TextEdit | undefined)?.newText ?? ''), { ignore: [{ rule: 'code-parent-mismatch', project: '人才港专项经费' }] });
     const all = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });

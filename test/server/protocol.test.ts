@@ -12,7 +12,7 @@ import {
   CheckWorkspaceRequest, ExportRequest, FocusNotification, StatusNotification, type CheckWorkspaceResult, type ExportResult, type StatusParams,
 } from '../../server/src/protocol';
 import { projectRow, unitRow } from '../../server/src/rules/examples';
-import { table } from '../helpers';
+import { messageOf, table } from '../helpers';
 import { useServer } from './harness';
 
 /** Where the extension says the rules' pages are; the server links each diagnostic there. */
@@ -36,7 +36,7 @@ describe('the custom protocol through its typed definitions', function () {
     const uri = 'untitled:init.jxmb';
     const d = await server.open(uri, wrongTotals(1).text);
     const total = d.diagnostics.find((x) => x.code === 'total-mismatch');
-    assert.match(String(total?.message), /^总计 2\.00 ≠ 财政拨款/);
+    assert.match(messageOf(total), /^总计 2\.00 ≠ 财政拨款/);
     assert.equal(total?.codeDescription?.href, pathToFileURL(join(DOCS, 'total-mismatch.md')).toString());
   });
 

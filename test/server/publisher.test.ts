@@ -13,7 +13,7 @@ import { lineChange } from '../../server/src/lsp/typing';
 import { Workspace, type TargetFile } from '../../server/src/lsp/workspace';
 import type { StatusParams } from '../../server/src/protocol';
 import { GOOD_INDICATORS, projectRow, unitRow } from '../../server/src/rules/examples';
-import { FIRST_ROW, table } from '../helpers';
+import { FIRST_ROW, messageOf, table } from '../helpers';
 
 const settings = { config: DEFAULT_CONFIG, file: undefined };
 
@@ -67,7 +67,7 @@ describe('diagnostics publisher (a fake sink)', () => {
     publisher.publish(file, new DocumentState(uri), checkedOf(file));
     const diagnostics = sent[0]?.diagnostics ?? [];
     assert.equal(diagnostics.length, 2, 'at most `max` in all: one finding and the note');
-    assert.match(String(diagnostics[1]?.message), /more not listed/);
+    assert.match(messageOf(diagnostics[1]), /more not listed/);
   });
 
   it('holds the findings of the cell being typed until the cursor leaves it', () => {

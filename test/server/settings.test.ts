@@ -63,7 +63,7 @@ describe('language server and command line: one settings path (issue 15)', funct
     return expected;
   }
 
-  before(async () => {
+  before(() => {
     dir = mkdtempSync(join(tmpdir(), 'perf-target-settings-ws-'));
     mkdirSync(join(dir, '2024', 'q1'), { recursive: true });
     mkdirSync(join(dir, '2025'), { recursive: true });
@@ -137,7 +137,7 @@ describe('language server: a settings file above the workspace folder (issue 15)
   let above: string;
   const uriOf = (path: string) => pathToFileURL(path).toString();
 
-  before(async () => {
+  before(() => {
     // The folder opened is outer/ws; the settings file is outer's, as the command line finds it.
     outer = mkdtempSync(join(tmpdir(), 'perf-target-settings-above-'));
     mkdirSync(join(outer, 'ws'));

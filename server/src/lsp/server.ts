@@ -66,10 +66,10 @@ function createServices(connection: Connection): Services {
   const states = new DocumentStates();
   // Rows of open documents are checked as they are parsed, while their indicator trees are at hand;
   // files indexed from disk are only parsed until they are opened or the workspace is checked.
-  const workspace = new Workspace((uri) => checkingRowCache(() => settings.for(uri).config, () => states.document(uri) !== undefined));
+  const workspace: Workspace = new Workspace((uri) => checkingRowCache(() => settings.for(uri).config, () => states.document(uri) !== undefined));
   const fileOf = (uri: string): TargetFile | undefined => workspace.get(uri);
   const handlers = new Handlers((m) => connection.console.error(m), fileOf);
-  const settings = new ServerSettings(connection, workspace);
+  const settings: ServerSettings = new ServerSettings(connection, workspace);
   const env = { locale: 'en' as Locale, docsRoot: join(__dirname, '..', 'docs', 'rules'), watchFolders: false };
   const converter = new DiagnosticConverter(() => env.docsRoot, () => env.locale);
   const publisher = new Publisher(

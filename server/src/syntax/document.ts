@@ -473,7 +473,7 @@ function scanQuotes(text: string, inQuote: boolean): number {
     const q = text.indexOf('"', i);
     const tab = text.indexOf('\t', i);
     if (q < 0 && tab < 0) return OPEN;
-    let bad = tab >= 0 && (q < 0 || tab < q);
+    const bad = tab >= 0 && (q < 0 || tab < q);
     if (!bad && text.charCodeAt(q + 1) === QUOTE) {
       i = q + 2;
       continue;
@@ -485,7 +485,7 @@ function scanQuotes(text: string, inQuote: boolean): number {
         i = q + 2;
         continue;
       }
-      bad = true;
+      // A quote not doubled, followed by text: not a quoted cell after all.
     }
     if (carried) return BAD;
     // Not a quoted cell: read as written, on to the next cell (no tab stands between its opening

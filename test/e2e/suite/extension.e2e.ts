@@ -52,7 +52,7 @@ describe('Performance Targets in VS Code', () => {
   let activationMs: number | undefined;
 
   before(async () => {
-    const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'perf-target');
+    const ext = vscode.extensions.all.find((e) => (e.packageJSON as { name?: string } | undefined)?.name === 'perf-target');
     assert.ok(ext, 'the extension under development is loaded');
     doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'sample.txt'));
     await vscode.window.showTextDocument(doc);
