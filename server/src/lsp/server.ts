@@ -35,6 +35,7 @@ import { resolveSettings } from './settings';
 import { isHeld, lineChange, TYPING_PAUSE_MS, typingUnit, type LineEdit, type TypingUnit } from './typing';
 import { answerInSlices } from './slices';
 import { documentSymbolSteps, foldingRanges, workspaceSymbols } from './symbols';
+import { registerTableView } from './table-model';
 import { isTargetFile, Workspace, type TargetFile } from './workspace';
 
 interface OpenDocument {
@@ -673,6 +674,15 @@ export function startServer(connection: Connection): void {
     if (!file) return new ResponseError(LSPErrorCodes.RequestFailed, `not a target file: ${String(p?.uri)}`);
     return exportDocument(file.doc);
   }));
+
+  // The table view's model (`table-model.ts`): the current version, its check's counts and findings.
+  registerTableView(connection, (uri) => {
+    const file = fileOf(uri);
+    const c = file ? checked.get(uri) : undefined;
+    const current = file && c && c.version === file.version ? c : undefined;
+    return file && { uri, version: file.version, doc: file.doc, ...(current ? { count: (l: number, s: number) => current.result.count(l, s) } : {}),
+      ...(current?.complete ? { totals: current.result.totals } : {}), findingsAt: (line: number) => findingsOnLines(file, line, line) };
+  }, () => locale);
 
   connection.listen();
 }
