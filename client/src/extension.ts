@@ -10,6 +10,7 @@ import {
   CheckWorkspaceRequest, Commands, ExportRequest, FIX_ALL_KIND, FocusNotification, LANGUAGE_ID, StatusNotification,
   type FocusParams, type InitializationOptions, type StatusParams,
 } from '../../server/src/protocol';
+import { registerTableView } from './table-view';
 
 /** The server's fix-all kind (`source.fixAll.perfTarget`) as VS Code's kind, to match the actions offered. */
 const fixAllKind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
@@ -115,6 +116,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       void vscode.window.showInformationMessage(vscode.l10n.t('The parsed table was copied as JSON.'));
     }),
   );
+
+  registerTableView(context, () => client);
 
   await client.start();
   context.subscriptions.push(client.onNotification(StatusNotification.type, (s) => {

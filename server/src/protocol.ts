@@ -295,4 +295,8 @@ export const Commands = {
   format: 'perfTarget.format',
   /** Sends `perfTarget/export` and copies the model to the clipboard. */
   copyAsJson: 'perfTarget.copyAsJson',
+  /** Opens the table view of the active target file beside it (`perfTarget/tableOutline`, `perfTarget/tableRows`). */
+  showTableViewToSide: 'perfTarget.showTableViewToSide',
+  /** Opens the table view of the active target file in the active editor group. */
+  showTableView: 'perfTarget.showTableView',
 } as const;

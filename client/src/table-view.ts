@@ -1,0 +1,290 @@
+/**
+ * The table view in VS Code: a webview beside the text (*Open Table View to the Side*, *Open Table
+ * View*) or in its place (*Reopen With… → 绩效目标表（表格）*, a custom text editor offered as an
+ * option), drawn by `webview/table-view.ts` from the server's `perfTarget/tableOutline` and
+ * `perfTarget/tableRows`, which this module asks for and passes on. The text document stays the
+ * source of truth: the view follows its changes and diagnostics, and its cursor both ways.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Commands, LANGUAGE_ID, TableOutlineRequest, TableRowsRequest } from '../../server/src/protocol';
+import type { FromView, ToView, ViewSettings, ViewState, ViewStrings } from './table-messages';
+
+/** The webview panel's type (for restoring it after a restart) and the custom editor's. */
+export const TABLE_PANEL_TYPE = 'perfTarget.tableView';
+export const TABLE_EDITOR_TYPE = 'perfTarget.table';
+
+/** How long the view waits after a change before asking the server again. */
+const UPDATE_DELAY_MS = 120;
+
+function strings(): ViewStrings {
+  const t = vscode.l10n.t;
+  return {
+    columns: [t('Project (unit)'), t('Total'), t('Fiscal allocation'), t('Special account'), t('Other funds')],
+    indicatorColumns: [t('No.'), t('Level 1'), t('Level 2'), t('Indicator'), t('Whole-period value'), t('Annual value')],
+    goal: t('Goal'),
+    total: t('Total'),
+    summary: t('{0} projects · {1} indicators · {2} errors · {3} warnings · {4} notes'),
+    onlyFindings: t('Only rows with findings'),
+    unit: t('Money unit: '),
+    department: t('Department: '),
+    year: t('Budget year: '),
+    difference: t('Off by'),
+    share: t('{0} of its unit’s total'),
+    loading: t('Loading…'),
+    empty: t('Not a target table.'),
+    expand: t('Expand'),
+    collapse: t('Collapse'),
+    errors: t('errors'),
+    warnings: t('warnings'),
+    notes: t('notes'),
+    unitNotStated: t('(not stated: read as 万元)'),
+  };
+}
+
+function settings(uri: vscode.Uri): ViewSettings {
+  const c = vscode.workspace.getConfiguration('perfTarget.tableView', uri);
+  return { scrollViewWithEditor: c.get<boolean>('scrollViewWithEditor', true), scrollEditorWithView: c.get<boolean>('scrollEditorWithView', true) };
+}
+
+function nonce(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let s = '';
+  for (let i = 0; i < 32; i++) s += chars.charAt(Math.floor(Math.random() * chars.length));
+  return s;
+}
+
+function webviewOptions(extension: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, enableForms: false, localResourceRoots: [vscode.Uri.joinPath(extension, 'dist')] };
+}
+
+/** The page: a strict policy (scripts only with the nonce, nothing remote, no forms). */
+function html(webview: vscode.Webview, extension: vscode.Uri): string {
+  const n = nonce();
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extension, 'dist', 'table-view.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extension, 'dist', 'table-view-style.css'));
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `script-src 'nonce-${n}'`,
+    `img-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+<title>${vscode.l10n.t('Table View')}</title>
+</head>
+<body>
+<script nonce="${n}" src="${script.toString()}"></script>
+</body>
+</html>`;
+}
+
+/** One view of one document: passes the server's model to the page and the page's clicks to the editor. */
+class TableView implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private asking = false;
+  private again = false;
+  private lastOutline: ToView | undefined;
+  /** The selection this view set last: its echo from the editor is not sent back. */
+  private revealed: string | undefined;
+  private ready = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly document: vscode.TextDocument,
+    private readonly client: () => LanguageClient | undefined,
+    extension: vscode.Uri,
+    private readonly onDispose: () => void,
+  ) {
+    panel.webview.options = webviewOptions(extension);
+    panel.webview.html = html(panel.webview, extension);
+    const uri = document.uri.toString();
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: FromView) => this.received(m)),
+      panel.onDidDispose(() => this.dispose()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === uri && e.contentChanges.length > 0) this.update();
+      }),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === uri)) this.update();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document.uri.toString() === uri) this.cursor(e.textEditor.selection);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('perfTarget.tableView', document.uri)) this.post({ type: 'settings', settings: settings(document.uri) });
+      }),
+    );
+  }
+
+  private post(m: ToView): void {
+    if (this.ready || m.type === 'init') void this.panel.webview.postMessage(m);
+  }
+
+  private protocolUri(): string | undefined {
+    return this.client()?.code2ProtocolConverter.asUri(this.document.uri);
+  }
+
+  private received(m: FromView): void {
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        this.post({ type: 'init', strings: strings(), settings: settings(this.document.uri), locale: vscode.env.language });
+        if (this.lastOutline) this.post(this.lastOutline);
+        void this.ask();
+        break;
+      case 'rows':
+        void this.rows(m.version, m.from, m.to);
+        break;
+      case 'reveal':
+        void this.reveal(m.range);
+        break;
+    }
+  }
+
+  /** After a change of the text or its diagnostics: the outline again, once typing pauses a little. */
+  update(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.ask(), UPDATE_DELAY_MS);
+  }
+
+  private async ask(): Promise<void> {
+    const client = this.client();
+    const uri = this.protocolUri();
+    if (!client || !uri) return;
+    if (this.asking) {
+      this.again = true;
+      return;
+    }
+    this.asking = true;
+    try {
+      const outline = await client.sendRequest(TableOutlineRequest.type, { uri });
+      this.lastOutline = { type: 'outline', outline };
+      this.post(this.lastOutline);
+    } catch {
+      // The document changed meanwhile (ContentModified), or is no target table yet: the next
+      // change or publish of its diagnostics asks again.
+      this.again = this.again || this.document.languageId === LANGUAGE_ID;
+    } finally {
+      this.asking = false;
+      if (this.again) {
+        this.again = false;
+        this.update();
+      }
+    }
+  }
+
+  private async rows(version: number, from: number, to: number): Promise<void> {
+    const client = this.client();
+    const uri = this.protocolUri();
+    if (!client || !uri) return;
+    try {
+      const r = await client.sendRequest(TableRowsRequest.type, { uri, version, from, to });
+      this.post({ type: 'rows', version: r.version, rows: r.rows });
+    } catch {
+      // Another version: the outline that follows asks again.
+      this.update();
+    }
+  }
+
+  private cursor(selection: vscode.Selection): void {
+    const key = `${selection.start.line}:${selection.start.character}:${selection.end.line}:${selection.end.character}`;
+    if (key === this.revealed) {
+      this.revealed = undefined;
+      return;
+    }
+    if (!settings(this.document.uri).scrollViewWithEditor) return;
+    this.post({ type: 'cursor', line: selection.active.line, character: selection.active.character });
+  }
+
+  /** A click on a cell: its exact text selected and revealed in the text editor (opened beside when none shows it). */
+  private async reveal(r: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } }): Promise<void> {
+    const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    this.revealed = `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.document.uri.toString());
+    if (visible) {
+      visible.selection = new vscode.Selection(range.start, range.end);
+      visible.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      return;
+    }
+    const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+    await vscode.window.showTextDocument(this.document, { viewColumn: column, selection: range, preserveFocus: true });
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.onDispose();
+  }
+}
+
+/** The views open beside text editors, by document. */
+const panels = new Map<string, TableView>();
+
+/** The active target document: the active text editor's, else the one the active view shows. */
+function activeDocument(): vscode.TextDocument | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor && editor.document.languageId === LANGUAGE_ID) return editor.document;
+  return [...panels.values()].find((v) => v.panel.active)?.document;
+}
+
+function title(document: vscode.TextDocument): string {
+  return vscode.l10n.t('Table: {0}', document.uri.path.split('/').pop() ?? '');
+}
+
+/** Registers the commands, the panel's restoring after a restart, and the custom editor. */
+export function registerTableView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  const extension = context.extensionUri;
+
+  const attach = (panel: vscode.WebviewPanel, document: vscode.TextDocument): TableView => {
+    const key = document.uri.toString();
+    panel.title = title(document);
+    const view = new TableView(panel, document, client, extension, () => {
+      if (panels.get(key) === view) panels.delete(key);
+    });
+    panels.set(key, view);
+    return view;
+  };
+
+  const open = (column: vscode.ViewColumn, preserveFocus: boolean) => () => {
+    const document = activeDocument();
+    if (!document) return;
+    const existing = panels.get(document.uri.toString());
+    if (existing) {
+      existing.panel.reveal(column, preserveFocus);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(TABLE_PANEL_TYPE, title(document), { viewColumn: column, preserveFocus }, webviewOptions(extension));
+    attach(panel, document);
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.showTableViewToSide, open(vscode.ViewColumn.Beside, true)),
+    vscode.commands.registerCommand(Commands.showTableView, open(vscode.ViewColumn.Active, false)),
+    vscode.window.registerWebviewPanelSerializer(TABLE_PANEL_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const uri = (state as Partial<ViewState> | undefined)?.uri;
+        if (typeof uri !== 'string') {
+          panel.dispose();
+          return;
+        }
+        attach(panel, await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)));
+      },
+    }),
+    vscode.window.registerCustomEditorProvider(TABLE_EDITOR_TYPE, {
+      resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel) {
+        new TableView(panel, document, client, extension, () => undefined);
+      },
+    }, { webviewOptions: { retainContextWhenHidden: false } }),
+    { dispose: () => { for (const v of [...panels.values()]) v.dispose(); } },
+  );
+}
