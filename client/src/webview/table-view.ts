@@ -46,8 +46,12 @@ const saved = vscode.getState();
 let onlyFindings = saved?.onlyFindings ?? false;
 const collapsed = new Set<string>(saved?.collapsed ?? []);
 let restoreScroll = saved?.scrollTop ?? 0;
-/** Project rows at hand, by index; valid while their key is the outline's. */
+/**
+ * Project rows at hand, by index, with the version they were answered for: valid for that version,
+ * and for later ones while their key is the outline's (the row, its line and counts unchanged).
+ */
 const rows = new Map<number, TableProjectRow>();
+const rowVersions = new Map<number, number>();
 /** Indices asked for and not yet answered (for the current outline version). */
 const pending = new Set<number>();
 let lines: Line[] = [];
@@ -185,7 +189,7 @@ function signature(line: Line): string {
       const r = rows.get(line.p);
       const at = r && r.key === p?.key ? 'r' : '-';
       const sub = line.kind === 'project' ? `p${p && collapsed.has(`p${p.line}`) ? 'c' : 'o'}` : line.kind === 'goal' ? 'g' : `i${line.i}`;
-      return `${sub}${line.p}|${p?.key}|${at}`;
+      return `${sub}:${line.p}|${p?.key}|${at}`;
     }
   }
 }
@@ -205,7 +209,7 @@ function cell(className: string, part: TablePart | null | undefined, text?: stri
   if (!part) return c;
   c.dataset['range'] = JSON.stringify(part.range);
   const sev = worst(part.findings);
-  const title = [extraTitle, ...(part.findings ?? []).map((f) => `${f.severity === 'error' ? '⛔' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.message}`)].filter((s) => !!s);
+  const title = [extraTitle, ...(part.findings ?? []).map((f) => `${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.message}`)].filter((s) => !!s);
   if (!extraTitle && (text ?? part.text).length > 20) title.unshift(part.text);
   if (sev) c.classList.add('finding', `f-${sev}`);
   if (title.length > 0) c.title = title.join('\n');
@@ -214,7 +218,7 @@ function cell(className: string, part: TablePart | null | undefined, text?: stri
 
 function countsBadge(counts: TableCounts): HTMLElement {
   const b = el('div', 'cell counts');
-  if (counts[0] > 0) b.append(el('span', 'badge f-error', `⛔${counts[0]}`));
+  if (counts[0] > 0) b.append(el('span', 'badge f-error', `✖${counts[0]}`));
   if (counts[1] > 0) b.append(el('span', 'badge f-warning', `⚠${counts[1]}`));
   if (counts[2] + counts[3] > 0) b.append(el('span', 'badge f-information', `ℹ${counts[2] + counts[3]}`));
   return b;
@@ -362,7 +366,8 @@ function renderLine(line: Line): HTMLElement {
 
 function current(p: number): TableProjectRow | undefined {
   const r = rows.get(p);
-  return r && r.key === outline?.projects[p]?.key ? r : undefined;
+  if (!r || !outline) return undefined;
+  return r.key === outline.projects[p]?.key || rowVersions.get(p) === outline.version ? r : undefined;
 }
 
 let frame = 0;
@@ -584,7 +589,12 @@ window.addEventListener('message', (ev: MessageEvent<ToView>) => {
       const first = !outline;
       outline = m.outline;
       pending.clear();
-      for (const [p, r] of rows) if (r.key !== outline.projects[p]?.key) rows.delete(p);
+      for (const [p, r] of rows) {
+        if (r.key !== outline.projects[p]?.key) {
+          rows.delete(p);
+          rowVersions.delete(p);
+        }
+      }
       layout();
       renderSummary();
       saveState();
@@ -599,6 +609,7 @@ window.addEventListener('message', (ev: MessageEvent<ToView>) => {
       if (!outline || m.version !== outline.version) break;
       for (const r of m.rows) {
         rows.set(r.index, r);
+        rowVersions.set(r.index, m.version);
         pending.delete(r.index);
       }
       render();
