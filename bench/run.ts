@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { checkText } from '../server/src/check';
 import { decode } from '../server/src/decode';
+import { TableOutlineRequest, TableRowsRequest } from '../server/src/protocol';
 import { generate } from './generate';
 
 const root = join(__dirname, '..', '..');
@@ -138,6 +139,33 @@ async function serverFigures(text: string) {
   await new Promise((r) => setTimeout(r, 600));
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const peakKb = Number(/VmHWM:\s+([0-9]+)/.exec(status)?.[1] ?? 0);
+
+  // The table view (after the peak was read): opening it is the outline and a window of rows; an
+  // edit is its publish, the outline again and the rows whose key changed (the client's debounce and
+  // the page's drawing aside).
+  const WINDOW = 40;
+  s = performance.now();
+  let outline = await conn.sendRequest(TableOutlineRequest.type, { uri });
+  await conn.sendRequest(TableRowsRequest.type, { uri, version: outline.version, from: 0, to: WINDOW });
+  const tableOpenMs = performance.now() - s;
+  const viewUpdates: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    version++;
+    const insert = i % 2 === 0;
+    const next = published(version);
+    s = performance.now();
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: target, character: col }, end: { line: target, character: insert ? col : col + 1 } }, text: insert ? '字' : '' }],
+    });
+    await next;
+    const before = outline;
+    outline = await conn.sendRequest(TableOutlineRequest.type, { uri });
+    const changed = outline.projects.findIndex((p, j) => p.key !== before.projects[j]?.key);
+    if (changed >= 0) await conn.sendRequest(TableRowsRequest.type, { uri, version: outline.version, from: changed, to: changed + 1 });
+    viewUpdates.push(performance.now() - s);
+    await new Promise((r) => setTimeout(r, 20));
+  }
   await conn.sendRequest('shutdown');
   await conn.sendNotification('exit');
   await new Promise<void>((resolve) => {
@@ -153,6 +181,7 @@ async function serverFigures(text: string) {
     hover: { p50: pct(hovers, 50), p95: pct(hovers, 95) },
     completion: { p50: pct(completions, 50), p95: pct(completions, 95) },
     peakMemoryMB: peakKb / 1024,
+    tableView: { openMs: tableOpenMs, projects: outline.projects.length, update: { p50: pct(viewUpdates, 50), p95: pct(viewUpdates, 95) } },
   };
 }
 
@@ -243,6 +272,8 @@ async function main(): Promise<void> {
   console.log(`  hover                             p50 ${f(server.hover.p50, 2)} ms, p95 ${f(server.hover.p95, 2)} ms`);
   console.log(`  completion                        p50 ${f(server.completion.p50, 2)} ms, p95 ${f(server.completion.p95, 2)} ms`);
   console.log(`  peak memory                       ${f(server.peakMemoryMB)} MB = ${f(server.peakMemoryMB / serverMB, 2)}× the open text`);
+  console.log(`  table view: open (outline + 40 rows) ${f(server.tableView.openMs)} ms for ${server.tableView.projects} projects;`);
+  console.log(`              keystroke → view's data p50 ${f(server.tableView.update.p50)} ms, p95 ${f(server.tableView.update.p95)} ms`);
   const results = { date: new Date().toISOString(), machine, quick, check: rows, growth: big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) : null, server: { ...server, documentMB: serverMB, memoryPerMB: server.peakMemoryMB / serverMB } };
   if (serverOnly) return;
   writeFileSync(join(root, 'bench', quick ? 'results.quick.json' : 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

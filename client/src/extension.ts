@@ -10,7 +10,7 @@ import {
   CheckWorkspaceRequest, Commands, ExportRequest, FIX_ALL_KIND, FocusNotification, LANGUAGE_ID, StatusNotification,
   type FocusParams, type InitializationOptions, type StatusParams,
 } from '../../server/src/protocol';
-import { registerTableView } from './table-view';
+import { registerTableView, type TableViews } from './table-view';
 
 /** The server's fix-all kind (`source.fixAll.perfTarget`) as VS Code's kind, to match the actions offered. */
 const fixAllKind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
@@ -29,7 +29,7 @@ function formatWan(n: number): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; activationMs: number }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; activationMs: number; tableViews: TableViews }> {
   const started = Date.now();
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Performance Targets'), { log: true });
   context.subscriptions.push(output);
@@ -117,7 +117,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
   );
 
-  registerTableView(context, () => client);
+  const tableViews = registerTableView(context, () => client);
 
   await client.start();
   context.subscriptions.push(client.onNotification(StatusNotification.type, (s) => {
@@ -129,7 +129,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   sendFocus(vscode.window.activeTextEditor);
   const activationMs = Date.now() - started;
   output.info(vscode.l10n.t('Activated in {0} ms.', activationMs));
-  return { client, activationMs };
+  return { client, activationMs, tableViews };
 }
 
 export async function deactivate(): Promise<void> {

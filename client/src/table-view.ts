@@ -7,8 +7,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { childrenOf, level1Codes } from '../../server/src/catalogue';
 import { Commands, LANGUAGE_ID, TableOutlineRequest, TableRowsRequest } from '../../server/src/protocol';
-import type { FromView, ToView, ViewSettings, ViewState, ViewStrings } from './table-messages';
+import type { CodeChoices, FromView, Range, ToView, ViewReport, ViewSettings, ViewState, ViewStrings } from './table-messages';
 
 /** The webview panel's type (for restoring it after a restart) and the custom editor's. */
 export const TABLE_PANEL_TYPE = 'perfTarget.tableView';
@@ -40,6 +41,34 @@ function strings(): ViewStrings {
     notes: t('notes'),
     unitNotStated: t('(not stated: read as 万元)'),
   };
+}
+
+/** The catalogue's codes as a clerk writes them (`1-产出指标`), level 2 under each level-1 code. */
+function codeChoices(): CodeChoices {
+  const level1 = level1Codes();
+  return {
+    level1: level1.map((c) => `${c.code}-${c.name}`),
+    level2: Object.fromEntries(level1.map((c) => [c.code, childrenOf(c.code).map((k) => `${k.code}-${k.name}`)])),
+  };
+}
+
+/**
+ * The smallest edit that writes `text` where `old` was shown at `range`: the common prefix and suffix
+ * stay. A tab or line break would split the row, so each becomes a space; in a cell Excel quoted
+ * (its text written with doubled quotes), a quote is doubled. Undefined when nothing changes.
+ */
+export function smallestEdit(document: vscode.TextDocument, range: vscode.Range, old: string, text: string): vscode.TextEdit | undefined {
+  const written = document.getText(range);
+  let next = text.replace(/[\t\r\n]+/g, ' ');
+  if (written !== old && written === old.replace(/"/g, '""')) next = next.replace(/"/g, '""');
+  let s = 0;
+  while (s < written.length && s < next.length && written.charCodeAt(s) === next.charCodeAt(s)) s++;
+  let e = 0;
+  while (e < written.length - s && e < next.length - s && written.charCodeAt(written.length - 1 - e) === next.charCodeAt(next.length - 1 - e)) e++;
+  if (s === written.length && s === next.length) return undefined;
+  const start = document.positionAt(document.offsetAt(range.start) + s);
+  const end = document.positionAt(document.offsetAt(range.end) - e);
+  return vscode.TextEdit.replace(new vscode.Range(start, end), next.slice(s, next.length - e));
 }
 
 function settings(uri: vscode.Uri): ViewSettings {
@@ -97,6 +126,7 @@ class TableView implements vscode.Disposable {
   /** The selection this view set last: its echo from the editor is not sent back. */
   private revealed: string | undefined;
   private ready = false;
+  private readonly probes: Array<(r: ViewReport) => void> = [];
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -138,7 +168,7 @@ class TableView implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
-        this.post({ type: 'init', strings: strings(), settings: settings(this.document.uri), locale: vscode.env.language });
+        this.post({ type: 'init', strings: strings(), settings: settings(this.document.uri), locale: vscode.env.language, codes: codeChoices() });
         if (this.lastOutline) this.post(this.lastOutline);
         void this.ask();
         break;
@@ -148,7 +178,48 @@ class TableView implements vscode.Disposable {
       case 'reveal':
         void this.reveal(m.range);
         break;
+      case 'probe':
+        for (const resolve of this.probes.splice(0)) resolve(m.report);
+        break;
+      case 'edit':
+        void this.edit(m.version, m.range, m.old, m.text);
+        break;
     }
+  }
+
+  /**
+   * An edit in place: applied to the text document (so undo, redo, dirtiness and the checks are the
+   * text's), only when the document is still the version the view showed.
+   */
+  async edit(version: number, r: Range, old: string, text: string): Promise<boolean> {
+    if (version !== this.document.version) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The text changed meanwhile: the edit was not applied.'));
+      this.update();
+      return false;
+    }
+    const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    const edit = smallestEdit(this.document, range, old, text);
+    if (!edit) return true;
+    const w = new vscode.WorkspaceEdit();
+    w.set(this.document.uri, [edit]);
+    return vscode.workspace.applyEdit(w);
+  }
+
+  /** What the page shows (undefined when it does not answer within a second: hidden, or loading). */
+  probe(): Promise<ViewReport | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), 1000);
+      this.probes.push((r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+      this.post({ type: 'probe' });
+    });
+  }
+
+  /** As a click on a cell of this range does. */
+  click(range: Range): Promise<void> {
+    return this.reveal(range);
   }
 
   /** After a change of the text or its diagnostics: the outline again, once typing pauses a little. */
@@ -229,6 +300,18 @@ class TableView implements vscode.Disposable {
 
 /** The views open beside text editors, by document. */
 const panels = new Map<string, TableView>();
+/** Every view (beside or in place), by document. */
+const views = new Map<string, TableView>();
+
+/** What the extension exports of its table views (the end-to-end suite reads it). */
+export interface TableViews {
+  /** What the view of a document shows; undefined without one. */
+  probe(uri: vscode.Uri): Promise<ViewReport | undefined>;
+  /** Does what a click on a cell of `range` in the document's view does. */
+  click(uri: vscode.Uri, range: Range): Promise<void>;
+  /** Does what an edit in place of the part showing `old` at `range` does (false when not applied). */
+  edit(uri: vscode.Uri, range: Range, old: string, text: string): Promise<boolean>;
+}
 
 /** The active target document: the active text editor's, else the one the active view shows. */
 function activeDocument(): vscode.TextDocument | undefined {
@@ -242,7 +325,7 @@ function title(document: vscode.TextDocument): string {
 }
 
 /** Registers the commands, the panel's restoring after a restart, and the custom editor. */
-export function registerTableView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+export function registerTableView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): TableViews {
   const extension = context.extensionUri;
 
   const attach = (panel: vscode.WebviewPanel, document: vscode.TextDocument): TableView => {
@@ -250,8 +333,10 @@ export function registerTableView(context: vscode.ExtensionContext, client: () =
     panel.title = title(document);
     const view = new TableView(panel, document, client, extension, () => {
       if (panels.get(key) === view) panels.delete(key);
+      if (views.get(key) === view) views.delete(key);
     });
     panels.set(key, view);
+    views.set(key, view);
     return view;
   };
 
@@ -282,9 +367,21 @@ export function registerTableView(context: vscode.ExtensionContext, client: () =
     }),
     vscode.window.registerCustomEditorProvider(TABLE_EDITOR_TYPE, {
       resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel) {
-        new TableView(panel, document, client, extension, () => undefined);
+        const key = document.uri.toString();
+        const view = new TableView(panel, document, client, extension, () => {
+          if (views.get(key) === view) views.delete(key);
+        });
+        views.set(key, view);
       },
     }, { webviewOptions: { retainContextWhenHidden: false } }),
-    { dispose: () => { for (const v of [...panels.values()]) v.dispose(); } },
+    { dispose: () => { for (const v of [...views.values()]) v.dispose(); } },
   );
+  return {
+    probe: async (uri) => views.get(uri.toString())?.probe(),
+    click: async (uri, range) => views.get(uri.toString())?.click(range),
+    edit: async (uri, range, old, text) => {
+      const view = views.get(uri.toString());
+      return view ? view.edit(view.document.version, range, old, text) : false;
+    },
+  };
 }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generate } from '../../bench/generate';
+import { childrenOf, level1Codes } from '../../server/src/catalogue';
 import { checkDocument } from '../../server/src/check';
 import { outlineSteps, tableRows, type TableSource } from '../../server/src/lsp/table-model';
 import type { TableOutlineResult } from '../../server/src/protocol';
@@ -108,7 +109,11 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     posted.length = 0;
     await browser.goto(pathToFileURL(join(dir, 'index.html')).toString());
     await browser.until('ready', async () => (await pump()).some((m) => m.type === 'ready') || posted.some((m) => m.type === 'ready'));
-    await send({ type: 'init', strings: STRINGS, settings: { scrollViewWithEditor: true, scrollEditorWithView: true }, locale: 'zh-cn' });
+    const codes = {
+      level1: level1Codes().map((c) => `${c.code}-${c.name}`),
+      level2: Object.fromEntries(level1Codes().map((c) => [c.code, childrenOf(c.code).map((k) => `${k.code}-${k.name}`)])),
+    };
+    await send({ type: 'init', strings: STRINGS, settings: { scrollViewWithEditor: true, scrollEditorWithView: true }, locale: 'zh-cn', codes });
     await send({ type: 'outline', outline });
     await settle();
   }
@@ -198,6 +203,34 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     await browser.press('Enter', 'Enter', 13);
     const reveal = await browser.until('a reveal', async () => (await pump()).find((m) => m.type === 'reveal'));
     assert.ok(reveal.type === 'reveal' && reveal.range.start.line >= p.line);
+  });
+
+  it('edits in place: a double-click opens an input, Enter posts the edit of that span; codes are chosen under their parent', async () => {
+    await load(sourceOf(sample, 'file:///sample.jxmb'));
+    const r = tableRows(src, 0, outline.projects.length, 'zh-cn').rows.find((x) => x.name.text === '就业补助资金');
+    const value = r?.indicators[0]?.period;
+    assert.ok(value && r);
+    const at = (text: string, selector: string) => browser.evaluate<{ x: number; y: number }>(`(() => {
+      const c = [...document.querySelectorAll(${JSON.stringify(selector)})].find((e) => e.textContent === ${JSON.stringify(text)});
+      const b = c.getBoundingClientRect(); return { x: b.left + 5, y: b.top + b.height / 2 }; })()`);
+    const box = await at(value.text, '.line.indicator .cell.value');
+    await browser.page('Input.dispatchMouseEvent', { type: 'mousePressed', x: box.x, y: box.y, button: 'left', clickCount: 2 });
+    await browser.page('Input.dispatchMouseEvent', { type: 'mouseReleased', x: box.x, y: box.y, button: 'left', clickCount: 2 });
+    await browser.until('the input', () => browser.evaluate<boolean>("document.activeElement?.classList.contains('editor')"));
+    await browser.page('Input.insertText', { text: '≥21000人次' });
+    await browser.press('Enter', 'Enter', 13);
+    const edit = await browser.until('the edit', async () => (await pump()).find((m) => m.type === 'edit'));
+    assert.deepEqual(edit, { type: 'edit', version: outline.version, range: value.range, old: value.text, text: '≥21000人次' });
+    // A level-2 code: the catalogue's codes under 1 (产出指标), the written one chosen.
+    const level2 = r.indicators[0]?.level2;
+    assert.ok(level2);
+    const code = await at(level2.text, '.line.indicator .cell.level2');
+    await browser.page('Input.dispatchMouseEvent', { type: 'mousePressed', x: code.x, y: code.y, button: 'left', clickCount: 2 });
+    await browser.page('Input.dispatchMouseEvent', { type: 'mouseReleased', x: code.x, y: code.y, button: 'left', clickCount: 2 });
+    const options = await browser.until('the choice', () => browser.evaluate<string[] | null>("(() => { const s = document.querySelector('select.editor'); return s ? [...s.options].map((o) => o.value) : null; })()"));
+    assert.deepEqual(options, childrenOf('1').map((k) => `${k.code}-${k.name}`));
+    await browser.press('Escape', 'Escape', 27);
+    assert.equal(await count('select.editor'), 0);
   });
 
   it('12 000 projects: only the lines in sight are in the page, also after scrolling to the middle', async () => {

@@ -8,7 +8,7 @@
  * into sight.
  */
 import type {
-  FromView, Range, TableOutlineResult, TableProjectRow, ToView, ViewSettings, ViewState, ViewStrings,
+  CodeChoices, FromView, Range, TableOutlineResult, TableProjectRow, ToView, ViewSettings, ViewState, ViewStrings,
 } from '../table-messages';
 import type { TableCounts, TableFinding, TableIndicator, TableOutlineTable, TableOutlineUnit, TablePart, TableRowCells } from '../../../server/src/protocol';
 
@@ -41,6 +41,7 @@ const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
 
 let strings: ViewStrings | undefined;
 let settings: ViewSettings = { scrollViewWithEditor: true, scrollEditorWithView: true };
+let codes: CodeChoices = { level1: [], level2: {} };
 let outline: TableOutlineResult | undefined;
 const saved = vscode.getState();
 let onlyFindings = saved?.onlyFindings ?? false;
@@ -202,12 +203,21 @@ function worst(findings: readonly TableFinding[] | undefined): string | undefine
   return undefined;
 }
 
+/** How a part is edited in place: its text, or a code chosen from the catalogue (level 2 under `parent`). */
+type EditKind = { readonly kind: 'text' } | { readonly kind: 'level1' } | { readonly kind: 'level2'; readonly parent: string };
+const TEXT: EditKind = { kind: 'text' };
+
 /** A cell showing a part: its text, its findings (class and hover), the range a click reveals. */
-function cell(className: string, part: TablePart | null | undefined, text?: string, extraTitle?: string): HTMLElement {
+function cell(className: string, part: TablePart | null | undefined, text?: string, extraTitle?: string, edit?: EditKind): HTMLElement {
   const c = el('div', `cell ${className}`, text ?? part?.text ?? '');
   c.setAttribute('role', 'gridcell');
   if (!part) return c;
   c.dataset['range'] = JSON.stringify(part.range);
+  if (edit) {
+    c.dataset['edit'] = edit.kind;
+    c.dataset['text'] = part.text;
+    if (edit.kind === 'level2') c.dataset['parent'] = edit.parent;
+  }
   const sev = worst(part.findings);
   const title = [extraTitle, ...(part.findings ?? []).map((f) => `${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.message}`)].filter((s) => !!s);
   if (!extraTitle && (text ?? part.text).length > 20) title.unshift(part.text);
@@ -237,7 +247,7 @@ function toggle(key: string, canCollapse: boolean): HTMLElement {
 function amountCells(row: TableRowCells): HTMLElement[] {
   return [0, 1, 2, 3].map((i) => {
     const a = row.amounts[i];
-    return cell('amount', a ?? null, a ? (a.value === null ? a.text : a.text === '' ? '' : money(a.value)) : '');
+    return cell('amount', a ?? null, a ? (a.value === null ? a.text : a.text === '' ? '' : money(a.value)) : '', undefined, TEXT);
   });
 }
 
@@ -312,14 +322,14 @@ function renderLine(line: Line): HTMLElement {
     case 'total': {
       const t = o.tables[line.t];
       if (!t?.total) break;
-      e.append(toggle('', false), cell('name', t.total.name), ...amountCells(t.total), diffCell(t.difference), countsBadge(t.totalCounts));
+      e.append(toggle('', false), cell('name', t.total.name, undefined, undefined, TEXT), ...amountCells(t.total), diffCell(t.difference), countsBadge(t.totalCounts));
       if (t.total.findings) e.append(cell('row-findings', { text: '', range: t.total.findings[0]?.range ?? t.total.name.range, findings: t.total.findings }, '⚑'));
       break;
     }
     case 'unit': {
       const u = o.tables[line.t]?.units[line.u];
       if (!u) break;
-      e.append(toggle(`u${u.row.line}`, u.count > 0), cell('name', u.row.name), ...amountCells(u.row), diffCell(u.difference), countsBadge(u.counts));
+      e.append(toggle(`u${u.row.line}`, u.count > 0), cell('name', u.row.name, undefined, undefined, TEXT), ...amountCells(u.row), diffCell(u.difference), countsBadge(u.counts));
       break;
     }
     case 'project': {
@@ -327,7 +337,7 @@ function renderLine(line: Line): HTMLElement {
       if (!p) break;
       const r = current(line.p);
       e.append(toggle(`p${p.line}`, p.goal || p.indicators > 0));
-      if (r) e.append(cell('name', r.name), ...amountCells(r));
+      if (r) e.append(cell('name', r.name, undefined, undefined, TEXT), ...amountCells(r));
       else e.append(el('div', 'cell name', p.name), ...p.amounts.map((a) => el('div', 'cell amount', a === null ? '?' : a === 0 ? '' : money(a))));
       e.append(shareBar(line.p), countsBadge(p.counts));
       if (r?.findings) e.append(cell('row-findings', { text: '', range: r.findings[0]?.range ?? r.name.range, findings: r.findings }, '⚑'));
@@ -335,7 +345,7 @@ function renderLine(line: Line): HTMLElement {
     }
     case 'goal': {
       const r = current(line.p);
-      e.append(el('div', 'cell label', strings?.goal ?? ''), r ? cell('goal-text', r.goal) : el('div', 'cell goal-text loading', strings?.loading ?? '…'));
+      e.append(el('div', 'cell label', strings?.goal ?? ''), r ? cell('goal-text', r.goal, undefined, undefined, TEXT) : el('div', 'cell goal-text loading', strings?.loading ?? '…'));
       break;
     }
     case 'indicator': {
@@ -347,11 +357,11 @@ function renderLine(line: Line): HTMLElement {
       }
       e.append(
         cell('seq', ind.seq, ind.seq.text.replace(/[、．.。，,（）()]/g, '')),
-        cell('level1', ind.level1),
-        cell('level2', ind.level2),
-        cell('ind-name', ind.name),
-        cell('value', ind.period, undefined, ind.period ? `${ind.period.text}\n${ind.period.reading}` : undefined),
-        cell('value', ind.annual, undefined, ind.annual ? `${ind.annual.text}\n${ind.annual.reading}` : undefined),
+        cell('level1', ind.level1, undefined, undefined, { kind: 'level1' }),
+        cell('level2', ind.level2, undefined, undefined, { kind: 'level2', parent: /^[0-9]+/.exec(ind.level1?.text ?? '')?.[0] ?? (ind.level2?.text.charAt(0) ?? '') }),
+        cell('ind-name', ind.name, undefined, undefined, TEXT),
+        cell('value', ind.period, undefined, ind.period ? `${ind.period.text}\n${ind.period.reading}` : undefined, TEXT),
+        cell('value', ind.annual, undefined, ind.annual ? `${ind.annual.text}\n${ind.annual.reading}` : undefined, TEXT),
       );
       if (ind.findings) {
         const sev = worst(ind.findings);
@@ -498,6 +508,71 @@ function select(index: number, reveal: boolean): void {
   schedule();
 }
 
+// --- editing in place ---------------------------------------------------------------------------
+
+/** Replaces a cell's text with an input (or a choice of codes); Enter posts the edit, Escape or leaving cancels. */
+function startEdit(c: HTMLElement): void {
+  if (!outline || c.querySelector('input, select')) return;
+  const kind = c.dataset['edit'];
+  const old = c.dataset['text'] ?? '';
+  const range = JSON.parse(c.dataset['range'] ?? 'null') as Range | null;
+  if (!range) return;
+  const version = outline.version;
+  let control: HTMLInputElement | HTMLSelectElement;
+  if (kind === 'level1' || kind === 'level2') {
+    const select = document.createElement('select');
+    const choices = kind === 'level1' ? codes.level1 : codes.level2[c.dataset['parent'] ?? ''] ?? [];
+    for (const choice of choices.includes(old) ? choices : [old, ...choices]) {
+      const o = document.createElement('option');
+      o.value = choice;
+      o.textContent = choice;
+      o.selected = choice === old;
+      select.append(o);
+    }
+    control = select;
+  } else {
+    const input = document.createElement('input');
+    input.type = 'text';
+    input.value = old;
+    control = input;
+  }
+  control.className = 'editor';
+  const saved = [...c.childNodes];
+  let done = false;
+  const finish = (commit: boolean) => {
+    if (done) return;
+    done = true;
+    const text = control.value;
+    c.replaceChildren(...saved);
+    scroller.focus();
+    if (commit && text !== old) vscode.postMessage({ type: 'edit', version, range, old, text });
+  };
+  (control as HTMLElement).addEventListener('keydown', (ev) => {
+    ev.stopPropagation();
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      finish(true);
+    } else if (ev.key === 'Escape') {
+      ev.preventDefault();
+      finish(false);
+    }
+  });
+  control.addEventListener('blur', () => finish(false));
+  if (control instanceof HTMLSelectElement) control.addEventListener('change', () => finish(true));
+  c.replaceChildren(control);
+  control.focus();
+  if (control instanceof HTMLInputElement) control.select();
+}
+
+scroller.addEventListener('dblclick', (ev) => {
+  const target = ev.target instanceof Element ? ev.target : null;
+  const c = target?.closest<HTMLElement>('[data-edit]');
+  if (c) {
+    ev.preventDefault();
+    startEdit(c);
+  }
+});
+
 // --- events -------------------------------------------------------------------------------------
 
 scroller.addEventListener('scroll', () => {
@@ -550,6 +625,13 @@ scroller.addEventListener('keydown', (ev) => {
       ev.preventDefault();
       return;
     }
+    case 'F2': {
+      const e = [...rendered.values()].find((x) => Number(x.dataset['index']) === selected);
+      const c = e?.querySelector<HTMLElement>('[data-edit]');
+      if (c) startEdit(c);
+      ev.preventDefault();
+      return;
+    }
     case 'Enter': {
       const e = [...rendered.values()].find((x) => Number(x.dataset['index']) === selected);
       const c = e?.querySelector<HTMLElement>('[data-range]');
@@ -578,6 +660,7 @@ window.addEventListener('message', (ev: MessageEvent<ToView>) => {
     case 'init':
       strings = m.strings;
       settings = m.settings;
+      codes = m.codes;
       document.documentElement.lang = m.locale;
       renderHeads();
       renderSummary();
@@ -614,6 +697,31 @@ window.addEventListener('message', (ev: MessageEvent<ToView>) => {
       }
       render();
       break;
+    case 'probe': {
+      const shown = [...rendered.values()];
+      const findings: Record<string, number> = {};
+      const messages: string[] = [];
+      for (const e of shown) {
+        for (const c of e.querySelectorAll<HTMLElement>('.finding')) {
+          for (const s of SEVERITIES) if (c.classList.contains(`f-${s}`)) findings[s] = (findings[s] ?? 0) + 1;
+          messages.push(c.title);
+        }
+      }
+      vscode.postMessage({
+        type: 'probe',
+        report: {
+          version: outline?.version ?? null,
+          lines: lines.length,
+          rendered: shown.length,
+          projects: shown.filter((e) => e.classList.contains('project')).map((e) => e.querySelector('.name')?.textContent ?? ''),
+          indicators: shown.filter((e) => e.classList.contains('indicator') && e.querySelector('.value')).length,
+          findings,
+          messages,
+          selected: shown.find((e) => e.classList.contains('selected'))?.textContent ?? null,
+        },
+      });
+      break;
+    }
     case 'cursor': {
       if (!settings.scrollViewWithEditor || !outline) break;
       const i = lineOfPosition(m.line, m.character);
