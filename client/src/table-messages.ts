@@ -68,7 +68,9 @@ export type FromView =
    * An edit in place: `text` replaces what the part showed (`old`) at `range`, in the outline's
    * `version`; the extension applies the smallest edit of that span (or nothing, if the text moved on).
    */
-  | { readonly type: 'edit'; readonly version: number; readonly range: Range; readonly old: string; readonly text: string };
+  | { readonly type: 'edit'; readonly version: number; readonly range: Range; readonly old: string; readonly text: string }
+  /** The quick fixes of the findings at `range` (a cell's), offered by the extension to choose from. */
+  | { readonly type: 'fixes'; readonly range: Range };
 
 /** What the page shows now. */
 export interface ViewReport {

@@ -184,6 +184,9 @@ class TableView implements vscode.Disposable {
       case 'edit':
         void this.edit(m.version, m.range, m.old, m.text);
         break;
+      case 'fixes':
+        void this.fixes(m.range);
+        break;
     }
   }
 
@@ -203,6 +206,21 @@ class TableView implements vscode.Disposable {
     const w = new vscode.WorkspaceEdit();
     w.set(this.document.uri, [edit]);
     return vscode.workspace.applyEdit(w);
+  }
+
+  /** The quick fixes of the findings at a cell, as the editor's light bulb offers them: chosen, then applied. */
+  private async fixes(r: Range): Promise<void> {
+    const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', this.document.uri, range, vscode.CodeActionKind.QuickFix.value);
+    const offered = (actions ?? []).filter((a) => a.edit || a.command);
+    if (offered.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No quick fix here.'));
+      return;
+    }
+    const chosen = await vscode.window.showQuickPick(offered.map((a) => ({ label: a.title, action: a })), { placeHolder: vscode.l10n.t('Quick fixes') });
+    if (!chosen) return;
+    if (chosen.action.edit) await vscode.workspace.applyEdit(chosen.action.edit);
+    if (chosen.action.command) await vscode.commands.executeCommand(chosen.action.command.command, ...(chosen.action.command.arguments ?? []));
   }
 
   /** What the page shows (undefined when it does not answer within a second: hidden, or loading). */

@@ -155,6 +155,20 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     assert.deepEqual(got, { type: 'reveal', range: value.range });
   });
 
+  it('a right-click on a cell with a finding asks for its quick fixes at the finding’s place', async () => {
+    const r = tableRows(src, 0, outline.projects.length, 'zh-cn').rows.find((x) => x.name.text === '就业补助资金');
+    const value = r?.indicators[0]?.annual;
+    const finding = value?.findings?.[0];
+    assert.ok(value && finding);
+    const box = await browser.evaluate<{ x: number; y: number }>(`(() => {
+      const c = [...document.querySelectorAll('.line.indicator .cell.value')].find((e) => e.textContent === ${JSON.stringify(value.text)});
+      const b = c.getBoundingClientRect(); return { x: b.left + 5, y: b.top + b.height / 2 }; })()`);
+    await browser.page('Input.dispatchMouseEvent', { type: 'mousePressed', x: box.x, y: box.y, button: 'right', clickCount: 1 });
+    await browser.page('Input.dispatchMouseEvent', { type: 'mouseReleased', x: box.x, y: box.y, button: 'right', clickCount: 1 });
+    const got = await browser.until('a request for fixes', async () => (await pump()).find((m) => m.type === 'fixes'));
+    assert.deepEqual(got, { type: 'fixes', range: finding.range });
+  });
+
   it('the filter keeps only rows with findings', async () => {
     const all = await count('.line.project');
     await browser.evaluate("document.getElementById('only-findings').click()");

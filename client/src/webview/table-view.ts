@@ -221,7 +221,11 @@ function cell(className: string, part: TablePart | null | undefined, text?: stri
   const sev = worst(part.findings);
   const title = [extraTitle, ...(part.findings ?? []).map((f) => `${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.message}`)].filter((s) => !!s);
   if (!extraTitle && (text ?? part.text).length > 20) title.unshift(part.text);
-  if (sev) c.classList.add('finding', `f-${sev}`);
+  if (sev) {
+    c.classList.add('finding', `f-${sev}`);
+    // Its quick fixes are asked for at the first finding's place (context menu, or Ctrl+.).
+    c.dataset['finding'] = JSON.stringify(part.findings?.[0]?.range ?? part.range);
+  }
   if (title.length > 0) c.title = title.join('\n');
   return c;
 }
@@ -564,6 +568,18 @@ function startEdit(c: HTMLElement): void {
   if (control instanceof HTMLInputElement) control.select();
 }
 
+function askFixes(c: HTMLElement | null | undefined): boolean {
+  const range = c?.dataset['finding'];
+  if (!range) return false;
+  vscode.postMessage({ type: 'fixes', range: JSON.parse(range) as Range });
+  return true;
+}
+
+scroller.addEventListener('contextmenu', (ev) => {
+  const target = ev.target instanceof Element ? ev.target : null;
+  if (askFixes(target?.closest<HTMLElement>('[data-finding]'))) ev.preventDefault();
+});
+
 scroller.addEventListener('dblclick', (ev) => {
   const target = ev.target instanceof Element ? ev.target : null;
   const c = target?.closest<HTMLElement>('[data-edit]');
@@ -625,7 +641,14 @@ scroller.addEventListener('keydown', (ev) => {
       ev.preventDefault();
       return;
     }
-    case 'F2': {
+    case '.': {
+      if (!ev.ctrlKey && !ev.metaKey) return;
+      const e = [...rendered.values()].find((x) => Number(x.dataset['index']) === selected);
+      askFixes(e?.querySelector<HTMLElement>('[data-finding]'));
+      ev.preventDefault();
+      return;
+    }
+        case 'F2': {
       const e = [...rendered.values()].find((x) => Number(x.dataset['index']) === selected);
       const c = e?.querySelector<HTMLElement>('[data-edit]');
       if (c) startEdit(c);

@@ -107,4 +107,11 @@ describe('the table view in VS Code', () => {
     shown.selection = new vscode.Selection(line, 2, line, 2);
     await waitFor('the selected row', async () => (await views.probe(doc.uri))?.selected?.includes('长兴大厦产权经费'));
   });
+
+  it('reopens the text with the custom editor 绩效目标表（表格）, offered as an option', async () => {
+    await vscode.commands.executeCommand('vscode.openWith', doc.uri, 'perfTarget.table', vscode.ViewColumn.One);
+    await waitFor('the custom editor', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === 'perfTarget.table'));
+    await waitFor('its rows', async () => ((await views.probe(doc.uri))?.indicators ?? 0) > 0);
+  });
 });
