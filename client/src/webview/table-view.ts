@@ -451,7 +451,13 @@ function renderSummary(): void {
 function renderHeads(): void {
   const s = strings;
   if (!s) return;
-  heads.replaceChildren(el('span', 'toggle'), ...s.columns.map((c, i) => el('div', `cell ${i === 0 ? 'name' : 'amount'}`, c)), el('div', 'cell diff'), el('div', 'cell share'), el('div', 'cell counts'));
+  const head = (c: string, i: number) => {
+    const h = el('div', `cell ${i === 0 ? 'name' : 'amount'}`, c);
+    h.title = c;
+    h.setAttribute('role', 'columnheader');
+    return h;
+  };
+  heads.replaceChildren(el('span', 'toggle'), ...s.columns.map(head), el('div', 'cell diff'), el('div', 'cell share'), el('div', 'cell counts'));
   filterText.textContent = s.onlyFindings;
 }
 

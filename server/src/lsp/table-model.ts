@@ -183,6 +183,28 @@ function projectKey(ref: RowRef, counts: TableCounts): string {
   return `${rowId(ref)}:${ref.line}:${counts.join('.')}`;
 }
 
+/**
+ * The outline's entry of a project, kept per row object while its line and counts stay: after a
+ * keystroke in a large table the outline builds one new entry, not thousands.
+ */
+const entries = new WeakMap<object, TableOutlineProject>();
+function projectEntry(p: RowRef, counts: TableCounts): TableOutlineProject {
+  const key = projectKey(p, counts);
+  const kept = entries.get(p.row);
+  if (kept && kept.key === key) return kept;
+  const entry: TableOutlineProject = {
+    name: p.row.name ? cellValue(p.row.name) : '',
+    line: p.line,
+    amounts: amountsOf(p),
+    goal: !!p.row.goal && p.row.goal.text !== '',
+    indicators: p.row.outline?.indicators.length ?? 0,
+    counts,
+    key,
+  };
+  entries.set(p.row, entry);
+  return entry;
+}
+
 /** Every project of the document in order, across tables: the indices of the protocol. */
 export function projectsOf(doc: TargetDocument): RowRef[] {
   const out: RowRef[] = [];
@@ -203,18 +225,10 @@ export function* outlineSteps(src: TableSource, locale: Locale): Steps<TableOutl
     for (const p of t.projects) {
       const counts = countsAt(src, p.line);
       addCounts(counted, counts);
-      const n = p.row.outline?.indicators.length ?? 0;
-      indicators += n;
+      const entry = projectEntry(p, counts);
+      indicators += entry.indicators;
       indexOf.set(p.line, projects.length);
-      projects.push({
-        name: p.row.name ? cellValue(p.row.name) : '',
-        line: p.line,
-        amounts: amountsOf(p),
-        goal: !!p.row.goal && p.row.goal.text !== '',
-        indicators: n,
-        counts,
-        key: projectKey(p, counts),
-      });
+      projects.push(entry);
       if (projects.length % 256 === 0) yield;
     }
     const units: TableOutlineUnit[] = [];

@@ -6,6 +6,7 @@
  * DOM), since the extension host cannot see into a webview.
  */
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, LANGUAGE_ID, TableOutlineRequest, TableRowsRequest, type TableOutlineResult, type TableRowsResult } from '../../../server/src/protocol';
@@ -21,6 +22,15 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false | Pro
     if (Date.now() > until) throw new Error(`timed out waiting for ${what} (${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, 150));
   }
+}
+
+/** A picture of the workbench taken by the runner under code-server (out/<name>); nothing elsewhere. */
+async function screenshot(name: string): Promise<void> {
+  const keys = process.env['PERF_TARGET_E2E_KEYS'];
+  if (!keys) return;
+  rmSync(`${keys}.done`, { force: true });
+  writeFileSync(`${keys}.request`, JSON.stringify({ shot: name }));
+  await waitFor(`the picture ${name}`, () => existsSync(`${keys}.done`) && readFileSync(`${keys}.done`, 'utf8').includes(name), 20000);
 }
 
 describe('the table view in VS Code', () => {
@@ -57,6 +67,26 @@ describe('the table view in VS Code', () => {
     });
     assert.ok(report.rendered < 200);
     assert.ok(report.messages.some((m) => m.length > 0));
+  });
+
+  it('is drawn in the light and the dark theme (the README’s pictures)', async () => {
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    const before = workbench.inspect<string>('colorTheme')?.globalValue;
+    try {
+      for (const [theme, kind, name] of [
+        ['Default Light Modern', vscode.ColorThemeKind.Light, 'table-view-light.png'],
+        ['Default Dark Modern', vscode.ColorThemeKind.Dark, 'table-view-dark.png'],
+      ] as const) {
+        await workbench.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+        await waitFor(`the theme ${theme}`, () => vscode.window.activeColorTheme.kind === kind, 10000);
+        await screenshot(name);
+      }
+    } finally {
+      await workbench.update('colorTheme', before, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('follows typing in the text', async () => {
