@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { checkText } from '../server/src/check';
 import { decode } from '../server/src/decode';
-import { TableOutlineRequest, TableRowsRequest } from '../server/src/protocol';
+import { patchedProjects, TableOutlineRequest, TableRowsRequest } from '../server/src/protocol';
 import { generate } from './generate';
 
 const root = join(__dirname, '..', '..');
@@ -159,10 +159,12 @@ async function serverFigures(text: string) {
       contentChanges: [{ range: { start: { line: target, character: col }, end: { line: target, character: insert ? col : col + 1 } }, text: insert ? '字' : '' }],
     });
     await next;
-    const before = outline;
-    outline = await conn.sendRequest(TableOutlineRequest.type, { uri });
-    const changed = outline.projects.findIndex((p, j) => p.key !== before.projects[j]?.key);
-    if (changed >= 0) await conn.sendRequest(TableRowsRequest.type, { uri, version: outline.version, from: changed, to: changed + 1 });
+    // As the extension asks: a patch of the outline it holds.
+    const answer = await conn.sendRequest(TableOutlineRequest.type, { uri, since: outline.version });
+    const projects = answer.patch ? patchedProjects(outline.projects, answer.patch) : answer.projects;
+    outline = { ...answer, projects: projects ?? [] };
+    const changed = answer.patch ? answer.patch.at : -1;
+    if (changed >= 0 && changed < outline.projects.length) await conn.sendRequest(TableRowsRequest.type, { uri, version: outline.version, from: changed, to: changed + 1 });
     viewUpdates.push(performance.now() - s);
     await new Promise((r) => setTimeout(r, 20));
   }

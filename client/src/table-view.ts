@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { childrenOf, level1Codes } from '../../server/src/catalogue';
-import { Commands, LANGUAGE_ID, TableOutlineRequest, TableRowsRequest } from '../../server/src/protocol';
+import { Commands, LANGUAGE_ID, patchedProjects, TableOutlineRequest, TableRowsRequest, type TableOutlineResult } from '../../server/src/protocol';
 import type { CodeChoices, FromView, Range, ToView, ViewReport, ViewSettings, ViewState, ViewStrings } from './table-messages';
 
 /** The webview panel's type (for restoring it after a restart) and the custom editor's. */
@@ -122,7 +122,7 @@ class TableView implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private asking = false;
   private again = false;
-  private lastOutline: ToView | undefined;
+  private lastOutline: { readonly type: 'outline'; readonly outline: TableOutlineResult } | undefined;
   /** The selection this view set last: its echo from the editor is not sent back. */
   private revealed: string | undefined;
   private ready = false;
@@ -256,8 +256,18 @@ class TableView implements vscode.Disposable {
     }
     this.asking = true;
     try {
-      const outline = await client.sendRequest(TableOutlineRequest.type, { uri });
-      this.lastOutline = { type: 'outline', outline };
+      // After the first, only what changed since the outline at hand (the server answers a patch).
+      const held = this.lastOutline?.outline;
+      const answer = await client.sendRequest(TableOutlineRequest.type, held ? { uri, since: held.version } : { uri });
+      const projects = answer.patch ? (held ? patchedProjects(held.projects, answer.patch) : undefined) : answer.projects;
+      if (!projects) {
+        // A patch against another outline than this one: ask for the whole.
+        this.lastOutline = undefined;
+        this.again = true;
+        return;
+      }
+      const { patch: _, ...outline } = answer;
+      this.lastOutline = { type: 'outline', outline: { ...outline, projects } };
       this.post(this.lastOutline);
     } catch {
       // The document changed meanwhile (ContentModified), or is no target table yet: the next

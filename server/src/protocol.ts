@@ -218,6 +218,21 @@ export interface TableOutlineTable {
 
 export interface TableOutlineParams {
   readonly uri: string;
+  /**
+   * The version of the last outline this client holds: when it is the one the server answered last
+   * for this uri, the answer's `projects` is empty and `patch` says what changed since.
+   */
+  readonly since?: number;
+}
+
+/** What changed in the projects since the client's outline: `deleteCount` entries at `at` replaced by `items`. */
+export interface TableOutlinePatch {
+  readonly since: number;
+  readonly at: number;
+  readonly deleteCount: number;
+  readonly items: readonly TableOutlineProject[];
+  /** The number of projects after the patch (a check). */
+  readonly length: number;
 }
 
 export interface TableOutlineResult {
@@ -234,6 +249,15 @@ export interface TableOutlineResult {
   readonly tables: readonly TableOutlineTable[];
   /** Every project of the file in order, across tables. */
   readonly projects: readonly TableOutlineProject[];
+  /** Present when `since` was answered with a patch (then `projects` is empty). */
+  readonly patch?: TableOutlinePatch;
+}
+
+/** The projects of an outline answered with a patch, from those of the outline it was made against. */
+export function patchedProjects(previous: readonly TableOutlineProject[], patch: TableOutlinePatch): TableOutlineProject[] | undefined {
+  if (patch.at > previous.length || patch.at + patch.deleteCount > previous.length) return undefined;
+  const next = [...previous.slice(0, patch.at), ...patch.items, ...previous.slice(patch.at + patch.deleteCount)];
+  return next.length === patch.length ? next : undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Range } from 'vscode-languageserver-protocol';
 import { generate } from '../../bench/generate';
 import {
-  ExportRequest, TableOutlineRequest, TableRowsRequest, type TablePart, type TableProjectRow, type TableOutlineResult,
+  ExportRequest, patchedProjects, TableOutlineRequest, TableRowsRequest, type TablePart, type TableProjectRow, type TableOutlineResult,
 } from '../../server/src/protocol';
 import { projectRow, unitRow } from '../../server/src/rules/examples';
 import { table } from '../helpers';
@@ -158,11 +158,21 @@ describe('the table view’s model through the server', function () {
     const next = server.nextDiagnostics(uri);
     server.change(uri, before.version + 1, [{ range: { start: { line, character: 0 }, end: { line, character: 3 } }, text: '项目贰' }]);
     await next;
-    const after = await server.connection.sendRequest(TableOutlineRequest.type, { uri });
-    assert.equal(after.version, before.version + 1);
+    // Asked with the version held, the answer is a patch of that one project.
+    const patched = await server.connection.sendRequest(TableOutlineRequest.type, { uri, since: before.version });
+    assert.equal(patched.version, before.version + 1);
+    assert.deepEqual(patched.projects, []);
+    assert.equal(patched.patch?.at, 1);
+    assert.equal(patched.patch?.deleteCount, 1);
+    assert.deepEqual(patched.patch?.items.map((p) => p.name), ['项目贰']);
+    const after = { ...patched, projects: patchedProjects(before.projects, patched.patch ?? { since: 0, at: 0, deleteCount: 0, items: [], length: -1 }) ?? [] };
     assert.equal(after.projects[1]?.name, '项目贰');
     assert.notEqual(after.projects[1]?.key, before.projects[1]?.key);
     assert.equal(after.projects[0]?.key, before.projects[0]?.key);
+    // A version the server did not answer last gets the whole outline.
+    const whole = await server.connection.sendRequest(TableOutlineRequest.type, { uri, since: before.version });
+    assert.equal(whole.patch, undefined);
+    assert.deepEqual(whole.projects.map((p) => p.key), after.projects.map((p) => p.key));
   });
 
   it('a 10 MB table: the outline in bounded time, and a window of rows at once', async () => {

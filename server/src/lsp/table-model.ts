@@ -12,7 +12,7 @@ import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type 
 import { formatNumber, localize, type Locale } from '../i18n';
 import {
   MAX_TABLE_ROWS, TableOutlineRequest, TableRowsRequest,
-  type TableAmountPart, type TableCounts, type TableFinding, type TableIndicator, type TableOutlineProject, type TableOutlineResult,
+  type TableAmountPart, type TableCounts, type TableOutlinePatch, type TableFinding, type TableIndicator, type TableOutlineProject, type TableOutlineResult,
   type TableOutlineTable, type TableOutlineUnit, type TablePart, type TableProjectRow, type TableRowCells, type TableRowsResult,
   type TableValuePart,
 } from '../protocol';
@@ -339,6 +339,21 @@ export function tableRows(src: TableSource, from: number, to: number, locale: Lo
   return { uri: src.uri, version: src.version, rows };
 }
 
+/** How many uris' last outlines are kept for patches. */
+const KEPT_OUTLINES = 8;
+
+/**
+ * The projects that changed between two outlines: entries are kept per row object while their key
+ * holds, so the unchanged ones at both ends are the same objects.
+ */
+export function patchOf(since: number, before: readonly TableOutlineProject[], after: readonly TableOutlineProject[]): TableOutlinePatch {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start]?.key === after[start]?.key) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end]?.key === after[after.length - 1 - end]?.key) end++;
+  return { since, at: start, deleteCount: before.length - start - end, items: after.slice(start, after.length - end), length: after.length };
+}
+
 /**
  * Registers the two requests. `source` gives a uri's current version (undefined: no target file);
  * the outline is answered in slices and ends with `ContentModified` when the document changes
@@ -351,13 +366,24 @@ export function registerTableView(connection: Connection, source: (uri: string) 
     return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${message}`);
   };
   const notTarget = (uri: unknown) => new ResponseError(LSPErrorCodes.RequestFailed, `not a target file: ${String(uri)}`);
-  connection.onRequest(TableOutlineRequest.type, async (p: { readonly uri?: unknown } | undefined, token: CancellationToken) => {
+  // The projects of the last outline answered per uri, for patches (`since`); the few uris asked
+  // for most recently (a closed document's is dropped with time, not on close: that notification
+  // is the server's).
+  const last = new Map<string, { readonly version: number; readonly projects: readonly TableOutlineProject[] }>();
+  connection.onRequest(TableOutlineRequest.type, async (p: { readonly uri?: unknown; readonly since?: unknown } | undefined, token: CancellationToken) => {
     try {
       if (typeof p?.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'uri expected');
       const uri = p.uri;
       const src = source(uri);
       if (!src) return notTarget(uri);
-      return await answerInSlices(outlineSteps(src, locale()), token, () => source(uri)?.doc !== src.doc);
+      const outline = await answerInSlices(outlineSteps(src, locale()), token, () => source(uri)?.doc !== src.doc);
+      if (outline instanceof ResponseError) return outline;
+      const before = last.get(uri);
+      last.delete(uri);
+      last.set(uri, { version: outline.version, projects: outline.projects });
+      for (const old of last.keys()) if (last.size > KEPT_OUTLINES) last.delete(old);
+      if (before && typeof p.since === 'number' && p.since === before.version) return { ...outline, projects: [], patch: patchOf(before.version, before.projects, outline.projects) };
+      return outline;
     } catch (e) {
       return fail('tableOutline', e);
     }
