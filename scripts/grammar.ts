@@ -63,6 +63,34 @@ function projectCaptures(): Record<number, unknown> {
   }));
 }
 
+/**
+ * A project row whose goal or indicator cell Excel copied with line breaks: the cell opens a quote
+ * (`\t"…`) that its line leaves open (every quote after it doubled), and the row goes on over the
+ * next lines until a quote that is not doubled ends the cell — as `rowExtent` in the parser reads it.
+ */
+function quotedCellRule(column: number): Record<string, unknown> {
+  const cells = COLUMNS.slice(0, column).map((_, i) => (i === 0 ? '([^\\t]*)' : '\\t([^\\t]*)')).join('');
+  const indicators = column === INDICATORS_COLUMN;
+  const own = projectCaptures();
+  const beginCaptures: Record<number, unknown> = Object.fromEntries(Object.entries(own).filter(([k]) => Number(k) <= column));
+  const content = own[column + 1];
+  beginCaptures[column + 1] = { name: 'punctuation.definition.string.begin.excel-quote.perf-target' };
+  beginCaptures[column + 2] = content;
+  return {
+    comment: `A project row whose ${indicators ? 'indicator' : 'goal'} cell spans lines (Excel's quoted cell).`,
+    begin: `^${cells}\\t(")((?:[^"]|"")*)$`,
+    beginCaptures,
+    // The closing quote: not doubled, at the end of the line or before the next cell.
+    end: indicators ? '(?<!")(")(?!")(?=\\t|$)' : '(?<!")(")(?!")(?:\\t(.*))?$',
+    endCaptures: {
+      1: { name: 'punctuation.definition.string.end.excel-quote.perf-target' },
+      ...(indicators ? {} : { 2: own[INDICATORS_COLUMN + 1] }),
+    },
+    contentName: indicators ? 'meta.indicators.perf-target' : 'string.unquoted.goal.perf-target',
+    patterns: indicators ? [{ include: '#indicators' }] : [{ include: '#html' }, { include: '#document-number' }],
+  };
+}
+
 export function buildGrammar(): Record<string, unknown> {
   // A whole cell (between tabs or HTML tags) that is a number; anything else in an amount cell is invalid.
   const amount = { name: 'constant.numeric.amount.perf-target', match: '(?<=\\t|>)[ ]*[+-]?[0-9][0-9,]*(?:\\.[0-9]+)?[ ]*(?=\\t|<|$)' };
@@ -75,6 +103,8 @@ export function buildGrammar(): Record<string, unknown> {
       { include: '#header' },
       { include: '#total' },
       { include: '#unit' },
+      { include: '#project-quoted-indicators' },
+      { include: '#project-quoted-goal' },
       { include: '#project' },
       { include: '#preface' },
     ],
@@ -110,6 +140,8 @@ export function buildGrammar(): Record<string, unknown> {
           2: { patterns: [{ include: '#amount' }] },
         },
       },
+      'project-quoted-indicators': quotedCellRule(INDICATORS_COLUMN),
+      'project-quoted-goal': quotedCellRule(INDICATORS_COLUMN - 1),
       project: {
         comment: 'A project row: the name, the amounts, then the goal and the indicators, which may be missing.',
         match: projectMatch(),

@@ -25,7 +25,7 @@ function totalsOf(findings: readonly Finding[]): number[] {
 
 describe('checker bookkeeping', function () {
   this.timeout(60000);
-  const options = { config: DEFAULT_CONFIG };
+  const options = { config: DEFAULT_CONFIG, file: undefined };
 
   it('reads evicted rows’ findings again, equal to a whole check, with the same counts', () => {
     const doc = parseDocument(text, checkingRowCache(() => DEFAULT_CONFIG));
@@ -64,7 +64,7 @@ describe('checker counts on a pathological line', function () {
     // lists at most 100 findings, so they are spread over cells, as in a table pasted as one line).
     const line = `${projectRow('项目', ['1.00', '1.00'])}${'\t<b>x</b>'.repeat(9000)}`;
     const doc = parseDocument(table([line]), checkingRowCache(() => DEFAULT_CONFIG));
-    const lean = new CheckResult(checkRows(doc, { config: DEFAULT_CONFIG }), []);
+    const lean = new CheckResult(checkRows(doc, { config: DEFAULT_CONFIG, file: undefined }), []);
     const found = totalsOf(lean.findings);
     assert.ok(Math.max(...found) > 8192, `totals ${found.join(',')}`);
     assert.deepEqual(lean.totals, found);

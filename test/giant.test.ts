@@ -23,8 +23,8 @@ describe('giant input', function () {
     const cell = GOOD_INDICATORS.repeat(20);
     const text = table([projectRow('项目', ['1.00', '1.00'], cell)]);
     const doc = parseDocument(text, new RowCache(undefined, () => 1000));
-    const found = checkDocument(doc, { config }).filter((f) => f.rule === 'cell-limits');
-    assert.deepEqual(plain(checkText(text, { config }).findings), plain(checkDocument(doc, { config })));
+    const found = checkDocument(doc, { config, file: undefined }).filter((f) => f.rule === 'cell-limits');
+    assert.deepEqual(plain(checkText(text, { config, file: undefined }).findings), plain(checkDocument(doc, { config, file: undefined })));
     assert.equal(found.length, 1);
     const note = found[0];
     assert.match(note?.message.en ?? '', new RegExp(`^cell of ${cell.length} characters: only the first [0-9]+ were checked \\(the limit, maxCellLength, is 1000\\)`));
@@ -37,7 +37,7 @@ describe('giant input', function () {
     assert.ok(last && last.span.end <= (note?.span.start ?? 0));
     assert.ok((row.indicators?.checked ?? Infinity) <= 1000);
     // Nothing past the cut is reported.
-    assert.ok(checkDocument(doc, { config }).every((f) => f.rule === 'cell-limits' || f.span.start < (note?.span.start ?? 0)));
+    assert.ok(checkDocument(doc, { config, file: undefined }).every((f) => f.rule === 'cell-limits' || f.span.start < (note?.span.start ?? 0)));
   });
 
   it('leaves cells within the limit whole', () => {

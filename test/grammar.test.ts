@@ -12,6 +12,7 @@ import { renderGrammar } from '../scripts/grammar';
 import { projectRow, unitRow } from '../server/src/rules/examples';
 import { parseValue } from '../server/src/syntax/value';
 import { COMPARATOR_FORMS, MEASURE_UNITS, SCALES, UNIT_VARIANTS } from '../server/src/vocabulary';
+import { excelSheet } from './excel-sheet';
 import { HTML_CASES, table } from './helpers';
 
 const root = join(__dirname, '..', '..');
@@ -88,6 +89,19 @@ describe('TextMate grammar', () => {
     assert.ok(scopesOf(lines[8] ?? [], '某单位').includes('entity.name.namespace.unit.perf-target'));
     assert.ok(scopesOf(lines[9] ?? [], '某项目').includes('entity.name.function.project.perf-target'));
     assert.ok(scopesOf(lines[9] ?? [], '1.00').includes('constant.numeric.amount.perf-target'));
+  });
+
+  it('follows a goal or indicator cell Excel copied over several lines, and the rows after it', () => {
+    const lines = tokenize(excelSheet({ eol: '\n' }));
+    assert.ok(scopesOf(lines[5] ?? [], '开展职业技能培训，').includes('string.unquoted.goal.perf-target'));
+    assert.ok(scopesOf(lines[6] ?? [], '促进就业。').includes('string.unquoted.goal.perf-target'), 'the goal’s second line');
+    assert.ok(scopesOf(lines[6] ?? [], '产出指标').includes('entity.name.tag.level1.perf-target'), 'the indicators after the goal’s closing quote');
+    assert.ok(scopesOf(lines[9] ?? [], '31').includes('constant.language.code.level2.perf-target'), 'the indicators’ third line');
+    assert.ok(scopesOf(lines[9] ?? [], '31').includes('meta.indicators.perf-target'));
+    assert.ok(scopesOf(lines[10] ?? [], '培训经费').includes('entity.name.function.project.perf-target'), 'the next row is a row again');
+    // A quote that merely starts a name, or one being typed in a row with cells after it, opens nothing.
+    const typed = tokenize(`${projectRow('"三品一标"认证', ['1.00', '1.00'])}\n${projectRow('项目', ['1.00', '1.00'])}`);
+    assert.ok(scopesOf(typed[1] ?? [], '项目').includes('entity.name.function.project.perf-target'));
   });
 
   it('highlights only codes that exist, with their own names', () => {

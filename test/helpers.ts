@@ -16,7 +16,7 @@ export function table(rows: readonly string[]): string {
 export const FIRST_ROW = 7;
 
 export function check(text: string, config: Partial<Config> = {}): Finding[] {
-  return checkDocument(parseDocument(text), { config: { ...DEFAULT_CONFIG, ...config } });
+  return checkDocument(parseDocument(text), { config: { ...DEFAULT_CONFIG, ...config }, file: undefined });
 }
 
 export function findingsOf(rule: string, rows: readonly string[], config: Partial<Config> = {}): Finding[] {

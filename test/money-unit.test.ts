@@ -69,7 +69,7 @@ describe('money unit', () => {
     const sub = checkDocument(parseDocument(text)).find((f) => f.rule === 'subtotal-mismatch');
     assert.match(sub?.message.zh ?? '', /相差 100\.00 元）$/);
     // A tolerance of 0.01 万元 is 100 元: the gap is tolerated.
-    const tolerated = checkDocument(parseDocument(text), { config: { ...DEFAULT_CONFIG, tolerance: 0.01 } });
+    const tolerated = checkDocument(parseDocument(text), { config: { ...DEFAULT_CONFIG, tolerance: 0.01 }, file: undefined });
     assert.deepEqual(tolerated.filter((f) => f.rule === 'subtotal-mismatch'), []);
     const line = text.split('\n').findIndex((l) => l.startsWith('项目\t'));
     assert.match(hoverText(text, line, 4), /1,000,000\.00 元/);

@@ -11,6 +11,7 @@ import {
   type FocusParams, type InitializationOptions, type StatusParams,
 } from '../../server/src/protocol';
 import { registerTableView, type TableViews } from './table-view';
+import { registerWorkbookCommands } from './workbook';
 
 /** The server's fix-all kind (`source.fixAll.perfTarget`) as VS Code's kind, to match the actions offered. */
 const fixAllKind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
@@ -84,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     void client.sendNotification(FocusNotification.type, params);
   };
 
+  registerWorkbookCommands(context);
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((d) => void detect(d)),
     vscode.window.onDidChangeActiveTextEditor((e) => {

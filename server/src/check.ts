@@ -7,15 +7,20 @@ import { DEFAULT_MONEY_UNIT, type Bilingual, type MoneyUnit } from './catalogue'
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
 import { cellLimits, MAX_FINDINGS_PER_CELL } from './rules/cell-limits';
+import type { Settings } from './settings';
 import type { DocumentRule, Finding, Fix, Related, RowContext, RowFix, RowReport, RowRule, Severity } from './rules/types';
 import { Grouper, parseRow, RowCache, rowExtent, rowText, splitLines, unitAtLine, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
 import { runAll, runInSlices, type Steps } from './steps';
 
-export interface CheckOptions {
-  readonly config?: Config;
-  /** The file's path relative to the config file, for `ignore` entries with `files`. */
-  readonly file?: string;
-}
+/**
+ * The defaults (no options), or settings as `settings.ts` resolves them: a config never travels
+ * without the path its `ignore` globs are matched against (`file`, undefined for text that is no
+ * file), so that no front end can check a file with its settings but without its path.
+ */
+export type CheckOptions = ({ readonly config?: undefined; readonly file?: undefined } | Settings) & {
+  /** Whose caches to use: by default the one checker of the config (`checkerOf`). */
+  readonly checker?: Checker;
+};
 
 interface RowResult {
   readonly rule: RowRule;
@@ -67,55 +72,59 @@ class ResultCache {
   }
 }
 
-/**
- * Row results per config and money unit: a row's findings depend on the unit of the table it
- * stands in (`total-mismatch`'s tolerance and message, `cost-exceeds-budget`), and the same row text
- * may stand in tables of different units.
- */
-const resultCaches = new WeakMap<Config, Map<MoneyUnit, ResultCache>>();
-/** Configs made by `forWholeCheck`: their caches keep every row's results. */
-const wholeChecks = new WeakSet<Config>();
-
-function resultCache(config: Config, unit: MoneyUnit): ResultCache {
-  let byUnit = resultCaches.get(config);
-  if (!byUnit) {
-    byUnit = new Map();
-    resultCaches.set(config, byUnit);
-  }
-  let cache = byUnit.get(unit);
-  if (!cache) {
-    cache = new ResultCache(wholeChecks.has(config) ? Infinity : ResultCache.KEPT);
-    byUnit.set(unit, cache);
-  }
-  return cache;
-}
-
 const COUNT_BITS = 8192;
-
-/**
- * The same settings for checks that read every row's findings at once, again and again (fix-all
- * re-checks after each round of edits): its own cache keeps all of them for as long as the check holds the returned object,
- * instead of rebuilding what the shared cache dropped.
- */
-export function forWholeCheck(config: Config): Config {
-  const own: Config = { ...config };
-  wholeChecks.add(own);
-  return own;
-}
 
 export function severityOf(config: Config, ruleId: string, fallback: Severity): Severity | 'off' {
   return config.rules[ruleId] ?? fallback;
 }
 
-const activeRules = new WeakMap<Config, readonly RowRule[]>();
+/**
+ * The row checks of one settings object: the row rules it runs and their results per money unit
+ * (a row's findings depend on the unit of the table it stands in — `total-mismatch`'s tolerance and
+ * message, `cost-exceeds-budget` — and the same row text may stand in tables of different units).
+ * One per settings object (`checkerOf`), living as long as it: a settings change makes a new config
+ * and so a new checker. Fix-all makes its own (`wholeChecker`), which keeps every row's results
+ * while it re-checks after each round of edits, instead of rebuilding what the shared one dropped.
+ */
+export class Checker {
+  /** The row rules not `off`. */
+  readonly rules: readonly RowRule[];
+  private readonly byUnit = new Map<MoneyUnit, ResultCache>();
 
-function activeRowRules(config: Config): readonly RowRule[] {
-  let rules = activeRules.get(config);
-  if (!rules) {
-    rules = RULES.filter((r): r is RowRule => r.scope === 'row' && severityOf(config, r.id, r.defaultSeverity) !== 'off');
-    activeRules.set(config, rules);
+  constructor(readonly config: Config, private readonly kept: number = ResultCache.KEPT) {
+    this.rules = RULES.filter((r): r is RowRule => r.scope === 'row' && severityOf(config, r.id, r.defaultSeverity) !== 'off');
   }
-  return rules;
+
+  /** The results of rows in tables of money unit `unit`. */
+  cache(unit: MoneyUnit): ResultCache {
+    let cache = this.byUnit.get(unit);
+    if (!cache) {
+      cache = new ResultCache(this.kept);
+      this.byUnit.set(unit, cache);
+    }
+    return cache;
+  }
+}
+
+const checkers = new WeakMap<Config, Checker>();
+
+/** The checker of a settings object (made once per object). */
+export function checkerOf(config: Config): Checker {
+  let checker = checkers.get(config);
+  if (!checker) {
+    checker = new Checker(config);
+    checkers.set(config, checker);
+  }
+  return checker;
+}
+
+/** A checker of its own for a check that reads every row's findings again and again (fix-all). */
+export function wholeChecker(config: Config): Checker {
+  return new Checker(config, Infinity);
+}
+
+function checkerFor(options: CheckOptions): Checker {
+  return options.checker ?? checkerOf(options.config ?? DEFAULT_CONFIG);
 }
 
 /**
@@ -124,28 +133,28 @@ function activeRowRules(config: Config): readonly RowRule[] {
  * then dropped would outlive the young generation and pile up as old garbage while a large file
  * opens. Whoever reads findings (a publish, a hover, a whole check) remembers them.
  */
-function checkRow(row: ParsedRow, rules: readonly RowRule[], config: Config, unit: MoneyUnit, remember = true): readonly RowResult[] {
-  const cache = resultCache(config, unit);
+function checkRow(row: ParsedRow, checker: Checker, unit: MoneyUnit, remember = true): readonly RowResult[] {
+  const cache = checker.cache(unit);
   const cached = cache.get(row);
   if (cached) return cached;
   // Fix-all's own check (an unbounded cache) sees every finding: it mends what no list shows.
-  return store(cache, row, config, runRowRules(row, rules, config, unit, cache.bounded), remember);
+  return store(cache, row, checker.config, runRowRules(row, checker.rules, checker.config, unit, cache.bounded), remember);
 }
 
 /**
  * `checkRow` a rule per step (see `steps.ts`): for a giant row (a table pasted as one line), whose
  * rules run together held the event loop longer than a request may wait.
  */
-function* checkRowSteps(row: ParsedRow, rules: readonly RowRule[], config: Config, unit: MoneyUnit): Steps<readonly RowResult[]> {
-  const cache = resultCache(config, unit);
+function* checkRowSteps(row: ParsedRow, checker: Checker, unit: MoneyUnit): Steps<readonly RowResult[]> {
+  const cache = checker.cache(unit);
   const cached = cache.get(row);
   if (cached) return cached;
-  const run = new RuleRun(row, config, unit);
-  for (const rule of rules) {
+  const run = new RuleRun(row, checker.config, unit);
+  for (const rule of checker.rules) {
     run.run(rule);
     yield;
   }
-  return store(cache, row, config, cache.bounded ? capped(row, run.results) : run.results, true);
+  return store(cache, row, checker.config, cache.bounded ? capped(row, run.results) : run.results, true);
 }
 
 /** Keeps a row's results (when `remember`, or in an unbounded cache) and always its counts. */
@@ -400,7 +409,8 @@ function placeFindings(results: readonly RowResult[], row: ParsedRow, line: numb
 /** The row rules' findings of a document, counted per line; a check after an edit reuses the unchanged lines'. */
 export interface RowChecks {
   readonly doc: TargetDocument;
-  readonly config: Config;
+  /** Whose settings and caches (`checker.config` is the config). */
+  readonly checker: Checker;
   readonly file: string | undefined;
   /**
    * Per line, how many findings of each severity (most severe first): `counts[line * 4 + s]`. The
@@ -421,10 +431,10 @@ const NONE: readonly Finding[] = Object.freeze([]);
  * before keeps its counts, so a keystroke costs the edited rows and one pass over the lines.
  */
 export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previous?: RowChecks): RowChecks {
-  const config = options.config ?? DEFAULT_CONFIG;
+  const checker = checkerFor(options);
+  const { config } = checker;
   const file = options.file;
-  const reuse = previous && previous.config === config && previous.file === file ? previous : undefined;
-  const rules = activeRowRules(config);
+  const reuse = previous && previous.checker === checker && previous.file === file ? previous : undefined;
   const counts = new Uint32Array(doc.rows.length * 4);
   for (let i = 0; i < doc.rows.length; i++) {
     const ref = doc.rows[i];
@@ -440,15 +450,15 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
       continue;
     }
     if (config.ignore.length > 0) {
-      for (const f of findingsOfRow(ref, rules, config, file, unitAtLine(doc, i))) counts[k + SEVERITY_INDEX[f.severity]] = (counts[k + SEVERITY_INDEX[f.severity]] ?? 0) + 1;
+      for (const f of findingsOfRow(ref, checker, file, unitAtLine(doc, i))) counts[k + SEVERITY_INDEX[f.severity]] = (counts[k + SEVERITY_INDEX[f.severity]] ?? 0) + 1;
       continue;
     }
     if (!checkable(ref.row)) continue;
     const unit = unitAtLine(doc, i);
-    const cache = resultCache(config, unit);
+    const cache = checker.cache(unit);
     let packed = cache.counts.get(ref.row);
     if (packed === undefined) {
-      checkRow(ref.row, rules, config, unit, false);
+      checkRow(ref.row, checker, unit, false);
       packed = cache.counts.get(ref.row) ?? 0;
     }
     if (typeof packed !== 'number') {
@@ -460,12 +470,13 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
     counts[k + 2] = Math.floor(packed / COUNT_BITS ** 2) % COUNT_BITS;
     counts[k + 3] = Math.floor(packed / COUNT_BITS ** 3) % COUNT_BITS;
   }
-  return { doc, config, file, counts };
+  return { doc, checker, file, counts };
 }
 
-function findingsOfRow(ref: RowRef, rules: readonly RowRule[], config: Config, file: string | undefined, unit: MoneyUnit): readonly Finding[] {
+function findingsOfRow(ref: RowRef, checker: Checker, file: string | undefined, unit: MoneyUnit): readonly Finding[] {
   if (!checkable(ref.row)) return NONE;
-  const results = checkRow(ref.row, rules, config, unit);
+  const { config } = checker;
+  const results = checkRow(ref.row, checker, unit);
   if (results.length === 0) return NONE;
   const found = rowFindings(results, ref.row, ref.line, config);
   return config.ignore.length > 0 ? found.filter((f) => notIgnored(f, config, file)) : found;
@@ -482,8 +493,7 @@ function notIgnored(f: Finding, config: Config, file: string | undefined): boole
  */
 export function rowFindingsAt(doc: TargetDocument, line: number, options: CheckOptions = {}): readonly Finding[] {
   const ref = doc.rows[line];
-  const config = options.config ?? DEFAULT_CONFIG;
-  return ref ? findingsOfRow(ref, activeRowRules(config), config, options.file, unitAtLine(doc, ref.line)) : NONE;
+  return ref ? findingsOfRow(ref, checkerFor(options), options.file, unitAtLine(doc, ref.line)) : NONE;
 }
 
 /** Rows longer than this are not checked in the step that parses them. */
@@ -493,16 +503,19 @@ const GIANT_ROW = 64 * 1024;
  * A row cache whose rows are checked as they are parsed (while `enabled()`), so that a later check
  * finds their counts without building an indicator tree again.
  */
-export function checkingRowCache(config: () => Config, enabled: () => boolean = () => true): RowCache {
+export function checkingRowCache(by: () => Config | Checker, enabled: () => boolean = () => true): RowCache {
+  const checker = (): Checker => {
+    const c = by();
+    return c instanceof Checker ? c : checkerOf(c);
+  };
   return new RowCache((row) => {
     // A giant row (a table pasted as one line) is checked in a turn of its own (`warmRowChecks`):
     // its parse and its rules together held the event loop past the 200 ms a request may wait.
     if (!checkable(row) || !enabled() || row.text.length > GIANT_ROW) return;
-    const c = config();
     // Before the rows are grouped, a row's table (and unit) is unknown: the default unit's results
     // serve every table that states none, the usual case.
-    checkRow(row, activeRowRules(c), c, DEFAULT_MONEY_UNIT, false);
-  }, () => config().maxCellLength);
+    checkRow(row, checker(), DEFAULT_MONEY_UNIT, false);
+  }, () => checker().config.maxCellLength);
 }
 
 /**
@@ -513,8 +526,7 @@ export function checkingRowCache(config: () => Config, enabled: () => boolean = 
  * applies or shows, are not kept.
  */
 export function checkText(text: string | readonly string[], options: CheckOptions = {}): { doc: TargetDocument; findings: Finding[] } {
-  const config = options.config ?? DEFAULT_CONFIG;
-  const rules = activeRowRules(config);
+  const { config, rules } = checkerFor(options);
   const lines = typeof text === 'string' ? splitLines(text) : text;
   const rows = new Array<RowRef>(lines.length);
   let found: Finding[] = [];
@@ -599,8 +611,8 @@ export class CheckResult implements FindingsByLine {
 
   private rowFindings(line: number): readonly Finding[] {
     const ref = this.rows.doc.rows[line];
-    const { config, file } = this.rows;
-    return ref && ref.line === line ? findingsOfRow(ref, activeRowRules(config), config, file, unitAtLine(this.rows.doc, line)) : NONE;
+    const { checker, file } = this.rows;
+    return ref && ref.line === line ? findingsOfRow(ref, checker, file, unitAtLine(this.rows.doc, line)) : NONE;
   }
 
   /**
@@ -609,14 +621,14 @@ export class CheckResult implements FindingsByLine {
    */
   warm(line: number): void {
     const ref = this.rows.doc.rows[line];
-    if (ref && ref.line === line && checkable(ref.row)) checkRow(ref.row, activeRowRules(this.rows.config), this.rows.config, unitAtLine(this.rows.doc, line));
+    if (ref && ref.line === line && checkable(ref.row)) checkRow(ref.row, this.rows.checker, unitAtLine(this.rows.doc, line));
   }
 
   /** `warm`, a rule per step on a giant row (a step in all on any other). */
   *warmSteps(line: number): Steps<void> {
     const ref = this.rows.doc.rows[line];
     if (!ref || ref.line !== line || !checkable(ref.row)) return;
-    if (ref.row.text.length > GIANT_ROW) yield* checkRowSteps(ref.row, activeRowRules(this.rows.config), this.rows.config, unitAtLine(this.rows.doc, line));
+    if (ref.row.text.length > GIANT_ROW) yield* checkRowSteps(ref.row, this.rows.checker, unitAtLine(this.rows.doc, line));
     else this.warm(line);
   }
 
@@ -684,12 +696,11 @@ export function checkDocument(doc: TargetDocument, options: CheckOptions = {}): 
 
 /** `checkDocument`, a step per line (see `steps.ts`). */
 export function* checkDocumentSteps(doc: TargetDocument, options: CheckOptions = {}): Steps<Finding[]> {
-  const config = options.config ?? DEFAULT_CONFIG;
-  const rules = activeRowRules(config);
+  const checker = checkerFor(options);
   const found: Finding[] = [];
   for (let line = 0; line < doc.rows.length; line++) {
     const ref = doc.rows[line];
-    if (ref && ref.line === line) for (const f of findingsOfRow(ref, rules, config, options.file, unitAtLine(doc, line))) found.push(f);
+    if (ref && ref.line === line) for (const f of findingsOfRow(ref, checker, options.file, unitAtLine(doc, line))) found.push(f);
     yield;
   }
   return mergeSorted(found, checkDocumentRules(doc, options));
@@ -714,12 +725,11 @@ function runDocumentRule(rule: DocumentRule, severity: Severity, doc: TargetDocu
  * moot.
  */
 export async function warmRowChecks(doc: TargetDocument, config: Config, stale: () => boolean): Promise<boolean> {
-  return (await runInSlices(rowCheckSteps(doc, config), stale)) !== 'stopped';
+  return (await runInSlices(rowCheckSteps(doc, checkerOf(config)), stale)) !== 'stopped';
 }
 
 /** Runs the row rules of every row not yet counted, a step per row. */
-function* rowCheckSteps(doc: TargetDocument, config: Config): Steps<void> {
-  const rules = activeRowRules(config);
+function* rowCheckSteps(doc: TargetDocument, checker: Checker): Steps<void> {
   for (let line = 0; line < doc.rows.length; line++) {
     const ref = doc.rows[line];
     if (!ref || ref.line !== line || !checkable(ref.row)) {
@@ -727,10 +737,10 @@ function* rowCheckSteps(doc: TargetDocument, config: Config): Steps<void> {
       continue;
     }
     const unit = unitAtLine(doc, ref.line);
-    if (!resultCache(config, unit).counts.has(ref.row)) {
+    if (!checker.cache(unit).counts.has(ref.row)) {
       // A giant row a rule per step, its results kept for the publish that follows.
-      if (ref.row.text.length > GIANT_ROW) yield* checkRowSteps(ref.row, rules, config, unit);
-      else checkRow(ref.row, rules, config, unit, false);
+      if (ref.row.text.length > GIANT_ROW) yield* checkRowSteps(ref.row, checker, unit);
+      else checkRow(ref.row, checker, unit, false);
     }
     yield;
   }

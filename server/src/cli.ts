@@ -3,6 +3,8 @@
  *
  *   perf-target check [--format text|json] [--notes] [--locale zh|en] [--config FILE] [--exit-zero] PATH...
  *   perf-target export [--format json] FILE
+ *   perf-target export --format xlsx FILE -o BOOK.xlsx
+ *   perf-target import BOOK.xlsx [-o FILE] [--sheet NAME]
  *   perf-target rules [--locale zh|en]
  *
  * Every message is in the clerk's language (`resolveLocale`: `--locale`, `LC_ALL`, `LC_MESSAGES`,
@@ -11,16 +13,18 @@
  * Messages are one line, never a stack trace. `-` reads standard input.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { checkText, countSeverities, describeCounts } from './check';
-import { CONFIG_FILE, DEFAULT_CONFIG, readConfig, type Config } from './config';
+import { CONFIG_FILE } from './config';
 import { BinaryFileError, decode, looksLikeTargetTable } from './decode';
 import { exportDocument } from './export';
 import { localize, parseLocaleFlag, resolveLocale, systemLocale, type Bilingual, type Locale } from './i18n';
-import { RULE_IDS, RULES } from './rules';
+import { RULES } from './rules';
 import type { Finding, Severity } from './rules/types';
+import { SettingsResolver } from './settings';
 import { didYouMean } from './suggest';
 import { parseDocument, placeOf } from './syntax/document';
+import { cellOfFinding, readWorkbookText, runExportXlsx, runImport, WORKBOOK_FILE, WORKBOOK_IN_DIRECTORY, WorkbookError } from './workbook/commands';
 
 const VERSION = '0.1.0';
 
@@ -33,12 +37,16 @@ class UsageError extends Error {
   }
 }
 
-const COMMANDS = ['check', 'export', 'rules'] as const;
-const OPTIONS = ['--format', '--locale', '--config', '--exit-zero', '--notes', '--help', '--version'] as const;
+const COMMANDS = ['check', 'export', 'import', 'rules'] as const;
+const OPTIONS = ['--format', '--locale', '--config', '--exit-zero', '--notes', '--help', '--version', '--output', '--sheet'] as const;
 
 interface Options {
-  command: 'check' | 'export' | 'rules' | 'help' | 'version';
-  format: 'text' | 'json';
+  command: 'check' | 'export' | 'import' | 'rules' | 'help' | 'version';
+  format: 'text' | 'json' | 'xlsx';
+  /** `-o`: where import and export write. */
+  output?: string;
+  /** `--sheet`: the one sheet import reads. */
+  sheet?: string;
   locale: Locale;
   config?: string;
   exitZero: boolean;
@@ -57,6 +65,11 @@ const HELP: Bilingual = {
       --exit-zero: exit 0 even when errors are found (usage, file and settings problems still exit 2).
   perf-target export [--format json] FILE
       Print the parsed tables, units, projects and indicators as JSON ("-" reads standard input).
+  perf-target export --format xlsx FILE -o BOOK.xlsx
+      Write the target file as an Excel workbook (one sheet per table).
+  perf-target import BOOK.xlsx [-o FILE] [--sheet NAME]
+      Write the target tables of a workbook as target text (standard output by default).
+      check also reads .xlsx workbooks, naming findings by sheet and cell (BOOK.xlsx:Sheet1!G12:35).
   perf-target rules [--locale zh|en]
       List the rules with their default severity.
 Settings come from the nearest ${CONFIG_FILE} above each file (or --config).
@@ -71,6 +84,11 @@ Exit codes: 0 no error found, 1 an error found, 2 a usage, file or settings prob
       --exit-zero：发现错误也以 0 退出（用法、文件和设置问题仍以 2 退出）。
   perf-target export [--format json] 文件
       以 JSON 输出解析出的表、单位、项目和指标（文件写 "-" 时读标准输入）。
+  perf-target export --format xlsx 文件 -o 工作簿.xlsx
+      把目标表文件写成 Excel 工作簿（每张表一个工作表）。
+  perf-target import 工作簿.xlsx [-o 文件] [--sheet 工作表名]
+      把工作簿中的绩效目标表写成目标表文本（默认写到标准输出）。
+      check 也可直接检查 .xlsx 工作簿，结果按工作表和单元格标明（工作簿.xlsx:Sheet1!G12:35）。
   perf-target rules [--locale zh|en]
       列出全部规则及其默认严重程度。
 设置取自每个文件所在目录及其上级目录中最近的 ${CONFIG_FILE}（或 --config 指定的文件）。
@@ -82,8 +100,8 @@ const msg = {
   unknownCommand: (c: string): Bilingual => {
     const near = didYouMean(c, COMMANDS);
     return {
-      zh: `未知命令 "${c}"（应为 check、export 或 rules）${near ? `，是否想写 "${near}"？` : ''}`,
-      en: `unknown command "${c}" (expected check, export or rules)${near ? ` — did you mean "${near}"?` : ''}`,
+      zh: `未知命令 "${c}"（应为 check、export、import 或 rules）${near ? `，是否想写 "${near}"？` : ''}`,
+      en: `unknown command "${c}" (expected check, export, import or rules)${near ? ` — did you mean "${near}"?` : ''}`,
     };
   },
   unknownOption: (o: string): Bilingual => {
@@ -95,7 +113,12 @@ const msg = {
   },
   needsValue: (flag: string): Bilingual => ({ zh: `${flag} 后面需要一个值`, en: `${flag} needs a value` }),
   badFormat: (f: string): Bilingual => ({ zh: `--format 只能是 text 或 json，不能是 "${f}"`, en: `--format must be text or json, not "${f}"` }),
-  exportJsonOnly: { zh: 'export 只输出 JSON（--format json）', en: 'export only writes --format json' } as Bilingual,
+  exportJsonOnly: { zh: 'export 只输出 JSON（--format json）或工作簿（--format xlsx）', en: 'export only writes --format json or --format xlsx' } as Bilingual,
+  workbook: {
+    needsOutput: { zh: 'export --format xlsx 需要 -o 工作簿.xlsx', en: 'export --format xlsx needs -o BOOK.xlsx' } as Bilingual,
+    importOneFile: { zh: 'import 需要且只接受一个工作簿', en: 'import takes one workbook' } as Bilingual,
+    notForCommand: (o: string): Bilingual => ({ zh: `${o} 只用于 import 和 export`, en: `${o} is only for import and export` }),
+  },
   badLocale: (l: string): Bilingual => ({
     zh: `--locale 只能是 zh（zh-cn、zh_CN、zh-Hans…）或 en，不能是 "${l}"`,
     en: `--locale must be zh (zh-cn, zh_CN, zh-Hans…) or en, not "${l}"`,
@@ -114,9 +137,6 @@ const msg = {
     zh: '没有找到目标表文件（.jxmb 文件，或含目标表的 .txt/.tsv 文件）',
     en: 'no target files found (.jxmb files, or .txt/.tsv files holding a target table)',
   } as Bilingual,
-  badJson: (where: { line: number; column: number } | undefined): Bilingual => where
-    ? { zh: `设置文件不是有效的 JSON（第 ${where.line} 行第 ${where.column} 列附近），本次改用默认设置`, en: `settings are not valid JSON (near line ${where.line}, column ${where.column}); using the defaults` }
-    : { zh: '设置文件不是有效的 JSON（在文件末尾前中断），本次改用默认设置', en: 'settings are not valid JSON (cut short before the end); using the defaults' },
   internal: (detail: string): Bilingual => ({ zh: `内部错误：${detail}`, en: `internal error: ${detail}` }),
   summary: (files: number, counts: Bilingual, hiddenNotes: number): Bilingual => ({
     zh: `检查了 ${files} 个文件：${counts.zh}${hiddenNotes > 0 ? '（提示未列出，加 --notes 列出）' : ''}`,
@@ -148,7 +168,7 @@ export function parseArgs(
   const first = args.shift();
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return opts;
   if (first === '--version' || first === '-v') return { ...opts, command: 'version' };
-  if (first !== 'check' && first !== 'export' && first !== 'rules') throw new UsageError(msg.unknownCommand(first));
+  if (first !== 'check' && first !== 'export' && first !== 'import' && first !== 'rules') throw new UsageError(msg.unknownCommand(first));
   opts.command = first;
   const valueOf = (flag: string): string => {
     const v = args.shift();
@@ -161,9 +181,13 @@ export function parseArgs(
     const take = () => inline ?? valueOf(flag);
     if (flag === '--format') {
       const f = take();
-      if (f !== 'text' && f !== 'json') throw new UsageError(msg.badFormat(f));
-      if (opts.command === 'export' && f !== 'json') throw new UsageError(msg.exportJsonOnly);
+      if (opts.command === 'export' && f !== 'json' && f !== 'xlsx') throw new UsageError(msg.exportJsonOnly);
+      if (f !== 'text' && f !== 'json' && (f !== 'xlsx' || opts.command !== 'export')) throw new UsageError(msg.badFormat(f));
       opts.format = f;
+    } else if (flag === '-o' || flag === '--output' || flag === '--sheet') {
+      if (opts.command !== 'import' && opts.command !== 'export') throw new UsageError(msg.workbook.notForCommand(flag));
+      if (flag === '--sheet') opts.sheet = take();
+      else opts.output = take();
     } else if (flag === '--locale') {
       const l = take();
       const parsed = parseLocaleFlag(l);
@@ -185,10 +209,12 @@ export function parseArgs(
   }
   if ((opts.command === 'check' || opts.command === 'export') && opts.paths.length === 0) throw new UsageError(msg.needsFile(opts.command));
   if (opts.command === 'export' && opts.paths.length > 1) throw new UsageError(msg.exportOneFile);
+  if (opts.command === 'import' && opts.paths.length !== 1) throw new UsageError(msg.workbook.importOneFile);
+  if (opts.command === 'export' && opts.format === 'xlsx' && opts.output === undefined) throw new UsageError(msg.workbook.needsOutput);
   return opts;
 }
 
-const TARGET_EXTENSIONS = /\.(jxmb|txt|tsv)$/i;
+const TARGET_EXTENSIONS = /\.(jxmb|txt|tsv|xlsx)$/i;
 
 /** Files to check under a directory: .jxmb always, .txt/.tsv when they hold a target table. */
 function collect(dir: string, out: string[]): void {
@@ -197,7 +223,7 @@ function collect(dir: string, out: string[]): void {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) collect(path, out);
     else if (entry.isFile() && TARGET_EXTENSIONS.test(entry.name)) {
-      if (/\.jxmb$/i.test(entry.name)) out.push(path);
+      if (/\.jxmb$/i.test(entry.name) || WORKBOOK_IN_DIRECTORY.test(entry.name)) out.push(path);
       else {
         try {
           if (looksLikeTargetTable(decode(readFileSync(path)).text)) out.push(path);
@@ -209,20 +235,6 @@ function collect(dir: string, out: string[]): void {
   }
 }
 
-interface LoadedConfig {
-  readonly config: Config;
-  readonly base: string;
-}
-
-/** Where JSON.parse stopped, as a line and column of `text` (V8 names a position). */
-function jsonErrorPlace(text: string, e: unknown): { line: number; column: number } | undefined {
-  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
-  if (!m) return undefined;
-  const at = Math.min(Number(m[1]), text.length);
-  const before = text.slice(0, at).split(/\r\n|\r|\n/);
-  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
-}
-
 export interface Io {
   out(s: string): void;
   err(s: string): void;
@@ -232,6 +244,7 @@ export interface Io {
 
 function describeReadError(e: unknown): Bilingual {
   if (e instanceof BinaryFileError) return msg.notText;
+  if (e instanceof WorkbookError) return e.text;
   const code = (e as { code?: string }).code;
   if (code === 'ENOENT') return msg.noSuchFile;
   if (code === 'EACCES' || code === 'EPERM') return msg.permissionDenied;
@@ -284,57 +297,7 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
   };
   const shown = (path: string) => (path === '-' ? STDIN_NAME : path);
 
-  let fileProblem = false;
   let settingsProblem = false;
-  const loadConfigFile = (path: string): LoadedConfig => {
-    let text = '';
-    let parsed: unknown;
-    try {
-      text = decode(readFileSync(path)).text;
-      parsed = JSON.parse(text);
-    } catch (e) {
-      settingsProblem = true;
-      warn(path, e instanceof SyntaxError ? msg.badJson(jsonErrorPlace(text, e)) : describeReadError(e));
-      return { config: DEFAULT_CONFIG, base: dirname(path) };
-    }
-    const { config, issues } = readConfig(parsed, RULE_IDS);
-    if (issues.length > 0) settingsProblem = true;
-    for (const p of issues) warn(path, p);
-    return { config, base: dirname(path) };
-  };
-  // The nearest .perf-target.json above a file, read once per directory and run.
-  const configCache = new Map<string, LoadedConfig | undefined>();
-  const findConfig = (file: string): LoadedConfig | undefined => {
-    let dir = dirname(resolve(file));
-    const visited: string[] = [];
-    for (;;) {
-      if (configCache.has(dir)) {
-        const hit = configCache.get(dir);
-        for (const v of visited) configCache.set(v, hit);
-        return hit;
-      }
-      visited.push(dir);
-      const candidate = join(dir, CONFIG_FILE);
-      let found: LoadedConfig | undefined;
-      try {
-        if (statSync(candidate).isFile()) found = loadConfigFile(candidate);
-      } catch {
-        found = undefined;
-      }
-      if (found) {
-        for (const v of visited) configCache.set(v, found);
-        return found;
-      }
-      const parent = dirname(dir);
-      if (parent === dir) {
-        for (const v of visited) configCache.set(v, undefined);
-        return undefined;
-      }
-      dir = parent;
-    }
-  };
-
-  let explicit: LoadedConfig | undefined;
   if (opts.config) {
     try {
       statSync(opts.config);
@@ -342,9 +305,23 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
       warn(opts.config, describeReadError(e));
       return 2;
     }
-    explicit = loadConfigFile(opts.config);
   }
+  // The nearest .perf-target.json above each file (or --config), each read once and its problems
+  // told once: the same resolver as the language server's (settings.ts).
+  const settings = new SettingsResolver({
+    ...(opts.config ? { explicit: opts.config } : {}),
+    onIssues: (issues) => {
+      settingsProblem = true;
+      for (const i of issues) warn(i.source, i.text);
+    },
+  });
+  if (opts.config) settings.resolve({ directory: process.cwd() });
 
+  if (opts.command === 'import') return runImport(opts.paths[0] ?? '', opts.output, opts.sheet, io, say, describeReadError);
+  if (opts.command === 'export' && opts.format === 'xlsx') {
+    const code = runExportXlsx(opts.paths[0] ?? '', shown(opts.paths[0] ?? ''), opts.output ?? '', readInput, io, say, describeReadError);
+    return settingsProblem ? 2 : code;
+  }
   if (opts.command === 'export') {
     const path = opts.paths[0] ?? '';
     try {
@@ -357,8 +334,27 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
     }
   }
 
+  const { files, problem } = targetFiles(opts.paths, warn);
+  const checked = checkFiles(files, settings, readInput, shown, warn);
+  report(checked.all, files.length, opts, io, say);
+  if (problem || checked.problem || settingsProblem) return 2;
+  if (!opts.exitZero && checked.all.some((x) => x.finding.severity === 'error')) return 1;
+  return 0;
+}
+
+/** A finding as a report lists it: its file, its place as lines and columns, its sheet and cell in a workbook. */
+interface Reported {
+  readonly file: string;
+  readonly finding: Finding;
+  readonly at: ReturnType<typeof placeOf>;
+  readonly cell?: ReturnType<typeof cellOfFinding>;
+}
+
+/** The files to check under `paths` (directories walked; `-` standard input); a path with none is a problem. */
+function targetFiles(paths: readonly string[], warn: (where: string, text: Bilingual) => void): { files: string[]; problem: boolean } {
   const files: string[] = [];
-  for (const p of opts.paths) {
+  let problem = false;
+  for (const p of paths) {
     if (p === '-') {
       files.push(p);
       continue;
@@ -369,37 +365,60 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
         collect(p, files);
         if (files.length === before) {
           warn(p, msg.noTargets);
-          fileProblem = true;
+          problem = true;
         }
       } else files.push(p);
     } catch (e) {
       warn(p, describeReadError(e));
-      fileProblem = true;
+      problem = true;
     }
   }
-  const all: Array<{ file: string; finding: Finding; at: ReturnType<typeof placeOf> }> = [];
+  return { files, problem };
+}
+
+/** Checks each file (a workbook as its imported text) with the settings that apply to it. */
+function checkFiles(
+  files: readonly string[],
+  settings: SettingsResolver,
+  readInput: (path: string) => string,
+  shown: (path: string) => string,
+  warn: (where: string, text: Bilingual) => void,
+): { all: Reported[]; problem: boolean } {
+  const all: Reported[] = [];
+  let problem = false;
   for (const file of files) {
     let text: string;
+    // A workbook is checked as its imported text; findings are named by sheet and cell.
+    let book: ReturnType<typeof readWorkbookText> | undefined;
     try {
-      text = readInput(file);
+      book = file !== '-' && WORKBOOK_FILE.test(file) ? readWorkbookText(file) : undefined;
+      for (const note of book?.notes ?? []) warn(file, note);
+      text = book?.text ?? readInput(file);
     } catch (e) {
       warn(shown(file), describeReadError(e));
-      fileProblem = true;
+      problem = true;
       continue;
     }
     // Standard input takes the settings of the working directory, as a file there would.
-    const loaded = explicit ?? findConfig(file === '-' ? join(process.cwd(), STDIN_NAME) : file);
-    const { doc, findings } = checkText(text, {
-      config: loaded?.config ?? DEFAULT_CONFIG,
-      ...(loaded && file !== '-' ? { file: relative(loaded.base, resolve(file)) } : {}),
-    });
+    const { doc, findings } = checkText(text, settings.resolve(file === '-' ? { directory: process.cwd() } : { path: file }));
     // A row may span lines (a quoted cell with line breaks): its spans are placed through it.
-    for (const finding of findings) all.push({ file: shown(file), finding, at: placeOf(doc, finding.line, finding.span) });
+    for (const finding of findings) {
+      const cell = book && cellOfFinding(book, doc, finding.line, finding.span);
+      all.push({ file: shown(file), finding, at: placeOf(doc, finding.line, finding.span), ...(cell ? { cell } : {}) });
+    }
   }
+  return { all, problem };
+}
 
+/**
+ * Writes the findings: JSON, everything; text, every error, then every warning (each in file and
+ * line order), notes (information, hint) counted and listed last only when asked for.
+ */
+function report(all: readonly Reported[], fileCount: number, opts: Options, io: Io, say: (text: Bilingual) => string): void {
   if (opts.format === 'json') {
-    io.out(JSON.stringify(all.map(({ file, finding: f, at }) => ({
+    io.out(JSON.stringify(all.map(({ file, finding: f, at, cell }) => ({
       file,
+      ...(cell ? { sheet: cell.sheet, cell: cell.cell } : {}),
       line: at.start.line + 1,
       column: at.start.character + 1,
       endLine: at.end.line + 1,
@@ -408,22 +427,18 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
       rule: f.rule,
       message: say(f.message),
     })), null, 2));
-  } else {
-    // What matters first: every error, then every warning (each in file and line order); notes
-    // (information, hint) are counted, and listed last only when asked for.
-    const listed = all
-      .map((x, i) => ({ ...x, i }))
-      .filter((x) => opts.notes || !isNote(x.finding.severity))
-      .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.i - b.i);
-    for (const { file, finding: f, at } of listed) {
-      io.out(`${file}:${at.start.line + 1}:${at.start.character + 1} ${f.severity} ${f.rule} ${say(f.message)}`);
-    }
-    const counts = countSeverities(all.map((x) => x.finding));
-    io.out(say(msg.summary(files.length, describeCounts(counts), opts.notes ? 0 : counts.notes)));
+    return;
   }
-  if (fileProblem || settingsProblem) return 2;
-  if (!opts.exitZero && all.some((x) => x.finding.severity === 'error')) return 1;
-  return 0;
+  const listed = all
+    .map((x, i) => ({ ...x, i }))
+    .filter((x) => opts.notes || !isNote(x.finding.severity))
+    .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.i - b.i);
+  for (const { file, finding: f, at, cell } of listed) {
+    const place = cell ? `${cell.sheet}!${cell.cell}:${cell.character}` : `${at.start.line + 1}:${at.start.character + 1}`;
+    io.out(`${file}:${place} ${f.severity} ${f.rule} ${say(f.message)}`);
+  }
+  const counts = countSeverities(all.map((x) => x.finding));
+  io.out(say(msg.summary(fileCount, describeCounts(counts), opts.notes ? 0 : counts.notes)));
 }
 
 /** Entry point of the bundled command line. */

@@ -52,7 +52,7 @@ export interface ConfigResult {
 /** The keys a settings object may have. */
 export const CONFIG_KEYS = ['rules', 'tolerance', 'requiredCategories', 'punctuationStyle', 'ignore', 'maxCellLength', '$schema'] as const;
 
-const PUNCTUATION_STYLES = ['fullwidth', 'halfwidth', 'consistent'] as const;
+export const PUNCTUATION_STYLES = ['fullwidth', 'halfwidth', 'consistent'] as const;
 
 /** ` — did you mean "x"?` / `，是否想写 "x"？`, or nothing when no known word is near. */
 function hint(input: string, known: readonly string[]): Bilingual {

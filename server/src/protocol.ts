@@ -319,6 +319,10 @@ export const Commands = {
   format: 'perfTarget.format',
   /** Sends `perfTarget/export` and copies the model to the clipboard. */
   copyAsJson: 'perfTarget.copyAsJson',
+  /** Reads an .xlsx (the Explorer's or editor's, else one chosen) into a new target-table document. */
+  openWorkbook: 'perfTarget.openWorkbook',
+  /** Writes the target table (the active one, or the Explorer's) as an .xlsx chosen in a save dialog. */
+  saveAsWorkbook: 'perfTarget.saveAsWorkbook',
   /** Opens the table view of the active target file beside it (`perfTarget/tableOutline`, `perfTarget/tableRows`). */
   showTableViewToSide: 'perfTarget.showTableViewToSide',
   /** Opens the table view of the active target file in the active editor group. */

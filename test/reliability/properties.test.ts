@@ -182,7 +182,7 @@ describe('properties: formatting and fixes', function () {
   it('fix-all leaves no safe fix behind and changes nothing outside its edits', () => {
     fc.assert(fc.property(mutatedFile, (text) => {
       const doc = parseDocument(text);
-      const edits = fixAllEdits(doc.lines, checkDocument(doc), DEFAULT_CONFIG);
+      const edits = fixAllEdits(doc.lines, checkDocument(doc), { config: DEFAULT_CONFIG, file: undefined });
       const fixed = applyTextEdits(text, edits);
       const fixedDoc = parseDocument(fixed);
       const again = safeEdits(checkDocument(fixedDoc), fixedDoc);

@@ -20,6 +20,8 @@ export interface Harness {
   readonly diagnostics: Map<string, PublishDiagnosticsParams>;
   /** `window/logMessage` notifications, in order. */
   readonly notifications: Array<{ method: string; params: unknown }>;
+  /** What the server registered dynamically (`client/registerCapability`), in order. */
+  readonly registrations: Array<{ id: string; method: string; registerOptions?: unknown }>;
   /** Every `perfTarget/status` notification, in order. */
   readonly statuses: StatusParams[];
   /** The last status of `uri`, waiting up to `timeoutMs` for one (it follows the diagnostics). */
@@ -56,6 +58,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Harness>
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   const notifications: Array<{ method: string; params: unknown }> = [];
+  const registrations: Harness['registrations'] = [];
   const statuses: StatusParams[] = [];
   const listeners = new Set<(p: PublishDiagnosticsParams) => void>();
   const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
@@ -64,6 +67,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Harness>
     process: child,
     diagnostics,
     notifications,
+    registrations,
     statuses,
     async status(uri, timeoutMs = 2000) {
       const last = () => statuses.filter((s) => s.uri === uri).pop();
@@ -118,7 +122,11 @@ export async function startServer(options: ServerOptions = {}): Promise<Harness>
   connection.onNotification(StatusNotification.type, (p) => { statuses.push(p); });
   connection.onNotification('window/logMessage', (params: unknown) => { notifications.push({ method: 'window/logMessage', params }); });
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => harness.settings));
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (p: { registrations: Harness['registrations'] }) => {
+    registrations.push(...p.registrations);
+    return null;
+  });
+  connection.onRequest('client/unregisterCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
   await Promise.race([exited, connection.sendRequest('initialize', {
@@ -128,7 +136,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Harness>
     ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     workspaceFolders: (options.folders ?? []).map((f, i) => ({ uri: f, name: `folder${i}` })),
     capabilities: {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, workspaceFolders: true },
       textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
     },
   })]);
@@ -168,6 +176,7 @@ export function useServer(options: ServerOptions | (() => ServerOptions) = {}, {
     get process() { return server().process; },
     get diagnostics() { return server().diagnostics; },
     get notifications() { return server().notifications; },
+    get registrations() { return server().registrations; },
     get statuses() { return server().statuses; },
     get settings() { return server().settings; },
     set settings(s) { server().settings = s; },

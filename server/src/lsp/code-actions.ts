@@ -1,13 +1,13 @@
 /**
  * Quick fixes from the rules' fixes, `source.fixAll` for the safe ones, and "ignore this rule for
- * this project", which writes the workspace's `.perf-target.json`.
+ * this project", which writes the `.perf-target.json` that applies to the file.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { checkDocumentSteps, checkingRowCache, forWholeCheck } from '../check';
-import { CONFIG_FILE, type Config } from '../config';
+import { checkDocumentSteps, checkingRowCache, wholeChecker } from '../check';
+import { CONFIG_FILE } from '../config';
+import type { Settings } from '../settings';
 import { parseDocument, rowExtent, rowSteps, rowText, splitLines, type TargetDocument } from '../syntax/document';
 import { runAll, type Steps } from '../steps';
 import { localize, type Locale } from '../i18n';
@@ -103,17 +103,18 @@ function rowTexts(lines: readonly string[]): Array<string | undefined> {
  * makes a code of it), so the safe fixes are applied, the changed rows re-checked, and again, at
  * most a few rounds; the result is one minimal edit per changed line.
  */
-export function fixAllEdits(lines: readonly string[], findings: readonly Finding[], config: Config, file?: string): TextEdit[] {
-  return runAll(fixAllSteps(lines, findings, config, file));
+export function fixAllEdits(lines: readonly string[], findings: readonly Finding[], settings: Settings): TextEdit[] {
+  return runAll(fixAllSteps(lines, findings, settings));
 }
 
 /** `fixAllEdits`, a step per line of each round (see `steps.ts`). */
-export function* fixAllSteps(lines: readonly string[], findings: readonly Finding[], config: Config, file?: string): Steps<TextEdit[]> {
+export function* fixAllSteps(lines: readonly string[], findings: readonly Finding[], settings: Settings): Steps<TextEdit[]> {
   // Edits are spans of rows (a row may span lines): they are applied to the rows' texts.
   let rows = rowTexts(lines);
   let text: readonly string[] = lines;
-  const whole = forWholeCheck(config);
-  const cache = checkingRowCache(() => whole);
+  // Fix-all's own checker keeps every row's results across its rounds.
+  const checker = wholeChecker(settings.config);
+  const cache = checkingRowCache(() => checker);
   let pending = yield* safeEditSteps(findings);
   for (let round = 0; round < 4 && pending.length > 0; round++) {
     const byRow = new Map<number, RowEdit[]>();
@@ -127,7 +128,7 @@ export function* fixAllSteps(lines: readonly string[], findings: readonly Findin
     text = rows.flatMap((r) => (r === undefined ? [] : r.includes('\n') || r.includes('\r') ? splitLines(r) : [r]));
     rows = rowTexts(text);
     const parsed = yield* rowSteps(text, cache);
-    pending = yield* safeEditSteps(yield* checkDocumentSteps(parseDocument(text, cache, undefined, parsed), { config: whole, ...(file ? { file } : {}) }));
+    pending = yield* safeEditSteps(yield* checkDocumentSteps(parseDocument(text, cache, undefined, parsed), { config: settings.config, file: settings.file, checker }));
   }
   return yield* changeSteps(lines, text);
 }
@@ -160,8 +161,7 @@ function* changeSteps(before: readonly string[], after: readonly string[]): Step
   return edits;
 }
 
-function ignoreEdit(folder: string, rule: string, project: string): WorkspaceEdit {
-  const path = join(folder, CONFIG_FILE);
+function ignoreEdit(path: string, rule: string, project: string): WorkspaceEdit {
   const uri = pathToFileURL(path).toString();
   let current: Record<string, unknown> = {};
   let oldText = '';
@@ -190,10 +190,11 @@ function ignoreEdit(folder: string, rule: string, project: string): WorkspaceEdi
 export interface ActionContext {
   readonly uri: string;
   readonly doc: TargetDocument;
-  readonly config: Config;
+  /** The file's settings as resolved (`settings.ts`): fix-all re-checks with them, `ignore` globs included. */
+  readonly settings: Settings;
   readonly locale: Locale;
-  /** The workspace folder holding the file (where `.perf-target.json` lives), if any. */
-  readonly folder?: string;
+  /** Where "ignore this rule for this project" writes: the settings file that applies, else a new one in the workspace folder. */
+  readonly settingsFile?: string;
   readonly toDiagnostic: (f: Finding) => Diagnostic;
 }
 
@@ -219,18 +220,18 @@ export function* codeActionSteps(near: readonly Finding[], all: () => Steps<read
           edit: { changes: { [ctx.uri]: fix.edits.map((e): TextEdit => ({ range: rangeAt(ctx.doc, e.line, e.span), newText: e.newText })) } },
         });
       }
-      if (ctx.folder && f.project) {
+      if (ctx.settingsFile && f.project) {
         actions.push({
           title: ctx.locale === 'zh-cn' ? `在 ${CONFIG_FILE} 中对项目“${f.project}”忽略 ${f.rule}` : `Ignore ${f.rule} for “${f.project}” in ${CONFIG_FILE}`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          edit: ignoreEdit(ctx.folder, f.rule, f.project),
+          edit: ignoreEdit(ctx.settingsFile, f.rule, f.project),
         });
       }
     }
   }
   if (only && wants(FIX_ALL_KIND)) {
-    const edits = yield* fixAllSteps(ctx.doc.lines, yield* all(), ctx.config);
+    const edits = yield* fixAllSteps(ctx.doc.lines, yield* all(), ctx.settings);
     if (edits.length > 0) {
       actions.push({
         title: ctx.locale === 'zh-cn' ? '修复所有可安全修复的问题' : 'Fix all safe findings',

@@ -471,102 +471,35 @@ const COMPARATOR_START = new RegExp(`^[ \\u3000]*(?:${COMPARATOR_FORMS.filter((f
 /** Typed text ending in a digit, a point or a comparator's symbol: a value not finished. */
 const UNFINISHED = new RegExp(`[0-9.．${escapeRegExp([...new Set(COMPARATOR_FORMS.filter((f) => !/[\u4e00-\u9fff]/.test(f.text)).flatMap((f) => [...f.text]))].join(''))}]$`);
 
+/** Where a value is being typed: what is typed of it, what follows, the token's end. */
+interface ValuePlace {
+  readonly typed: string;
+  /** The cell after the value token. */
+  readonly rest: string;
+  readonly to: number;
+  /** Nothing of the indicator follows: the `。` is still to write. */
+  readonly stopNeeded: boolean;
+  /** The value typed so far is complete (not ending in a digit, a point or a comparator). */
+  readonly finished: boolean;
+}
+
 function valueItems(place: Place, from: number, ctx: Context): CompletionItem[] {
-  const { cell, cur, style, locale } = place;
+  const { cell, cur } = place;
   const typed = cell.slice(from, cur);
-  const after = cell.slice(cur);
-  const to = cur + valueTokenLength(after);
+  const to = cur + valueTokenLength(cell.slice(cur));
   const rest = cell.slice(to);
-  const value = cell.slice(from, to);
+  const at: ValuePlace = { typed, rest, to, stopNeeded: endsHere(rest), finished: typed.trim() !== '' && !UNFINISHED.test(typed) };
   const items: CompletionItem[] = [];
-  const stopNeeded = endsHere(rest);
-  if (ctx.label === 'annual' && ctx.periodValue && value !== ctx.periodValue) {
-    // The value copied, ending the indicator: over the `。` already there (the new-indicator
-    // snippet's), so the cursor lands after it, at the next indicator, as after a typed `。`.
-    const stop = /^[ \u3000]*。/.exec(rest)?.[0] ?? '';
-    const ends = stopNeeded || stop !== '';
-    items.push({
-      label: ctx.periodValue,
-      kind: CompletionItemKind.Value,
-      detail: locale === 'en' ? 'same as the whole-period value' : '与实施周期指标值相同',
-      filterText: ctx.periodValue,
-      textEdit: { range: rangeOf(place, from, to + stop.length), newText: `${ctx.periodValue}${ends ? '。' : ''}` },
-      sortText: '0',
-      preselect: true,
-      ...(ends ? { command: REOPEN } : {}),
-    });
-  }
-  if (typed.trim() === '' && !COMPARATOR_START.test(after)) {
-    // The value's start: a comparator, before a number already there too.
-    COMPARATORS.forEach((c, i) => items.push({
-      label: c.symbol,
-      kind: CompletionItemKind.Operator,
-      detail: localize(c.description, locale),
-      filterText: c.symbol,
-      textEdit: { range: rangeOf(place, from, cur), newText: c.symbol },
-      sortText: `2${i}`,
-    }));
-  }
+  if (ctx.label === 'annual' && ctx.periodValue && cell.slice(from, to) !== ctx.periodValue) items.push(copiedValueItem(place, from, at, ctx.periodValue));
+  if (typed.trim() === '' && !COMPARATOR_START.test(cell.slice(cur))) items.push(...comparatorItems(place, from));
   if (cur !== to) return items;
-  const entry = ctx.l2 ? lookupCode(ctx.l2) : undefined;
-  const kind = entry?.measure && entry.measure !== 'any' ? entry.measure : undefined;
-  const units = kind ? UNITS[kind] : [...UNITS.count.slice(0, 6), '%', '万元'];
-  const number = /^(.*[0-9])([^0-9.．]*)$/.exec(typed);
-  const finished = typed.trim() !== '' && !UNFINISHED.test(typed);
-  if (number) {
-    // A number, perhaps with the start of a unit: the units of the class that continue it.
-    const [, num = '', unitTyped = ''] = number;
-    units.filter((u) => u.startsWith(unitTyped) && u !== unitTyped).forEach((u, i) => items.push({
-      label: `${num}${u}`,
-      kind: CompletionItemKind.Unit,
-      filterText: `${num}${u}`,
-      textEdit: { range: rangeOf(place, from, cur), newText: `${num}${u}` },
-      sortText: `1${String(i).padStart(3, '0')}`,
-    }));
-  }
-  if (finished && ctx.label === 'period') {
-    // After the whole-period value: the annual label with the value copied (and the full stop),
-    // written over an empty annual value that already follows.
-    const next = new RegExp(`^[；;][ \\u3000]*${LABELS.annual}[ \\u3000]*[：:]?`).exec(rest);
-    const annualEmpty = next ? valueTokenLength(rest.slice(next[0].length)) === 0 : false;
-    const v = typed.trim();
-    if (next && annualEmpty) {
-      const newText = `${style.sep}${LABELS.annual}${style.colon}${v}`;
-      items.push({
-        label: newText,
-        kind: CompletionItemKind.Value,
-        detail: locale === 'en' ? 'annual value, same as the whole-period value' : '年度指标值，与实施周期指标值相同',
-        filterText: newText,
-        textEdit: { range: rangeOf(place, cur, cur + next[0].length), newText },
-        sortText: '5',
-      });
-    } else if (stopNeeded) {
-      const whole = `${style.sep}${LABELS.annual}${style.colon}${v}。`;
-      const label = `${style.sep}${LABELS.annual}${style.colon}`;
-      items.push({
-        label: whole,
-        kind: CompletionItemKind.Value,
-        detail: locale === 'en' ? 'the rest of the indicator: annual value same as the whole-period value' : '指标其余部分：年度指标值与实施周期指标值相同',
-        filterText: whole,
-        textEdit: { range: rangeOf(place, cur, cur), newText: whole },
-        sortText: '5',
-        command: REOPEN,
-      }, {
-        label,
-        kind: CompletionItemKind.Keyword,
-        detail: locale === 'en' ? 'annual value' : '年度指标值',
-        filterText: label,
-        textEdit: { range: rangeOf(place, cur, cur), newText: label },
-        sortText: '6',
-        command: REOPEN,
-      });
-    }
-  }
-  if (finished && ctx.label === 'annual' && stopNeeded && !/^[ \u3000]*。/.test(rest)) {
+  items.push(...unitItems(place, from, at, ctx));
+  if (at.finished && ctx.label === 'period') items.push(...annualAfterPeriodItems(place, at));
+  if (at.finished && ctx.label === 'annual' && at.stopNeeded && !/^[ \u3000]*。/.test(rest)) {
     items.push({
       label: '。',
       kind: CompletionItemKind.Keyword,
-      detail: locale === 'en' ? 'end of the indicator' : '指标结束',
+      detail: place.locale === 'en' ? 'end of the indicator' : '指标结束',
       filterText: '。',
       textEdit: { range: rangeOf(place, cur, cur), newText: '。' },
       sortText: '5',
@@ -574,4 +507,95 @@ function valueItems(place: Place, from: number, ctx: Context): CompletionItem[] 
     });
   }
   return items;
+}
+
+/**
+ * The whole-period value copied as the annual one, ending the indicator: over the `。` already
+ * there (the new-indicator snippet's), so the cursor lands after it, at the next indicator, as
+ * after a typed `。`.
+ */
+function copiedValueItem(place: Place, from: number, at: ValuePlace, periodValue: string): CompletionItem {
+  const stop = /^[ \u3000]*。/.exec(at.rest)?.[0] ?? '';
+  const ends = at.stopNeeded || stop !== '';
+  return {
+    label: periodValue,
+    kind: CompletionItemKind.Value,
+    detail: place.locale === 'en' ? 'same as the whole-period value' : '与实施周期指标值相同',
+    filterText: periodValue,
+    textEdit: { range: rangeOf(place, from, at.to + stop.length), newText: `${periodValue}${ends ? '。' : ''}` },
+    sortText: '0',
+    preselect: true,
+    ...(ends ? { command: REOPEN } : {}),
+  };
+}
+
+/** The value's start: a comparator, before a number already there too. */
+function comparatorItems(place: Place, from: number): CompletionItem[] {
+  return COMPARATORS.map((c, i) => ({
+    label: c.symbol,
+    kind: CompletionItemKind.Operator,
+    detail: localize(c.description, place.locale),
+    filterText: c.symbol,
+    textEdit: { range: rangeOf(place, from, place.cur), newText: c.symbol },
+    sortText: `2${i}`,
+  }));
+}
+
+/** A number, perhaps with the start of a unit: the units of the indicator's class that continue it. */
+function unitItems(place: Place, from: number, at: ValuePlace, ctx: Context): CompletionItem[] {
+  const number = /^(.*[0-9])([^0-9.．]*)$/.exec(at.typed);
+  if (!number) return [];
+  const entry = ctx.l2 ? lookupCode(ctx.l2) : undefined;
+  const kind = entry?.measure && entry.measure !== 'any' ? entry.measure : undefined;
+  const units = kind ? UNITS[kind] : [...UNITS.count.slice(0, 6), '%', '万元'];
+  const [, num = '', unitTyped = ''] = number;
+  return units.filter((u) => u.startsWith(unitTyped) && u !== unitTyped).map((u, i) => ({
+    label: `${num}${u}`,
+    kind: CompletionItemKind.Unit,
+    filterText: `${num}${u}`,
+    textEdit: { range: rangeOf(place, from, place.cur), newText: `${num}${u}` },
+    sortText: `1${String(i).padStart(3, '0')}`,
+  }));
+}
+
+/**
+ * After the whole-period value: the annual label with the value copied (and the full stop),
+ * written over an empty annual value that already follows.
+ */
+function annualAfterPeriodItems(place: Place, at: ValuePlace): CompletionItem[] {
+  const { cur, style, locale } = place;
+  const next = new RegExp(`^[；;][ \\u3000]*${LABELS.annual}[ \\u3000]*[：:]?`).exec(at.rest);
+  const annualEmpty = next ? valueTokenLength(at.rest.slice(next[0].length)) === 0 : false;
+  const v = at.typed.trim();
+  if (next && annualEmpty) {
+    const newText = `${style.sep}${LABELS.annual}${style.colon}${v}`;
+    return [{
+      label: newText,
+      kind: CompletionItemKind.Value,
+      detail: locale === 'en' ? 'annual value, same as the whole-period value' : '年度指标值，与实施周期指标值相同',
+      filterText: newText,
+      textEdit: { range: rangeOf(place, cur, cur + next[0].length), newText },
+      sortText: '5',
+    }];
+  }
+  if (!at.stopNeeded) return [];
+  const whole = `${style.sep}${LABELS.annual}${style.colon}${v}。`;
+  const label = `${style.sep}${LABELS.annual}${style.colon}`;
+  return [{
+    label: whole,
+    kind: CompletionItemKind.Value,
+    detail: locale === 'en' ? 'the rest of the indicator: annual value same as the whole-period value' : '指标其余部分：年度指标值与实施周期指标值相同',
+    filterText: whole,
+    textEdit: { range: rangeOf(place, cur, cur), newText: whole },
+    sortText: '5',
+    command: REOPEN,
+  }, {
+    label,
+    kind: CompletionItemKind.Keyword,
+    detail: locale === 'en' ? 'annual value' : '年度指标值',
+    filterText: label,
+    textEdit: { range: rangeOf(place, cur, cur), newText: label },
+    sortText: '6',
+    command: REOPEN,
+  }];
 }

@@ -18,7 +18,6 @@
  * indicator never hides the others. The lexer never lets a value swallow what starts the next
  * indicator (see `tokens.ts`), so structure is never absorbed silently.
  */
-import './node-compat';
 import { EmbeddedActionsParser, tokenMatcher, type IRecognitionException, type IToken, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
 import { HTML_SOURCE, LABELS, type Bilingual, type MarkRole } from '../vocabulary';
 import {
@@ -726,19 +725,22 @@ function describeExpected(json: string): Bilingual {
   };
 }
 
+/** What the grammar noted of a cell's tokens, and where it stopped reading (a cell broken throughout). */
+interface GrammarRun {
+  readonly notes: { indicators: IndicatorNotes[]; strays: Extent[] };
+  readonly errors: IRecognitionException[];
+  /** The offset reading stopped at, when the problems passed `PROBLEM_BOUND`. */
+  readonly stoppedAt?: number;
+}
+
 /**
- * Parses one 绩效指标 cell. `base` is the cell's column in its line, so that every span is a
- * column of that line. Never throws.
+ * Runs the grammar over a cell's tokens. A long cell (a table pasted as one line) is parsed a
+ * segment of indicators at a time, each segment starting at a sequence number (where recovery
+ * re-synchronises anyway), so that a cell that is broken throughout can stop being read once its
+ * problems are more than any list shows. Short cells are parsed whole.
  */
-export function parseIndicators(whole: string, base = 0, limit = Number.POSITIVE_INFINITY): IndicatorList {
-  let checked = cutAt(whole, limit);
-  let stoppedBy: IndicatorList['stoppedBy'] = checked < whole.length ? 'length' : undefined;
-  const source = checked < whole.length ? whole.slice(0, checked) : whole;
-  const problems: SyntaxProblem[] = [];
-  const ctx: BuildContext = { source, base, problems };
-  const lexed = indicatorLexer.tokenize(source);
+function runGrammar(tokens: readonly IToken[], lexErrors: number): GrammarRun {
   const p = parser();
-  const tokens = lexed.tokens;
   const notes: { indicators: IndicatorNotes[]; strays: Extent[] } = { indicators: [], strays: [] };
   const errors: IRecognitionException[] = [];
   // Chevrotain's recovery throws and catches an exception per error it recovers from, each capturing
@@ -748,40 +750,79 @@ export function parseIndicators(whole: string, base = 0, limit = Number.POSITIVE
   Error.stackTraceLimit = 0;
   try {
     if (tokens.length <= SEGMENT_TOKENS) {
-      p.input = tokens;
+      p.input = tokens as IToken[];
       p.cell();
       const n = p.take();
-      notes.indicators = n.indicators as IndicatorNotes[];
-      notes.strays = n.strays as Extent[];
       errors.push(...p.errors);
-    } else {
-      // A long cell (a table pasted as one line): parsed a segment of indicators at a time, each
-      // segment starting at a sequence number (where recovery re-synchronises anyway), so that a
-      // cell that is broken throughout can stop being read once its problems are more than any
-      // list shows. Short cells are parsed whole as before.
-      let from = 0;
-      while (from < tokens.length) {
-        let to = Math.min(tokens.length, from + SEGMENT_TOKENS);
-        while (to < tokens.length && !tokenMatcher(tokens[to] as IToken, AnySeq)) to++;
-        p.input = tokens.slice(from, to);
-        p.cell();
-        const n = p.take();
-        for (const x of n.indicators) notes.indicators.push(x);
-        for (const x of n.strays) notes.strays.push(x);
-        // The end of a segment is no end of the cell: what was expected there met the next
-        // segment's sequence number, as in a parse of the whole cell.
-        const next = tokens[to];
-        for (const e of p.errors) errors.push(next && e.token.tokenType.name === 'EOF' ? { ...e, message: e.message, token: next } : e);
-        from = to;
-        if (from < tokens.length && errors.length + lexed.errors.length > PROBLEM_BOUND) {
-          checked = (tokens[from] as IToken).startOffset;
-          stoppedBy = 'problems';
-          break;
-        }
-      }
+      return { notes: { indicators: n.indicators as IndicatorNotes[], strays: n.strays as Extent[] }, errors };
     }
+    let from = 0;
+    while (from < tokens.length) {
+      let to = Math.min(tokens.length, from + SEGMENT_TOKENS);
+      while (to < tokens.length && !tokenMatcher(tokens[to] as IToken, AnySeq)) to++;
+      p.input = tokens.slice(from, to);
+      p.cell();
+      const n = p.take();
+      for (const x of n.indicators) notes.indicators.push(x);
+      for (const x of n.strays) notes.strays.push(x);
+      // The end of a segment is no end of the cell: what was expected there met the next
+      // segment's sequence number, as in a parse of the whole cell.
+      const next = tokens[to];
+      for (const e of p.errors) errors.push(next && e.token.tokenType.name === 'EOF' ? { ...e, message: e.message, token: next } : e);
+      from = to;
+      if (from < tokens.length && errors.length + lexErrors > PROBLEM_BOUND) return { notes, errors, stoppedAt: (tokens[from] as IToken).startOffset };
+    }
+    return { notes, errors };
   } finally {
     Error.stackTraceLimit = traces;
+  }
+}
+
+/** A recognition error as a problem naming what was expected where. */
+function recognitionProblem(ctx: BuildContext, e: IRecognitionException): SyntaxProblem {
+  const tok = e.token;
+  const atEnd = tok.tokenType.name === 'EOF' || !Number.isFinite(tok.startOffset) || tok.startOffset < 0;
+  const at = atEnd ? ctx.source.length : tok.startOffset;
+  const found = atEnd ? undefined : tok.image;
+  const expected = describeExpected(e.message);
+  const where = found === undefined
+    ? { zh: '单元格末尾', en: 'the end of the cell' }
+    : { zh: `“${found}”`, en: `“${found}”` };
+  return {
+    span: found === undefined ? span(ctx, Math.max(0, at - 1), at) : span(ctx, at, at + Math.max(1, found.length)),
+    message: expected.zh
+      ? { zh: `此处应为${expected.zh}，实际为${where.zh}`, en: `expected ${expected.en} but found ${where.en}` }
+      : { zh: `无法解析${where.zh}`, en: `cannot read ${where.en}` },
+  };
+}
+
+/** Text the grammar could not place in any indicator. */
+function strayProblem(ctx: BuildContext, stray: Extent): SyntaxProblem {
+  const text = ctx.source.slice(stray.start, stray.end);
+  return {
+    span: span(ctx, stray.start, stray.end),
+    message: {
+      zh: `“${abbreviate(text)}”不属于任何指标：每条指标应以序号开头，如“1、1-产出指标；11-数量指标；…”`,
+      en: `“${abbreviate(text)}” belongs to no indicator: each indicator starts with a sequence number, as in “1、1-产出指标；11-数量指标；…”`,
+    },
+  };
+}
+
+/**
+ * Parses one 绩效指标 cell. `base` is the cell's offset in its row, so that every span is an offset
+ * of the row's text. Never throws.
+ */
+export function parseIndicators(whole: string, base = 0, limit = Number.POSITIVE_INFINITY): IndicatorList {
+  let checked = cutAt(whole, limit);
+  let stoppedBy: IndicatorList['stoppedBy'] = checked < whole.length ? 'length' : undefined;
+  const source = checked < whole.length ? whole.slice(0, checked) : whole;
+  const problems: SyntaxProblem[] = [];
+  const ctx: BuildContext = { source, base, problems };
+  const lexed = indicatorLexer.tokenize(source);
+  const run = runGrammar(lexed.tokens, lexed.errors.length);
+  if (run.stoppedAt !== undefined) {
+    checked = run.stoppedAt;
+    stoppedBy = 'problems';
   }
   const stopped = checked < source.length;
   for (const e of lexed.errors) {
@@ -792,42 +833,17 @@ export function parseIndicators(whole: string, base = 0, limit = Number.POSITIVE
     });
   }
   const html = (lexed.groups['html'] ?? []).filter((t) => !stopped || t.startOffset < checked).map((t) => span(ctx, t.startOffset, end(t)));
-  for (const e of errors) {
-    const tok = e.token;
-    const atEnd = tok.tokenType.name === 'EOF' || !Number.isFinite(tok.startOffset) || tok.startOffset < 0;
-    const at = atEnd ? source.length : tok.startOffset;
-    const found = atEnd ? undefined : tok.image;
-    const expected = describeExpected(e.message);
-    const where = found === undefined
-      ? { zh: '单元格末尾', en: 'the end of the cell' }
-      : { zh: `“${found}”`, en: `“${found}”` };
-    problems.push({
-      span: found === undefined ? span(ctx, Math.max(0, at - 1), at) : span(ctx, at, at + Math.max(1, found.length)),
-      message: expected.zh
-        ? { zh: `此处应为${expected.zh}，实际为${where.zh}`, en: `expected ${expected.en} but found ${where.en}` }
-        : { zh: `无法解析${where.zh}`, en: `cannot read ${where.en}` },
-    });
-  }
+  for (const e of run.errors) problems.push(recognitionProblem(ctx, e));
   const indicators: IndicatorNode[] = [];
   let previousSeq = 0;
-  for (const child of notes.indicators) {
+  for (const child of run.notes.indicators) {
     const ind = buildIndicator(ctx, child, previousSeq);
     if (ind) {
       indicators.push(ind);
       previousSeq = ind.seq.value;
     }
   }
-  for (const stray of notes.strays) {
-    if (stray.start < 0) continue;
-    const text = source.slice(stray.start, stray.end);
-    problems.push({
-      span: span(ctx, stray.start, stray.end),
-      message: {
-        zh: `“${abbreviate(text)}”不属于任何指标：每条指标应以序号开头，如“1、1-产出指标；11-数量指标；…”`,
-        en: `“${abbreviate(text)}” belongs to no indicator: each indicator starts with a sequence number, as in “1、1-产出指标；11-数量指标；…”`,
-      },
-    });
-  }
+  for (const stray of run.notes.strays) if (stray.start >= 0) problems.push(strayProblem(ctx, stray));
   const list = { indicators: inPlaceOrder(indicators), problems: inPlaceOrder(problems), html };
   return checked < whole.length ? { ...list, checked, stoppedBy } : list;
 }

@@ -182,9 +182,15 @@ export const TOKEN_LABELS: Readonly<Record<string, Bilingual>> = {
   NotSeq: { zh: '文字', en: 'text' },
 };
 
-export const indicatorLexer = new Lexer(
-  { modes: MODES, defaultMode: 'structure' },
-  // Only offsets are read, yet 'onlyOffset' was measured no faster (Chevrotain 13.2: slower with the
-  // CST parser, within the noise since, for 5 % less allocation), so full tracking stays.
-  { positionTracking: 'full', ensureOptimizations: false },
-);
+/**
+ * Tokens carry offsets only: nothing reads their lines or columns. It also keeps them small on
+ * Chevrotain 11, whose `END_OF_FILE` (created when the module loads) has `NaN` in the six position
+ * fields of the full token's shape: V8 then stores those fields of every full token as separate
+ * heap numbers (about 220 bytes a token instead of 120; Chevrotain issue #2192, fixed in 12 with
+ * `-1`), and 100 k tokens of one cell outgrew the young generation (95-160 ms instead of 16). The
+ * offset-only token is another shape, untouched by `NaN` (about 80 bytes). `test/lexer.test.ts`
+ * holds the size and the optimised path of this config.
+ */
+export const LEXER_CONFIG = { positionTracking: 'onlyOffset', ensureOptimizations: false } as const;
+
+export const indicatorLexer = new Lexer({ modes: MODES, defaultMode: 'structure' }, LEXER_CONFIG);

@@ -168,6 +168,29 @@ describe('Performance Targets in VS Code', () => {
     assert.equal(model.tables[0]?.units.length, 5);
   });
 
+  it('saves the table as an Excel workbook and opens a workbook as a target table (issue 17)', async () => {
+    const book = vscode.Uri.joinPath(folder(), 'round-trip.xlsx');
+    await vscode.commands.executeCommand(Commands.saveAsWorkbook, doc.uri, book);
+    const bytes = await vscode.workspace.fs.readFile(book);
+    assert.deepEqual([...bytes.slice(0, 2)], [0x50, 0x4b], 'a zip (an .xlsx)');
+    await vscode.commands.executeCommand(Commands.openWorkbook, book);
+    const opened = await waitFor('the imported table', () => {
+      const d = vscode.window.activeTextEditor?.document;
+      return d && d.uri.path.endsWith('round-trip.jxmb') ? d : undefined;
+    });
+    assert.equal(opened.languageId, LANGUAGE_ID);
+    assert.equal(opened.isUntitled, true, 'saved beside the workbook only when the clerk saves');
+    for (const project of ['就业补助资金', '公务用车购置（局本级）']) assert.ok(opened.getText().includes(project), project);
+    const found = await waitFor('findings on the imported table', () => {
+      const d = vscode.languages.getDiagnostics(opened.uri);
+      return d.length > 0 ? d : undefined;
+    });
+    assert.ok(found.every((d) => d.source === 'perf-target' && typeof codeOf(d) === 'string'), 'checked by the server like any target file');
+    assert.ok(found.some((d) => codeOf(d) === 'code-parent-mismatch'), 'the sample’s 31 under 2, found in the imported text too');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.workspace.fs.delete(book);
+  });
+
   it('inserts a tab with Tab while typing a row: no word-based suggestion list to accept', async () => {
     const other = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'other.jxmb'));
     assert.equal(other.languageId, LANGUAGE_ID);

@@ -1,0 +1,411 @@
+/**
+ * A workbook's sheets as target text and back.
+ *
+ * Import: in each sheet the header row is looked for in the first `TABLE_LIMITS.headerSearchRows`
+ * rows (the row the parser reads as a header: `项目名称…`, or the columns 总计, 财政拨款, 绩效指标);
+ * its first cell fixes the table's first column. Rows above it are preface lines (their cells joined
+ * by tabs, trailing empty cells left out: the title, `部门名称：…`, `单位：万元`); the header and every
+ * row below it are rows of the seven columns (padded to seven cells; cells further right kept).
+ * Amounts stored as numbers are written as the text writes them (`22,265.70`: thousands separators,
+ * two decimals, more only when the number has more); amounts stored as text are kept as written. A
+ * cell holding a line break or a quote is written as Excel copies it: `"…"`, quotes inside doubled
+ * (what `isQuotedCell` and `rowExtent` read back as one cell). Sheets follow each other in one text.
+ * Each line of the text keeps where it came from (`LinePlace`), so that a finding names its cell.
+ *
+ * Export: one sheet per table of the text (`parseDocument`), each holding the lines from the end
+ * of the previous table to the end of its own (blank lines between tables stay above the next
+ * table's preface); a row of the text (one line, or several joined by a quoted cell) is one row of
+ * the sheet. So `importWorkbook(exportWorkbook(text)).text === text` for text with LF line ends,
+ * no trailing blank line, preface lines without padding tabs, rows of the table body of at least
+ * seven cells with no empty cell past the seventh, and cells quoted only as Excel quotes them.
+ */
+import { formatWan, type Bilingual } from '../i18n';
+import { parseDocument, parseRow, isQuotedCell, RowCache, MAX_ROW_LINES, splitLines, type Span, type TargetDocument } from '../syntax/document';
+import { COLUMNS, isTitle } from '../vocabulary';
+import { asWorkbookError, refuse } from './errors';
+import { columnName, readXlsx, SHEET_LIMITS, STYLE, writeXlsx, type CellRange, type CellValue, type OutCell, type OutSheet, type Sheet, type SheetRow } from './xlsx';
+
+export const TABLE_LIMITS = {
+  /** The header row is looked for in this many rows at the top of a sheet. */
+  headerSearchRows: 50,
+  /**
+   * A row's line breaks and the characters after its first one: past these the parser would not
+   * join the row's lines (`MAX_ROW_LINES`, 64 K in `syntax/document.ts`), so its breaks become spaces.
+   */
+  rowLines: MAX_ROW_LINES,
+  rowContinuation: 60_000,
+  /**
+   * Cells of a row read, from the table's first column: a cell far to the right (a note in column
+   * XFD) would otherwise make every row thousands of empty cells. Those past it are noted.
+   */
+  columns: 256,
+} as const;
+
+const WIDTH = COLUMNS.length;
+const AMOUNT = COLUMNS.map((c) => c.amount);
+/** Goal and indicators: the columns written with wrap text. */
+const WRAPPED = COLUMNS.map((_, i) => i >= WIDTH - 2);
+
+/** Where a line of imported text came from. */
+export interface LinePlace {
+  readonly sheet: string;
+  /** 0-based row of the sheet. */
+  readonly row: number;
+  /** 0-based column of the line's first cell. */
+  readonly firstCol: number;
+}
+
+export interface ImportedText {
+  /** The target text: lines joined by `\n`, no final line break. */
+  readonly text: string;
+  /** Per line of `text`: where it came from. */
+  readonly places: readonly LinePlace[];
+  /** What the clerk should know: hidden rows and columns kept, sheets skipped, cells changed. */
+  readonly notes: readonly Bilingual[];
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: Bilingual };
+
+/** Reads a workbook's target tables as text. Never throws. */
+export function importWorkbook(bytes: Uint8Array, options: { readonly sheet?: string } = {}): Result<ImportedText> {
+  try {
+    return { ok: true, value: importSheets(readXlsx(bytes, options).sheets, options.sheet !== undefined) };
+  } catch (e) {
+    return { ok: false, message: asWorkbookError(e).text };
+  }
+}
+
+/** The text of the sheets that hold a target table (every given sheet when `all`). */
+export function importSheets(sheets: readonly Sheet[], all = false): ImportedText {
+  const lines: string[] = [];
+  const places: LinePlace[] = [];
+  const notes: Bilingual[] = [];
+  for (const sheet of sheets) {
+    const header = findHeader(sheet);
+    if (header === undefined && !all) {
+      if (sheet.rows.length > 0) {
+        notes.push({
+          zh: `工作表“${sheet.name}”前 ${TABLE_LIMITS.headerSearchRows} 行中没有表头行（项目名称…），未导入`,
+          en: `sheet "${sheet.name}" has no header row (项目名称…) in its first ${TABLE_LIMITS.headerSearchRows} rows; not imported`,
+        });
+      }
+      continue;
+    }
+    sheetLines(sheet, header, lines, places, notes);
+  }
+  if (lines.length === 0) {
+    refuse({
+      zh: `工作簿中没有绩效目标表：任何工作表的前 ${TABLE_LIMITS.headerSearchRows} 行都没有表头行（项目名称、总计、财政拨款……绩效指标）`,
+      en: `the workbook holds no target table: no sheet has a header row (项目名称, 总计, 财政拨款 … 绩效指标) in its first ${TABLE_LIMITS.headerSearchRows} rows`,
+    });
+  }
+  return { text: lines.join('\n'), places, notes };
+}
+
+/** The header row of a sheet, if one stands in its first rows: the row index and its first column. */
+function findHeader(sheet: Sheet): { index: number; col: number } | undefined {
+  for (const row of sheet.rows) {
+    if (row.index >= TABLE_LIMITS.headerSearchRows) break;
+    const first = row.cells[0];
+    if (!first || row.cells.length < 2) continue;
+    const cells = cellsFrom(row, first.col, false).map((v) => (typeof v === 'number' ? String(v) : v.replace(/[\t\r\n]/g, ' ')));
+    if (parseRow(cells.join('\t')).kind === 'header') return { index: row.index, col: first.col };
+  }
+  return undefined;
+}
+
+/** A row's values from column `from` to its last cell, gaps as ''; amounts formatted when `body`. */
+function cellsFrom(row: SheetRow, from: number, body: boolean): CellValue[] {
+  const out: CellValue[] = [];
+  for (const c of row.cells) {
+    if (c.col < from) continue;
+    if (c.col - from >= TABLE_LIMITS.columns) break;
+    while (out.length < c.col - from) out.push('');
+    out.push(body && typeof c.value === 'number' && AMOUNT[c.col - from] ? formatAmount(c.value) : c.value);
+  }
+  return out;
+}
+
+/**
+ * An amount as the text writes it: `1,234.50`; more decimals only when the number has more. Read
+ * to 15 significant digits, as Excel shows numbers (a sum's cached value is often 67805.48000000001).
+ */
+export function formatAmount(number: number): string {
+  // Beyond 15 digits a double holds no cents: written as JavaScript writes it.
+  if (!(Math.abs(number) < 1e15)) return String(number);
+  const value = Number(number.toPrecision(15));
+  if (Math.round(value * 100) / 100 === value) return formatWan(value);
+  const plain = String(Math.abs(value));
+  if (plain.includes('e')) return String(value);
+  const [int = '', frac = ''] = plain.split('.');
+  return `${value < 0 ? '-' : ''}${formatWan(Number(int)).slice(0, -3)}${frac ? `.${frac}` : ''}`;
+}
+
+/** A cell's text as a row of the text holds it: quoted as Excel copies a cell with a break or a quote. */
+export function cellSource(value: string): string {
+  return value.includes('\n') || value.includes('"') ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function listRows(rows: readonly number[]): string {
+  const shown = rows.slice(0, 10).map((r) => r + 1).join(', ');
+  return rows.length > 10 ? `${shown}, …` : shown;
+}
+
+function sheetLines(sheet: Sheet, header: { index: number; col: number } | undefined, lines: string[], places: LinePlace[], notes: Bilingual[]): void {
+  const name = sheet.name;
+  if (sheet.hidden) notes.push({ zh: `工作表“${name}”是隐藏的，已导入`, en: `sheet "${name}" is hidden; imported` });
+  const hiddenRows = sheet.rows.filter((r) => r.hidden).map((r) => r.index);
+  if (hiddenRows.length > 0) {
+    notes.push({ zh: `工作表“${name}”的隐藏行 ${listRows(hiddenRows)} 已照常导入`, en: `sheet "${name}": hidden rows ${listRows(hiddenRows)} imported like the others` });
+  }
+  if (sheet.hiddenColumns.length > 0) {
+    const cols = sheet.hiddenColumns.slice(0, 10).map(columnName).join(', ');
+    notes.push({ zh: `工作表“${name}”的隐藏列 ${cols} 已照常导入`, en: `sheet "${name}": hidden columns ${cols} imported like the others` });
+  }
+  const withValues = sheet.rows.filter((r) => r.cells.length > 0);
+  const last = withValues[withValues.length - 1]?.index ?? -1;
+  const byIndex = new Map(withValues.map((r) => [r.index, r]));
+  const first = header?.col ?? 0;
+  let leftOut = 0;
+  let farRight = 0;
+  let tabs = 0;
+  let flattened = 0;
+  for (let r = 0; r <= last; r++) {
+    const row = byIndex.get(r);
+    let values: CellValue[] = [];
+    let from = first;
+    if (row) {
+      if (header === undefined || r < header.index) {
+        // A preface line: from its first cell (which may stand left of the table).
+        from = Math.min(first, row.cells[0]?.col ?? first);
+        values = cellsFrom(row, from, false);
+        farRight += row.cells.filter((c) => c.col - from >= TABLE_LIMITS.columns).length;
+      } else {
+        leftOut += row.cells.filter((c) => c.col < first).length;
+        farRight += row.cells.filter((c) => c.col - first >= TABLE_LIMITS.columns).length;
+        values = cellsFrom(row, first, r > header.index);
+        if (values.length > 0) while (values.length < WIDTH) values.push('');
+      }
+    }
+    const cells = values.map((v) => {
+      let s = typeof v === 'number' ? String(v) : v;
+      if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
+      if (s.includes('\t')) {
+        tabs++;
+        s = s.replace(/\t/g, ' ');
+      }
+      return cellSource(s);
+    });
+    let text = cells.join('\t');
+    const firstBreak = text.indexOf('\n');
+    if (firstBreak >= 0) {
+      let breaks = 0;
+      for (let at = firstBreak; at >= 0; at = text.indexOf('\n', at + 1)) breaks++;
+      if (breaks >= TABLE_LIMITS.rowLines || text.length - firstBreak > TABLE_LIMITS.rowContinuation) {
+        flattened++;
+        text = cells.map((c) => c.replace(/\n/g, ' ')).join('\t');
+      }
+    }
+    const place: LinePlace = { sheet: name, row: r, firstCol: from };
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) places.push(place);
+    places.push(place);
+    lines.push(text);
+  }
+  if (leftOut > 0) {
+    notes.push({ zh: `工作表“${name}”表头左侧的 ${leftOut} 个单元格不属于目标表，未导入`, en: `sheet "${name}": ${leftOut} cell(s) left of the header belong to no column of the table; not imported` });
+  }
+  if (farRight > 0) {
+    notes.push({
+      zh: `工作表“${name}”有 ${farRight} 个单元格在表头右侧 ${TABLE_LIMITS.columns} 列之外，未导入`,
+      en: `sheet "${name}": ${farRight} cell(s) more than ${TABLE_LIMITS.columns} columns right of the header's first; not imported`,
+    });
+  }
+  if (tabs > 0) notes.push({ zh: `工作表“${name}”有 ${tabs} 个单元格含制表符，已换成空格`, en: `sheet "${name}": tabs in ${tabs} cell(s) became spaces` });
+  if (flattened > 0) {
+    notes.push({ zh: `工作表“${name}”有 ${flattened} 行的换行过多，已换成空格`, en: `sheet "${name}": line breaks in ${flattened} row(s) too long to keep became spaces` });
+  }
+}
+
+/**
+ * Where a finding stands in the workbook: the row starting at `line` of the imported text and the
+ * span's start offset in that row's text → sheet, cell (`G12`) and the character within the cell's
+ * value (1-based; a quote Excel doubled counts once). Undefined when the line has no place.
+ */
+export function cellOfFinding(imported: Pick<ImportedText, 'places'>, doc: TargetDocument, line: number, span: Span): { sheet: string; cell: string; character: number } | undefined {
+  const ref = doc.rows[line];
+  const place = imported.places[ref?.line ?? line];
+  if (!ref || !place) return undefined;
+  const text = ref.row.text;
+  const offset = Math.max(0, Math.min(span.start, text.length));
+  let index = 0;
+  let start = 0;
+  for (let tab = text.indexOf('\t'); tab >= 0 && tab < offset; tab = text.indexOf('\t', tab + 1)) {
+    index++;
+    start = tab + 1;
+  }
+  const end = text.indexOf('\t', start);
+  const raw = text.slice(start, end < 0 ? text.length : end);
+  let character = offset - start;
+  if (isQuotedCell(raw)) {
+    const within = Math.max(0, Math.min(character - 1, raw.length - 2));
+    character = 0;
+    for (let i = 1; i < within + 1; i++) {
+      character++;
+      if (raw.charCodeAt(i) === 0x22) i++;
+    }
+  }
+  return { sheet: place.sheet, cell: `${columnName(place.firstCol + index)}${place.row + 1}`, character: character + 1 };
+}
+
+// ---- export
+
+/** A cell's value as the sheet holds it: Excel's quotes removed, a doubled quote one. */
+function valueOf(raw: string): string {
+  return isQuotedCell(raw) ? raw.slice(1, -1).replace(/""/g, '"') : raw;
+}
+
+const AMOUNT_TEXT = /^-?[0-9]{1,3}(?:,[0-9]{3})*\.[0-9]+$/;
+
+/** An amount cell as a number when the text writes it as import does (`formatAmount`: it comes back the same). */
+function amountCell(value: string): OutCell {
+  if (AMOUNT_TEXT.test(value)) {
+    const n = Number(value.replace(/,/g, ''));
+    if (formatAmount(n) === value) return { value: n, style: STYLE.amount };
+  }
+  return { value, style: STYLE.text };
+}
+
+/** Display width of text in Excel's character units: CJK and full-width characters count two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  let line = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      w = Math.max(w, line);
+      line = 0;
+    } else line += c >= 0x2e80 ? 2 : 1;
+  }
+  return Math.max(w, line);
+}
+
+const WIDTH_BOUNDS: ReadonlyArray<readonly [number, number]> = COLUMNS.map((c, i) => (c.amount ? [10, 18] : WRAPPED[i] ? [30, i === WIDTH - 1 ? 90 : 60] : [16, 50]));
+
+/** Sheet names: the department's (else `SheetN`), without the characters Excel forbids, at most 31, unique. */
+function sheetName(department: string | undefined, k: number, used: Set<string>): string {
+  let base = (department ?? '').replace(/[\][:*?/\\]/g, '').replace(/^'+|'+$/g, '').trim().slice(0, 31);
+  if (base === '') base = `Sheet${k + 1}`;
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 2)}(${n})`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/**
+ * The sheets of a text: one per table. Never throws. Only cells, row kinds and tables are needed,
+ * so no indicator is read (an indicator limit of 0: the parse is a third of the work otherwise).
+ */
+export function textToSheets(text: string, doc: TargetDocument = parseDocument(trimText(text), new RowCache(undefined, () => 0))): OutSheet[] {
+  return buildSheets(doc, { cells: 0, rows: 0 });
+}
+
+/** What a sheet cannot hold: cells past Excel's last column, rows past its last row (counted in `cut`). */
+function buildSheets(doc: TargetDocument, cut: { cells: number; rows: number }): OutSheet[] {
+  const lines = doc.lines;
+  const tables = doc.tables;
+  const used = new Set<string>();
+  const sheets: OutSheet[] = [];
+  const count = Math.max(1, tables.length);
+  let from = 0;
+  for (let k = 0; k < count; k++) {
+    const table = tables[k];
+    const to = k === count - 1 ? lines.length : (table?.endLine ?? lines.length - 1) + 1;
+    const headerLine = table?.header?.line;
+    const rows: Array<Array<OutCell | undefined> | undefined> = [];
+    const merges: CellRange[] = [];
+    const widths = WIDTH_BOUNDS.map(([min]) => min);
+    let frozen = 0;
+    for (let line = from; line < to; line++) {
+      const ref = doc.rows[line];
+      if (!ref || ref.line !== line) continue;
+      const r = rows.length;
+      if (r >= SHEET_LIMITS.rows) {
+        cut.rows++;
+        continue;
+      }
+      const cells = ref.row.cells;
+      if (cells.length > SHEET_LIMITS.columns) cut.cells += cells.length - SHEET_LIMITS.columns;
+      const values = (cells.length > SHEET_LIMITS.columns ? cells.slice(0, SHEET_LIMITS.columns) : cells).map((c) => valueOf(c.raw));
+      if (ref.row.text === '') {
+        rows.push(undefined);
+        continue;
+      }
+      if (headerLine === undefined || line < headerLine) {
+        rows.push(values.map((v) => (v === '' ? undefined : { value: v, style: STYLE.plain })));
+        if (values.length > 0 && values.slice(1).every((v) => v === '') && isTitle(values[0] ?? '')) {
+          rows[r] = [{ value: values[0] ?? '', style: STYLE.title }];
+          merges.push({ firstRow: r, firstCol: 0, lastRow: r, lastCol: WIDTH - 1 });
+        }
+        continue;
+      }
+      if (line === headerLine) {
+        rows.push(values.map((v) => ({ value: v, style: STYLE.header })));
+        frozen = r + 1;
+        continue;
+      }
+      const body = ref.row.kind === 'project' || ref.row.kind === 'unit' || ref.row.kind === 'total';
+      rows.push(values.map((v, i): OutCell => {
+        if (i < WIDTH) widths[i] = Math.max(widths[i] ?? 0, displayWidth(v) + 2);
+        if (body && AMOUNT[i]) return v === '' ? { value: '', style: STYLE.amount } : amountCell(v);
+        return { value: v, style: WRAPPED[i] ? STYLE.wrap : STYLE.text };
+      }));
+    }
+    sheets.push({
+      name: sheetName(table?.department, k, used),
+      rows,
+      merges,
+      frozenRows: frozen,
+      widths: widths.map((w, i) => Math.min(w, WIDTH_BOUNDS[i]?.[1] ?? w)),
+    });
+    from = to;
+  }
+  return sheets;
+}
+
+/** The text as the workbook keeps it: no BOM, no trailing blank lines. */
+function trimText(text: string): string[] {
+  const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** The workbook of a target text. Never throws. */
+export function exportWorkbook(text: string): Buffer {
+  return writeXlsx(textToSheets(text));
+}
+
+/** Excel's limit on a cell's characters: a longer cell is cut, or the workbook “repaired”, on opening. */
+export const EXCEL_CELL_CHARS = 32_767;
+
+/** The workbook of a target text, with what Excel will not show as written (cells past its limit). Never throws. */
+export function exportWorkbookWithNotes(text: string): { readonly bytes: Buffer; readonly notes: readonly Bilingual[] } {
+  const cut = { cells: 0, rows: 0 };
+  const sheets = buildSheets(parseDocument(trimText(text), new RowCache(undefined, () => 0)), cut);
+  const long: string[] = [];
+  for (const sheet of sheets) {
+    sheet.rows.forEach((row, r) => row?.forEach((cell, c) => {
+      if (typeof cell?.value === 'string' && cell.value.length > EXCEL_CELL_CHARS) long.push(`${sheet.name}!${columnName(c)}${r + 1}`);
+    }));
+  }
+  const notes: Bilingual[] = long.length === 0 ? [] : [{
+    zh: `${long.length} 个单元格超过 Excel 每格 ${EXCEL_CELL_CHARS} 个字符的上限（${long.slice(0, 5).join('、')}），Excel 打开时会截断；WPS 和 LibreOffice 同样有此上限`,
+    en: `${long.length} cell(s) exceed Excel's limit of ${EXCEL_CELL_CHARS} characters a cell (${long.slice(0, 5).join(', ')}); Excel cuts them when opening, and WPS and LibreOffice have the same limit`,
+  }];
+  if (cut.cells > 0 || cut.rows > 0) {
+    notes.push({
+      zh: `工作表放不下的内容未写入：${cut.cells} 个超出 Excel 最后一列的单元格、${cut.rows} 行超出最后一行的行`,
+      en: `left out what a sheet cannot hold: ${cut.cells} cell(s) past Excel's last column, ${cut.rows} row(s) past its last row`,
+    });
+  }
+  return { bytes: writeXlsx(sheets), notes };
+}
