@@ -53,6 +53,8 @@ export type ToView =
   | { readonly type: 'rows'; readonly version: number; readonly rows: readonly TableProjectRow[] }
   /** The editor's cursor moved (only when `scrollViewWithEditor`). */
   | { readonly type: 'cursor'; readonly line: number; readonly character: number }
+  /** The document is no target table the server holds (not, or not yet, in the language). */
+  | { readonly type: 'empty' }
   /** Asks the page what it shows (`ViewReport`): for tests, and for the extension's own checks. */
   | { readonly type: 'probe' };
 

@@ -6,7 +6,7 @@
  * source of truth: the view follows its changes and diagnostics, and its cursor both ways.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { childrenOf, level1Codes } from '../../server/src/catalogue';
 import { Commands, LANGUAGE_ID, patchedProjects, TableOutlineRequest, TableRowsRequest, type TableOutlineResult } from '../../server/src/protocol';
 import type { CodeChoices, FromView, Range, ToView, ViewReport, ViewSettings, ViewState, ViewStrings } from './table-messages';
@@ -269,10 +269,15 @@ class TableView implements vscode.Disposable {
       const { patch: _, ...outline } = answer;
       this.lastOutline = { type: 'outline', outline: { ...outline, projects } };
       this.post(this.lastOutline);
-    } catch {
-      // The document changed meanwhile (ContentModified), or is no target table yet: the next
-      // change or publish of its diagnostics asks again.
-      this.again = this.again || this.document.languageId === LANGUAGE_ID;
+    } catch (e) {
+      // The document changed meanwhile (ContentModified): ask again. No target table (yet): the
+      // page says so, and the next change or publish of its diagnostics asks again.
+      if (e instanceof ResponseError && e.code === LSPErrorCodes.RequestFailed) {
+        this.lastOutline = undefined;
+        this.post({ type: 'empty' });
+      } else if (e instanceof ResponseError && e.code === LSPErrorCodes.ContentModified) {
+        this.again = true;
+      }
     } finally {
       this.asking = false;
       if (this.again) {

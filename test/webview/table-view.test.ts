@@ -266,4 +266,10 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     for (const m of asked) if (m.type === 'rows') assert.ok(m.to - m.from <= 200, `asked for ${m.to - m.from} rows`);
     console.log(`      ${outline.projects.length} projects: page ready in ${openMs} ms (outline built, sent and drawn)`);
   });
+
+  it('says so when the document is no target table', async () => {
+    await send({ type: 'empty' });
+    await browser.until('the message', () => browser.evaluate<boolean>("document.getElementById('summary').textContent.includes('不是绩效目标表')"));
+    assert.equal(await count('.line:not(.heads)'), 0);
+  });
 });

@@ -697,6 +697,14 @@ window.addEventListener('message', (ev: MessageEvent<ToView>) => {
     case 'settings':
       settings = m.settings;
       break;
+    case 'empty':
+      outline = undefined;
+      lines = [];
+      for (const e of rendered.values()) e.remove();
+      rendered.clear();
+      spacer.style.height = '0px';
+      summaryText.textContent = strings?.empty ?? '';
+      break;
     case 'outline': {
       const first = !outline;
       outline = m.outline;
