@@ -43,6 +43,17 @@ const jobs = [
 if (existing(['client/src/extension.ts']).length > 0) {
   jobs.push(build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }));
 }
+if (existing(['client/src/webview/table-view.ts']).length > 0) {
+  // The table view's page runs in the webview (a browser): its script and its style, no Node.
+  jobs.push(build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { 'table-view': 'client/src/webview/table-view.ts', 'table-view-style': 'client/src/webview/table-view.css' },
+    outdir: 'dist',
+  }));
+}
 if (withTests) {
   rmSync(join(root, 'out'), { recursive: true, force: true });
   const tests = [

@@ -10,6 +10,7 @@ import {
   CheckWorkspaceRequest, Commands, ExportRequest, FIX_ALL_KIND, FocusNotification, LANGUAGE_ID, StatusNotification,
   type FocusParams, type InitializationOptions, type StatusParams,
 } from '../../server/src/protocol';
+import { registerTableView, type TableViews } from './table-view';
 import { registerWorkbookCommands } from './workbook';
 
 /** The server's fix-all kind (`source.fixAll.perfTarget`) as VS Code's kind, to match the actions offered. */
@@ -29,7 +30,7 @@ function formatWan(n: number): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; activationMs: number }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; activationMs: number; tableViews: TableViews }> {
   const started = Date.now();
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Performance Targets'), { log: true });
   context.subscriptions.push(output);
@@ -118,6 +119,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
   );
 
+  const tableViews = registerTableView(context, () => client);
+
   await client.start();
   context.subscriptions.push(client.onNotification(StatusNotification.type, (s) => {
     statuses.set(s.uri, s);
@@ -128,7 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   sendFocus(vscode.window.activeTextEditor);
   const activationMs = Date.now() - started;
   output.info(vscode.l10n.t('Activated in {0} ms.', activationMs));
-  return { client, activationMs };
+  return { client, activationMs, tableViews };
 }
 
 export async function deactivate(): Promise<void> {

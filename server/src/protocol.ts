@@ -12,6 +12,7 @@
 import {
   CodeActionKind, MessageDirection, NotificationType, ProtocolNotificationType, ProtocolRequestType, ProtocolRequestType0,
 } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-protocol';
 import type { exportDocument } from './export';
 
 // Each message is a namespace holding its method, direction and `type`, as in
@@ -113,8 +114,203 @@ export namespace ExportRequest {
 }
 /* eslint-enable @typescript-eslint/no-namespace */
 
+/** A finding's severity by name, as the table view colours it. */
+export type TableSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Findings counted by severity: errors, warnings, information, hints. */
+export type TableCounts = readonly [number, number, number, number];
+
+/** A finding placed on a part of the table (a cell, or a part of an indicator). */
+export interface TableFinding {
+  readonly rule: string;
+  readonly severity: TableSeverity;
+  /** In the server's locale. */
+  readonly message: string;
+  readonly range: Range;
+}
+
+/** A part of a row as the table view shows it: its text, where it is written, what was found there. */
+export interface TablePart {
+  /** The content (Excel's quotes and outer HTML tags removed; a doubled quote read as one). */
+  readonly text: string;
+  /** Where the content is written: a click in the view selects exactly this. */
+  readonly range: Range;
+  /** Absent when none. */
+  readonly findings?: readonly TableFinding[];
+}
+
+/** An indicator value as the table view shows it, with the server's reading of it. */
+export interface TableValuePart extends TablePart {
+  /** The reading, in the server's locale: comparators, numbers and units, or that it is qualitative. */
+  readonly reading: string;
+}
+
+/** An amount: the part, and its number in the table's money unit (`null` when not a number). */
+export interface TableAmountPart extends TablePart {
+  readonly value: number | null;
+}
+
+/** One indicator, split as the budget system's grid shows it. */
+export interface TableIndicator {
+  /** 序号. */
+  readonly seq: TablePart;
+  /** 一级指标, 二级指标: the code and name as written (`1-产出指标`). */
+  readonly level1: TablePart | null;
+  readonly level2: TablePart | null;
+  /** 指标名称. */
+  readonly name: TablePart | null;
+  /** 实施周期指标值, 年度指标值 (the value without its label). */
+  readonly period: TableValuePart | null;
+  readonly annual: TableValuePart | null;
+  /** The whole indicator. */
+  readonly range: Range;
+  /** Findings of the indicator that no single part holds. Absent when none. */
+  readonly findings?: readonly TableFinding[];
+}
+
+/** The cells of a 合计, unit or project row. */
+export interface TableRowCells {
+  readonly line: number;
+  readonly name: TablePart;
+  /** 总计, 财政拨款, 财政专户拨款, 其他资金, as far as the row has the cells. */
+  readonly amounts: readonly TableAmountPart[];
+  /** Findings of the row that no cell holds (a missing column…). Absent when none. */
+  readonly findings?: readonly TableFinding[];
+}
+
+/** A project row in the outline: what the hierarchy shows collapsed, and its size when expanded. */
+export interface TableOutlineProject {
+  readonly name: string;
+  readonly line: number;
+  /** In the table's money unit; `null` where a cell is not a number (an empty cell is 0). */
+  readonly amounts: readonly (number | null)[];
+  /** Whether it has a goal, and how many indicators: the rows it takes expanded. */
+  readonly goal: boolean;
+  readonly indicators: number;
+  readonly counts: TableCounts;
+  /** Changes when the row's text, place or finding counts change: the view asks again for it. */
+  readonly key: string;
+}
+
+/** A unit row and its projects (`first`, `count`: indices into `TableOutlineResult.projects`). */
+export interface TableOutlineUnit {
+  readonly row: TableRowCells;
+  readonly counts: TableCounts;
+  /** The unit's amounts less the sums of its projects' (per column); `null` when they add up. */
+  readonly difference: readonly (number | null)[] | null;
+  readonly first: number;
+  readonly count: number;
+}
+
+export interface TableOutlineTable {
+  readonly title: string | null;
+  readonly department: string | null;
+  /** The budget year read from the title or preface (`2024年`), when one is written. */
+  readonly year: number | null;
+  /** The money unit of every amount of the table (`元`, `千元`, `万元`, `亿元`), and whether it is stated. */
+  readonly unit: string;
+  readonly unitStated: boolean;
+  readonly total: TableRowCells | null;
+  readonly totalCounts: TableCounts;
+  /** 合计 less the sum of the units' (or, without units, the projects') amounts; `null` when they add up. */
+  readonly difference: readonly (number | null)[] | null;
+  readonly units: readonly TableOutlineUnit[];
+  /** The projects standing before any unit row. */
+  readonly loose: { readonly first: number; readonly count: number };
+  /** All the table's projects. */
+  readonly first: number;
+  readonly count: number;
+}
+
+export interface TableOutlineParams {
+  readonly uri: string;
+  /**
+   * The version of the last outline this client holds: when it is the one the server answered last
+   * for this uri, the answer's `projects` is empty and `patch` says what changed since.
+   */
+  readonly since?: number;
+}
+
+/** What changed in the projects since the client's outline: `deleteCount` entries at `at` replaced by `items`. */
+export interface TableOutlinePatch {
+  readonly since: number;
+  readonly at: number;
+  readonly deleteCount: number;
+  readonly items: readonly TableOutlineProject[];
+  /** The number of projects after the patch (a check). */
+  readonly length: number;
+}
+
+export interface TableOutlineResult {
+  readonly uri: string;
+  /** The document version described: pass it to `perfTarget/tableRows`. */
+  readonly version: number;
+  readonly summary: {
+    readonly projects: number;
+    readonly indicators: number;
+    readonly counts: TableCounts;
+    /** False while the version's findings are not all known yet (counts may grow). */
+    readonly checked: boolean;
+  };
+  readonly tables: readonly TableOutlineTable[];
+  /** Every project of the file in order, across tables. */
+  readonly projects: readonly TableOutlineProject[];
+  /** Present when `since` was answered with a patch (then `projects` is empty). */
+  readonly patch?: TableOutlinePatch;
+}
+
+/** The projects of an outline answered with a patch, from those of the outline it was made against. */
+export function patchedProjects(previous: readonly TableOutlineProject[], patch: TableOutlinePatch): TableOutlineProject[] | undefined {
+  if (patch.at > previous.length || patch.at + patch.deleteCount > previous.length) return undefined;
+  const next = [...previous.slice(0, patch.at), ...patch.items, ...previous.slice(patch.at + patch.deleteCount)];
+  return next.length === patch.length ? next : undefined;
+}
+
+/**
+ * Client → server: the table view's outline of a target file — preface, summary counts, tables,
+ * units and projects with amounts and per-row finding counts — without the projects' cells, which
+ * `TableRowsRequest` gives for the rows in sight. `RequestFailed` for a uri that is no target file.
+ */
+export namespace TableOutlineRequest {
+  export const method = 'perfTarget/tableOutline';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new ProtocolRequestType<TableOutlineParams, TableOutlineResult, never, void, void>(method);
+}
+
+export interface TableRowsParams {
+  readonly uri: string;
+  /** The version of the outline the indices come from; another version is answered `ContentModified`. */
+  readonly version: number;
+  /** Project indices (of `TableOutlineResult.projects`), `from` inclusive, `to` exclusive; at most 500. */
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface TableProjectRow extends TableRowCells {
+  readonly index: number;
+  readonly key: string;
+  readonly goal: TablePart | null;
+  readonly indicators: readonly TableIndicator[];
+}
+
+export interface TableRowsResult {
+  readonly uri: string;
+  readonly version: number;
+  readonly rows: readonly TableProjectRow[];
+}
+
+/** Client → server: the cells, indicators and findings of a range of projects (the rows in sight). */
+export namespace TableRowsRequest {
+  export const method = 'perfTarget/tableRows';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new ProtocolRequestType<TableRowsParams, TableRowsResult, never, void, void>(method);
+}
+
+/** At most this many projects per `perfTarget/tableRows`. */
+export const MAX_TABLE_ROWS = 500;
+
 /** Every custom message, for the tests and the documentation's check. */
-export const CUSTOM_METHODS = [FocusNotification, StatusNotification, CheckWorkspaceRequest, ExportRequest] as const;
+export const CUSTOM_METHODS = [FocusNotification, StatusNotification, CheckWorkspaceRequest, ExportRequest, TableOutlineRequest, TableRowsRequest] as const;
 
 /**
  * The extension's commands (`contributes.commands` in `package.json`). They take no arguments and
@@ -133,4 +329,8 @@ export const Commands = {
   openWorkbook: 'perfTarget.openWorkbook',
   /** Writes the target table (the active one, or the Explorer's) as an .xlsx chosen in a save dialog. */
   saveAsWorkbook: 'perfTarget.saveAsWorkbook',
+  /** Opens the table view of the active target file beside it (`perfTarget/tableOutline`, `perfTarget/tableRows`). */
+  showTableViewToSide: 'perfTarget.showTableViewToSide',
+  /** Opens the table view of the active target file in the active editor group. */
+  showTableView: 'perfTarget.showTableView',
 } as const;

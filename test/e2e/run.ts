@@ -165,14 +165,24 @@ async function runInCodeServer(): Promise<Result> {
     ];
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     // Real key presses for the suite (the extension API has none): it writes `keys.request` with the
-    // key; we note whether the suggest widget is showing, press it and answer in `keys.done`.
+    // key; we note whether the suggest widget is showing, press it and answer in `keys.done`. A
+    // request may instead name a picture to take of the workbench (`shot`: out/<name>, and
+    // images/<name> with UPDATE_SCREENSHOT=1), for the README's pictures of the table view.
     const keyServer = (async () => {
       while (serving) {
         if (existsSync(`${keys}.request`)) {
-          const { press } = JSON.parse(readFileSync(`${keys}.request`, 'utf8')) as { press: string };
+          const { press, shot } = JSON.parse(readFileSync(`${keys}.request`, 'utf8')) as { press?: string; shot?: string };
           rmSync(`${keys}.request`);
+          if (shot) {
+            const name = shot.replace(/[^a-z0-9.-]/gi, '');
+            await new Promise((r) => setTimeout(r, 1000));
+            await page.screenshot({ path: join(root, 'out', name) });
+            if (process.env['UPDATE_SCREENSHOT'] === '1') copyFileSync(join(root, 'out', name), join(root, 'images', name));
+            writeFileSync(`${keys}.done`, JSON.stringify({ shot: name }));
+            continue;
+          }
           const suggestVisible = (await page.locator('.editor-widget.suggest-widget.visible').count()) > 0;
-          await page.keyboard.press(press);
+          if (press) await page.keyboard.press(press);
           writeFileSync(`${keys}.done`, JSON.stringify({ suggestVisible }));
         }
         await new Promise((r) => setTimeout(r, 100));

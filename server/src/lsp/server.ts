@@ -31,6 +31,7 @@ import { Publisher } from './publisher';
 import { ServerSettings } from './server-settings';
 import { DocumentStates, type OpenDocument } from './session';
 import { documentSymbolSteps, foldingRanges, workspaceSymbols } from './symbols';
+import { registerTableView } from './table-model';
 import { Validator } from './validator';
 import { Workspace, type TargetFile } from './workspace';
 
@@ -246,4 +247,12 @@ function registerFeatures(s: Services): void {
     if (!file) return new ResponseError(LSPErrorCodes.RequestFailed, `not a target file: ${String(p?.uri)}`);
     return exportDocument(file.doc);
   }));
+  // The table view's model (`table-model.ts`): the current version, its check's counts and findings.
+  registerTableView(connection, (uri) => {
+    const file = s.fileOf(uri);
+    const c = file ? s.states.get(uri)?.checked : undefined;
+    const current = file && c && c.version === file.version ? c : undefined;
+    return file && { uri, version: file.version, doc: file.doc, ...(current ? { count: (l: number, n: number) => current.result.count(l, n) } : {}),
+      ...(current?.complete ? { totals: current.result.totals } : {}), findingsAt: (line: number) => validator.findingsOnLines(file, line, line) };
+  }, () => env.locale);
 }
