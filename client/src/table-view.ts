@@ -220,7 +220,8 @@ class TableView implements vscode.Disposable {
     const chosen = await vscode.window.showQuickPick(offered.map((a) => ({ label: a.title, action: a })), { placeHolder: vscode.l10n.t('Quick fixes') });
     if (!chosen) return;
     if (chosen.action.edit) await vscode.workspace.applyEdit(chosen.action.edit);
-    if (chosen.action.command) await vscode.commands.executeCommand(chosen.action.command.command, ...(chosen.action.command.arguments ?? []));
+    const command = chosen.action.command;
+    if (command) await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
   }
 
   /** What the page shows (undefined when it does not answer within a second: hidden, or loading). */
@@ -266,8 +267,10 @@ class TableView implements vscode.Disposable {
         this.again = true;
         return;
       }
-      const { patch: _, ...outline } = answer;
-      this.lastOutline = { type: 'outline', outline: { ...outline, projects } };
+      // The page gets the outline whole (its projects patched here), never the patch.
+      const outline = { ...answer, projects };
+      delete outline.patch;
+      this.lastOutline = { type: 'outline', outline };
       this.post(this.lastOutline);
     } catch (e) {
       // The document changed meanwhile (ContentModified): ask again. No target table (yet): the

@@ -112,7 +112,6 @@ export namespace ExportRequest {
   export const messageDirection = MessageDirection.clientToServer;
   export const type = new ProtocolRequestType<ExportParams, ExportResult, never, void, void>(method);
 }
-/* eslint-enable @typescript-eslint/no-namespace */
 
 /** A finding's severity by name, as the table view colours it. */
 export type TableSeverity = 'error' | 'warning' | 'information' | 'hint';

@@ -632,7 +632,7 @@ function collapseKey(l: Line | undefined): string | undefined {
 
 scroller.addEventListener('keydown', (ev) => {
   const page = Math.max(1, Math.floor(scroller.clientHeight / LINE) - 1);
-  let next = selected;
+  let next: number;
   switch (ev.key) {
     case 'ArrowDown': next = Math.min(lines.length - 1, selected + 1); break;
     case 'ArrowUp': next = Math.max(0, selected - 1); break;

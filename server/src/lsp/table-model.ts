@@ -130,7 +130,9 @@ function place(doc: TargetDocument, findings: readonly Finding[], slots: readonl
         if (!starts || size < starts.span.end - starts.span.start) starts = s;
       }
     }
-    (best ?? starts)?.findings.push(toFinding(doc, f, locale)) ?? rest.push(toFinding(doc, f, locale));
+    const into = best ?? starts;
+    if (into) into.findings.push(toFinding(doc, f, locale));
+    else rest.push(toFinding(doc, f, locale));
   }
 }
 

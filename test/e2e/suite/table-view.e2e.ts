@@ -40,7 +40,7 @@ describe('the table view in VS Code', () => {
   let client: LanguageClient;
 
   before(async () => {
-    const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'perf-target');
+    const ext = vscode.extensions.all.find((e) => (e.packageJSON as { name?: string } | undefined)?.name === 'perf-target');
     assert.ok(ext);
     const exports = (await ext.activate()) as { client: LanguageClient; tableViews: TableViews };
     views = exports.tableViews;
