@@ -26,33 +26,53 @@ interface SampleProject {
 
 function sampleProjects(sample: string): SampleProject[] {
   const doc = parseDocument(sample);
-  return doc.tables.flatMap((t) => t.projects).map((p) => ({
-    name: p.row.name?.text ?? '项目',
-    goal: p.row.goal?.text ?? '',
-    indicators: p.row.indicators && p.row.indicatorCell ? p.row.indicatorCell.text : '',
-  }));
+  return doc.tables
+    .flatMap((t) => t.projects)
+    .map((p) => ({
+      name: p.row.name?.text ?? '项目',
+      goal: p.row.goal?.text ?? '',
+      indicators: p.row.indicators && p.row.indicatorCell ? p.row.indicatorCell.text : '',
+    }));
 }
 
 const DEFECTS: ReadonlyArray<(cells: string[], rnd: () => number) => void> = [
   // A total off by a cent.
-  (c) => { c[1] = formatWan(Number((c[1] ?? '0').replace(/,/g, '')) + 0.01); },
+  (c) => {
+    c[1] = formatWan(Number((c[1] ?? '0').replace(/,/g, '')) + 0.01);
+  },
   // A level-2 code under the wrong parent.
-  (c) => { c[6] = (c[6] ?? '').replace('3-满意度指标；31', '2-效益指标；31').replace('3-满意度指标:31', '2-效益指标:31'); },
+  (c) => {
+    c[6] = (c[6] ?? '').replace('3-满意度指标；31', '2-效益指标；31').replace('3-满意度指标:31', '2-效益指标:31');
+  },
   // Half-width punctuation.
-  (c) => { c[6] = (c[6] ?? '').replace(/；/g, ';').replace(/：/g, ':'); },
+  (c) => {
+    c[6] = (c[6] ?? '').replace(/；/g, ';').replace(/：/g, ':');
+  },
   // HTML residue.
-  (c) => { c[0] = `<p>${c[0] ?? ''}</p>`; c[5] = `<p>${c[5] ?? ''}</p>`; },
+  (c) => {
+    c[0] = `<p>${c[0] ?? ''}</p>`;
+    c[5] = `<p>${c[5] ?? ''}</p>`;
+  },
   // Two targets glued together.
-  (c) => { c[6] = (c[6] ?? '').replace(/年度指标值：(≥[0-9]+人次)/, '年度指标值：$1≥45000人次'); },
+  (c) => {
+    c[6] = (c[6] ?? '').replace(/年度指标值：(≥[0-9]+人次)/, '年度指标值：$1≥45000人次');
+  },
   // A broken indicator: the separator between codes lost.
-  (c) => { c[6] = (c[6] ?? '').replace('1-产出指标；11', '1-产出指标11'); },
+  (c) => {
+    c[6] = (c[6] ?? '').replace('1-产出指标；11', '1-产出指标11');
+  },
   // An amount that is not a number.
-  (c, rnd) => { c[2] = `${Math.floor(rnd() * 100)}万`; },
+  (c, rnd) => {
+    c[2] = `${Math.floor(rnd() * 100)}万`;
+  },
   // A code and name that disagree.
-  (c) => { c[6] = (c[6] ?? '').replace('11-数量指标', '11-质量指标'); },
+  (c) => {
+    c[6] = (c[6] ?? '').replace('11-数量指标', '11-质量指标');
+  },
 ];
 
-const LONG_VALUE = '“1.新引进1名诺贝尔奖获得者；新引进1名中国科学院院士或中国工程院院士；2.新引进的高级管理人才、高端创新人才不超过30人；新引进的文化艺术、体育竞技人才不超过10人。”';
+const LONG_VALUE =
+  '“1.新引进1名诺贝尔奖获得者；新引进1名中国科学院院士或中国工程院院士；2.新引进的高级管理人才、高端创新人才不超过30人；新引进的文化艺术、体育竞技人才不超过10人。”';
 
 /** A target file of about `bytes` UTF-8 bytes (tables of 3–8 units of 5–30 projects each). */
 export function generate(sample: string, bytes: number, seed = 20261124): string {
@@ -79,7 +99,15 @@ export function generate(sample: string, bytes: number, seed = 20261124): string
         unitTotal += cents;
         let indicators = p.indicators;
         if (rnd() < 0.05) indicators = indicators.replace(/年度指标值：[^；。]*/, `年度指标值：${LONG_VALUE}`);
-        const cells = [`${p.name}（${tableNo}-${u + 1}-${i + 1}）`, formatWan(amount), formatWan(amount), '', '', p.goal, indicators];
+        const cells = [
+          `${p.name}（${tableNo}-${u + 1}-${i + 1}）`,
+          formatWan(amount),
+          formatWan(amount),
+          '',
+          '',
+          p.goal,
+          indicators,
+        ];
         if (rnd() < 0.1) pick(DEFECTS)(cells, rnd);
         rows.push(cells.join('\t'));
       }
@@ -88,7 +116,18 @@ export function generate(sample: string, bytes: number, seed = 20261124): string
       units.push([`第${tableNo}表单位${u + 1}\t${t}\t${t}\t\t\t\t`, ...rows, ...(rnd() < 0.3 ? [''] : [])]);
     }
     const g = formatWan(grand / 100);
-    const table = ['项目支出绩效目标表（含转移支付项目）', '', `部门名称：第${tableNo}部门`, '', '单位：万元', '', header, `合计\t${g}\t${g}\t\t\t\t`, ...units.flat(), ''];
+    const table = [
+      '项目支出绩效目标表（含转移支付项目）',
+      '',
+      `部门名称：第${tableNo}部门`,
+      '',
+      '单位：万元',
+      '',
+      header,
+      `合计\t${g}\t${g}\t\t\t\t`,
+      ...units.flat(),
+      '',
+    ];
     const text = table.join('\n');
     out.push(text);
     size += Buffer.byteLength(text, 'utf8') + 1;

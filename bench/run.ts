@@ -9,7 +9,10 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { checkText } from '../server/src/check';
 import { decode } from '../server/src/decode';
@@ -57,13 +60,18 @@ function time(fn: () => unknown, runs: number): number {
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
 /** A server over stdio, its diagnostics awaited by version, and how to stop it. */
 async function benchServer() {
   // PERF_TARGET_PROFILE=dir writes a CPU profile of the server there (open with Chrome DevTools).
   const profile = process.env['PERF_TARGET_PROFILE'];
-  const child = spawn(process.execPath, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), join(root, 'dist', 'server.js'), '--stdio'],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   if (!child.stdout || !child.stdin) throw new Error('no stdio');
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters: Array<{ uri: string; version: number; resolve: () => void }> = [];
@@ -78,15 +86,27 @@ async function benchServer() {
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   conn.onRequest('client/registerCapability', () => null);
   conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [], capabilities: {} });
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: [],
+    capabilities: {},
+  });
   await conn.sendNotification('initialized', {});
-  const published = (uri: string, version: number) => new Promise<void>((resolve) => waiters.push({ uri, version, resolve }));
+  const published = (uri: string, version: number) =>
+    new Promise<void>((resolve) => waiters.push({ uri, version, resolve }));
   const stop = async () => {
     await conn.sendRequest('shutdown');
     await conn.sendNotification('exit');
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => { child.kill(); resolve(); }, 5000);
-      child.on('exit', () => { clearTimeout(timer); resolve(); });
+      const timer = setTimeout(() => {
+        child.kill();
+        resolve();
+      }, 5000);
+      child.on('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
     conn.dispose();
   };
@@ -95,7 +115,13 @@ async function benchServer() {
 
 /** The least any server spends on a didOpen before its own work: decoding the message's bytes. */
 function openMessageTime(uri: string, text: string): number {
-  const openMessage = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'perf-target', version: 1, text } } }));
+  const openMessage = Buffer.from(
+    JSON.stringify({
+      jsonrpc: '2.0',
+      method: 'textDocument/didOpen',
+      params: { textDocument: { uri, languageId: 'perf-target', version: 1, text } },
+    }),
+  );
   return time(() => JSON.parse(openMessage.toString('utf8')), 3);
 }
 
@@ -108,30 +134,48 @@ async function giantLineFigures() {
   const small = 'file:///bench/small.jxmb';
   const smallText = sample.split('\n').slice(0, 20).join('\n');
   const smallOpen = published(small, 1);
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'perf-target', version: 1, text: smallText } });
+  await conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: small, languageId: 'perf-target', version: 1, text: smallText },
+  });
   await smallOpen;
   const rows = sample.split('\n');
   const row = rows.find((l) => l.includes('、1-产出指标')) ?? '';
   const cells = row.split('\t');
   const cell = cells[6] ?? '';
-  const giant = [...rows.slice(0, 7), [...cells.slice(0, 6), cell.repeat(Math.ceil((5 * MB) / Buffer.byteLength(cell)))].join('\t')].join('\n');
+  const giant = [
+    ...rows.slice(0, 7),
+    [...cells.slice(0, 6), cell.repeat(Math.ceil((5 * MB) / Buffer.byteLength(cell)))].join('\t'),
+  ].join('\n');
   const uri = 'file:///bench/one-line.jxmb';
   const decodeMs = openMessageTime(uri, giant);
   const opened = published(uri, 1);
   const s = performance.now();
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'perf-target', version: 1, text: giant } });
+  await conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'perf-target', version: 1, text: giant },
+  });
   const waits: number[] = [];
   let done = false;
-  void opened.then(() => { done = true; });
+  void opened.then(() => {
+    done = true;
+  });
   while (!done) {
     const t0 = performance.now();
-    await conn.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 10, character: 1 } });
+    await conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: small },
+      position: { line: 10, character: 1 },
+    });
     waits.push(performance.now() - t0);
     await new Promise((r) => setTimeout(r, 5));
   }
   const firstDiagnosticsMs = performance.now() - s;
   await stop();
-  return { mb: Buffer.byteLength(giant) / MB, firstDiagnosticsMs, longestWaitMs: Math.max(...waits), decodeMs, hovers: waits.length };
+  return {
+    mb: Buffer.byteLength(giant) / MB,
+    firstDiagnosticsMs,
+    longestWaitMs: Math.max(...waits),
+    decodeMs,
+    hovers: waits.length,
+  };
 }
 
 async function serverFigures(text: string) {
@@ -149,10 +193,14 @@ async function serverFigures(text: string) {
   // The first diagnostics after didOpen, and the longest the server leaves a request waiting meanwhile.
   let s = performance.now();
   const opened = published(1);
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'perf-target', version: 1, text } });
+  await conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'perf-target', version: 1, text },
+  });
   const stalls: number[] = [];
   let done = false;
-  void opened.then(() => { done = true; });
+  void opened.then(() => {
+    done = true;
+  });
   while (!done) {
     const t0 = performance.now();
     await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: target, character: 1 } });
@@ -173,7 +221,12 @@ async function serverFigures(text: string) {
     s = performance.now();
     await conn.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line: target, character: col }, end: { line: target, character: insert ? col : col + 1 } }, text: insert ? '字' : '' }],
+      contentChanges: [
+        {
+          range: { start: { line: target, character: col }, end: { line: target, character: insert ? col : col + 1 } },
+          text: insert ? '字' : '',
+        },
+      ],
     });
     await next;
     edits.push(performance.now() - s);
@@ -185,10 +238,16 @@ async function serverFigures(text: string) {
   const cell = line.lastIndexOf('\t') + 1;
   for (let i = 0; i < 120; i++) {
     s = performance.now();
-    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: target, character: cell + 5 } });
+    await conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: target, character: cell + 5 },
+    });
     hovers.push(performance.now() - s);
     s = performance.now();
-    await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: target, character: cell + 2 } });
+    await conn.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: target, character: cell + 2 },
+    });
     completions.push(performance.now() - s);
   }
   // Let the cross-row check after the last keystroke run too before reading the peak.
@@ -212,7 +271,12 @@ async function serverFigures(text: string) {
     s = performance.now();
     await conn.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line: target, character: col }, end: { line: target, character: insert ? col : col + 1 } }, text: insert ? '字' : '' }],
+      contentChanges: [
+        {
+          range: { start: { line: target, character: col }, end: { line: target, character: insert ? col : col + 1 } },
+          text: insert ? '字' : '',
+        },
+      ],
     });
     await next;
     // As the extension asks: a patch of the outline it holds.
@@ -220,7 +284,8 @@ async function serverFigures(text: string) {
     const projects = answer.patch ? patchedProjects(outline.projects, answer.patch) : answer.projects;
     outline = { ...answer, projects: projects ?? [] };
     const changed = answer.patch ? answer.patch.at : -1;
-    if (changed >= 0 && changed < outline.projects.length) await conn.sendRequest(TableRowsRequest.type, { uri, version: outline.version, from: changed, to: changed + 1 });
+    if (changed >= 0 && changed < outline.projects.length)
+      await conn.sendRequest(TableRowsRequest.type, { uri, version: outline.version, from: changed, to: changed + 1 });
     viewUpdates.push(performance.now() - s);
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -233,7 +298,11 @@ async function serverFigures(text: string) {
     hover: { p50: pct(hovers, 50), p95: pct(hovers, 95) },
     completion: { p50: pct(completions, 50), p95: pct(completions, 95) },
     peakMemoryMB: peakKb / 1024,
-    tableView: { openMs: tableOpenMs, projects: outline.projects.length, update: { p50: pct(viewUpdates, 50), p95: pct(viewUpdates, 95) } },
+    tableView: {
+      openMs: tableOpenMs,
+      projects: outline.projects.length,
+      update: { p50: pct(viewUpdates, 50), p95: pct(viewUpdates, 95) },
+    },
   };
 }
 
@@ -280,7 +349,11 @@ function checkFigures(sizes: readonly number[], rounds: number, runs: number): A
   const all = sizes.map((): { bytes: number; base: number[]; full: number[] } => ({ bytes: 0, base: [], full: [] }));
   for (let round = 0; round < rounds; round++) {
     sizes.forEach((mb, k) => {
-      const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--check-size', String(mb), '--runs', String(mb >= 10 ? runs : runs * 3)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const out = execFileSync(
+        process.execPath,
+        [...process.execArgv, __filename, '--check-size', String(mb), '--runs', String(mb >= 10 ? runs : runs * 3)],
+        { encoding: 'utf8', maxBuffer: 1 << 20 },
+      );
       const t = JSON.parse(out) as SizeTimes;
       const into = all[k];
       if (!into) return;
@@ -311,42 +384,96 @@ async function main(): Promise<void> {
   const rows = serverOnly ? [] : checkFigures(SIZES, 3, 3);
   const big = rows[rows.length - 1];
   const mid = rows[1];
-  const scaling = big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) / ((big.mb ?? 1) / (mid.mb ?? 1)) * 5 : 0;
+  const scaling = big && mid ? ((big.fullMs ?? 0) / (mid.fullMs ?? 1) / ((big.mb ?? 1) / (mid.mb ?? 1))) * 5 : 0;
   // The workbook round trip of the middle size, in a process of its own like each check size.
-  const workbook = serverOnly ? undefined : JSON.parse(execFileSync(process.execPath, [...process.execArgv, __filename, '--workbook-size', String(SIZES[1] ?? 10)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as WorkbookTimes;
+  const workbook = serverOnly
+    ? undefined
+    : (JSON.parse(
+        execFileSync(process.execPath, [...process.execArgv, __filename, '--workbook-size', String(SIZES[1] ?? 10)], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 20,
+        }),
+      ) as WorkbookTimes);
   const serverText = generate(sample, (SIZES[1] ?? 10) * MB);
   const server = await serverFigures(serverText);
   const giant = await giantLineFigures();
   const serverMB = Buffer.byteLength(serverText) / MB;
-  const machine = { cpu: cpus()[0]?.model ?? '?', cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
+  const machine = {
+    cpu: cpus()[0]?.model ?? '?',
+    cores: cpus().length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: process.platform,
+  };
 
   const f = (n: number | undefined, d = 1) => (n === undefined ? '?' : n.toFixed(d));
-  console.log(`\nperf-target benchmark — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}${quick ? ' (quick)' : ''}\n`);
+  console.log(
+    `\nperf-target benchmark — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}${quick ? ' (quick)' : ''}\n`,
+  );
   console.log('size MB | baseline ms | full check ms | MB/s  | full ÷ baseline');
-  for (const r of rows) console.log(`${f(r.mb).padStart(7)} | ${f(r.baselineMs).padStart(11)} | ${f(r.fullMs).padStart(13)} | ${f(r.fullMBps).padStart(5)} | ${f(r.ratioToBaseline, 2).padStart(6)}×`);
-  console.log(`\ngrowth: ${SIZES[2]} MB time ÷ ${SIZES[1]} MB time = ${f(big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) : 0, 2)} (${f(scaling, 2)} when normalised to a 5× size step; linear = 5)`);
+  for (const r of rows)
+    console.log(
+      `${f(r.mb).padStart(7)} | ${f(r.baselineMs).padStart(11)} | ${f(r.fullMs).padStart(13)} | ${f(r.fullMBps).padStart(5)} | ${f(r.ratioToBaseline, 2).padStart(6)}×`,
+    );
+  console.log(
+    `\ngrowth: ${SIZES[2]} MB time ÷ ${SIZES[1]} MB time = ${f(big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) : 0, 2)} (${f(scaling, 2)} when normalised to a 5× size step; linear = 5)`,
+  );
   if (workbook) {
     const w = workbook;
-    console.log(`\nworkbook, ${f(w.mb)} MB table (${w.projects} projects, a ${f(w.bookMB, 2)} MB .xlsx), beside its full check (${f(w.checkMs)} ms in the same process):`);
+    console.log(
+      `\nworkbook, ${f(w.mb)} MB table (${w.projects} projects, a ${f(w.bookMB, 2)} MB .xlsx), beside its full check (${f(w.checkMs)} ms in the same process):`,
+    );
     console.log(`  export --format xlsx   ${f(w.exportMs)} ms = ${f(w.exportMs / w.checkMs, 2)}× the full check`);
     console.log(`  import                 ${f(w.importMs)} ms = ${f(w.importMs / w.checkMs, 2)}× the full check`);
-    console.log(`  check BOOK.xlsx        ${f(w.checkBookMs)} ms = ${f(w.checkBookMs / w.checkMs, 2)}× the full check of the text`);
+    console.log(
+      `  check BOOK.xlsx        ${f(w.checkBookMs)} ms = ${f(w.checkBookMs / w.checkMs, 2)}× the full check of the text`,
+    );
   }
   console.log(`\nserver, ${f(serverMB)} MB document open:`);
-  console.log(`  first diagnostics after didOpen   ${f(server.firstDiagnosticsMs)} ms (longest wait of a request meanwhile: ${f(server.maxStallDuringOpenMs)} ms;`);
-  console.log(`                                    decoding the didOpen message's bytes alone: ${f(server.openMessageMs)} ms)`);
-  console.log(`  keystroke → publishDiagnostics    p50 ${f(server.keystroke.p50)} ms, p95 ${f(server.keystroke.p95)} ms (${server.keystroke.count} edits)`);
+  console.log(
+    `  first diagnostics after didOpen   ${f(server.firstDiagnosticsMs)} ms (longest wait of a request meanwhile: ${f(server.maxStallDuringOpenMs)} ms;`,
+  );
+  console.log(
+    `                                    decoding the didOpen message's bytes alone: ${f(server.openMessageMs)} ms)`,
+  );
+  console.log(
+    `  keystroke → publishDiagnostics    p50 ${f(server.keystroke.p50)} ms, p95 ${f(server.keystroke.p95)} ms (${server.keystroke.count} edits)`,
+  );
   console.log(`  hover                             p50 ${f(server.hover.p50, 2)} ms, p95 ${f(server.hover.p95, 2)} ms`);
-  console.log(`  completion                        p50 ${f(server.completion.p50, 2)} ms, p95 ${f(server.completion.p95, 2)} ms`);
-  console.log(`  peak memory                       ${f(server.peakMemoryMB)} MB = ${f(server.peakMemoryMB / serverMB, 2)}× the open text`);
-  console.log(`  table view: open (outline + 40 rows) ${f(server.tableView.openMs)} ms for ${server.tableView.projects} projects;`);
-  console.log(`              keystroke → view's data p50 ${f(server.tableView.update.p50)} ms, p95 ${f(server.tableView.update.p95)} ms`);
+  console.log(
+    `  completion                        p50 ${f(server.completion.p50, 2)} ms, p95 ${f(server.completion.p95, 2)} ms`,
+  );
+  console.log(
+    `  peak memory                       ${f(server.peakMemoryMB)} MB = ${f(server.peakMemoryMB / serverMB, 2)}× the open text`,
+  );
+  console.log(
+    `  table view: open (outline + 40 rows) ${f(server.tableView.openMs)} ms for ${server.tableView.projects} projects;`,
+  );
+  console.log(
+    `              keystroke → view's data p50 ${f(server.tableView.update.p50)} ms, p95 ${f(server.tableView.update.p95)} ms`,
+  );
   console.log(`\nserver, ${f(giant.mb)} MB table on one line (hovers elsewhere every 5 ms while it opens):`);
-  console.log(`  longest wait of a hover           ${f(giant.longestWaitMs)} ms (bound 200 ms; decoding the message alone ${f(giant.decodeMs)} ms = ${f(giant.longestWaitMs / giant.decodeMs, 2)}×)`);
-  console.log(`  first diagnostics after didOpen   ${f(giant.firstDiagnosticsMs)} ms (${giant.hovers} hovers answered meanwhile)`);
-  const results = { date: new Date().toISOString(), machine, quick, check: rows, workbook: workbook ?? null, growth: big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) : null, server: { ...server, documentMB: serverMB, memoryPerMB: server.peakMemoryMB / serverMB }, giantLine: giant };
+  console.log(
+    `  longest wait of a hover           ${f(giant.longestWaitMs)} ms (bound 200 ms; decoding the message alone ${f(giant.decodeMs)} ms = ${f(giant.longestWaitMs / giant.decodeMs, 2)}×)`,
+  );
+  console.log(
+    `  first diagnostics after didOpen   ${f(giant.firstDiagnosticsMs)} ms (${giant.hovers} hovers answered meanwhile)`,
+  );
+  const results = {
+    date: new Date().toISOString(),
+    machine,
+    quick,
+    check: rows,
+    workbook: workbook ?? null,
+    growth: big && mid ? (big.fullMs ?? 0) / (mid.fullMs ?? 1) : null,
+    server: { ...server, documentMB: serverMB, memoryPerMB: server.peakMemoryMB / serverMB },
+    giantLine: giant,
+  };
   if (serverOnly) return;
-  writeFileSync(join(root, 'bench', quick ? 'results.quick.json' : 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'bench', quick ? 'results.quick.json' : 'results.json'),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
 }
 
 main().catch((e: unknown) => {

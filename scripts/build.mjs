@@ -31,28 +31,44 @@ function walk(dir, keep, out = []) {
   return out;
 }
 
-const existing = (paths) => paths.filter((p) => { try { return statSync(join(root, p)).isFile(); } catch { return false; } });
+const existing = (paths) =>
+  paths.filter((p) => {
+    try {
+      return statSync(join(root, p)).isFile();
+    } catch {
+      return false;
+    }
+  });
 
 const jobs = [
   build({
     ...common,
-    entryPoints: Object.fromEntries(existing(['server/src/cli.ts', 'server/src/server.ts']).map((p) => [p.endsWith('cli.ts') ? 'cli' : 'server', p])),
+    entryPoints: Object.fromEntries(
+      existing(['server/src/cli.ts', 'server/src/server.ts']).map((p) => [p.endsWith('cli.ts') ? 'cli' : 'server', p]),
+    ),
     outdir: 'dist',
   }),
 ];
 if (existing(['client/src/extension.ts']).length > 0) {
-  jobs.push(build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }));
+  jobs.push(
+    build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  );
 }
 if (existing(['client/src/webview/table-view.ts']).length > 0) {
   // The table view's page runs in the webview (a browser): its script and its style, no Node.
-  jobs.push(build({
-    ...common,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    entryPoints: { 'table-view': 'client/src/webview/table-view.ts', 'table-view-style': 'client/src/webview/table-view.css' },
-    outdir: 'dist',
-  }));
+  jobs.push(
+    build({
+      ...common,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      entryPoints: {
+        'table-view': 'client/src/webview/table-view.ts',
+        'table-view-style': 'client/src/webview/table-view.css',
+      },
+      outdir: 'dist',
+    }),
+  );
 }
 if (withTests) {
   rmSync(join(root, 'out'), { recursive: true, force: true });
@@ -64,11 +80,13 @@ if (withTests) {
     ...walk(join('test', 'e2e'), (p) => p.endsWith('.ts')),
     ...walk('bench', (p) => p.endsWith('.ts')),
   ];
-  jobs.push(build({
-    ...common,
-    entryPoints: Object.fromEntries(tests.map((p) => [relative(root, join(root, p)).replace(/\.ts$/, ''), p])),
-    outdir: 'out',
-    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
-  }));
+  jobs.push(
+    build({
+      ...common,
+      entryPoints: Object.fromEntries(tests.map((p) => [relative(root, join(root, p)).replace(/\.ts$/, ''), p])),
+      outdir: 'out',
+      external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
+    }),
+  );
 }
 await Promise.all(jobs);

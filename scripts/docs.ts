@@ -4,7 +4,14 @@
  * are stale.
  */
 import { CATALOGUE } from '../server/src/catalogue';
-import { COLUMNS, COMPARATOR_FORMS, LABEL_NAMES, LABEL_VARIANTS, MEASURE_UNITS, UNIT_VARIANTS } from '../server/src/vocabulary';
+import {
+  COLUMNS,
+  COMPARATOR_FORMS,
+  LABEL_NAMES,
+  LABEL_VARIANTS,
+  MEASURE_UNITS,
+  UNIT_VARIANTS,
+} from '../server/src/vocabulary';
 import { RULES } from '../server/src/rules';
 import type { Rule, RuleExample } from '../server/src/rules/types';
 
@@ -62,8 +69,14 @@ export function renderRule(rule: Rule): string {
 }
 
 export function renderIndex(): string {
-  const rows = RULES.map((r) => `| [${r.id}](${r.id}.md) | ${CATEGORY[r.category]} | \`${r.defaultSeverity}\` | ${r.fixable ? '✓' : ''} | ${r.description.zh}<br>${r.description.en} |`);
-  const codes = CATALOGUE.map((c) => `| ${c.level === 2 ? '&nbsp;&nbsp;' : ''}${c.code} | ${c.name} | ${c.aliases.join('、') || '—'} | ${c.english} |`);
+  const rows = RULES.map(
+    (r) =>
+      `| [${r.id}](${r.id}.md) | ${CATEGORY[r.category]} | \`${r.defaultSeverity}\` | ${r.fixable ? '✓' : ''} | ${r.description.zh}<br>${r.description.en} |`,
+  );
+  const codes = CATALOGUE.map(
+    (c) =>
+      `| ${c.level === 2 ? '&nbsp;&nbsp;' : ''}${c.code} | ${c.name} | ${c.aliases.join('、') || '—'} | ${c.english} |`,
+  );
   return [
     '# Rules 规则',
     '',
@@ -89,9 +102,16 @@ export function renderIndex(): string {
     '',
     `**Comparators 比较符**: ${COMPARATOR_FORMS.map((f) => `\`${f.place === 'after' ? '…' : ''}${f.text}${f.place === 'before' ? '…' : ''}\` ${f.means}`).join(' · ')}`,
     '',
-    `**Units 单位**: ${[...MEASURE_UNITS].sort().map((u) => `\`${u}\``).join(' ')} (${Object.entries(UNIT_VARIANTS).map(([v, u]) => `\`${v}\` = \`${u}\``).join(', ')})`,
+    `**Units 单位**: ${[...MEASURE_UNITS]
+      .sort()
+      .map((u) => `\`${u}\``)
+      .join(' ')} (${Object.entries(UNIT_VARIANTS)
+      .map(([v, u]) => `\`${v}\` = \`${u}\``)
+      .join(', ')})`,
     '',
-    ...(['period', 'annual'] as const).map((l) => `**${LABEL_NAMES[l].zh}** (${LABEL_NAMES[l].en}), read in the variants \`${LABEL_VARIANTS[l]}\``).flatMap((line) => [line, '']),
+    ...(['period', 'annual'] as const)
+      .map((l) => `**${LABEL_NAMES[l].zh}** (${LABEL_NAMES[l].en}), read in the variants \`${LABEL_VARIANTS[l]}\``)
+      .flatMap((line) => [line, '']),
   ].join('\n');
 }
 

@@ -6,16 +6,35 @@
  */
 import { CATALOGUE } from '../server/src/catalogue';
 import {
-  AMOUNT_COLUMNS, COLUMNS, COMPARATOR_FORMS, DASH_CHARS, DEPARTMENT_WORDS, HEADER_FIRST, HTML_SOURCE, HTML_TAG_SOURCE, LABEL_PATTERN,
-  MEASURE_UNITS, MONEY_UNIT_WORDS, NUMBER_SOURCE, PER_MARKS, SCALES, TITLE_MARK, UNIT_VARIANTS,
+  AMOUNT_COLUMNS,
+  COLUMNS,
+  COMPARATOR_FORMS,
+  DASH_CHARS,
+  DEPARTMENT_WORDS,
+  HEADER_FIRST,
+  HTML_SOURCE,
+  HTML_TAG_SOURCE,
+  LABEL_PATTERN,
+  MEASURE_UNITS,
+  MONEY_UNIT_WORDS,
+  NUMBER_SOURCE,
+  PER_MARKS,
+  SCALES,
+  TITLE_MARK,
+  UNIT_VARIANTS,
 } from '../server/src/vocabulary';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-const alternatives = (items: readonly string[]) => [...new Set(items)].sort((a, b) => b.length - a.length).map(escape).join('|');
+const alternatives = (items: readonly string[]) =>
+  [...new Set(items)]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
 /** Every dash the parser reads between a code and its name (`-` first, literal in a class). */
 const DASH = `[${DASH_CHARS}]`;
 /** A code as written: ASCII or full-width digits (the parser reads both). */
-const codeAsWritten = (code: string) => `(?:${code}|${code.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))})`;
+const codeAsWritten = (code: string) =>
+  `(?:${code}|${code.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))})`;
 /** The catalogue's JavaScript pattern in Oniguruma's syntax (`\x{3000}` for `\u3000`). */
 const oniguruma = (source: string) => source.replace(/\\u([0-9a-fA-F]{4})/g, '\\x{$1}');
 
@@ -55,12 +74,15 @@ function projectMatch(): string {
 
 function projectCaptures(): Record<number, unknown> {
   const text = [{ include: '#html' }, { include: '#document-number' }];
-  return Object.fromEntries(COLUMNS.map((c, i) => {
-    if (i === 0) return [i + 1, { name: 'entity.name.function.project.perf-target', patterns: text }];
-    if (c.amount) return [i + 1, { patterns: [{ include: '#amount' }] }];
-    if (i === INDICATORS_COLUMN) return [i + 1, { name: 'meta.indicators.perf-target', patterns: [{ include: '#indicators' }] }];
-    return [i + 1, { name: 'string.unquoted.goal.perf-target', patterns: text }];
-  }));
+  return Object.fromEntries(
+    COLUMNS.map((c, i) => {
+      if (i === 0) return [i + 1, { name: 'entity.name.function.project.perf-target', patterns: text }];
+      if (c.amount) return [i + 1, { patterns: [{ include: '#amount' }] }];
+      if (i === INDICATORS_COLUMN)
+        return [i + 1, { name: 'meta.indicators.perf-target', patterns: [{ include: '#indicators' }] }];
+      return [i + 1, { name: 'string.unquoted.goal.perf-target', patterns: text }];
+    }),
+  );
 }
 
 /**
@@ -69,10 +91,14 @@ function projectCaptures(): Record<number, unknown> {
  * next lines until a quote that is not doubled ends the cell — as `rowExtent` in the parser reads it.
  */
 function quotedCellRule(column: number): Record<string, unknown> {
-  const cells = COLUMNS.slice(0, column).map((_, i) => (i === 0 ? '([^\\t]*)' : '\\t([^\\t]*)')).join('');
+  const cells = COLUMNS.slice(0, column)
+    .map((_, i) => (i === 0 ? '([^\\t]*)' : '\\t([^\\t]*)'))
+    .join('');
   const indicators = column === INDICATORS_COLUMN;
   const own = projectCaptures();
-  const beginCaptures: Record<number, unknown> = Object.fromEntries(Object.entries(own).filter(([k]) => Number(k) <= column));
+  const beginCaptures: Record<number, unknown> = Object.fromEntries(
+    Object.entries(own).filter(([k]) => Number(k) <= column),
+  );
   const content = own[column + 1];
   beginCaptures[column + 1] = { name: 'punctuation.definition.string.begin.excel-quote.perf-target' };
   beginCaptures[column + 2] = content;
@@ -93,7 +119,10 @@ function quotedCellRule(column: number): Record<string, unknown> {
 
 export function buildGrammar(): Record<string, unknown> {
   // A whole cell (between tabs or HTML tags) that is a number; anything else in an amount cell is invalid.
-  const amount = { name: 'constant.numeric.amount.perf-target', match: '(?<=\\t|>)[ ]*[+-]?[0-9][0-9,]*(?:\\.[0-9]+)?[ ]*(?=\\t|<|$)' };
+  const amount = {
+    name: 'constant.numeric.amount.perf-target',
+    match: '(?<=\\t|>)[ ]*[+-]?[0-9][0-9,]*(?:\\.[0-9]+)?[ ]*(?=\\t|<|$)',
+  };
   return {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
     name: 'Performance Targets (绩效目标表)',
@@ -122,9 +151,18 @@ export function buildGrammar(): Record<string, unknown> {
           },
         ],
       },
-      header: { name: 'markup.heading.header.perf-target', match: `^\\s*${LEADING_TAGS}\\s*${HEADER_FIRST}[^\\t]*(?:\\t.*)?$` },
+      header: {
+        name: 'markup.heading.header.perf-target',
+        match: `^\\s*${LEADING_TAGS}\\s*${HEADER_FIRST}[^\\t]*(?:\\t.*)?$`,
+      },
       html: { name: 'comment.other.html-residue.perf-target', match: HTML },
-      amount: { patterns: [{ include: '#html' }, amount, { name: 'invalid.illegal.amount.perf-target', match: '(?<=\\t|>)[^\\t<>]*[^\\t<> ][^\\t<>]*' }] },
+      amount: {
+        patterns: [
+          { include: '#html' },
+          amount,
+          { name: 'invalid.illegal.amount.perf-target', match: '(?<=\\t|>)[^\\t<>]*[^\\t<> ][^\\t<>]*' },
+        ],
+      },
       total: {
         match: `^(${LEADING_TAGS}[ \\x{3000}]*合[ \\x{3000}]*计[ \\x{3000}]*${LEADING_TAGS})((?:\\t[^\\t]*){0,${AMOUNTS}})(.*)$`,
         captures: {
@@ -147,13 +185,19 @@ export function buildGrammar(): Record<string, unknown> {
         match: projectMatch(),
         captures: projectCaptures(),
       },
-      'document-number': { name: 'constant.other.document-number.perf-target', match: '[\\x{4e00}-\\x{9fff}]{1,8}[〔\\[［(（][0-9]{4}[〕\\]］)）][0-9]{1,5}号' },
+      'document-number': {
+        name: 'constant.other.document-number.perf-target',
+        match: '[\\x{4e00}-\\x{9fff}]{1,8}[〔\\[［(（][0-9]{4}[〕\\]］)）][0-9]{1,5}号',
+      },
       indicators: {
         patterns: [
           { include: '#html' },
           {
             match: '(?:^|(?<=[。；;\\s>]))([0-9０-９]{1,4})\\s*(、)',
-            captures: { 1: { name: 'constant.numeric.sequence.perf-target' }, 2: { name: 'punctuation.separator.sequence.perf-target' } },
+            captures: {
+              1: { name: 'constant.numeric.sequence.perf-target' },
+              2: { name: 'punctuation.separator.sequence.perf-target' },
+            },
           },
           {
             match: codePattern(1),
@@ -173,7 +217,10 @@ export function buildGrammar(): Record<string, unknown> {
           },
           {
             match: `(${oniguruma(LABEL_PATTERN)})\\s*([：:])?`,
-            captures: { 1: { name: 'keyword.other.label.perf-target' }, 2: { name: 'punctuation.separator.key-value.perf-target' } },
+            captures: {
+              1: { name: 'keyword.other.label.perf-target' },
+              2: { name: 'punctuation.separator.key-value.perf-target' },
+            },
           },
           { name: 'string.quoted.double.perf-target', match: '“[^“”]*”|"[^"]*"|‘[^‘’]*’' },
           { name: 'keyword.operator.comparison.perf-target', match: alternatives(ALL_COMPARATORS) },

@@ -22,12 +22,17 @@ function rulesProperty(pkg: Json): Json {
 export function renderManifest(pkg: Json, nls: Json, nlsZh: Json): { pkg: Json; nls: Json; nlsZh: Json } {
   const next = structuredClone(pkg);
   const rules = rulesProperty(next);
-  rules['properties'] = Object.fromEntries(RULES.map((r) => [r.id, {
-    type: 'string',
-    enum: [...SEVERITIES],
-    default: r.defaultSeverity,
-    markdownDescription: `%rule.${r.id}%`,
-  }]));
+  rules['properties'] = Object.fromEntries(
+    RULES.map((r) => [
+      r.id,
+      {
+        type: 'string',
+        enum: [...SEVERITIES],
+        default: r.defaultSeverity,
+        markdownDescription: `%rule.${r.id}%`,
+      },
+    ]),
+  );
   const withRules = (base: Json, pick: (r: (typeof RULES)[number]) => string): Json => {
     const out: Json = Object.fromEntries(Object.entries(base).filter(([k]) => !k.startsWith('rule.')));
     for (const r of RULES) out[`rule.${r.id}`] = pick(r);

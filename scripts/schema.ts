@@ -21,19 +21,33 @@ export function renderSchema(): Json {
     $schema: { type: 'string' },
     rules: {
       type: 'object',
-      description: both('Severity of each rule; a rule not listed keeps its default.', '各规则的严重程度；未列出的规则保持默认值。'),
-      properties: Object.fromEntries(RULES.map((r) => [r.id, {
-        enum: [...SEVERITIES],
-        default: r.defaultSeverity,
-        description: both(`${r.description.en} (default: ${r.defaultSeverity})`, `${r.description.zh}（默认：${r.defaultSeverity}）`),
-      }])),
+      description: both(
+        'Severity of each rule; a rule not listed keeps its default.',
+        '各规则的严重程度；未列出的规则保持默认值。',
+      ),
+      properties: Object.fromEntries(
+        RULES.map((r) => [
+          r.id,
+          {
+            enum: [...SEVERITIES],
+            default: r.defaultSeverity,
+            description: both(
+              `${r.description.en} (default: ${r.defaultSeverity})`,
+              `${r.description.zh}（默认：${r.defaultSeverity}）`,
+            ),
+          },
+        ]),
+      ),
       additionalProperties: false,
     },
     tolerance: {
       type: 'number',
       minimum: 0,
       default: DEFAULT_CONFIG.tolerance,
-      description: both('Difference in 万元 a sum may show before it is reported (converted to each table’s money unit).', '合计允许的差额（万元，按各表的金额单位换算），超过即报告。'),
+      description: both(
+        'Difference in 万元 a sum may show before it is reported (converted to each table’s money unit).',
+        '合计允许的差额（万元，按各表的金额单位换算），超过即报告。',
+      ),
     },
     requiredCategories: {
       type: 'array',
@@ -44,7 +58,10 @@ export function renderSchema(): Json {
     punctuationStyle: {
       enum: [...PUNCTUATION_STYLES],
       default: DEFAULT_CONFIG.punctuationStyle,
-      description: both('Full-width, half-width, or whatever each file uses most (consistent).', '全角、半角，或与文件中多数一致（consistent）。'),
+      description: both(
+        'Full-width, half-width, or whatever each file uses most (consistent).',
+        '全角、半角，或与文件中多数一致（consistent）。',
+      ),
     },
     ignore: {
       type: 'array',
@@ -55,9 +72,24 @@ export function renderSchema(): Json {
       items: {
         type: 'object',
         properties: {
-          rule: { enum: [...RULE_IDS], description: both('A rule id; every rule when absent.', '规则 id；不写时为全部规则。') },
-          project: { type: 'string', description: both('A project (or unit) name, exactly as in the table; every project when absent.', '项目（或单位）名称，与表中一字不差；不写时为全部项目。') },
-          files: { type: 'string', description: both('A glob over the file’s path relative to this file’s folder, such as 2024/**; every file when absent.', '相对本文件所在目录的路径通配，如 2024/**；不写时为全部文件。') },
+          rule: {
+            enum: [...RULE_IDS],
+            description: both('A rule id; every rule when absent.', '规则 id；不写时为全部规则。'),
+          },
+          project: {
+            type: 'string',
+            description: both(
+              'A project (or unit) name, exactly as in the table; every project when absent.',
+              '项目（或单位）名称，与表中一字不差；不写时为全部项目。',
+            ),
+          },
+          files: {
+            type: 'string',
+            description: both(
+              'A glob over the file’s path relative to this file’s folder, such as 2024/**; every file when absent.',
+              '相对本文件所在目录的路径通配，如 2024/**；不写时为全部文件。',
+            ),
+          },
         },
         additionalProperties: false,
       },
@@ -66,7 +98,10 @@ export function renderSchema(): Json {
       type: 'integer',
       minimum: 1000,
       default: DEFAULT_CONFIG.maxCellLength,
-      description: both('Characters of an indicator cell that are checked; one note says a longer cell was not checked to its end.', '每个绩效指标单元格检查的字符数；更长的单元格只检查到上限，并有一条提示说明。'),
+      description: both(
+        'Characters of an indicator cell that are checked; one note says a longer cell was not checked to its end.',
+        '每个绩效指标单元格检查的字符数；更长的单元格只检查到上限，并有一条提示说明。',
+      ),
     },
   };
   return {

@@ -17,14 +17,27 @@ const LOCALE_VARS = ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE'];
 /** Runs the command line with only the given locale variables set (default `LANG=C`: English here). */
 function run(args: string[], cwd = root, locale: Record<string, string> = { LANG: 'C' }, input?: string | Buffer) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !LOCALE_VARS.includes(k)));
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...env, ...locale }, ...(input !== undefined ? { input } : {}) });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...env, ...locale },
+    ...(input !== undefined ? { input } : {}),
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 const ZH = { LANG: 'zh_CN.UTF-8' };
 
-const CLEAN = table([unitRow('合计', ['1.00', '1.00']), unitRow('单位', ['1.00', '1.00']), projectRow('项目', ['1.00', '1.00'])]);
-const BROKEN = table([unitRow('合计', ['1.00', '1.00']), unitRow('单位', ['1.00', '1.00']), projectRow('项目', ['2.00', '1.00'])]);
+const CLEAN = table([
+  unitRow('合计', ['1.00', '1.00']),
+  unitRow('单位', ['1.00', '1.00']),
+  projectRow('项目', ['1.00', '1.00']),
+]);
+const BROKEN = table([
+  unitRow('合计', ['1.00', '1.00']),
+  unitRow('单位', ['1.00', '1.00']),
+  projectRow('项目', ['2.00', '1.00']),
+]);
 
 describe('command line', () => {
   let dir: string;
@@ -42,8 +55,13 @@ describe('command line', () => {
     assert.ok(r.code === 0 || r.code === 1, r.err);
     const findings = JSON.parse(r.out) as Array<{ rule: string; message: string }>;
     assert.ok(findings.length <= 110, `${findings.length} findings`);
-    assert.ok(findings.some((f) => f.rule === 'cell-limits' && /only the first [0-9]+ were checked/.test(f.message)), JSON.stringify(findings.filter((f) => f.rule === 'cell-limits')));
-    assert.ok(findings.some((f) => f.rule === 'cell-limits' && /more findings in this cell not listed/.test(f.message)));
+    assert.ok(
+      findings.some((f) => f.rule === 'cell-limits' && /only the first [0-9]+ were checked/.test(f.message)),
+      JSON.stringify(findings.filter((f) => f.rule === 'cell-limits')),
+    );
+    assert.ok(
+      findings.some((f) => f.rule === 'cell-limits' && /more findings in this cell not listed/.test(f.message)),
+    );
     assert.ok(r.out.length < 100_000, `${r.out.length} characters of output`);
   });
 
@@ -60,7 +78,13 @@ describe('command line', () => {
     assert.equal(r.code, 1);
     const findings = JSON.parse(r.out) as Array<Record<string, unknown>>;
     assert.deepEqual(findings[0], {
-      file: sample, line: 10, column: 4, endLine: 10, endColumn: 13, severity: 'error', rule: 'subtotal-mismatch',
+      file: sample,
+      line: 10,
+      column: 4,
+      endLine: 10,
+      endColumn: 13,
+      severity: 'error',
+      rule: 'subtotal-mismatch',
       message: '总计 67,805.48 ≠ 各单位之和 67,805.47（5 行，相差 0.01 万元）',
     });
   });
@@ -85,7 +109,10 @@ describe('command line', () => {
   });
 
   it('reads GB18030, UTF-16 and UTF-8 with BOM alike', () => {
-    const expected = run(['check', '--format', 'json', sample]).out.replace(new RegExp(sample.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'g'), 'F');
+    const expected = run(['check', '--format', 'json', sample]).out.replace(
+      new RegExp(sample.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'g'),
+      'F',
+    );
     const text = readFileSync(sample, 'utf8');
     const encodings: Array<[string, Buffer]> = [
       ['gbk.txt', iconv.encode(text, 'gb18030')],
@@ -124,7 +151,15 @@ describe('command line', () => {
     mkdirSync(d, { recursive: true });
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(d, name), bytes);
     const notADir = join(d, 'a-utf8.txt', 'inner.jxmb');
-    const r = run(['check', '--format', 'json', join(d, 'a-utf8.txt'), join(d, 'b-gbk.txt'), notADir, join(d, 'c-utf16.txt')]);
+    const r = run([
+      'check',
+      '--format',
+      'json',
+      join(d, 'a-utf8.txt'),
+      join(d, 'b-gbk.txt'),
+      notADir,
+      join(d, 'c-utf16.txt'),
+    ]);
     assert.equal(r.code, 2);
     assert.match(r.err, /inner\.jxmb: cannot read \(ENOTDIR/);
     const findings = JSON.parse(r.out) as Array<{ file: string }>;
@@ -135,7 +170,13 @@ describe('command line', () => {
   });
 
   it('rejects bad usage with exit 2 and no stack trace', () => {
-    for (const args of [['frobnicate'], ['check'], ['check', '--format', 'xml', sample], ['check', '--bogus', sample], ['export', sample, sample]]) {
+    for (const args of [
+      ['frobnicate'],
+      ['check'],
+      ['check', '--format', 'xml', sample],
+      ['check', '--bogus', sample],
+      ['export', sample, sample],
+    ]) {
       const r = run(args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.err, /^perf-target: /);
@@ -147,12 +188,18 @@ describe('command line', () => {
     const d = join(dir, 'configured');
     mkdirSync(join(d, 'sub'), { recursive: true });
     writeFileSync(join(d, 'sub', 'x.jxmb'), BROKEN);
-    writeFileSync(join(d, '.perf-target.json'), JSON.stringify({ rules: { 'total-mismatch': 'warning', 'subtotal-mismatch': 'off', 'no-such-rule': 'off' } }));
+    writeFileSync(
+      join(d, '.perf-target.json'),
+      JSON.stringify({ rules: { 'total-mismatch': 'warning', 'subtotal-mismatch': 'off', 'no-such-rule': 'off' } }),
+    );
     let r = run(['check', join(d, 'sub', 'x.jxmb')]);
     assert.equal(r.code, 2, 'an unknown rule in the settings is a settings problem');
     assert.ok(r.out.includes('warning total-mismatch'));
     assert.match(r.err, /unknown rule "no-such-rule"/);
-    writeFileSync(join(d, '.perf-target.json'), JSON.stringify({ ignore: [{ rule: 'total-mismatch', project: '项目', files: 'sub/*.jxmb' }] }));
+    writeFileSync(
+      join(d, '.perf-target.json'),
+      JSON.stringify({ ignore: [{ rule: 'total-mismatch', project: '项目', files: 'sub/*.jxmb' }] }),
+    );
     r = run(['check', join(d, 'sub', 'x.jxmb')]);
     assert.equal(r.code, 1, r.err);
     assert.ok(!r.out.includes(' total-mismatch '), r.out);
@@ -162,7 +209,11 @@ describe('command line', () => {
   it('exports the parsed model as JSON', () => {
     const r = run(['export', '--format', 'json', sample]);
     assert.equal(r.code, 0);
-    const model = JSON.parse(r.out) as { tables: Array<{ units: Array<{ projects: Array<{ name: string; indicators: Array<{ level2: { code: string } }> }> }> }> };
+    const model = JSON.parse(r.out) as {
+      tables: Array<{
+        units: Array<{ projects: Array<{ name: string; indicators: Array<{ level2: { code: string } }> }> }>;
+      }>;
+    };
     const first = model.tables[0]?.units[0]?.projects[0];
     assert.equal(first?.name, '就业补助资金');
     assert.equal(first?.indicators[1]?.level2.code, '12');
@@ -199,13 +250,26 @@ describe('command line: the clerk’s language', () => {
 
   it('speaks Chinese from LC_ALL, LC_MESSAGES, LANG or LANGUAGE, skipping C, and English otherwise', () => {
     const summary = (locale: Record<string, string>, args: string[] = []) => {
-      const lines = run(['check', ...args, join(dir, 'broken.jxmb')], root, locale).out.trim().split('\n');
+      const lines = run(['check', ...args, join(dir, 'broken.jxmb')], root, locale)
+        .out.trim()
+        .split('\n');
       return lines[lines.length - 1] ?? '';
     };
-    for (const env of <Array<Record<string, string>>>[{ LANG: 'zh_CN.UTF-8' }, { LC_ALL: 'zh_CN.GB18030' }, { LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'C' }, { LANG: 'C', LANGUAGE: 'zh_CN:en' }, { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' }, { LANG: 'zh_TW.UTF-8' }]) {
+    for (const env of <Array<Record<string, string>>>[
+      { LANG: 'zh_CN.UTF-8' },
+      { LC_ALL: 'zh_CN.GB18030' },
+      { LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'C' },
+      { LANG: 'C', LANGUAGE: 'zh_CN:en' },
+      { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' },
+      { LANG: 'zh_TW.UTF-8' },
+    ]) {
       assert.match(summary(env), /^检查了 1 个文件：/, JSON.stringify(env));
     }
-    for (const env of <Array<Record<string, string>>>[{ LANG: 'C' }, { LANG: 'en_US.UTF-8', LANGUAGE: 'zh_CN' }, { LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' }]) {
+    for (const env of <Array<Record<string, string>>>[
+      { LANG: 'C' },
+      { LANG: 'en_US.UTF-8', LANGUAGE: 'zh_CN' },
+      { LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' },
+    ]) {
       assert.match(summary(env), /^1 file\(s\) checked: /, JSON.stringify(env));
     }
     for (const flag of ['zh', 'zh-cn', 'zh_CN', 'zh-Hans', 'zh-Hans-CN', 'ZH-CN']) {
@@ -220,7 +284,18 @@ describe('command line: the clerk’s language', () => {
   });
 
   it('writes usage, file, directory and settings problems in Chinese, with no English left', () => {
-    const usage = [['frobnicate'], ['chek'], ['check'], ['export'], ['check', '--format', 'xml', 'x'], ['check', '--bogus', 'x'], ['check', '--locale', 'fr', 'x'], ['export', 'a', 'b'], ['export', '--format', 'text', 'a'], ['check', '--config']];
+    const usage = [
+      ['frobnicate'],
+      ['chek'],
+      ['check'],
+      ['export'],
+      ['check', '--format', 'xml', 'x'],
+      ['check', '--bogus', 'x'],
+      ['check', '--locale', 'fr', 'x'],
+      ['export', 'a', 'b'],
+      ['export', '--format', 'text', 'a'],
+      ['check', '--config'],
+    ];
     for (const args of usage) {
       const r = run(args, root, ZH);
       assert.equal(r.code, 2, args.join(' '));
@@ -235,7 +310,11 @@ describe('command line: the clerk’s language', () => {
     mkdirSync(empty, { recursive: true });
     writeFileSync(join(empty, 'notes.txt'), 'meeting notes\n');
     writeFileSync(join(dir, 'bin.jxmb'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 0, 7]));
-    const files = run(['check', join(dir, 'missing.jxmb'), join(dir, 'bin.jxmb'), empty, join(dir, 'broken.jxmb', 'x.jxmb')], root, ZH);
+    const files = run(
+      ['check', join(dir, 'missing.jxmb'), join(dir, 'bin.jxmb'), empty, join(dir, 'broken.jxmb', 'x.jxmb')],
+      root,
+      ZH,
+    );
     assert.equal(files.code, 2);
     const lines = files.err.trim().split('\n');
     assert.equal(lines.length, 4, files.err);
@@ -247,12 +326,16 @@ describe('command line: the clerk’s language', () => {
     const configured = join(dir, 'configured');
     mkdirSync(configured, { recursive: true });
     writeFileSync(join(configured, 'x.jxmb'), BROKEN);
-    writeFileSync(join(configured, '.perf-target.json'), JSON.stringify({ rules: { 'punctuation-styel': 'off', 'html-residue': 'warn' }, tolerence: 1 }));
+    writeFileSync(
+      join(configured, '.perf-target.json'),
+      JSON.stringify({ rules: { 'punctuation-styel': 'off', 'html-residue': 'warn' }, tolerence: 1 }),
+    );
     const settings = run(['check', join(configured, 'x.jxmb')], root, ZH);
     assert.equal(settings.code, 2);
     const problems = settings.err.trim().split('\n');
     assert.equal(problems.length, 3, settings.err);
-    for (const line of problems) assert.deepEqual(englishIn(line.replace(/error、warning、information、hint、off/, ''), [configured]), [], line);
+    for (const line of problems)
+      assert.deepEqual(englishIn(line.replace(/error、warning、information、hint、off/, ''), [configured]), [], line);
     writeFileSync(join(configured, '.perf-target.json'), '{\n  "rules": { "html-residue": "off", }\n}\n');
     const json = run(['check', join(configured, 'x.jxmb')], root, ZH);
     assert.equal(json.code, 2);
@@ -282,7 +365,10 @@ describe('command line: exit codes a CI can trust', () => {
     writeFileSync(join(empty, 'readme.txt'), 'nothing here\n');
     const r = run(['check', empty]);
     assert.equal(r.code, 2);
-    assert.equal(r.err.trim(), `perf-target: ${empty}: no target files found (.jxmb files, or .txt/.tsv files holding a target table)`);
+    assert.equal(
+      r.err.trim(),
+      `perf-target: ${empty}: no target files found (.jxmb files, or .txt/.tsv files holding a target table)`,
+    );
     assert.match(r.out, /^0 file\(s\) checked/);
     assert.equal(run(['check', '--exit-zero', empty]).code, 2, '--exit-zero does not hide it');
     writeFileSync(join(dir, 'clean.jxmb'), CLEAN);
@@ -294,8 +380,14 @@ describe('command line: exit codes a CI can trust', () => {
     mkdirSync(d, { recursive: true });
     writeFileSync(join(d, 'x.jxmb'), BROKEN);
     const cases: Array<[object, RegExp]> = [
-      [{ rules: { 'punctuation-styel': 'off' } }, /unknown rule "punctuation-styel" in "rules" — did you mean "punctuation-style"\?/],
-      [{ rules: { 'total-mismatch': 'warn' } }, /unknown severity "warn" for "rules\.total-mismatch": must be one of error, warning, information, hint, off — did you mean "warning"\?/],
+      [
+        { rules: { 'punctuation-styel': 'off' } },
+        /unknown rule "punctuation-styel" in "rules" — did you mean "punctuation-style"\?/,
+      ],
+      [
+        { rules: { 'total-mismatch': 'warn' } },
+        /unknown severity "warn" for "rules\.total-mismatch": must be one of error, warning, information, hint, off — did you mean "warning"\?/,
+      ],
       [{ tolerence: 0.01 }, /unknown setting "tolerence" — did you mean "tolerance"\?/],
       [{ ignore: [{ rule: 'html-residu' }] }, /unknown rule "html-residu" in "ignore" — did you mean "html-residue"\?/],
       [{ rules: { 'zzz-qqq': 'off' } }, /unknown rule "zzz-qqq" in "rules"$/m],
@@ -331,8 +423,15 @@ describe('command line: standard input', () => {
   it('checks “-” from standard input, decoded as files are, named <stdin>', () => {
     const text = readFileSync(sample, 'utf8');
     const fromFile = run(['check', '--format', 'json', sample]);
-    const expected = (JSON.parse(fromFile.out) as Array<Record<string, unknown>>).map((f) => ({ ...f, file: '<stdin>' }));
-    for (const [name, bytes] of [['utf-8', Buffer.from(text, 'utf8')], ['gb18030', iconv.encode(text, 'gb18030')], ['utf-16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])]] as const) {
+    const expected = (JSON.parse(fromFile.out) as Array<Record<string, unknown>>).map((f) => ({
+      ...f,
+      file: '<stdin>',
+    }));
+    for (const [name, bytes] of [
+      ['utf-8', Buffer.from(text, 'utf8')],
+      ['gb18030', iconv.encode(text, 'gb18030')],
+      ['utf-16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ] as const) {
       const r = run(['check', '--format', 'json', '-'], root, { LANG: 'C' }, bytes);
       assert.equal(r.code, 1, name);
       assert.deepEqual(JSON.parse(r.out), expected, name);
@@ -357,7 +456,10 @@ describe('command line: what matters first', () => {
     assert.equal(r.code, 0);
     const lines = r.out.trim().split('\n');
     const summary = lines.pop() ?? '';
-    assert.equal(summary, '1 file(s) checked: 8 error(s), 52 warning(s), 84 note(s) (notes not listed; --notes lists them)');
+    assert.equal(
+      summary,
+      '1 file(s) checked: 8 error(s), 52 warning(s), 84 note(s) (notes not listed; --notes lists them)',
+    );
     const severities = lines.map(severityOf);
     assert.deepEqual(severities, [...Array<string>(8).fill('error'), ...Array<string>(52).fill('warning')]);
     const zh = run(['check', '--exit-zero', 'seeds'], root, ZH).out.trim().split('\n').pop();
@@ -372,13 +474,24 @@ describe('command line: what matters first', () => {
     assert.equal(lines.length, 144);
     const rank = { error: 0, warning: 1, information: 2, hint: 3 } as Record<string, number>;
     const ranks = lines.map((l) => rank[severityOf(l) ?? ''] ?? -1);
-    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), 'grouped by severity');
+    assert.deepEqual(
+      ranks,
+      [...ranks].sort((a, b) => a - b),
+      'grouped by severity',
+    );
     assert.ok(ranks.slice(60).every((x) => x >= 2));
-    const json = JSON.parse(run(['check', '--format', 'json', sample]).out) as Array<{ severity: string; line: number }>;
+    const json = JSON.parse(run(['check', '--format', 'json', sample]).out) as Array<{
+      severity: string;
+      line: number;
+    }>;
     assert.equal(json.length, 144, 'JSON keeps every finding');
     for (const group of ['error', 'warning']) {
       const textLines = lines.filter((l) => severityOf(l) === group).map((l) => Number(l.split(':')[1]));
-      assert.deepEqual(textLines, json.filter((f) => f.severity === group).map((f) => f.line), group);
+      assert.deepEqual(
+        textLines,
+        json.filter((f) => f.severity === group).map((f) => f.line),
+        group,
+      );
     }
   });
 });

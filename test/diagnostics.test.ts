@@ -44,25 +44,43 @@ describe('diagnostics selection', () => {
   it('takes the anchor line whole, then errors before nearer warnings, and counts the rest', () => {
     // Room for 5 (one place kept for the note): line 50's two, then the three errors nearest to it.
     const { shown, omitted } = selectFindings(src, 6, 50);
-    assert.deepEqual(shown.map((f) => [f.line, f.severity]), [[7, 'error'], [8, 'error'], [9, 'error'], [50, 'warning'], [50, 'hint']]);
+    assert.deepEqual(
+      shown.map((f) => [f.line, f.severity]),
+      [
+        [7, 'error'],
+        [8, 'error'],
+        [9, 'error'],
+        [50, 'warning'],
+        [50, 'hint'],
+      ],
+    );
     assert.deepEqual(omitted, [7, 10, 0, 0]);
     assert.deepEqual(linesToShow(src, 6, 50), [7, 8, 9, 50]);
   });
 
   it('prefers the nearer line, the one above at equal distance', () => {
     const even = source([finding(4, 'error'), finding(6, 'error'), finding(0, 'error')], 10);
-    assert.deepEqual(selectFindings(even, 2, 5).shown.map((f) => f.line), [4]);
+    assert.deepEqual(
+      selectFindings(even, 2, 5).shown.map((f) => f.line),
+      [4],
+    );
   });
 
   it('holds back hidden findings without listing others in their place', () => {
     const { shown, omitted } = selectFindings(src, 6, 50, (f) => f.line === 50 && f.severity === 'hint');
-    assert.deepEqual(shown.map((f) => f.line), [7, 8, 9, 50]);
+    assert.deepEqual(
+      shown.map((f) => f.line),
+      [7, 8, 9, 50],
+    );
     assert.deepEqual(omitted, [7, 10, 0, 0]);
   });
 });
 
 describe('diagnostic conversion', () => {
-  const converter = new DiagnosticConverter(() => '/docs/rules', () => 'en');
+  const converter = new DiagnosticConverter(
+    () => '/docs/rules',
+    () => 'en',
+  );
   const related: Finding = {
     ...finding(3, 'error'),
     message: { zh: '甲', en: 'a' },
@@ -73,9 +91,21 @@ describe('diagnostic conversion', () => {
 
   it('converts a finding once per document, related places included', () => {
     const first = converter.convert('file:///a.jxmb', related, doc);
-    assert.equal(converter.convert('file:///a.jxmb', related, doc), first, 'the same diagnostic object while the finding lives');
+    assert.equal(
+      converter.convert('file:///a.jxmb', related, doc),
+      first,
+      'the same diagnostic object while the finding lives',
+    );
     assert.equal(first.message, 'a');
-    assert.deepEqual(first.relatedInformation, [{ location: { uri: 'file:///a.jxmb', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } } }, message: 'b' }]);
+    assert.deepEqual(first.relatedInformation, [
+      {
+        location: {
+          uri: 'file:///a.jxmb',
+          range: { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } },
+        },
+        message: 'b',
+      },
+    ]);
     // Related places name their document: another document gets its own conversion.
     const other = converter.convert('file:///b.jxmb', related, doc);
     assert.equal(other.relatedInformation?.[0]?.location.uri, 'file:///b.jxmb');

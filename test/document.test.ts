@@ -11,7 +11,13 @@ import { projectRow, unitRow } from '../server/src/rules/examples';
 import { HEADER, table } from './helpers';
 
 describe('document model', () => {
-  const body = [unitRow('合计', ['3.00', '3.00']), unitRow('单位甲', ['3.00', '3.00']), projectRow('项目一', ['1.00', '1.00']), '', projectRow('项目二', ['2.00', '2.00'])];
+  const body = [
+    unitRow('合计', ['3.00', '3.00']),
+    unitRow('单位甲', ['3.00', '3.00']),
+    projectRow('项目一', ['1.00', '1.00']),
+    '',
+    projectRow('项目二', ['2.00', '2.00']),
+  ];
 
   it('assembles tables, units and projects', () => {
     const doc = parseDocument(table(body));
@@ -21,7 +27,10 @@ describe('document model', () => {
     assert.equal(t.title, '项目支出绩效目标表（含转移支付项目）');
     assert.equal(t.department, '测试单位');
     assert.equal(t.total?.row.name?.text, '合计');
-    assert.deepEqual(t.units.map((u) => [u.ref.row.name?.text, u.projects.map((p) => p.row.name?.text)]), [['单位甲', ['项目一', '项目二']]]);
+    assert.deepEqual(
+      t.units.map((u) => [u.ref.row.name?.text, u.projects.map((p) => p.row.name?.text)]),
+      [['单位甲', ['项目一', '项目二']]],
+    );
   });
 
   it('reads CRLF and a BOM with the same columns as LF', () => {
@@ -58,19 +67,33 @@ describe('document model', () => {
     const line = `项目\t1,234.50\t\t<b>abc</b>\t 0.5 \t目标\t1、1-产出指标；11-数量指标；人次；实施周期指标值：≥1人次；年度指标值：≥1人次。`;
     const row = parseRow(line);
     assert.equal(row.kind, 'project');
-    assert.deepEqual(row.amounts.map((a) => [a.value, a.empty, a.cell.text]), [[1234.5, false, '1,234.50'], [0, true, ''], [undefined, false, 'abc'], [0.5, false, '0.5']]);
+    assert.deepEqual(
+      row.amounts.map((a) => [a.value, a.empty, a.cell.text]),
+      [
+        [1234.5, false, '1,234.50'],
+        [0, true, ''],
+        [undefined, false, 'abc'],
+        [0.5, false, '0.5'],
+      ],
+    );
     row.amounts.forEach((a, i) => {
       assert.equal(a.cell, row.cells[i + 1]);
       assert.equal(line.slice(a.cell.textSpan.start, a.cell.textSpan.end), a.cell.text);
     });
     assert.equal(row.cells.length, 7);
-    assert.deepEqual(parseRow('项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标').amounts, []);
+    assert.deepEqual(
+      parseRow('项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标').amounts,
+      [],
+    );
   });
 
   it('reuses unchanged rows from the cache', () => {
     const cache = new RowCache();
     const a = parseDocument(table(body), cache);
-    const b = parseDocument(table([...body.slice(0, 2), projectRow('项目一', ['1.50', '1.50']), ...body.slice(3)]), cache);
+    const b = parseDocument(
+      table([...body.slice(0, 2), projectRow('项目一', ['1.50', '1.50']), ...body.slice(3)]),
+      cache,
+    );
     assert.equal(b.tables[0]?.units[0]?.projects[1]?.row, a.tables[0]?.units[0]?.projects[1]?.row);
     assert.notEqual(b.tables[0]?.units[0]?.projects[0]?.row, a.tables[0]?.units[0]?.projects[0]?.row);
   });
@@ -94,13 +117,16 @@ describe('document model', () => {
     assert.equal(after.tables[1]?.projects[3], after.rows[target.line], 'the edited row is swapped in');
     assert.notEqual(after.rows[target.line]?.row, target.row);
     const unit = after.tables[1]?.units.find((u) => u.projects.some((p) => p.line === target.line));
-    assert.equal(unit?.projects.find((p) => p.line === target.line), after.rows[target.line]);
+    assert.equal(
+      unit?.projects.find((p) => p.line === target.line),
+      after.rows[target.line],
+    );
     assert.deepEqual(exportDocument(after), exportDocument(parseDocument(lines.join('\n'))));
     // The project row emptied to a blank line: the grouping changes, and is made again.
     const blanked = [...lines];
     blanked[target.line] = '';
     const regrouped = parseDocument(blanked, cache, after);
-    assert.equal(regrouped.tables[1]?.projects.length, (second.projects.length) - 1);
+    assert.equal(regrouped.tables[1]?.projects.length, second.projects.length - 1);
     assert.deepEqual(exportDocument(regrouped), exportDocument(parseDocument(blanked.join('\n'))));
   });
 
@@ -116,10 +142,13 @@ describe('document model', () => {
     const first = doc.tables[0]?.projects[0]?.row;
     assert.ok(first?.outline && first.indicators);
     assert.deepEqual(first.indicators, parseRow(first.text).indicators);
-    assert.deepEqual(first.outline.indicators.map((i) => [i.seq, i.name, i.level2Code, i.level2Name]), [
-      [1, '培训人次', '11', '数量指标'],
-      [2, '培训后就业率', '22', '社会效益'],
-    ]);
+    assert.deepEqual(
+      first.outline.indicators.map((i) => [i.seq, i.name, i.level2Code, i.level2Name]),
+      [
+        [1, '培训人次', '11', '数量指标'],
+        [2, '培训后就业率', '22', '社会效益'],
+      ],
+    );
     const tree = first.indicators.indicators[0];
     assert.deepEqual(first.outline.indicators[0]?.nameSpan, tree?.name?.span);
     assert.deepEqual(first.outline.indicators[0]?.span, tree?.span);
@@ -134,8 +163,15 @@ describe('document model', () => {
     const project = parseDocument(sample).tables[0]?.projects[1]?.row.name?.text ?? '';
     const configs: Config[] = [
       DEFAULT_CONFIG,
-      { ...DEFAULT_CONFIG, rules: { 'punctuation-style': 'off', 'subtotal-mismatch': 'hint' }, punctuationStyle: 'consistent' },
-      { ...DEFAULT_CONFIG, ignore: [{ rule: 'missing-category' }, { project }, { rule: 'code-name-mismatch', files: 'a/*.txt' }] },
+      {
+        ...DEFAULT_CONFIG,
+        rules: { 'punctuation-style': 'off', 'subtotal-mismatch': 'hint' },
+        punctuationStyle: 'consistent',
+      },
+      {
+        ...DEFAULT_CONFIG,
+        ignore: [{ rule: 'missing-category' }, { project }, { rule: 'code-name-mismatch', files: 'a/*.txt' }],
+      },
     ];
     for (const config of configs) {
       for (const file of [undefined, 'a/b.txt']) {
@@ -144,7 +180,14 @@ describe('document model', () => {
         assert.ok(expected.length > 100);
         // The one-pass check keeps what a report reads: everything but fixes and related places.
         const reported = (findings: readonly Finding[]) =>
-          findings.map((f) => ({ rule: f.rule, severity: f.severity, line: f.line, span: f.span, message: f.message, project: f.project }));
+          findings.map((f) => ({
+            rule: f.rule,
+            severity: f.severity,
+            line: f.line,
+            span: f.span,
+            message: f.message,
+            project: f.project,
+          }));
         const actual = checkText(text, options).findings;
         assert.deepEqual(reported(actual), reported(expected));
         assert.ok(actual.every((f) => f.fixes === undefined && f.related === undefined));

@@ -46,16 +46,21 @@ function comparator(text: string, range: string): Interval {
   const [major = 0, minor = 0, patch = 0] = nums;
   const low = version(major, minor, patch);
   switch (op) {
-    case '>=': return [low, Infinity];
-    case '>': return [pastPartial(nums), Infinity];
-    case '<': return [0, low];
-    case '<=': return [0, pastPartial(nums)];
+    case '>=':
+      return [low, Infinity];
+    case '>':
+      return [pastPartial(nums), Infinity];
+    case '<':
+      return [0, low];
+    case '<=':
+      return [0, pastPartial(nums)];
     case '^':
       // The leftmost non-zero part stays: ^20.19.0 → [20.19.0, 21), ^0.7.1 → [0.7.1, 0.8), ^0.0.3 → [0.0.3, 0.0.4).
       if (major > 0 || nums.length === 1) return [low, version(major + 1)];
       if (minor > 0 || nums.length === 2) return [low, version(0, minor + 1)];
       return [low, version(0, 0, patch + 1)];
-    default: return [low, pastPartial(nums)];
+    default:
+      return [low, pastPartial(nums)];
   }
 }
 
@@ -64,7 +69,11 @@ function parseRange(range: string): Interval[] {
   const out: Interval[] = [];
   for (const alternative of range.split('||')) {
     // `>= 20` is one comparator written with a space.
-    const comparators = alternative.trim().replace(/(>=|<=|>|<|\^|=)\s+/g, '$1').split(/\s+/).filter((c) => c !== '');
+    const comparators = alternative
+      .trim()
+      .replace(/(>=|<=|>|<|\^|=)\s+/g, '$1')
+      .split(/\s+/)
+      .filter((c) => c !== '');
     let from = 0;
     let to = Infinity;
     for (const c of comparators.length ? comparators : ['*']) {

@@ -22,7 +22,12 @@ export function excelSheet(options: { eol?: string; checkIndicators?: readonly s
     unitRow('合计', ['300.00', '300.00']),
     unitRow('某局本级', ['300.00', '300.00']),
     projectRow('就业补助资金', ['100.00', '100.00'], GOOD_INDICATORS, '"开展职业技能培训，\n促进就业。"'),
-    projectRow('"""双随机""检查经费"', ['80.00', '80.00'], `"${(options.checkIndicators ?? CHECK_INDICATORS).join('\n')}"`, '加强监管。'),
+    projectRow(
+      '"""双随机""检查经费"',
+      ['80.00', '80.00'],
+      `"${(options.checkIndicators ?? CHECK_INDICATORS).join('\n')}"`,
+      '加强监管。',
+    ),
     projectRow('培训经费', ['120.00', '120.00'], GOOD_INDICATORS, '开展培训。'),
   ];
   return rows.join(eol) + eol;

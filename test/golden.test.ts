@@ -17,7 +17,11 @@ const sample = join(root, 'seeds', '000_5e46737169912d50.txt');
 function golden(name: string, actual: string): void {
   const path = join(root, 'test', 'golden', name);
   if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(path, actual);
-  assert.equal(actual, readFileSync(path, 'utf8'), `${name} differs; if intended, run UPDATE_GOLDEN=1 npm test and review the diff`);
+  assert.equal(
+    actual,
+    readFileSync(path, 'utf8'),
+    `${name} differs; if intended, run UPDATE_GOLDEN=1 npm test and review the diff`,
+  );
 }
 
 describe('golden: the sample table', () => {
@@ -32,12 +36,21 @@ describe('golden: the sample table', () => {
     assert.ok(t);
     assert.equal(t.units.length, 5);
     assert.equal(t.projects.length, 35);
-    assert.equal(t.projects.reduce((n, p) => n + (p.row.indicators?.indicators.length ?? 0), 0), 108);
-    assert.equal(t.projects.reduce((n, p) => n + (p.row.indicators?.problems.length ?? 0), 0), 0);
+    assert.equal(
+      t.projects.reduce((n, p) => n + (p.row.indicators?.indicators.length ?? 0), 0),
+      108,
+    );
+    assert.equal(
+      t.projects.reduce((n, p) => n + (p.row.indicators?.problems.length ?? 0), 0),
+      0,
+    );
   });
 
   it('gives the same findings as before, in both languages', () => {
-    const lines = checkDocument(doc).map((f) => `${f.line + 1}:${f.span.start + 1}-${f.span.end + 1} ${f.severity} ${f.rule}\n  ${f.message.zh}\n  ${f.message.en}`);
+    const lines = checkDocument(doc).map(
+      (f) =>
+        `${f.line + 1}:${f.span.start + 1}-${f.span.end + 1} ${f.severity} ${f.rule}\n  ${f.message.zh}\n  ${f.message.en}`,
+    );
     golden('sample.findings.txt', `${lines.join('\n')}\n`);
   });
 });

@@ -20,7 +20,9 @@ export function messageOf(d: { message: string | MarkupContent } | undefined): s
 
 /** A complete target file around the given body rows. */
 export function table(rows: readonly string[]): string {
-  return ['项目支出绩效目标表（含转移支付项目）', '', '部门名称：测试单位', '', '单位：万元', '', HEADER, ...rows].join('\n');
+  return ['项目支出绩效目标表（含转移支付项目）', '', '部门名称：测试单位', '', '单位：万元', '', HEADER, ...rows].join(
+    '\n',
+  );
 }
 
 /** Line number (0-based) of the first body row in `table(...)`. */
@@ -67,14 +69,20 @@ export function describeRule(rule: Rule, cases: readonly Case[]): void {
     });
     rule.examples.good.forEach((ex, i) => {
       it(exampleTitle('good', i, ex), () => {
-        assert.deepEqual(findingsOf(rule.id, ex.rows).map((f) => f.message.en), []);
+        assert.deepEqual(
+          findingsOf(rule.id, ex.rows).map((f) => f.message.en),
+          [],
+        );
       });
     });
     for (const c of cases) {
       it(c.name, () => {
         const text = table(c.rows);
         const found = check(text, c.config ?? {}).filter((f) => f.rule === rule.id);
-        assert.deepEqual(found.map((f) => underlined(text, f)), [...c.underlines]);
+        assert.deepEqual(
+          found.map((f) => underlined(text, f)),
+          [...c.underlines],
+        );
         for (const f of found) {
           assert.equal(f.severity, c.config?.rules?.[rule.id] ?? rule.defaultSeverity);
           assert.ok(f.message.zh.length > 0 && f.message.en.length > 0, 'both languages');
@@ -91,10 +99,15 @@ export function describeRule(rule: Rule, cases: readonly Case[]): void {
 }
 
 /** Applies edits (each within one row: a span of the row starting at its line) to a text, last first. */
-export function applyEdits(text: string, edits: ReadonlyArray<{ line: number; span: { start: number; end: number }; newText: string }>): string {
+export function applyEdits(
+  text: string,
+  edits: ReadonlyArray<{ line: number; span: { start: number; end: number }; newText: string }>,
+): string {
   const doc = parseDocument(text);
   // Each row's text at its first line; the other lines of a row of several lines drop out.
-  const rows: Array<string | undefined> = doc.lines.map((l, i) => (doc.rows[i]?.line === i ? doc.rows[i]?.row.text ?? l : undefined));
+  const rows: Array<string | undefined> = doc.lines.map((l, i) =>
+    doc.rows[i]?.line === i ? (doc.rows[i]?.row.text ?? l) : undefined,
+  );
   const sorted = [...edits].sort((a, b) => b.line - a.line || b.span.start - a.span.start);
   for (const e of sorted) {
     const r = rows[e.line] ?? '';

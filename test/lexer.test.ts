@@ -6,7 +6,9 @@ const names = (text: string) => indicatorLexer.tokenize(text).tokens.map((t) => 
 
 describe('indicator lexer', () => {
   it('every mode is on the optimised path (no pattern without inferable first characters)', () => {
-    assert.doesNotThrow(() => new Lexer({ modes: MODES, defaultMode: 'structure' }, { ...LEXER_CONFIG, ensureOptimizations: true }));
+    assert.doesNotThrow(
+      () => new Lexer({ modes: MODES, defaultMode: 'structure' }, { ...LEXER_CONFIG, ensureOptimizations: true }),
+    );
   });
 
   it('keeps a token small: its offsets are not boxed numbers (a token-dense cell stays in the young generation)', function () {
@@ -32,21 +34,49 @@ describe('indicator lexer', () => {
 
   it('switches to value mode after a label and back at the next label or indicator', () => {
     assert.deepEqual(names('1、1-产出指标；11-数量指标；人次；实施周期指标值：≥1人；年度指标值：≥1人。2、'), [
-      'Seq:1、', 'Code:1', 'Dash:-', 'Text:产出指标', 'Sep:；', 'Code:11', 'Dash:-', 'Text:数量指标', 'Sep:；', 'Text:人次', 'Sep:；',
-      'PeriodLabel:实施周期指标值：', 'ValueText:≥1人', 'ValueEndSep:；', 'AnnualLabel:年度指标值：', 'ValueText:≥1人', 'ValueStop:。', 'Seq:2、',
+      'Seq:1、',
+      'Code:1',
+      'Dash:-',
+      'Text:产出指标',
+      'Sep:；',
+      'Code:11',
+      'Dash:-',
+      'Text:数量指标',
+      'Sep:；',
+      'Text:人次',
+      'Sep:；',
+      'PeriodLabel:实施周期指标值：',
+      'ValueText:≥1人',
+      'ValueEndSep:；',
+      'AnnualLabel:年度指标值：',
+      'ValueText:≥1人',
+      'ValueStop:。',
+      'Seq:2、',
     ]);
   });
 
   it('keeps ；, 。 and quotes inside a value as value text', () => {
     const toks = names('实施周期指标值:“1.甲；2.乙。”；年度指标值:共10人。;年度指标值:x');
     assert.deepEqual(toks, [
-      'PeriodLabel:实施周期指标值:', 'Quoted:“1.甲；2.乙。”', 'ValueEndSep:；', 'AnnualLabel:年度指标值:', 'ValueText:共10人', 'ValuePunct:。',
-      'ValueEndSep:;', 'AnnualLabel:年度指标值:', 'ValueText:x',
+      'PeriodLabel:实施周期指标值:',
+      'Quoted:“1.甲；2.乙。”',
+      'ValueEndSep:；',
+      'AnnualLabel:年度指标值:',
+      'ValueText:共10人',
+      'ValuePunct:。',
+      'ValueEndSep:;',
+      'AnnualLabel:年度指标值:',
+      'ValueText:x',
     ]);
   });
 
   it('ends a value at a label written without a separator', () => {
-    assert.deepEqual(names('实施周期指标值：1人年度指标值：1人'), ['PeriodLabel:实施周期指标值：', 'ValueText:1人', 'AnnualLabelInValue:年度指标值：', 'ValueText:1人']);
+    assert.deepEqual(names('实施周期指标值：1人年度指标值：1人'), [
+      'PeriodLabel:实施周期指标值：',
+      'ValueText:1人',
+      'AnnualLabelInValue:年度指标值：',
+      'ValueText:1人',
+    ]);
   });
 
   it('ends a name before a code, so that a missing separator shows', () => {
@@ -54,12 +84,22 @@ describe('indicator lexer', () => {
   });
 
   it('ends a value at the next indicator even without a full stop', () => {
-    assert.deepEqual(names('年度指标值：≥90%2、1-产出指标').slice(0, 4), ['AnnualLabel:年度指标值：', 'ValueText:≥90%', 'SeqInValue:2、', 'Code:1']);
+    assert.deepEqual(names('年度指标值：≥90%2、1-产出指标').slice(0, 4), [
+      'AnnualLabel:年度指标值：',
+      'ValueText:≥90%',
+      'SeqInValue:2、',
+      'Code:1',
+    ]);
   });
 
   it('reads surrogate pairs and unknown characters as text, never as errors', () => {
-    const r = indicatorLexer.tokenize('1、1-产出指标😀；11-数量𠀋指标；名\u0001称；实施周期指标值：👍；年度指标值：<b>x</b>');
+    const r = indicatorLexer.tokenize(
+      '1、1-产出指标😀；11-数量𠀋指标；名\u0001称；实施周期指标值：👍；年度指标值：<b>x</b>',
+    );
     assert.deepEqual(r.errors, []);
-    assert.deepEqual(r.groups['html']?.map((t) => t.image), ['<b>', '</b>']);
+    assert.deepEqual(
+      r.groups['html']?.map((t) => t.image),
+      ['<b>', '</b>'],
+    );
   });
 });

@@ -26,34 +26,43 @@ describe('line text (incremental LSP changes)', () => {
   });
 
   it('joins a lone \\r before an edit with the \\n the edit starts with', () => {
-    const t = applyChange(toLineText('a\rb'), { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } }, text: '\nc' });
+    const t = applyChange(toLineText('a\rb'), {
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } },
+      text: '\nc',
+    });
     assert.deepEqual(t.lines, ['a', 'c']);
     assert.deepEqual(t.eols, ['\r\n', '']);
   });
 
   it('equals the reference after any sequence of changes', () => {
-    fc.assert(fc.property(text, fc.array(change, { minLength: 1, maxLength: 5 }), (initial, changes) => {
-      let t = toLineText(initial);
-      for (const c of changes) {
-        // A fresh reference per step: after an edit past the document's end its line offsets are
-        // left with holes (1.0.16), which would fail the next step for the reference's sake.
-        const reference = TextDocument.create('file:///t.jxmb', 'perf-target', 1, textOf(t));
-        TextDocument.update(reference, [c], 2);
-        const before = t;
-        t = applyChange(t, c);
-        assert.equal(textOf(t), reference.getText(), JSON.stringify({ initial, c }));
-        assert.deepEqual(t.lines, splitLines(reference.getText()));
-        assert.equal(t.length, reference.getText().length);
-        // Lines before the edit are the very same strings.
-        const first = Math.min(c.range.start.line, c.range.end.line, before.lines.length - 1) - 1;
-        for (let i = 0; i < first && i < t.lines.length; i++) assert.ok(Object.is(t.lines[i], before.lines[i]));
-      }
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(text, fc.array(change, { minLength: 1, maxLength: 5 }), (initial, changes) => {
+        let t = toLineText(initial);
+        for (const c of changes) {
+          // A fresh reference per step: after an edit past the document's end its line offsets are
+          // left with holes (1.0.16), which would fail the next step for the reference's sake.
+          const reference = TextDocument.create('file:///t.jxmb', 'perf-target', 1, textOf(t));
+          TextDocument.update(reference, [c], 2);
+          const before = t;
+          t = applyChange(t, c);
+          assert.equal(textOf(t), reference.getText(), JSON.stringify({ initial, c }));
+          assert.deepEqual(t.lines, splitLines(reference.getText()));
+          assert.equal(t.length, reference.getText().length);
+          // Lines before the edit are the very same strings.
+          const first = Math.min(c.range.start.line, c.range.end.line, before.lines.length - 1) - 1;
+          for (let i = 0; i < first && i < t.lines.length; i++) assert.ok(Object.is(t.lines[i], before.lines[i]));
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('takes a paste of half a million lines', () => {
     const pasted = Array.from({ length: 500000 }, (_, i) => `行${i}`).join('\n');
-    const t = applyChange(toLineText('甲\n乙'), { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: `${pasted}\n` });
+    const t = applyChange(toLineText('甲\n乙'), {
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+      text: `${pasted}\n`,
+    });
     assert.equal(t.lines.length, 500002);
     assert.equal(t.lines[500001], '乙');
   });

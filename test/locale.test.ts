@@ -6,21 +6,43 @@ import { didYouMean, editDistance } from '../server/src/suggest';
 
 describe('the command line’s locale', () => {
   it('reads every way of writing Chinese as Chinese, and C/POSIX/empty as not set', () => {
-    for (const name of ['zh', 'zh-cn', 'zh-CN', 'zh_CN', 'zh-Hans', 'zh-Hans-CN', 'zh_CN.UTF-8', 'zh_CN.GB18030', 'zh_CN.GB18030@euro', 'zh_SG', 'zh_TW.UTF-8', 'zh-Hant', 'ZH_cn.utf8']) {
+    for (const name of [
+      'zh',
+      'zh-cn',
+      'zh-CN',
+      'zh_CN',
+      'zh-Hans',
+      'zh-Hans-CN',
+      'zh_CN.UTF-8',
+      'zh_CN.GB18030',
+      'zh_CN.GB18030@euro',
+      'zh_SG',
+      'zh_TW.UTF-8',
+      'zh-Hant',
+      'ZH_cn.utf8',
+    ]) {
       assert.equal(localeOfName(name), 'zh-cn', name);
     }
-    for (const name of ['en', 'en_US.UTF-8', 'en-GB', 'de_DE.UTF-8', 'fr', 'zu_ZA']) assert.equal(localeOfName(name), 'en', name);
-    for (const name of [undefined, '', ' ', 'C', 'C.UTF-8', 'c.utf8', 'POSIX', 'posix']) assert.equal(localeOfName(name), undefined, String(name));
+    for (const name of ['en', 'en_US.UTF-8', 'en-GB', 'de_DE.UTF-8', 'fr', 'zu_ZA'])
+      assert.equal(localeOfName(name), 'en', name);
+    for (const name of [undefined, '', ' ', 'C', 'C.UTF-8', 'c.utf8', 'POSIX', 'posix'])
+      assert.equal(localeOfName(name), undefined, String(name));
   });
 
   it('accepts zh and en with any region or script in --locale, and nothing else', () => {
-    for (const v of ['zh', 'zh-cn', 'zh_CN', 'zh-Hans', 'zh-Hans-CN', 'ZH-CN', 'zh_CN.UTF-8']) assert.equal(parseLocaleFlag(v), 'zh-cn', v);
+    for (const v of ['zh', 'zh-cn', 'zh_CN', 'zh-Hans', 'zh-Hans-CN', 'ZH-CN', 'zh_CN.UTF-8'])
+      assert.equal(parseLocaleFlag(v), 'zh-cn', v);
     for (const v of ['en', 'en-US', 'en_GB']) assert.equal(parseLocaleFlag(v), 'en', v);
     for (const v of ['fr', 'chinese', 'zhcn', '', 'C']) assert.equal(parseLocaleFlag(v), undefined, v);
   });
 
   it('takes --locale, then LC_ALL, LC_MESSAGES, LANG, LANGUAGE, then the system’s locale', () => {
-    type Case = [flag: string | undefined, env: Record<string, string>, system: string | undefined, expected: 'zh-cn' | 'en'];
+    type Case = [
+      flag: string | undefined,
+      env: Record<string, string>,
+      system: string | undefined,
+      expected: 'zh-cn' | 'en',
+    ];
     const cases: Case[] = [
       // --locale wins over everything
       ['en', { LC_ALL: 'zh_CN.UTF-8', LANG: 'zh_CN.UTF-8' }, 'zh-CN', 'en'],
@@ -80,25 +102,45 @@ describe('did you mean', () => {
 
 describe('settings problems in both languages', () => {
   it('names unknown rules, severities and keys with a suggestion, in English and Chinese', () => {
-    const r = readConfig({ rules: { 'punctuation-styel': 'off', 'total-mismatch': 'warn' }, tolerence: 1, ignore: [{ rule: 'html-residu' }] }, RULE_IDS);
-    assert.deepEqual(r.problems, r.issues.map((i) => i.en), 'the server logs the English');
-    assert.deepEqual(r.issues.map((i) => i.en), [
-      'unknown rule "punctuation-styel" in "rules" — did you mean "punctuation-style"?',
-      'unknown severity "warn" for "rules.total-mismatch": must be one of error, warning, information, hint, off — did you mean "warning"?',
-      'unknown rule "html-residu" in "ignore" — did you mean "html-residue"?',
-      'unknown setting "tolerence" — did you mean "tolerance"?',
-    ]);
-    assert.deepEqual(r.issues.map((i) => i.zh), [
-      '"rules" 中有未知规则 "punctuation-styel"，是否想写 "punctuation-style"？',
-      '"rules.total-mismatch" 的严重程度 "warn" 无效，应为 error、warning、information、hint、off 之一，是否想写 "warning"？',
-      '"ignore" 中有未知规则 "html-residu"，是否想写 "html-residue"？',
-      '未知设置 "tolerence"，是否想写 "tolerance"？',
-    ]);
+    const r = readConfig(
+      {
+        rules: { 'punctuation-styel': 'off', 'total-mismatch': 'warn' },
+        tolerence: 1,
+        ignore: [{ rule: 'html-residu' }],
+      },
+      RULE_IDS,
+    );
+    assert.deepEqual(
+      r.problems,
+      r.issues.map((i) => i.en),
+      'the server logs the English',
+    );
+    assert.deepEqual(
+      r.issues.map((i) => i.en),
+      [
+        'unknown rule "punctuation-styel" in "rules" — did you mean "punctuation-style"?',
+        'unknown severity "warn" for "rules.total-mismatch": must be one of error, warning, information, hint, off — did you mean "warning"?',
+        'unknown rule "html-residu" in "ignore" — did you mean "html-residue"?',
+        'unknown setting "tolerence" — did you mean "tolerance"?',
+      ],
+    );
+    assert.deepEqual(
+      r.issues.map((i) => i.zh),
+      [
+        '"rules" 中有未知规则 "punctuation-styel"，是否想写 "punctuation-style"？',
+        '"rules.total-mismatch" 的严重程度 "warn" 无效，应为 error、warning、information、hint、off 之一，是否想写 "warning"？',
+        '"ignore" 中有未知规则 "html-residu"，是否想写 "html-residue"？',
+        '未知设置 "tolerence"，是否想写 "tolerance"？',
+      ],
+    );
     assert.equal(r.config.rules['total-mismatch'], undefined, 'the bad severity is dropped');
   });
 
   it('has a Chinese text for every problem', () => {
-    const r = readConfig({ rules: [], tolerance: -1, requiredCategories: ['9'], punctuationStyle: 'full', ignore: [1], x: 1 }, RULE_IDS);
+    const r = readConfig(
+      { rules: [], tolerance: -1, requiredCategories: ['9'], punctuationStyle: 'full', ignore: [1], x: 1 },
+      RULE_IDS,
+    );
     assert.equal(r.issues.length, 6);
     for (const i of r.issues) assert.ok(/[\u4e00-\u9fff]/.test(i.zh) && i.zh !== i.en, i.zh);
     assert.match(r.issues[3]?.en ?? '', /did you mean "fullwidth"/);

@@ -7,7 +7,16 @@ import { formatDocument } from '../server/src/lsp/formatting';
 import { documentSymbols, foldingRanges } from '../server/src/lsp/symbols';
 import { GOOD_INDICATORS, projectRow, unitRow } from '../server/src/rules/examples';
 import {
-  cellValue, isQuotedCell, lastLineOf, MAX_ROW_LINES, offsetIn, parseDocument, placeOf, positionIn, RowCache, rowExtent,
+  cellValue,
+  isQuotedCell,
+  lastLineOf,
+  MAX_ROW_LINES,
+  offsetIn,
+  parseDocument,
+  placeOf,
+  positionIn,
+  RowCache,
+  rowExtent,
   type TargetDocument,
 } from '../server/src/syntax/document';
 import { CHECK_INDICATORS, excelSheet } from './excel-sheet';
@@ -15,7 +24,10 @@ import { positionOf } from './server/harness';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** The text a place covers, read from the file's own lines. */
-function textAt(text: string, at: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+function textAt(
+  text: string,
+  at: { start: { line: number; character: number }; end: { line: number; character: number } },
+): string {
   const doc = TextDocument.create('file:///x', 'perf-target', 1, text);
   return doc.getText({ start: at.start, end: at.end });
 }
@@ -32,11 +44,21 @@ describe('a cell copied from Excel with line breaks', () => {
         assert.equal(doc.tables.length, 1);
         assert.equal(t.title, '项目支出绩效目标表');
         assert.equal(t.department, '广州市某区某局');
-        assert.deepEqual(t.projects.map((p) => [p.line, lastLineOf(p)]), [[5, 6], [7, 9], [10, 10]]);
+        assert.deepEqual(
+          t.projects.map((p) => [p.line, lastLineOf(p)]),
+          [
+            [5, 6],
+            [7, 9],
+            [10, 10],
+          ],
+        );
         const [first, second] = t.projects;
         assert.equal(first?.row.goal?.text, '开展职业技能培训，\n促进就业。');
         assert.equal(second?.row.indicators?.indicators.length, 3);
-        assert.deepEqual(second?.row.indicators?.indicators.map((i) => i.name?.text), ['检查企业数', '企业合规率', '企业满意度']);
+        assert.deepEqual(
+          second?.row.indicators?.indicators.map((i) => i.name?.text),
+          ['检查企业数', '企业合规率', '企业满意度'],
+        );
         // Every line of the row answers the row.
         for (let line = 7; line <= 9; line++) assert.equal(doc.rows[line], second);
         assert.equal(t.endLine, 10);
@@ -54,12 +76,18 @@ describe('a cell copied from Excel with line breaks', () => {
 
       it('gives no false finding: only a note per multi-line cell', () => {
         const found = checkDocument(doc);
-        assert.deepEqual(found.map((f) => [f.rule, f.severity, f.line]), [
-          ['multi-line-cell', 'information', 5],
-          ['multi-line-cell', 'information', 7],
-        ]);
+        assert.deepEqual(
+          found.map((f) => [f.rule, f.severity, f.line]),
+          [
+            ['multi-line-cell', 'information', 5],
+            ['multi-line-cell', 'information', 7],
+          ],
+        );
         // The command line's one pass reads the same.
-        assert.deepEqual(checkText(text).findings.map((f) => [f.rule, f.line, f.span.start]), found.map((f) => [f.rule, f.line, f.span.start]));
+        assert.deepEqual(
+          checkText(text).findings.map((f) => [f.rule, f.line, f.span.start]),
+          found.map((f) => [f.rule, f.line, f.span.start]),
+        );
       });
 
       it('places findings on the lines and columns where their text stands', () => {
@@ -126,7 +154,11 @@ describe('a cell copied from Excel with line breaks', () => {
     const lines = [projectRow('"三品一标"认证补贴', ['1.00', '1.00']), projectRow('项目', ['1.00', '1.00'])];
     assert.equal(rowExtent(lines, 0), 1);
     // A quote typed at the start of the last cell does not swallow the rows below (they have tabs).
-    const typing = [projectRow('项目', ['1.00', '1.00'], `"${GOOD_INDICATORS}`), projectRow('项目二', ['1.00', '1.00']), '说明文字"'];
+    const typing = [
+      projectRow('项目', ['1.00', '1.00'], `"${GOOD_INDICATORS}`),
+      projectRow('项目二', ['1.00', '1.00']),
+      '说明文字"',
+    ];
     assert.equal(rowExtent(typing, 0), 1);
     // Nor lines without tabs beyond the bound.
     const open = ['甲\t"开始', ...Array.from({ length: MAX_ROW_LINES + 5 }, () => '续'), '结束"'];
@@ -148,19 +180,35 @@ describe('a cell copied from Excel with line breaks', () => {
     ];
     const line = fc.constantFrom(...pool);
     const edit = fc.record({ at: fc.nat(40), remove: fc.nat(3), insert: fc.array(line, { maxLength: 3 }) });
-    fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
-      const cache = new RowCache();
-      let lines = start;
-      let doc: TargetDocument = parseDocument(lines, cache);
-      for (const e of edits) {
-        const at = Math.min(e.at, lines.length);
-        lines = [...lines.slice(0, at), ...e.insert, ...lines.slice(at + e.remove)];
-        doc = parseDocument(lines, cache, doc);
-        const fresh = parseDocument(lines);
-        assert.deepEqual(doc.rows.map((r) => [r.line, r.row.text]), fresh.rows.map((r) => [r.line, r.row.text]));
-        const shape = (d: TargetDocument) => d.tables.map((t) => [t.startLine, t.endLine, t.projects.map((p) => p.line), t.units.map((u) => u.ref.line)]);
-        assert.deepEqual(shape(doc), shape(fresh));
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 30 }),
+        fc.array(edit, { minLength: 1, maxLength: 5 }),
+        (start, edits) => {
+          const cache = new RowCache();
+          let lines = start;
+          let doc: TargetDocument = parseDocument(lines, cache);
+          for (const e of edits) {
+            const at = Math.min(e.at, lines.length);
+            lines = [...lines.slice(0, at), ...e.insert, ...lines.slice(at + e.remove)];
+            doc = parseDocument(lines, cache, doc);
+            const fresh = parseDocument(lines);
+            assert.deepEqual(
+              doc.rows.map((r) => [r.line, r.row.text]),
+              fresh.rows.map((r) => [r.line, r.row.text]),
+            );
+            const shape = (d: TargetDocument) =>
+              d.tables.map((t) => [
+                t.startLine,
+                t.endLine,
+                t.projects.map((p) => p.line),
+                t.units.map((u) => u.ref.line),
+              ]);
+            assert.deepEqual(shape(doc), shape(fresh));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

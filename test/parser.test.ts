@@ -4,7 +4,8 @@ import { parseIndicators } from '../server/src/syntax/indicators';
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
 
 describe('indicator parser', () => {
-  const cell = '1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥20000人次；年度指标值：≥20000人次。2、3-满意度指标:31-服务对象满意度;满意度;实施周期指标值:≥90%;年度指标值:“甲；乙。”。';
+  const cell =
+    '1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥20000人次；年度指标值：≥20000人次。2、3-满意度指标:31-服务对象满意度;满意度;实施周期指标值:≥90%;年度指标值:“甲；乙。”。';
 
   it('reads every field with exact spans', () => {
     const r = parseIndicators(cell);
@@ -20,7 +21,10 @@ describe('indicator parser', () => {
     assert.equal(a.period?.text, '≥20000人次');
     assert.equal(slice(cell, a.annual?.span ?? { start: 0, end: 0 }), '≥20000人次');
     assert.equal(b.annual?.text, '“甲；乙。”');
-    assert.deepEqual(b.punctuation.map((p) => `${p.char}${p.role}`), [':code', ';code', ';name', ':label', ';value', ':label', '。terminator']);
+    assert.deepEqual(
+      b.punctuation.map((p) => `${p.char}${p.role}`),
+      [':code', ';code', ';name', ':label', ';value', ':label', '。terminator'],
+    );
   });
 
   it('offsets spans by the cell’s column', () => {
@@ -37,10 +41,14 @@ describe('indicator parser', () => {
   });
 
   it('recovers: a broken indicator keeps the others', () => {
-    const text = '1、1-产出指标11-数量指标；人次；实施周期指标值：1人；年度指标值：1人。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。3、3-满意度指标；31-服务对象满意度；满意率；实施周期指标值：≥90%；年度指标值：≥90%。';
+    const text =
+      '1、1-产出指标11-数量指标；人次；实施周期指标值：1人；年度指标值：1人。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。3、3-满意度指标；31-服务对象满意度；满意率；实施周期指标值：≥90%；年度指标值：≥90%。';
     const r = parseIndicators(text);
     assert.ok(r.problems.length > 0);
-    assert.deepEqual(r.indicators.map((i) => i.seq.value), [1, 2, 3]);
+    assert.deepEqual(
+      r.indicators.map((i) => i.seq.value),
+      [1, 2, 3],
+    );
     assert.equal(r.indicators[2]?.annual?.text, '≥90%');
     const p = r.problems[0];
     assert.ok(p);
@@ -60,11 +68,17 @@ describe('indicator parser', () => {
     // sequence number is reported as belonging to none, and the next indicator is whole.
     const text = '1、1-产出指标；；人次；实施周期指标值：1人。2、2-效益指标；22-社会效益；就业率；年度指标值：≥90%。';
     const r = parseIndicators(text);
-    assert.deepEqual(r.indicators.map((i) => [i.seq.value, i.level1?.code?.text, i.level2?.code?.text, slice(text, i.span)]), [
-      [1, '1', undefined, '1、1-产出指标；'],
-      [2, '2', '22', '2、2-效益指标；22-社会效益；就业率；年度指标值：≥90%。'],
-    ]);
-    assert.deepEqual(r.problems.map((p) => slice(text, p.span)), ['；', '；人次；实施周期指标值：1人。']);
+    assert.deepEqual(
+      r.indicators.map((i) => [i.seq.value, i.level1?.code?.text, i.level2?.code?.text, slice(text, i.span)]),
+      [
+        [1, '1', undefined, '1、1-产出指标；'],
+        [2, '2', '22', '2、2-效益指标；22-社会效益；就业率；年度指标值：≥90%。'],
+      ],
+    );
+    assert.deepEqual(
+      r.problems.map((p) => slice(text, p.span)),
+      ['；', '；人次；实施周期指标值：1人。'],
+    );
   });
 
   it('names what was expected at the end of an unfinished indicator', () => {
@@ -74,11 +88,26 @@ describe('indicator parser', () => {
   });
 
   it('never throws and keeps spans inside the cell, whatever the input', () => {
-    const inputs = ['', '；；；', '1、', '、、、', '实施周期指标值：', '年度指标值：x。1、', '1、1-', '<p>', '"“', '\u0000\uffff\ud800', '9999、99-'];
+    const inputs = [
+      '',
+      '；；；',
+      '1、',
+      '、、、',
+      '实施周期指标值：',
+      '年度指标值：x。1、',
+      '1、1-',
+      '<p>',
+      '"“',
+      '\u0000\uffff\ud800',
+      '9999、99-',
+    ];
     for (const text of inputs) {
       const r = parseIndicators(text);
       for (const s of [...r.problems.map((p) => p.span), ...r.indicators.map((i) => i.span)]) {
-        assert.ok(s.start >= 0 && s.end <= Math.max(text.length, 1) && s.start <= s.end, `${JSON.stringify(text)}: ${JSON.stringify(s)}`);
+        assert.ok(
+          s.start >= 0 && s.end <= Math.max(text.length, 1) && s.start <= s.end,
+          `${JSON.stringify(text)}: ${JSON.stringify(s)}`,
+        );
       }
     }
   });
@@ -94,12 +123,16 @@ describe('indicator parser: clerk slips', () => {
   const B = '2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥60%；年度指标值：≥60%。';
   const C = '3、3-满意度指标；31-服务对象满意度；满意度；实施周期指标值：≥90%；年度指标值：≥90%。';
   const CLEAN = A + B + C;
-  const shape = (text: string) => parseIndicators(text).indicators.map((i) =>
-    [i.seq.value, i.level1?.code?.text, i.level2?.code?.text, i.name?.text, i.period?.text, i.annual?.text].join('|'));
+  const shape = (text: string) =>
+    parseIndicators(text).indicators.map((i) =>
+      [i.seq.value, i.level1?.code?.text, i.level2?.code?.text, i.name?.text, i.period?.text, i.annual?.text].join('|'),
+    );
 
   /** Applies every fix of every problem (the first fix of each), as a clerk accepting them would. */
   function fixed(text: string): string {
-    const edits = parseIndicators(text).problems.flatMap((p) => p.fixes?.[0]?.edits ?? []).map((e, i) => ({ ...e, i }));
+    const edits = parseIndicators(text)
+      .problems.flatMap((p) => p.fixes?.[0]?.edits ?? [])
+      .map((e, i) => ({ ...e, i }));
     let out = text;
     // Last first; of two inserts at one place, the later problem's first, so that the earlier's stands first.
     for (const e of edits.sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end || b.i - a.i)) {
@@ -110,7 +143,11 @@ describe('indicator parser: clerk slips', () => {
 
   // [what slipped, the text, what each problem underlines]
   const SLIPS: ReadonlyArray<[string, string, readonly string[]]> = [
-    ...['．', '.', '。', '，', ',', '）', ')', '：', ':'].map((m): [string, string, string[]] => [`“3${m}” for “3、”`, A + B + C.replace('3、', `3${m}`), [`3${m}`]]),
+    ...['．', '.', '。', '，', ',', '）', ')', '：', ':'].map((m): [string, string, string[]] => [
+      `“3${m}” for “3、”`,
+      A + B + C.replace('3、', `3${m}`),
+      [`3${m}`],
+    ]),
     ['“（3）” for “3、”', A + B + C.replace('3、', '（3）'), ['（3）']],
     ['a space before the wrong mark', A + B + C.replace('3、', '3 ．'), ['3 ．']],
     ['“1.” at the start of the cell', A.replace('1、', '1.') + B + C, ['1.']],
@@ -120,8 +157,16 @@ describe('indicator parser: clerk slips', () => {
     ['“。。。”', A + B.replace('≥60%。', '≥60%。。。') + C, ['。。']],
     ['a forgotten sequence number', A + B + C.replace('3、', ''), ['3-满意度指标']],
     ['a forgotten number and full stop', A + B.replace('≥60%。', '≥60%') + C.replace('3、', ''), ['%', '3-满意度指标']],
-    ['the labels in reverse order', A + B.replace('实施周期指标值：≥60%；年度指标值：≥60%', '年度指标值：≥60%；实施周期指标值：≥60%') + C, ['年度指标值：≥60%；实施周期指标值：≥60%']],
-    ['the annual value written twice, the same', A.replace('年度指标值：≥300人次', '年度指标值：≥300人次；年度指标值：≥300人次') + B + C, ['年度指标值：≥300人次']],
+    [
+      'the labels in reverse order',
+      A + B.replace('实施周期指标值：≥60%；年度指标值：≥60%', '年度指标值：≥60%；实施周期指标值：≥60%') + C,
+      ['年度指标值：≥60%；实施周期指标值：≥60%'],
+    ],
+    [
+      'the annual value written twice, the same',
+      A.replace('年度指标值：≥300人次', '年度指标值：≥300人次；年度指标值：≥300人次') + B + C,
+      ['年度指标值：≥300人次'],
+    ],
     ['a label variant (实施期指标值)', A.replace('实施周期指标值', '实施期指标值') + B + C, ['实施期指标值']],
     ['a label variant (年度目标值)', A.replace('年度指标值', '年度目标值') + B + C, ['年度目标值']],
     ['a label variant (全年指标值)', A + B.replace('年度指标值', '全年指标值') + C, ['全年指标值']],
@@ -136,8 +181,14 @@ describe('indicator parser: clerk slips', () => {
     it(`reads and reports ${what}`, () => {
       const r = parseIndicators(text);
       assert.deepEqual(shape(text), shape(CLEAN), 'read as the clean cell');
-      assert.deepEqual(r.problems.map((p) => slice(text, p.span)), [...underlines]);
-      assert.ok(r.problems.every((p) => p.message.zh && p.message.en && (p.fixes?.length ?? 0) > 0), 'every problem has a fix');
+      assert.deepEqual(
+        r.problems.map((p) => slice(text, p.span)),
+        [...underlines],
+      );
+      assert.ok(
+        r.problems.every((p) => p.message.zh && p.message.en && (p.fixes?.length ?? 0) > 0),
+        'every problem has a fix',
+      );
       assert.equal(fixed(text), CLEAN, 'the fixes write the clean cell');
     });
   }
@@ -146,7 +197,10 @@ describe('indicator parser: clerk slips', () => {
     const text = A.replace('年度指标值：≥300人次', '年度指标值：≥3人次；年度指标值：≥4人次') + B + C;
     const r = parseIndicators(text);
     assert.equal(r.indicators[0]?.annual?.text, '≥3人次');
-    assert.deepEqual(r.problems.map((p) => slice(text, p.span)), ['年度指标值：≥4人次']);
+    assert.deepEqual(
+      r.problems.map((p) => slice(text, p.span)),
+      ['年度指标值：≥4人次'],
+    );
     assert.match(r.problems[0]?.message.en ?? '', /written 2 times \(“≥3人次” and “≥4人次”\): only the first is read/);
     assert.equal(r.problems[0]?.fixes?.[0]?.safe, false, 'the clerk chooses which value stays');
   });

@@ -27,28 +27,44 @@ function sources(dir: string, out: string[] = []): string[] {
 
 /** The code of a source, without its comment lines (comments may name a method in backticks). */
 function codeLines(path: string): Array<{ readonly line: number; readonly text: string }> {
-  return readFileSync(join(root, path), 'utf8').split('\n')
+  return readFileSync(join(root, path), 'utf8')
+    .split('\n')
     .map((text, i) => ({ line: i + 1, text }))
     .filter(({ text }) => !/^\s*(\/\/|\/\*|\*)/.test(text));
 }
 
 describe('the custom protocol, written once', () => {
-  const files = ['server/src', 'client/src', 'test', 'scripts', 'bench'].flatMap((d) => sources(d)).filter((p) => p !== PROTOCOL);
+  const files = ['server/src', 'client/src', 'test', 'scripts', 'bench']
+    .flatMap((d) => sources(d))
+    .filter((p) => p !== PROTOCOL);
 
   it('finds the sources to search (the client, the server, the tests)', () => {
-    for (const f of [join('client', 'src', 'extension.ts'), join('server', 'src', 'lsp', 'server.ts'), join('test', 'server', 'harness.ts')]) assert.ok(files.includes(f), f);
+    for (const f of [
+      join('client', 'src', 'extension.ts'),
+      join('server', 'src', 'lsp', 'server.ts'),
+      join('test', 'server', 'harness.ts'),
+    ])
+      assert.ok(files.includes(f), f);
   });
 
   it('names no perfTarget/ method in a string literal outside server/src/protocol.ts', () => {
-    const copies = files.flatMap((f) => codeLines(f).filter(({ text }) => /['"`]perfTarget\//.test(text)).map(({ line, text }) => `${f}:${line}: ${text.trim()}`));
+    const copies = files.flatMap((f) =>
+      codeLines(f)
+        .filter(({ text }) => /['"`]perfTarget\//.test(text))
+        .map(({ line, text }) => `${f}:${line}: ${text.trim()}`),
+    );
     assert.deepEqual(copies, [], 'import the typed definition from server/src/protocol.ts');
   });
 
   it('writes no command id or the fix-all kind as a literal outside server/src/protocol.ts', () => {
     const ids = [...Object.values(Commands), FIX_ALL_KIND];
-    const copies = files.flatMap((f) => codeLines(f)
-      .filter(({ text }) => ids.some((id) => text.includes(`'${id}'`) || text.includes(`"${id}"`) || text.includes(`\`${id}\``)))
-      .map(({ line, text }) => `${f}:${line}: ${text.trim()}`));
+    const copies = files.flatMap((f) =>
+      codeLines(f)
+        .filter(({ text }) =>
+          ids.some((id) => text.includes(`'${id}'`) || text.includes(`"${id}"`) || text.includes(`\`${id}\``)),
+        )
+        .map(({ line, text }) => `${f}:${line}: ${text.trim()}`),
+    );
     assert.deepEqual(copies, [], 'use Commands and FIX_ALL_KIND from server/src/protocol.ts');
   });
 
@@ -87,6 +103,9 @@ describe('the custom protocol, written once', () => {
     }
     for (const key of Object.keys(INIT_OPTIONS)) assert.ok(doc.includes(`${key}?:`), `initialization option ${key}`);
     for (const id of [...Object.values(Commands), FIX_ALL_KIND]) assert.ok(doc.includes(`\`${id}\``), id);
-    assert.ok(readFileSync(join(root, 'ARCHITECTURE.md'), 'utf8').includes('(docs/protocol.md)'), 'ARCHITECTURE.md links docs/protocol.md');
+    assert.ok(
+      readFileSync(join(root, 'ARCHITECTURE.md'), 'utf8').includes('(docs/protocol.md)'),
+      'ARCHITECTURE.md links docs/protocol.md',
+    );
   });
 });

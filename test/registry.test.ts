@@ -10,12 +10,31 @@ const rulesDir = join(root, 'server', 'src', 'rules');
 
 /** The rule ids the command line, settings and docs promise (issue #2). */
 const CONTRACT = [
-  'row-columns', 'amount-invalid', 'amount-style', 'html-residue', 'empty-goal', 'cell-limits', 'multi-line-cell',
-  'total-mismatch', 'subtotal-mismatch', 'money-unit-mismatch',
-  'indicator-syntax', 'indicator-numbering',
-  'unknown-code', 'code-name-mismatch', 'code-parent-mismatch', 'missing-category', 'duplicate-indicator',
-  'value-missing', 'value-not-measurable', 'value-period-annual-mismatch', 'value-multiple-comparators', 'percent-out-of-range', 'cost-exceeds-budget',
-  'punctuation-style', 'nonstandard-characters',
+  'row-columns',
+  'amount-invalid',
+  'amount-style',
+  'html-residue',
+  'empty-goal',
+  'cell-limits',
+  'multi-line-cell',
+  'total-mismatch',
+  'subtotal-mismatch',
+  'money-unit-mismatch',
+  'indicator-syntax',
+  'indicator-numbering',
+  'unknown-code',
+  'code-name-mismatch',
+  'code-parent-mismatch',
+  'missing-category',
+  'duplicate-indicator',
+  'value-missing',
+  'value-not-measurable',
+  'value-period-annual-mismatch',
+  'value-multiple-comparators',
+  'percent-out-of-range',
+  'cost-exceeds-budget',
+  'punctuation-style',
+  'nonstandard-characters',
 ];
 
 describe('rule registry', () => {
@@ -30,8 +49,15 @@ describe('rule registry', () => {
       assert.ok(files.includes(`${r.id}.test.ts`), `${r.id}.test.ts`);
       assert.match(readFileSync(join(rulesDir, `${r.id}.ts`), 'utf8'), new RegExp(`id: '${r.id}'`));
     }
-    const ruleFiles = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !['index.ts', 'types.ts', 'util.ts', 'examples.ts'].includes(f));
-    assert.deepEqual(ruleFiles.map((f) => f.replace(/\.ts$/, '')).sort(), RULES.map((r) => r.id).sort(), 'every rule file is registered');
+    const ruleFiles = files.filter(
+      (f) =>
+        f.endsWith('.ts') && !f.endsWith('.test.ts') && !['index.ts', 'types.ts', 'util.ts', 'examples.ts'].includes(f),
+    );
+    assert.deepEqual(
+      ruleFiles.map((f) => f.replace(/\.ts$/, '')).sort(),
+      RULES.map((r) => r.id).sort(),
+      'every rule file is registered',
+    );
   });
 
   it('every rule has bilingual metadata and examples of both kinds', () => {

@@ -10,7 +10,13 @@ import { join, parse } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkText } from '../server/src/check';
 import { CONFIG_KEYS, DEFAULT_CONFIG, PUNCTUATION_STYLES, readConfig } from '../server/src/config';
-import { directoriesAbove, EDITOR_SETTINGS, SettingsResolver, type SettingsIssue, type SettingsReader } from '../server/src/settings';
+import {
+  directoriesAbove,
+  EDITOR_SETTINGS,
+  SettingsResolver,
+  type SettingsIssue,
+  type SettingsReader,
+} from '../server/src/settings';
 import { RULE_IDS, RULES } from '../server/src/rules';
 import { projectRow, unitRow } from '../server/src/rules/examples';
 import { SEVERITIES } from '../server/src/rules/types';
@@ -67,7 +73,12 @@ describe('settings: one resolver for the command line and the server', () => {
     // Without a settings file, globs are relative to the workspace root that holds the file.
     assert.equal(s.base, at('project'));
     assert.equal(s.file, 'sub/x.jxmb');
-    assert.deepEqual(asked, [settingsAt('project', 'sub'), settingsAt('project'), settingsAt(), join(ROOT, '.perf-target.json')]);
+    assert.deepEqual(asked, [
+      settingsAt('project', 'sub'),
+      settingsAt('project'),
+      settingsAt(),
+      join(ROOT, '.perf-target.json'),
+    ]);
     // A second file in the same tree reads nothing again; a sibling directory reads only itself.
     r.resolve({ path: at('project', 'sub', 'y.jxmb') });
     r.resolve({ path: at('project', 'other', 'z.jxmb') });
@@ -85,7 +96,10 @@ describe('settings: one resolver for the command line and the server', () => {
   });
 
   it('stops at a settings file that is not valid JSON: the defaults, with the problem told once', () => {
-    const { read } = disk({ [settingsAt()]: { rules: { 'html-residue': 'off' } }, [settingsAt('2024')]: '{\n  "rules": { "html-residue": "off", }\n}\n' });
+    const { read } = disk({
+      [settingsAt()]: { rules: { 'html-residue': 'off' } },
+      [settingsAt('2024')]: '{\n  "rules": { "html-residue": "off", }\n}\n',
+    });
     const told: SettingsIssue[][] = [];
     const r = new SettingsResolver({ read, onIssues: (i) => told.push([...i]) });
     const s = r.resolve({ path: at('2024', 'x.jxmb') });
@@ -93,7 +107,10 @@ describe('settings: one resolver for the command line and the server', () => {
     assert.equal(s.config, DEFAULT_CONFIG, 'the parent file does not stand in for a broken one');
     assert.equal(s.issues.length, 1);
     assert.equal(s.issues[0]?.source, settingsAt('2024'));
-    assert.match(s.issues[0]?.text.en ?? '', /^settings are not valid JSON \(near line 2, column \d+\); using the defaults$/);
+    assert.match(
+      s.issues[0]?.text.en ?? '',
+      /^settings are not valid JSON \(near line 2, column \d+\); using the defaults$/,
+    );
     assert.match(s.issues[0]?.text.zh ?? '', /^设置文件不是有效的 JSON/);
     r.resolve({ path: at('2024', 'y.jxmb') });
     assert.equal(told.length, 1, 'told once per settings file');
@@ -105,16 +122,21 @@ describe('settings: one resolver for the command line and the server', () => {
 
   it('names unreadable settings, JSON that is no object and unknown rules, keeping the rest', () => {
     const failing: SettingsReader = (path) => {
-      if (path === settingsAt('locked')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      if (path === settingsAt('locked'))
+        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
       if (path === settingsAt('list')) return '[1, 2]';
-      if (path === settingsAt('typo')) return JSON.stringify({ rules: { 'punctuation-styel': 'off', 'html-residue': 'off' } });
+      if (path === settingsAt('typo'))
+        return JSON.stringify({ rules: { 'punctuation-styel': 'off', 'html-residue': 'off' } });
       return undefined;
     };
     const r = new SettingsResolver({ read: failing, editor: { tolerance: 2 } });
     const locked = r.resolve({ path: at('locked', 'x.jxmb') });
     assert.match(locked.issues[0]?.text.en ?? '', /cannot read the settings file \(EACCES\)/);
     const list = r.resolve({ path: at('list', 'x.jxmb') });
-    assert.deepEqual(list.issues.map((i) => i.text.en), ['settings must be an object']);
+    assert.deepEqual(
+      list.issues.map((i) => i.text.en),
+      ['settings must be an object'],
+    );
     assert.equal(list.config.tolerance, 2, "the editor's layer still applies");
     const typo = r.resolve({ path: at('typo', 'x.jxmb') });
     assert.match(typo.issues[0]?.text.en ?? '', /unknown rule "punctuation-styel".*did you mean "punctuation-style"/);
@@ -122,8 +144,21 @@ describe('settings: one resolver for the command line and the server', () => {
   });
 
   it('lays the editor settings that are set on the file: keys replace, rules merge rule by rule', () => {
-    const { read } = disk({ [settingsAt()]: { rules: { 'punctuation-style': 'off', 'html-residue': 'hint' }, tolerance: 1, punctuationStyle: 'halfwidth' } });
-    const editor = { rules: { 'html-residue': 'error' }, tolerance: 0.5, punctuationStyle: null, requiredCategories: null, maxDiagnosticsPerFile: 10, focusMode: true };
+    const { read } = disk({
+      [settingsAt()]: {
+        rules: { 'punctuation-style': 'off', 'html-residue': 'hint' },
+        tolerance: 1,
+        punctuationStyle: 'halfwidth',
+      },
+    });
+    const editor = {
+      rules: { 'html-residue': 'error' },
+      tolerance: 0.5,
+      punctuationStyle: null,
+      requiredCategories: null,
+      maxDiagnosticsPerFile: 10,
+      focusMode: true,
+    };
     const s = new SettingsResolver({ read, editor }).resolve({ path: at('x.jxmb') });
     assert.deepEqual(s.config.rules, { 'punctuation-style': 'off', 'html-residue': 'error' });
     assert.equal(s.config.tolerance, 0.5);
@@ -131,7 +166,9 @@ describe('settings: one resolver for the command line and the server', () => {
     assert.deepEqual(s.config.requiredCategories, DEFAULT_CONFIG.requiredCategories);
     assert.deepEqual(s.issues, [], "the editor's own settings are no check settings, and no problem");
     // Without a settings file the editor's layer alone applies, its problems named as the editor's.
-    const alone = new SettingsResolver({ read: () => undefined, editor: { rules: { nope: 'off' } } }).resolve({ path: at('x.jxmb') });
+    const alone = new SettingsResolver({ read: () => undefined, editor: { rules: { nope: 'off' } } }).resolve({
+      path: at('x.jxmb'),
+    });
     assert.equal(alone.issues[0]?.source, EDITOR_SETTINGS);
   });
 
@@ -147,9 +184,17 @@ describe('settings: one resolver for the command line and the server', () => {
     const stdin = r.resolve({ directory: W });
     assert.equal(stdin.source, settingsAt());
     assert.equal(stdin.file, undefined);
-    assert.deepEqual(r.resolveUri('untitled:Untitled-1'), stdin, 'an untitled document stands in the first workspace root');
+    assert.deepEqual(
+      r.resolveUri('untitled:Untitled-1'),
+      stdin,
+      'an untitled document stands in the first workspace root',
+    );
     assert.equal(r.resolveUri(pathToFileURL(at('2024', 'x.jxmb')).toString()).file, '2024/x.jxmb');
-    assert.equal(new SettingsResolver({ read }).resolveUri('untitled:x').source, undefined, 'no workspace: no settings file');
+    assert.equal(
+      new SettingsResolver({ read }).resolveUri('untitled:x').source,
+      undefined,
+      'no workspace: no settings file',
+    );
   });
 
   it('names the folders above the workspace roots, where a settings file applies too (the server watches them)', () => {
@@ -170,8 +215,15 @@ describe('settings: one resolver for the command line and the server', () => {
     const dir = mkdtempSync(join(tmpdir(), 'perf-target-settings-'));
     mkdirSync(join(dir, '2024', 'q1'), { recursive: true });
     mkdirSync(join(dir, '2025'), { recursive: true });
-    writeFileSync(join(dir, '.perf-target.json'), JSON.stringify({ ignore: [{ rule: 'total-mismatch', project: '项目', files: '2024/**' }] }));
-    const broken = table([unitRow('合计', ['1.00', '1.00']), unitRow('单位', ['1.00', '1.00']), projectRow('项目', ['2.00', '1.00'])]);
+    writeFileSync(
+      join(dir, '.perf-target.json'),
+      JSON.stringify({ ignore: [{ rule: 'total-mismatch', project: '项目', files: '2024/**' }] }),
+    );
+    const broken = table([
+      unitRow('合计', ['1.00', '1.00']),
+      unitRow('单位', ['1.00', '1.00']),
+      projectRow('项目', ['2.00', '1.00']),
+    ]);
     const r = new SettingsResolver({ roots: [dir] });
     const rules = (path: string) => checkText(broken, r.resolve({ path })).findings.map((f) => f.rule);
     assert.ok(!rules(join(dir, '2024', 'q1', 'x.jxmb')).includes('total-mismatch'));
@@ -190,7 +242,9 @@ describe('settings: the JSON schema of .perf-target.json', () => {
 
   it('is generated from the registry (run `npm run generate`) and contributed for .perf-target.json', () => {
     assert.equal(readFileSync(join(repo, SCHEMA_PATH), 'utf8'), jsonText(schema), `${SCHEMA_PATH} is stale`);
-    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { contributes: { jsonValidation?: Array<{ fileMatch: string; url: string }> } };
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+      contributes: { jsonValidation?: Array<{ fileMatch: string; url: string }> };
+    };
     assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.perf-target.json', url: `./${SCHEMA_PATH}` }]);
     assert.match(readFileSync(join(repo, '.vscodeignore'), 'utf8'), /^!schemas\/\*\*$/m, 'the schema is packaged');
   });
@@ -204,11 +258,17 @@ describe('settings: the JSON schema of .perf-target.json', () => {
       assert.deepEqual(readConfig({ rules: Object.fromEntries(p.enum.map((s) => [id, s])) }, RULE_IDS).issues, []);
       assert.equal(p.default, RULES.find((r) => r.id === id)?.defaultSeverity);
     }
-    const ignoreRule = ((props['ignore']?.['items'] as Record<string, unknown>)['properties'] as Record<string, { enum?: string[] }>)['rule'];
+    const ignoreRule = (
+      (props['ignore']?.['items'] as Record<string, unknown>)['properties'] as Record<string, { enum?: string[] }>
+    )['rule'];
     assert.deepEqual(ignoreRule?.enum, [...RULE_IDS]);
     const codes = (props['requiredCategories']?.['items'] as { enum: string[] }).enum;
     assert.deepEqual(readConfig({ requiredCategories: codes }, RULE_IDS).issues, []);
-    assert.notDeepEqual(readConfig({ requiredCategories: ['4'] }, RULE_IDS).issues, [], 'a code the schema leaves out is refused');
+    assert.notDeepEqual(
+      readConfig({ requiredCategories: ['4'] }, RULE_IDS).issues,
+      [],
+      'a code the schema leaves out is refused',
+    );
     assert.deepEqual(props['punctuationStyle']?.['enum'], [...PUNCTUATION_STYLES]);
     assert.equal(props['maxCellLength']?.['minimum'], 1000);
     assert.notDeepEqual(readConfig({ maxCellLength: 999 }, RULE_IDS).issues, []);

@@ -15,7 +15,13 @@ const at = (text: string, needle: string, offset = 0) => {
   if (i < 0) throw new Error(`not found: ${needle}`);
   return i + offset;
 };
-const finding = (rule: string, start: number, end: number, line = LINE): Finding => ({ rule, severity: 'error', line, span: { start, end }, message: { zh: '', en: '' } });
+const finding = (rule: string, start: number, end: number, line = LINE): Finding => ({
+  rule,
+  severity: 'error',
+  line,
+  span: { start, end },
+  message: { zh: '', en: '' },
+});
 
 describe('typing comfort: what waits while the clerk types', () => {
   const text = projectRow('就业项目', ['2.00', '1.00'], GOOD_INDICATORS, '促进就业。');
@@ -31,7 +37,8 @@ describe('typing comfort: what waits while the clerk types', () => {
 
   it('holds the four amount cells while one of them is typed (the row’s sum is noise meanwhile)', () => {
     const unit = typingUnit(row, LINE, cell(2).end);
-    for (let i = 1; i <= 4; i++) assert.ok(isHeld(unit, finding('amount-style', cell(i).start, cell(i).end)), `amount ${i}`);
+    for (let i = 1; i <= 4; i++)
+      assert.ok(isHeld(unit, finding('amount-style', cell(i).start, cell(i).end)), `amount ${i}`);
     assert.ok(!isHeld(unit, finding('html-residue', cell(5).start, cell(5).end)), 'the goal');
     // Typing on in the amounts keeps the same unit: no republish per keystroke.
     assert.equal(typingUnit(row, LINE, cell(1).start).key, unit.key);
@@ -48,7 +55,10 @@ describe('typing comfort: what waits while the clerk types', () => {
     const second = at(text, '2、');
     const unit = typingUnit(row, LINE, second + 5);
     assert.ok(isHeld(unit, finding('code-name-mismatch', at(text, '22-社会效益'), at(text, '22-社会效益', 7))));
-    assert.ok(!isHeld(unit, finding('code-name-mismatch', at(text, '11-数量指标'), at(text, '11-数量指标', 7))), 'the first indicator');
+    assert.ok(
+      !isHeld(unit, finding('code-name-mismatch', at(text, '11-数量指标'), at(text, '11-数量指标', 7))),
+      'the first indicator',
+    );
     assert.ok(isHeld(unit, finding('missing-category', cell(0).start, cell(0).end)));
     assert.notEqual(typingUnit(row, LINE, at(text, '11-数量指标')).key, unit.key);
   });

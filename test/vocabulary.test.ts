@@ -18,7 +18,8 @@ const root = join(__dirname, '..', '..');
 const src = join(root, 'server', 'src');
 
 /** A measure's unit as written after its number: the scale word, then the unit (`万` + `元`). */
-const writtenUnit = (scale: number, unit: string): string => `${Object.keys(SCALES).find((s) => SCALES[s] === scale) ?? ''}${unit}`;
+const writtenUnit = (scale: number, unit: string): string =>
+  `${Object.keys(SCALES).find((s) => SCALES[s] === scale) ?? ''}${unit}`;
 
 describe('one vocabulary', () => {
   it('the row splitter, the lexer and the html-residue rule find the same HTML residue, within the same limits', () => {
@@ -27,7 +28,9 @@ describe('one vocabulary', () => {
       assert.equal(pattern.test(html), residue, `the vocabulary on ${html.slice(0, 30)}`);
       const row = parseRow(projectRow(`项目${html}名称`, ['1.00', '1.00']));
       assert.equal((row.cells[0]?.html.length ?? 0) > 0, residue, `the row splitter on ${html.slice(0, 30)}`);
-      const lexed = indicatorLexer.tokenize(`1、1-产出指标；11-数量指标；培训${html}人次；实施周期指标值：100人次；年度指标值：100人次。`);
+      const lexed = indicatorLexer.tokenize(
+        `1、1-产出指标；11-数量指标；培训${html}人次；实施周期指标值：100人次；年度指标值：100人次。`,
+      );
       assert.equal((lexed.groups['html'] ?? []).length > 0, residue, `the lexer on ${html.slice(0, 30)}`);
       const found = findingsOf('html-residue', [projectRow(`项目${html}名称`, ['1.00', '1.00'])]);
       assert.equal(found.length, residue ? 1 : 0, `the html-residue rule on ${html.slice(0, 30)}`);
@@ -35,7 +38,9 @@ describe('one vocabulary', () => {
   });
 
   it('no module but the vocabulary writes an HTML pattern', () => {
-    const sources = [...walk(src), ...walk(join(root, 'scripts'))].filter((f) => !f.endsWith('.test.ts') && !f.endsWith('vocabulary.ts'));
+    const sources = [...walk(src), ...walk(join(root, 'scripts'))].filter(
+      (f) => !f.endsWith('.test.ts') && !f.endsWith('vocabulary.ts'),
+    );
     for (const file of sources) {
       const text = readFileSync(file, 'utf8');
       assert.doesNotMatch(text, /nbsp\|amp|\[A-Za-z\]\[A-Za-z0-9\]|<\[\^>\]\*>/, `${file} holds its own HTML pattern`);
@@ -64,11 +69,13 @@ describe('one vocabulary', () => {
   it('formatting imports no rule file, and no rule imports another (shared logic lives outside the rules)', () => {
     const rules = join(src, 'rules');
     const shared = new Set(['index', 'types', 'util', 'examples']);
-    const isRuleFile = (path: string): boolean => path.startsWith(`${rules}/`) && !shared.has(path.slice(rules.length + 1));
+    const isRuleFile = (path: string): boolean =>
+      path.startsWith(`${rules}/`) && !shared.has(path.slice(rules.length + 1));
     const formatting = join(src, 'lsp', 'formatting.ts');
     const imported = importsOf(formatting);
     assert.ok(imported.length > 0, 'the imports of formatting.ts are read');
-    for (const target of imported) assert.ok(!target.startsWith(`${rules}/`) || target === `${rules}/types`, `formatting.ts imports ${target}`);
+    for (const target of imported)
+      assert.ok(!target.startsWith(`${rules}/`) || target === `${rules}/types`, `formatting.ts imports ${target}`);
     for (const file of walk(src).filter((f) => !f.endsWith('.test.ts'))) {
       const from = file.slice(0, -'.ts'.length);
       // The registry lists the rules; the runner runs them (and caps findings per cell as cell-limits says).
@@ -79,11 +86,15 @@ describe('one vocabulary', () => {
 });
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** The modules a source file imports, as paths without extension (relative imports only). */
 function importsOf(file: string): string[] {
   const dir = file.slice(0, file.lastIndexOf('/'));
-  return [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^;]*?from '(\.[^']+)'/gm)].map((m) => join(dir, m[1] ?? ''));
+  return [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^;]*?from '(\.[^']+)'/gm)].map((m) =>
+    join(dir, m[1] ?? ''),
+  );
 }

@@ -25,7 +25,8 @@ function run(args: string[], locale: Record<string, string> = { LANG: 'C' }) {
 }
 
 /** A project whose second indicator puts 31 under 2-效益指标, after a project with a multi-line goal. */
-const BROKEN = '1、1-产出指标；11-数量指标；人次；实施周期指标值：≥1人次；年度指标值：≥1人次。2、2-效益指标；31-服务对象满意度；满意度；实施周期指标值：≥90%；年度指标值：≥90%。';
+const BROKEN =
+  '1、1-产出指标；11-数量指标；人次；实施周期指标值：≥1人次；年度指标值：≥1人次。2、2-效益指标；31-服务对象满意度；满意度；实施周期指标值：≥90%；年度指标值：≥90%。';
 const TEXT = table([
   unitRow('合计', ['2.00', '2.00']),
   unitRow('单位', ['2.00', '2.00']),
@@ -74,7 +75,13 @@ describe('command line: workbooks', function () {
     const at = BROKEN.indexOf('31-服务对象满意度') + 1;
     assert.ok(r.out.includes(`${book}:测试单位!G11:${at} error code-parent-mismatch`), r.out);
     const j = run(['check', '--format', 'json', book]);
-    const findings = JSON.parse(j.out) as Array<{ file: string; sheet?: string; cell?: string; rule: string; line: number }>;
+    const findings = JSON.parse(j.out) as Array<{
+      file: string;
+      sheet?: string;
+      cell?: string;
+      rule: string;
+      line: number;
+    }>;
     const f = findings.find((x) => x.rule === 'code-parent-mismatch');
     assert.deepEqual([f?.sheet, f?.cell, f?.line], ['测试单位', 'G11', 12]);
   });
@@ -90,7 +97,7 @@ describe('command line: workbooks', function () {
     assert.match(r.out, /2 file\(s\) checked/);
   });
 
-  it('ends a bad workbook with one line and exit 2, in the clerk\'s language; the other files are still checked', () => {
+  it("ends a bad workbook with one line and exit 2, in the clerk's language; the other files are still checked", () => {
     const bomb = join(dir, 'bomb.xlsx');
     writeFileSync(bomb, rawZip([bombEntry('xl/workbook.xml', 64 * 1024 * 1024, 100)]));
     const xls = join(dir, 'old.xls');
@@ -103,8 +110,14 @@ describe('command line: workbooks', function () {
     assert.equal(r.code, 2);
     const lines = r.err.trim().split('\n');
     assert.equal(lines.length, 2, r.err);
-    assert.match(lines[0] ?? '', /^perf-target: .*bomb\.xlsx: the workbook's part xl\/workbook\.xml inflates beyond the limit/);
-    assert.match(lines[1] ?? '', /^perf-target: .*old\.xls: this is an Excel 97–2003 workbook \(\.xls\); save it as \.xlsx/);
+    assert.match(
+      lines[0] ?? '',
+      /^perf-target: .*bomb\.xlsx: the workbook's part xl\/workbook\.xml inflates beyond the limit/,
+    );
+    assert.match(
+      lines[1] ?? '',
+      /^perf-target: .*old\.xls: this is an Excel 97–2003 workbook \(\.xls\); save it as \.xlsx/,
+    );
     assert.match(r.out, /good\.jxmb:12:\d+ error code-parent-mismatch/);
     const zh = run(['import', xls], { LANG: 'zh_CN.UTF-8' });
     assert.equal(zh.code, 2);

@@ -12,15 +12,23 @@ import { Commands } from '../server/src/protocol';
 const root = join(__dirname, '..', '..');
 const read = (name: string): string => readFileSync(join(root, name), 'utf8');
 
-interface Menu { readonly command: string; readonly when?: string }
+interface Menu {
+  readonly command: string;
+  readonly when?: string;
+}
 
 describe('VS Code: workbook commands', () => {
-  const pkg = JSON.parse(read('package.json')) as { contributes: { commands: Array<{ command: string; title: string }>; menus: Record<string, Menu[]> } };
+  const pkg = JSON.parse(read('package.json')) as {
+    contributes: { commands: Array<{ command: string; title: string }>; menus: Record<string, Menu[]> };
+  };
   const en = JSON.parse(read('package.nls.json')) as Record<string, string>;
   const zh = JSON.parse(read('package.nls.zh-cn.json')) as Record<string, string>;
 
   it('contributes Open as Target Table and Save as Excel Workbook…, titled in both languages', () => {
-    for (const [id, english, chinese] of [[Commands.openWorkbook, 'Open as Target Table', '作为绩效目标表打开'], [Commands.saveAsWorkbook, 'Save as Excel Workbook…', '另存为 Excel 工作簿…']]) {
+    for (const [id, english, chinese] of [
+      [Commands.openWorkbook, 'Open as Target Table', '作为绩效目标表打开'],
+      [Commands.saveAsWorkbook, 'Save as Excel Workbook…', '另存为 Excel 工作簿…'],
+    ]) {
       const c = pkg.contributes.commands.find((x) => x.command === id);
       assert.ok(c, id);
       const key = c.title.slice(1, -1);
@@ -30,7 +38,8 @@ describe('VS Code: workbook commands', () => {
   });
 
   it('offers them where a clerk looks: Explorer, editor, tab and palette', () => {
-    const where = (menu: string, id: string): string | undefined => pkg.contributes.menus[menu]?.find((m) => m.command === id)?.when;
+    const where = (menu: string, id: string): string | undefined =>
+      pkg.contributes.menus[menu]?.find((m) => m.command === id)?.when;
     assert.equal(where('explorer/context', Commands.openWorkbook), 'resourceExtname == .xlsx');
     assert.equal(where('editor/title/context', Commands.openWorkbook), 'resourceExtname == .xlsx');
     assert.equal(where('explorer/context', Commands.saveAsWorkbook), 'resourceLangId == perf-target');
@@ -42,7 +51,8 @@ describe('VS Code: workbook commands', () => {
 
   it('registers both from client/src/workbook.ts, with every client string translated', () => {
     const source = read('client/src/workbook.ts');
-    for (const id of ['openWorkbook', 'saveAsWorkbook']) assert.ok(source.includes(`registerCommand(Commands.${id},`), id);
+    for (const id of ['openWorkbook', 'saveAsWorkbook'])
+      assert.ok(source.includes(`registerCommand(Commands.${id},`), id);
     assert.match(read('client/src/extension.ts'), /^\s+registerWorkbookCommands\(context\);$/m);
     const bundle = JSON.parse(read('l10n/bundle.l10n.zh-cn.json')) as Record<string, string>;
     const used = [...source.matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((m) => m[1] ?? '');

@@ -21,12 +21,15 @@ function refused(bytes: Uint8Array, budgetMs = 5000): { zh: string; en: string }
     assert.ok(!m.includes('\n'), `one line: ${m}`);
   }
   // The Chinese message is Chinese: what is left in Latin letters is a name (a part, a format, a program).
-  const names = /[\w.]*\/[\w./]*|\[Content_Types\]\.xml|&\w+;|\b(?:zip|zip64|XML|DOCTYPE|Excel|WPS|LibreOffice|xlsx|xls|MB)\b/g;
+  const names =
+    /[\w.]*\/[\w./]*|\[Content_Types\]\.xml|&\w+;|\b(?:zip|zip64|XML|DOCTYPE|Excel|WPS|LibreOffice|xlsx|xls|MB)\b/g;
   assert.deepEqual(r.message.zh.replace(names, '').match(/[A-Za-z]{2,}/g) ?? [], [], r.message.zh);
   return r.message;
 }
 
-const TABLE_SHEET = worksheet('<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c><c r="B1" t="inlineStr"><is><t>总计</t></is></c></row></sheetData>');
+const TABLE_SHEET = worksheet(
+  '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c><c r="B1" t="inlineStr"><is><t>总计</t></is></c></row></sheetData>',
+);
 
 describe('workbook: hostile and broken files', () => {
   it('stops a zip bomb at the cap: an entry inflating far past its declared size', function () {
@@ -52,19 +55,25 @@ describe('workbook: hostile and broken files', () => {
   it('refuses a shared-strings table past its limit of entries', function () {
     this.timeout(60000);
     const items = Array.from({ length: SHEET_LIMITS.sharedStrings + 1 }, (_, i) => `<si><t>${i}</t></si>`).join('');
-    const bytes = book([{ name: 'Sheet1', xml: TABLE_SHEET }], `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${items}</sst>`);
+    const bytes = book(
+      [{ name: 'Sheet1', xml: TABLE_SHEET }],
+      `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${items}</sst>`,
+    );
     assert.match(refused(bytes, 20000).en, /shared strings exceed the limit of 1,000,000/);
   });
 
   it('refuses a sheet past its limit of cells', function () {
     this.timeout(60000);
     const row = `<row>${Array.from({ length: 100 }, (_, i) => `<c><v>${i}</v></c>`).join('')}</row>`;
-    const bytes = book([{ name: 'Sheet1', xml: worksheet(`<sheetData>${row.repeat(SHEET_LIMITS.cells / 100 + 1)}</sheetData>`) }]);
+    const bytes = book([
+      { name: 'Sheet1', xml: worksheet(`<sheetData>${row.repeat(SHEET_LIMITS.cells / 100 + 1)}</sheetData>`) },
+    ]);
     assert.match(refused(bytes, 20000).en, /more than 1,000,000 cells/);
   });
 
   it('refuses an entity expansion (DOCTYPE) without expanding anything', () => {
-    const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol2;</t></si></sst>';
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol2;</t></si></sst>';
     const m = refused(book([{ name: 'Sheet1', xml: TABLE_SHEET }], laughs));
     assert.match(m.en, /DOCTYPE/);
     assert.match(m.zh, /DOCTYPE/);
@@ -76,7 +85,9 @@ describe('workbook: hostile and broken files', () => {
     this.timeout(60000);
     const text = '字'.repeat(10_000_000);
     const attrs = Array.from({ length: 200_000 }, (_, i) => ` a${i}="v"`).join('');
-    const sheet = worksheet(`<sheetData><row r="1"${attrs}><c r="A1" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData>`);
+    const sheet = worksheet(
+      `<sheetData><row r="1"${attrs}><c r="A1" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData>`,
+    );
     const start = performance.now();
     const r = importWorkbook(book([{ name: 'Sheet1', xml: sheet }]));
     assert.ok(performance.now() - start < 15000);
@@ -113,15 +124,22 @@ describe('workbook: hostile and broken files', () => {
   });
 
   it('keeps a cell far to the right from widening every row: past 256 columns it is noted, not imported', () => {
-    const rows = Array.from({ length: 5000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>项目${i}</t></is></c><c r="XFD${i + 2}"><v>1</v></c></row>`).join('');
+    const rows = Array.from(
+      { length: 5000 },
+      (_, i) =>
+        `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>项目${i}</t></is></c><c r="XFD${i + 2}"><v>1</v></c></row>`,
+    ).join('');
     const header = `<row r="1">${['项目名称', '总计', '财政拨款'].map((h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`).join('')}<c r="XFD1"><v>1</v></c></row>`;
     const r = importWorkbook(book([{ name: 'Sheet1', xml: worksheet(`<sheetData>${header}${rows}</sheetData>`) }]));
     assert.ok(r.ok);
     assert.ok(r.value.text.length < 5001 * 40, `${r.value.text.length} characters`);
-    assert.match(r.value.notes.map((n) => n.en).join('\n'), /5001 cell\(s\) more than 256 columns right of the header's first; not imported/);
+    assert.match(
+      r.value.notes.map((n) => n.en).join('\n'),
+      /5001 cell\(s\) more than 256 columns right of the header's first; not imported/,
+    );
   });
 
-  it('writes no more than a sheet holds: a line of 20 000 cells is cut at Excel\'s last column, with a note', () => {
+  it("writes no more than a sheet holds: a line of 20 000 cells is cut at Excel's last column, with a note", () => {
     const { bytes, notes } = exportWorkbookWithNotes(`项目名称\t总计\t财政拨款\n${'x\t'.repeat(20_000)}`);
     assert.match(notes.map((n) => n.en).join('\n'), /3617 cell\(s\) past Excel's last column/);
     const sheet = readXlsx(bytes).sheets[0];
@@ -129,19 +147,30 @@ describe('workbook: hostile and broken files', () => {
   });
 
   it('reads an entity named like an object property as an undefined entity, and such attributes as attributes', () => {
-    assert.match(refused(book([{ name: 'Sheet1', xml: TABLE_SHEET }], sst(['&constructor;']))).en, /undefined entity &constructor;/);
-    const sheet = worksheet('<sheetData><row r="1" __proto__="x" constructor="y"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c><c r="B1" t="inlineStr"><is><t>总计</t></is></c><c r="C1" t="inlineStr"><is><t>财政拨款</t></is></c></row></sheetData>');
+    assert.match(
+      refused(book([{ name: 'Sheet1', xml: TABLE_SHEET }], sst(['&constructor;']))).en,
+      /undefined entity &constructor;/,
+    );
+    const sheet = worksheet(
+      '<sheetData><row r="1" __proto__="x" constructor="y"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c><c r="B1" t="inlineStr"><is><t>总计</t></is></c><c r="C1" t="inlineStr"><is><t>财政拨款</t></is></c></row></sheetData>',
+    );
     assert.ok(importWorkbook(book([{ name: 'Sheet1', xml: sheet }])).ok);
   });
 
   it('never throws on damaged workbooks: random bytes changed anywhere', function () {
     this.timeout(120000);
     const good = excelBook();
-    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (changes) => {
-      const bytes = Buffer.from(good);
-      for (const [at, b] of changes) bytes[at] = b;
-      const r = importWorkbook(bytes);
-      if (!r.ok) assert.ok(!r.message.en.includes('\n') && r.message.zh !== '');
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+        (changes) => {
+          const bytes = Buffer.from(good);
+          for (const [at, b] of changes) bytes[at] = b;
+          const r = importWorkbook(bytes);
+          if (!r.ok) assert.ok(!r.message.en.includes('\n') && r.message.zh !== '');
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -11,11 +11,28 @@ import { generate } from '../bench/generate';
 import { checkText } from '../server/src/check';
 import { parseDocument } from '../server/src/syntax/document';
 import { GOOD_INDICATORS, projectRow, unitRow } from '../server/src/rules/examples';
-import { cellOfFinding, cellSource, exportWorkbook, exportWorkbookWithNotes, formatAmount, importWorkbook, type ImportedText } from '../server/src/workbook/table';
+import {
+  cellOfFinding,
+  cellSource,
+  exportWorkbook,
+  exportWorkbookWithNotes,
+  formatAmount,
+  importWorkbook,
+  type ImportedText,
+} from '../server/src/workbook/table';
 import { columnName, parseCellRef, readXlsx, type Sheet } from '../server/src/workbook/xlsx';
 import { ZipReader } from '../server/src/workbook/zip';
 import { excelSheet } from './excel-sheet';
-import { EXCEL_TEXT, excelBook, HEADER_CELLS, INDICATORS, INLINE_TEXT, inlineBook, LIBREOFFICE_TEXT, libreOfficeBook } from './workbook-books';
+import {
+  EXCEL_TEXT,
+  excelBook,
+  HEADER_CELLS,
+  INDICATORS,
+  INLINE_TEXT,
+  inlineBook,
+  LIBREOFFICE_TEXT,
+  libreOfficeBook,
+} from './workbook-books';
 import { table } from './helpers';
 
 const root = join(__dirname, '..', '..');
@@ -32,7 +49,8 @@ const roundTrip = (text: string): string => imported(exportWorkbook(text)).text;
 /** Every cell with a value: `A1` → value. */
 function cellMap(sheet: Sheet, colShift = 0): Map<string, string | number> {
   const out = new Map<string, string | number>();
-  for (const row of sheet.rows) for (const c of row.cells) out.set(`${columnName(c.col - colShift)}${row.index + 1}`, c.value);
+  for (const row of sheet.rows)
+    for (const c of row.cells) out.set(`${columnName(c.col - colShift)}${row.index + 1}`, c.value);
   return out;
 }
 
@@ -43,22 +61,34 @@ describe('workbook: text → workbook → text', () => {
 
   it('gives back generated tables exactly (several tables: one sheet each)', function () {
     this.timeout(60000);
-    fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 2_000, max: 60_000 }), (seed, bytes) => {
-      const text = generate(sample, bytes, seed).replace(/\n+$/, '');
-      assert.equal(roundTrip(text), text);
-    }), { numRuns: 12 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 2_000, max: 60_000 }), (seed, bytes) => {
+        const text = generate(sample, bytes, seed).replace(/\n+$/, '');
+        assert.equal(roundTrip(text), text);
+      }),
+      { numRuns: 12 },
+    );
   });
 
   it('gives back cells with line breaks, quotes, spaces and HTML written as Excel copies them', () => {
     const cell = fc.stringMatching(/^[a-z"\n <>&;：，。0-9_x]{0,12}$/).map((s) => s.replace(/^\s+|\s+$/g, ''));
-    const amount = fc.oneof(fc.constant(''), fc.double({ min: -1e9, max: 1e9, noNaN: true }).map((n) => formatAmount(Math.round(n * 100) / 100)), fc.constantFrom('1234.5', '１２.５０', '12万', ' 1.00'));
-    const row = fc.tuple(cell, amount, amount, amount, amount, cell, cell).map((cells) => cells.map((c, i) => (i >= 1 && i <= 4 ? c : cellSource(c))).join('\t'));
-    fc.assert(fc.property(fc.array(row, { maxLength: 8 }), (rows) => {
-      // A project row needs a name: a row of empty cells is a blank row of the sheet.
-      const body = rows.map((r) => (r.replace(/\t/g, '') === '' ? '' : r));
-      const text = table(body).replace(/\n+$/, '');
-      assert.equal(roundTrip(text), text);
-    }), { numRuns: 200 });
+    const amount = fc.oneof(
+      fc.constant(''),
+      fc.double({ min: -1e9, max: 1e9, noNaN: true }).map((n) => formatAmount(Math.round(n * 100) / 100)),
+      fc.constantFrom('1234.5', '１２.５０', '12万', ' 1.00'),
+    );
+    const row = fc
+      .tuple(cell, amount, amount, amount, amount, cell, cell)
+      .map((cells) => cells.map((c, i) => (i >= 1 && i <= 4 ? c : cellSource(c))).join('\t'));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 8 }), (rows) => {
+        // A project row needs a name: a row of empty cells is a blank row of the sheet.
+        const body = rows.map((r) => (r.replace(/\t/g, '') === '' ? '' : r));
+        const text = table(body).replace(/\n+$/, '');
+        assert.equal(roundTrip(text), text);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('keeps an Excel-pasted sheet (multi-line quoted cells, doubled quotes) apart from the padding of preface lines', () => {
@@ -88,11 +118,16 @@ describe('workbook: text → workbook → text', () => {
     assert.match(styles, /fontId="1"[^>]*><alignment horizontal="center" vertical="center" wrapText="1"\/>/);
   });
 
-  it('mentions cells longer than Excel\'s 32 767 characters, and keeps them whole', () => {
+  it("mentions cells longer than Excel's 32 767 characters, and keeps them whole", () => {
     const long = GOOD_INDICATORS.repeat(Math.ceil(40_000 / GOOD_INDICATORS.length));
     const text = table([projectRow('项目', ['1.00', '1.00'], long)]);
     const { bytes, notes } = exportWorkbookWithNotes(text);
-    assert.deepEqual(notes.map((n) => n.en), [`1 cell(s) exceed Excel's limit of 32767 characters a cell (测试单位!G8); Excel cuts them when opening, and WPS and LibreOffice have the same limit`]);
+    assert.deepEqual(
+      notes.map((n) => n.en),
+      [
+        `1 cell(s) exceed Excel's limit of 32767 characters a cell (测试单位!G8); Excel cuts them when opening, and WPS and LibreOffice have the same limit`,
+      ],
+    );
     assert.equal(imported(bytes).text, text);
     assert.deepEqual(exportWorkbookWithNotes(sample).notes, []);
   });
@@ -115,7 +150,13 @@ describe('workbook: what offices send', () => {
   it('reads an Excel workbook: shared and rich strings, merged title, unit in G2, header on row 4, formulas, amounts as text, hidden row and column', () => {
     const r = imported(excelBook());
     assert.equal(r.text, EXCEL_TEXT);
-    assert.deepEqual(r.notes.map((n) => n.en), ['sheet "Sheet1": hidden rows 7 imported like the others', 'sheet "Sheet1": hidden columns H imported like the others']);
+    assert.deepEqual(
+      r.notes.map((n) => n.en),
+      [
+        'sheet "Sheet1": hidden rows 7 imported like the others',
+        'sheet "Sheet1": hidden columns H imported like the others',
+      ],
+    );
     // The text it gives is a target table the checker reads: one unit, two projects.
     const doc = parseDocument(r.text);
     assert.equal(doc.tables[0]?.projects.length, 2);
@@ -141,16 +182,22 @@ describe('workbook: what offices send', () => {
 
   it('reads a workbook written by another implementation (openpyxl: test/fixtures/workbooks)', () => {
     const r = imported(readFileSync(join(root, 'test', 'fixtures', 'workbooks', 'openpyxl.xlsx')));
-    assert.equal(r.text, [
-      '2025年项目支出绩效目标表',
-      '部门名称：某市人力资源局\t\t\t\t\t\t单位：万元',
-      HEADER_CELLS.join('\t'),
-      '合计\t1,334.50\t1,334.50\t\t\t\t',
-      '某市人力资源局本级\t1,334.50\t1,334.50\t\t\t\t',
-      `就业补助资金\t100.00\t100.00\t\t\t"开展职业技能培训，\n促进就业。"\t${INDICATORS}`,
-      `"""双随机""检查经费"\t1,234.50\t1,234.50\t\t\t加强监管。\t${INDICATORS}`,
-    ].join('\n'));
-    assert.deepEqual(r.notes.map((n) => n.en), ['sheet "绩效目标": hidden rows 5 imported like the others']);
+    assert.equal(
+      r.text,
+      [
+        '2025年项目支出绩效目标表',
+        '部门名称：某市人力资源局\t\t\t\t\t\t单位：万元',
+        HEADER_CELLS.join('\t'),
+        '合计\t1,334.50\t1,334.50\t\t\t\t',
+        '某市人力资源局本级\t1,334.50\t1,334.50\t\t\t\t',
+        `就业补助资金\t100.00\t100.00\t\t\t"开展职业技能培训，\n促进就业。"\t${INDICATORS}`,
+        `"""双随机""检查经费"\t1,234.50\t1,234.50\t\t\t加强监管。\t${INDICATORS}`,
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      r.notes.map((n) => n.en),
+      ['sheet "绩效目标": hidden rows 5 imported like the others'],
+    );
   });
 
   it('reads back what LibreOffice saved of our export: the text unchanged (test/fixtures/workbooks/libreoffice.xlsx)', () => {
@@ -163,8 +210,12 @@ describe('workbook: what offices send', () => {
     assert.equal(cellMap(sheet).get('B4'), 1334.5);
   });
 
-  it('keeps every cell\'s value through import and export', () => {
-    for (const [name, bytes, shift] of [['excel', excelBook(), 0], ['inline', inlineBook(), 1], ['libreoffice', libreOfficeBook(), 0]] as const) {
+  it("keeps every cell's value through import and export", () => {
+    for (const [name, bytes, shift] of [
+      ['excel', excelBook(), 0],
+      ['inline', inlineBook(), 1],
+      ['libreoffice', libreOfficeBook(), 0],
+    ] as const) {
       const original = readXlsx(bytes).sheets.filter((s) => s.name !== '说明');
       const again = readXlsx(exportWorkbook(imported(bytes).text)).sheets;
       assert.equal(again.length, original.length, name);
@@ -173,7 +224,12 @@ describe('workbook: what offices send', () => {
         const after = cellMap(again[k] as Sheet);
         for (const [ref, value] of before) {
           // An amount typed as text in an amount column becomes a number when the text writes it so.
-          const expected = typeof value === 'string' && /^[0-9,]+\.[0-9]{2}$/.test(value) && after.get(ref) === Number(value.replace(/,/g, '')) ? after.get(ref) : value;
+          const expected =
+            typeof value === 'string' &&
+            /^[0-9,]+\.[0-9]{2}$/.test(value) &&
+            after.get(ref) === Number(value.replace(/,/g, ''))
+              ? after.get(ref)
+              : value;
           assert.equal(after.get(ref), expected, `${name} ${sheet.name}!${ref}`);
         }
         assert.equal(after.size, before.size, `${name} ${sheet.name}: no cell added`);
@@ -184,7 +240,8 @@ describe('workbook: what offices send', () => {
 
 describe('workbook: findings named by sheet and cell', () => {
   it('names the cell and the character within it, past multi-line cells and doubled quotes', () => {
-    const broken = '1、1-产出指标；11-数量指标；人次；实施周期指标值：≥1人次；年度指标值：≥1人次。2、2-效益指标；31-服务对象满意度；满意度；实施周期指标值：≥90%；年度指标值：≥90%。';
+    const broken =
+      '1、1-产出指标；11-数量指标；人次；实施周期指标值：≥1人次；年度指标值：≥1人次。2、2-效益指标；31-服务对象满意度；满意度；实施周期指标值：≥90%；年度指标值：≥90%。';
     const text = table([
       unitRow('合计', ['2.00', '2.00']),
       unitRow('单位', ['2.00', '2.00']),

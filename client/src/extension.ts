@@ -4,11 +4,24 @@
  * and contributes the commands. Everything else is the server's.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { looksLikeTargetTable } from '../../server/src/decode';
 import {
-  CheckWorkspaceRequest, Commands, ExportRequest, FIX_ALL_KIND, FocusNotification, LANGUAGE_ID, StatusNotification,
-  type FocusParams, type InitializationOptions, type StatusParams,
+  CheckWorkspaceRequest,
+  Commands,
+  ExportRequest,
+  FIX_ALL_KIND,
+  FocusNotification,
+  LANGUAGE_ID,
+  StatusNotification,
+  type FocusParams,
+  type InitializationOptions,
+  type StatusParams,
 } from '../../server/src/protocol';
 import { registerTableView, type TableViews } from './table-view';
 import { registerWorkbookCommands } from './workbook';
@@ -30,7 +43,9 @@ function formatWan(n: number): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; activationMs: number; tableViews: TableViews }> {
+export async function activate(
+  context: vscode.ExtensionContext,
+): Promise<{ client: LanguageClient; activationMs: number; tableViews: TableViews }> {
   const started = Date.now();
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Performance Targets'), { log: true });
   context.subscriptions.push(output);
@@ -42,12 +57,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   // while typing; it is also the transport the benchmark measures.
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.stdio,
+      options: { execArgv: ['--nolazy', '--inspect=6011'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel: output,
-    initializationOptions: { locale: vscode.env.language, docsRoot: context.asAbsolutePath('docs/rules') } satisfies InitializationOptions,
+    initializationOptions: {
+      locale: vscode.env.language,
+      docsRoot: context.asAbsolutePath('docs/rules'),
+    } satisfies InitializationOptions,
     synchronize: { configurationSection: 'perfTarget' },
   };
   client = new LanguageClient('perfTarget', vscode.l10n.t('Performance Targets'), serverOptions, clientOptions);
@@ -60,14 +82,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const statuses = new Map<string, StatusParams>();
   const showStatus = () => {
     const editor = vscode.window.activeTextEditor;
-    const s = editor && editor.document.languageId === LANGUAGE_ID ? statuses.get(editor.document.uri.toString()) : undefined;
+    const s =
+      editor && editor.document.languageId === LANGUAGE_ID ? statuses.get(editor.document.uri.toString()) : undefined;
     if (!s) {
       status.hide();
       return;
     }
     const total = s.total === null ? '—' : formatWan(s.total);
-    status.text = vscode.l10n.t('$(symbol-numeric) {0} 万元 · {1} projects · $(error) {2} $(warning) {3}', total, s.projects, s.errors, s.warnings);
-    status.tooltip = vscode.l10n.t('Total, projects and findings of this target table. Click to open the Problems view.');
+    status.text = vscode.l10n.t(
+      '$(symbol-numeric) {0} 万元 · {1} projects · $(error) {2} $(warning) {3}',
+      total,
+      s.projects,
+      s.errors,
+      s.warnings,
+    );
+    status.tooltip = vscode.l10n.t(
+      'Total, projects and findings of this target table. Click to open the Problems view.',
+    );
     status.show();
   };
 
@@ -76,9 +107,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const sendFocus = (editor: vscode.TextEditor | undefined) => {
     if (!client?.isRunning()) return;
     const enabled = vscode.workspace.getConfiguration('perfTarget').get<boolean>('focusMode', true);
-    const params: FocusParams | null = editor && enabled && editor.document.languageId === LANGUAGE_ID
-      ? { uri: editor.document.uri.toString(), line: editor.selection.active.line, character: editor.selection.active.character }
-      : null;
+    const params: FocusParams | null =
+      editor && enabled && editor.document.languageId === LANGUAGE_ID
+        ? {
+            uri: editor.document.uri.toString(),
+            line: editor.selection.active.line,
+            character: editor.selection.active.character,
+          }
+        : null;
     const key = JSON.stringify(params);
     if (key === lastFocus) return;
     lastFocus = key;
@@ -96,7 +132,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand(Commands.checkWorkspace, async () => {
       if (!client) return;
       const r = await client.sendRequest(CheckWorkspaceRequest.type);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Checked {0} target file(s): {1} error(s), {2} warning(s).', r.files, r.errors, r.warnings));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Checked {0} target file(s): {1} error(s), {2} warning(s).', r.files, r.errors, r.warnings),
+      );
       await vscode.commands.executeCommand('workbench.actions.view.problems');
     }),
     vscode.commands.registerCommand(Commands.fixAll, async () => {
@@ -104,12 +142,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       if (!editor || editor.document.languageId !== LANGUAGE_ID) return;
       const doc = editor.document;
       const whole = new vscode.Range(0, 0, doc.lineCount, 0);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, fixAllKind.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        whole,
+        fixAllKind.value,
+      );
       const edit = actions?.find((a) => a.kind && fixAllKind.contains(a.kind))?.edit;
       if (edit) await vscode.workspace.applyEdit(edit);
       else void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to fix safely.'));
     }),
-    vscode.commands.registerCommand(Commands.format, () => vscode.commands.executeCommand('editor.action.formatDocument')),
+    vscode.commands.registerCommand(Commands.format, () =>
+      vscode.commands.executeCommand('editor.action.formatDocument'),
+    ),
     vscode.commands.registerCommand(Commands.copyAsJson, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!client || !editor || editor.document.languageId !== LANGUAGE_ID) return;
@@ -122,10 +167,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const tableViews = registerTableView(context, () => client);
 
   await client.start();
-  context.subscriptions.push(client.onNotification(StatusNotification.type, (s) => {
-    statuses.set(s.uri, s);
-    showStatus();
-  }));
+  context.subscriptions.push(
+    client.onNotification(StatusNotification.type, (s) => {
+      statuses.set(s.uri, s);
+      showStatus();
+    }),
+  );
   for (const d of vscode.workspace.textDocuments) await detect(d);
   showStatus();
   sendFocus(vscode.window.activeTextEditor);

@@ -47,7 +47,13 @@ export interface CodeChoices {
 
 /** Extension → page. */
 export type ToView =
-  | { readonly type: 'init'; readonly strings: ViewStrings; readonly settings: ViewSettings; readonly locale: string; readonly codes: CodeChoices }
+  | {
+      readonly type: 'init';
+      readonly strings: ViewStrings;
+      readonly settings: ViewSettings;
+      readonly locale: string;
+      readonly codes: CodeChoices;
+    }
   | { readonly type: 'settings'; readonly settings: ViewSettings }
   | { readonly type: 'outline'; readonly outline: TableOutlineResult }
   | { readonly type: 'rows'; readonly version: number; readonly rows: readonly TableProjectRow[] }
@@ -70,7 +76,13 @@ export type FromView =
    * An edit in place: `text` replaces what the part showed (`old`) at `range`, in the outline's
    * `version`; the extension applies the smallest edit of that span (or nothing, if the text moved on).
    */
-  | { readonly type: 'edit'; readonly version: number; readonly range: Range; readonly old: string; readonly text: string }
+  | {
+      readonly type: 'edit';
+      readonly version: number;
+      readonly range: Range;
+      readonly old: string;
+      readonly text: string;
+    }
   /** The quick fixes of the findings at `range` (a cell's), offered by the extension to choose from. */
   | { readonly type: 'fixes'; readonly range: Range };
 

@@ -8,8 +8,24 @@
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { childrenOf, level1Codes } from '../../server/src/catalogue';
-import { Commands, LANGUAGE_ID, patchedProjects, TableOutlineRequest, TableRowsRequest, type TableOutlineResult } from '../../server/src/protocol';
-import type { CodeChoices, FromView, Range, ToView, ViewReport, ViewSettings, ViewState, ViewStrings } from './table-messages';
+import {
+  Commands,
+  LANGUAGE_ID,
+  patchedProjects,
+  TableOutlineRequest,
+  TableRowsRequest,
+  type TableOutlineResult,
+} from '../../server/src/protocol';
+import type {
+  CodeChoices,
+  FromView,
+  Range,
+  ToView,
+  ViewReport,
+  ViewSettings,
+  ViewState,
+  ViewStrings,
+} from './table-messages';
 
 /** The webview panel's type (for restoring it after a restart) and the custom editor's. */
 export const TABLE_PANEL_TYPE = 'perfTarget.tableView';
@@ -22,7 +38,14 @@ function strings(): ViewStrings {
   const t = vscode.l10n.t;
   return {
     columns: [t('Project (unit)'), t('Total'), t('Fiscal allocation'), t('Special account'), t('Other funds')],
-    indicatorColumns: [t('No.'), t('Level 1'), t('Level 2'), t('Indicator'), t('Whole-period value'), t('Annual value')],
+    indicatorColumns: [
+      t('No.'),
+      t('Level 1'),
+      t('Level 2'),
+      t('Indicator'),
+      t('Whole-period value'),
+      t('Annual value'),
+    ],
     goal: t('Goal'),
     total: t('Total'),
     summary: t('{0} projects · {1} indicators · {2} errors · {3} warnings · {4} notes'),
@@ -57,14 +80,24 @@ function codeChoices(): CodeChoices {
  * stay. A tab or line break would split the row, so each becomes a space; in a cell Excel quoted
  * (its text written with doubled quotes), a quote is doubled. Undefined when nothing changes.
  */
-export function smallestEdit(document: vscode.TextDocument, range: vscode.Range, old: string, text: string): vscode.TextEdit | undefined {
+export function smallestEdit(
+  document: vscode.TextDocument,
+  range: vscode.Range,
+  old: string,
+  text: string,
+): vscode.TextEdit | undefined {
   const written = document.getText(range);
   let next = text.replace(/[\t\r\n]+/g, ' ');
   if (written !== old && written === old.replace(/"/g, '""')) next = next.replace(/"/g, '""');
   let s = 0;
   while (s < written.length && s < next.length && written.charCodeAt(s) === next.charCodeAt(s)) s++;
   let e = 0;
-  while (e < written.length - s && e < next.length - s && written.charCodeAt(written.length - 1 - e) === next.charCodeAt(next.length - 1 - e)) e++;
+  while (
+    e < written.length - s &&
+    e < next.length - s &&
+    written.charCodeAt(written.length - 1 - e) === next.charCodeAt(next.length - 1 - e)
+  )
+    e++;
   if (s === written.length && s === next.length) return undefined;
   const start = document.positionAt(document.offsetAt(range.start) + s);
   const end = document.positionAt(document.offsetAt(range.end) - e);
@@ -73,7 +106,10 @@ export function smallestEdit(document: vscode.TextDocument, range: vscode.Range,
 
 function settings(uri: vscode.Uri): ViewSettings {
   const c = vscode.workspace.getConfiguration('perfTarget.tableView', uri);
-  return { scrollViewWithEditor: c.get<boolean>('scrollViewWithEditor', true), scrollEditorWithView: c.get<boolean>('scrollEditorWithView', true) };
+  return {
+    scrollViewWithEditor: c.get<boolean>('scrollViewWithEditor', true),
+    scrollEditorWithView: c.get<boolean>('scrollEditorWithView', true),
+  };
 }
 
 function nonce(): string {
@@ -151,7 +187,8 @@ class TableView implements vscode.Disposable {
         if (e.textEditor.document.uri.toString() === uri) this.cursor(e.textEditor.selection);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('perfTarget.tableView', document.uri)) this.post({ type: 'settings', settings: settings(document.uri) });
+        if (e.affectsConfiguration('perfTarget.tableView', document.uri))
+          this.post({ type: 'settings', settings: settings(document.uri) });
       }),
     );
   }
@@ -168,7 +205,13 @@ class TableView implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
-        this.post({ type: 'init', strings: strings(), settings: settings(this.document.uri), locale: vscode.env.language, codes: codeChoices() });
+        this.post({
+          type: 'init',
+          strings: strings(),
+          settings: settings(this.document.uri),
+          locale: vscode.env.language,
+          codes: codeChoices(),
+        });
         if (this.lastOutline) this.post(this.lastOutline);
         void this.ask();
         break;
@@ -211,13 +254,21 @@ class TableView implements vscode.Disposable {
   /** The quick fixes of the findings at a cell, as the editor's light bulb offers them: chosen, then applied. */
   private async fixes(r: Range): Promise<void> {
     const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', this.document.uri, range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      this.document.uri,
+      range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const offered = (actions ?? []).filter((a) => a.edit || a.command);
     if (offered.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No quick fix here.'));
       return;
     }
-    const chosen = await vscode.window.showQuickPick(offered.map((a) => ({ label: a.title, action: a })), { placeHolder: vscode.l10n.t('Quick fixes') });
+    const chosen = await vscode.window.showQuickPick(
+      offered.map((a) => ({ label: a.title, action: a })),
+      { placeHolder: vscode.l10n.t('Quick fixes') },
+    );
     if (!chosen) return;
     if (chosen.action.edit) await vscode.workspace.applyEdit(chosen.action.edit);
     const command = chosen.action.command;
@@ -260,7 +311,11 @@ class TableView implements vscode.Disposable {
       // After the first, only what changed since the outline at hand (the server answers a patch).
       const held = this.lastOutline?.outline;
       const answer = await client.sendRequest(TableOutlineRequest.type, held ? { uri, since: held.version } : { uri });
-      const projects = answer.patch ? (held ? patchedProjects(held.projects, answer.patch) : undefined) : answer.projects;
+      const projects = answer.patch
+        ? held
+          ? patchedProjects(held.projects, answer.patch)
+          : undefined
+        : answer.projects;
       if (!projects) {
         // A patch against another outline than this one: ask for the whole.
         this.lastOutline = undefined;
@@ -314,10 +369,15 @@ class TableView implements vscode.Disposable {
   }
 
   /** A click on a cell: its exact text selected and revealed in the text editor (opened beside when none shows it). */
-  private async reveal(r: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } }): Promise<void> {
+  private async reveal(r: {
+    readonly start: { readonly line: number; readonly character: number };
+    readonly end: { readonly line: number; readonly character: number };
+  }): Promise<void> {
     const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
     this.revealed = `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.document.uri.toString());
+    const visible = vscode.window.visibleTextEditors.find(
+      (e) => e.document.uri.toString() === this.document.uri.toString(),
+    );
     if (visible) {
       visible.selection = new vscode.Selection(range.start, range.end);
       visible.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -361,7 +421,10 @@ function title(document: vscode.TextDocument): string {
 }
 
 /** Registers the commands, the panel's restoring after a restart, and the custom editor. */
-export function registerTableView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): TableViews {
+export function registerTableView(
+  context: vscode.ExtensionContext,
+  client: () => LanguageClient | undefined,
+): TableViews {
   const extension = context.extensionUri;
 
   const attach = (panel: vscode.WebviewPanel, document: vscode.TextDocument): TableView => {
@@ -384,7 +447,12 @@ export function registerTableView(context: vscode.ExtensionContext, client: () =
       existing.panel.reveal(column, preserveFocus);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(TABLE_PANEL_TYPE, title(document), { viewColumn: column, preserveFocus }, webviewOptions(extension));
+    const panel = vscode.window.createWebviewPanel(
+      TABLE_PANEL_TYPE,
+      title(document),
+      { viewColumn: column, preserveFocus },
+      webviewOptions(extension),
+    );
     attach(panel, document);
   };
 
@@ -401,16 +469,24 @@ export function registerTableView(context: vscode.ExtensionContext, client: () =
         attach(panel, await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)));
       },
     }),
-    vscode.window.registerCustomEditorProvider(TABLE_EDITOR_TYPE, {
-      resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel) {
-        const key = document.uri.toString();
-        const view = new TableView(panel, document, client, extension, () => {
-          if (views.get(key) === view) views.delete(key);
-        });
-        views.set(key, view);
+    vscode.window.registerCustomEditorProvider(
+      TABLE_EDITOR_TYPE,
+      {
+        resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel) {
+          const key = document.uri.toString();
+          const view = new TableView(panel, document, client, extension, () => {
+            if (views.get(key) === view) views.delete(key);
+          });
+          views.set(key, view);
+        },
       },
-    }, { webviewOptions: { retainContextWhenHidden: false } }),
-    { dispose: () => { for (const v of [...views.values()]) v.dispose(); } },
+      { webviewOptions: { retainContextWhenHidden: false } },
+    ),
+    {
+      dispose: () => {
+        for (const v of [...views.values()]) v.dispose();
+      },
+    },
   );
   return {
     probe: async (uri) => views.get(uri.toString())?.probe(),

@@ -18,7 +18,8 @@ const conversion = (): Promise<typeof Table> => import('../../server/src/workboo
 /** The workbook to open: the Explorer's or editor's resource, else the active editor's .xlsx, else one chosen. */
 async function workbookUri(resource: unknown): Promise<vscode.Uri | undefined> {
   if (resource instanceof vscode.Uri && /\.xlsx$/i.test(resource.path)) return resource;
-  const active = vscode.window.activeTextEditor?.document.uri ?? vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  const active =
+    vscode.window.activeTextEditor?.document.uri ?? vscode.window.tabGroups.activeTabGroup.activeTab?.input;
   const activeUri = active instanceof vscode.Uri ? active : (active as { uri?: unknown } | undefined)?.uri;
   if (activeUri instanceof vscode.Uri && /\.xlsx$/i.test(activeUri.path)) return activeUri;
   const picked = await vscode.window.showOpenDialog({
@@ -35,7 +36,9 @@ async function openAsTargetTable(resource: unknown): Promise<void> {
   const { importWorkbook } = await conversion();
   const result = importWorkbook(await vscode.workspace.fs.readFile(uri));
   if (!result.ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', uri.path.split('/').pop() ?? '', say(result.message)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Cannot open {0}: {1}', uri.path.split('/').pop() ?? '', say(result.message)),
+    );
     return;
   }
   // Untitled, but bound to the .jxmb beside the workbook: saving writes it there.
@@ -47,25 +50,30 @@ async function openAsTargetTable(resource: unknown): Promise<void> {
   await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
   await vscode.window.showTextDocument(doc);
   const notes = result.value.notes.map(say);
-  if (notes.length > 0) void vscode.window.showInformationMessage(notes.slice(0, 3).join(' · ') + (notes.length > 3 ? ' …' : ''));
+  if (notes.length > 0)
+    void vscode.window.showInformationMessage(notes.slice(0, 3).join(' · ') + (notes.length > 3 ? ' …' : ''));
 }
 
 /** Writes the target table `resource` (else the active editor's) as a workbook at `target`, else where the clerk chooses. */
 async function saveAsWorkbook(resource: unknown, target?: unknown): Promise<void> {
-  const doc = resource instanceof vscode.Uri
-    ? await vscode.workspace.openTextDocument(resource)
-    : vscode.window.activeTextEditor?.document;
+  const doc =
+    resource instanceof vscode.Uri
+      ? await vscode.workspace.openTextDocument(resource)
+      : vscode.window.activeTextEditor?.document;
   if (!doc || doc.languageId !== LANGUAGE_ID) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a target table first.'));
     return;
   }
   const name = doc.uri.path.replace(/\.[^./]*$/, '') || 'target';
   // A caller (a task, a test) may name the workbook; the clerk otherwise chooses it.
-  const uri = target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({
-    defaultUri: doc.uri.with({ scheme: doc.isUntitled ? 'file' : doc.uri.scheme, path: `${name}.xlsx` }),
-    filters: { [vscode.l10n.t('Excel workbooks')]: ['xlsx'] },
-    saveLabel: vscode.l10n.t('Save as Excel Workbook'),
-  });
+  const uri =
+    target instanceof vscode.Uri
+      ? target
+      : await vscode.window.showSaveDialog({
+          defaultUri: doc.uri.with({ scheme: doc.isUntitled ? 'file' : doc.uri.scheme, path: `${name}.xlsx` }),
+          filters: { [vscode.l10n.t('Excel workbooks')]: ['xlsx'] },
+          saveLabel: vscode.l10n.t('Save as Excel Workbook'),
+        });
   if (!uri) return;
   const { exportWorkbook } = await conversion();
   await vscode.workspace.fs.writeFile(uri, exportWorkbook(doc.getText()));
@@ -76,6 +84,8 @@ async function saveAsWorkbook(resource: unknown, target?: unknown): Promise<void
 export function registerWorkbookCommands(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.openWorkbook, (resource: unknown) => openAsTargetTable(resource)),
-    vscode.commands.registerCommand(Commands.saveAsWorkbook, (resource: unknown, target: unknown) => saveAsWorkbook(resource, target)),
+    vscode.commands.registerCommand(Commands.saveAsWorkbook, (resource: unknown, target: unknown) =>
+      saveAsWorkbook(resource, target),
+    ),
   );
 }

@@ -30,85 +30,150 @@ export interface CodeEntry {
 
 const entries: readonly CodeEntry[] = [
   {
-    code: '1', level: 1, name: '产出指标', aliases: [], english: 'Output',
+    code: '1',
+    level: 1,
+    name: '产出指标',
+    aliases: [],
+    english: 'Output',
     description: {
       zh: '项目资金直接交付的产品或服务：交付多少、达到什么标准、是否按时完成（旧体系下还包括成本）。',
       en: 'Output: what the money directly delivers — volume, standard, timeliness (and cost in the pre-2021 layout).',
     },
   },
   {
-    code: '11', level: 2, parent: '1', name: '数量指标', aliases: [], english: 'Quantity', measure: 'count',
+    code: '11',
+    level: 2,
+    parent: '1',
+    name: '数量指标',
+    aliases: [],
+    english: 'Quantity',
+    measure: 'count',
     description: {
       zh: '计划提供的产品或服务的数量，如人次、场次、个数、份数。',
       en: 'Quantity: how many units of product or service are planned.',
     },
   },
   {
-    code: '12', level: 2, parent: '1', name: '质量指标', aliases: [], english: 'Quality', measure: 'rate',
+    code: '12',
+    level: 2,
+    parent: '1',
+    name: '质量指标',
+    aliases: [],
+    english: 'Quality',
+    measure: 'rate',
     description: {
       zh: '产品或服务应达到的标准和水平，如合格率、准确率、达标率。',
       en: 'Quality: the standard the outputs must reach (pass, accuracy, compliance rates).',
     },
   },
   {
-    code: '13', level: 2, parent: '1', name: '时效指标', aliases: ['进度指标', '产出进度指标'], english: 'Timeliness', measure: 'time',
+    code: '13',
+    level: 2,
+    parent: '1',
+    name: '时效指标',
+    aliases: ['进度指标', '产出进度指标'],
+    english: 'Timeliness',
+    measure: 'time',
     description: {
       zh: '完成的时限和及时程度，如按时完成率、完成时间节点。',
       en: 'Timeliness: deadlines and promptness of delivery.',
     },
   },
   {
-    code: '14', level: 2, parent: '1', name: '成本指标', aliases: ['产出成本指标'], english: 'Cost', measure: 'money',
+    code: '14',
+    level: 2,
+    parent: '1',
+    name: '成本指标',
+    aliases: ['产出成本指标'],
+    english: 'Cost',
+    measure: 'money',
     description: {
       zh: '完成产出所需的单位成本或总成本，原则上不得突破预算支出标准。',
       en: 'Cost: unit or total cost of the outputs; should stay within the spending standard.',
     },
   },
   {
-    code: '2', level: 1, name: '效益指标', aliases: ['效果指标'], english: 'Benefit',
+    code: '2',
+    level: 1,
+    name: '效益指标',
+    aliases: ['效果指标'],
+    english: 'Benefit',
     description: {
       zh: '产出带来的效果和影响：受益对象和社会因此得到了什么。',
       en: 'Benefit: the effects the outputs produce for beneficiaries and society.',
     },
   },
   {
-    code: '21', level: 2, parent: '2', name: '经济效益', aliases: ['经济效益指标'], english: 'Economic benefit', measure: 'any',
+    code: '21',
+    level: 2,
+    parent: '2',
+    name: '经济效益',
+    aliases: ['经济效益指标'],
+    english: 'Economic benefit',
+    measure: 'any',
     description: {
       zh: '对经济发展的直接或间接带动，如收入、产值、营收增长。',
       en: 'Economic benefit: direct or indirect effects on the economy (income, output, revenue growth).',
     },
   },
   {
-    code: '22', level: 2, parent: '2', name: '社会效益', aliases: ['社会效益指标'], english: 'Social benefit', measure: 'any',
+    code: '22',
+    level: 2,
+    parent: '2',
+    name: '社会效益',
+    aliases: ['社会效益指标'],
+    english: 'Social benefit',
+    measure: 'any',
     description: {
       zh: '对社会发展、公共服务和民生的影响，如就业、覆盖面、知晓率。',
       en: 'Social benefit: effects on society, public services and livelihoods (employment, coverage, awareness).',
     },
   },
   {
-    code: '23', level: 2, parent: '2', name: '生态效益', aliases: ['生态效益指标', '环境效益指标'], english: 'Ecological benefit', measure: 'any',
+    code: '23',
+    level: 2,
+    parent: '2',
+    name: '生态效益',
+    aliases: ['生态效益指标', '环境效益指标'],
+    english: 'Ecological benefit',
+    measure: 'any',
     description: {
       zh: '对自然生态环境的影响，如排放达标、节能降耗。',
       en: 'Ecological benefit: effects on the natural environment (emission standards, energy saving).',
     },
   },
   {
-    code: '24', level: 2, parent: '2', name: '可持续影响', aliases: ['可持续影响指标'], english: 'Sustained impact', measure: 'any',
+    code: '24',
+    level: 2,
+    parent: '2',
+    name: '可持续影响',
+    aliases: ['可持续影响指标'],
+    english: 'Sustained impact',
+    measure: 'any',
     description: {
       zh: '效果能维持多久、能否长效运行。',
       en: 'Sustained impact: how durable the effects are.',
     },
   },
   {
-    code: '3', level: 1, name: '满意度指标', aliases: [], english: 'Satisfaction',
+    code: '3',
+    level: 1,
+    name: '满意度指标',
+    aliases: [],
+    english: 'Satisfaction',
     description: {
       zh: '服务对象或受益人对产出及其效果的认可程度，通常为调查满意率。',
       en: "Satisfaction: beneficiaries' approval, usually a survey rate.",
     },
   },
   {
-    code: '31', level: 2, parent: '3', name: '服务对象满意度', aliases: ['服务对象满意度指标', '社会公众或服务对象满意度指标'],
-    english: 'Beneficiary satisfaction', measure: 'rate',
+    code: '31',
+    level: 2,
+    parent: '3',
+    name: '服务对象满意度',
+    aliases: ['服务对象满意度指标', '社会公众或服务对象满意度指标'],
+    english: 'Beneficiary satisfaction',
+    measure: 'rate',
     description: {
       zh: '直接服务对象或受益群体的满意程度，一般用百分比表示。',
       en: 'Beneficiary satisfaction, as a percentage.',
@@ -173,8 +238,24 @@ export function parentCodeOf(level2: string): string {
  * placeholders and vague wording that reviewers send back.
  */
 export const VAGUE_VALUES: readonly string[] = [
-  '控制数', '持续开展', '逐年提升', '逐步提升', '进一步提高', '进一步提升', '明显改善', '有效促进',
-  '有所提高', '有所提升', '稳步提升', '不断提高', '大幅提升', '显著提升', '提高', '提升', '改善', '满意',
+  '控制数',
+  '持续开展',
+  '逐年提升',
+  '逐步提升',
+  '进一步提高',
+  '进一步提升',
+  '明显改善',
+  '有效促进',
+  '有所提高',
+  '有所提升',
+  '稳步提升',
+  '不断提高',
+  '大幅提升',
+  '显著提升',
+  '提高',
+  '提升',
+  '改善',
+  '满意',
 ];
 
 /** The money units a table states (`单位：元`), each with its size in 万元, the default unit. */
@@ -193,10 +274,15 @@ export const DEFAULT_MONEY_UNIT: MoneyUnit = '万元';
  * `（单位：万元）`, `总计（万元）`, `Unit: yuan`, `(RMB 10,000 yuan)`, `in 10,000 yuan`.
  */
 export function statedMoneyUnit(text: string): MoneyUnit | undefined {
-  const zh = /单位\s*[：:]\s*(?:人民币)?\s*(亿元|万元|千元|元)|[（(]\s*(?:人民币)?\s*(亿元|万元|千元|元)\s*[）)]/.exec(text);
+  const zh = /单位\s*[：:]\s*(?:人民币)?\s*(亿元|万元|千元|元)|[（(]\s*(?:人民币)?\s*(亿元|万元|千元|元)\s*[）)]/.exec(
+    text,
+  );
   if (zh) return (zh[1] ?? zh[2]) as MoneyUnit;
   if (!/yuan|rmb/i.test(text)) return undefined;
-  const en = /(?:unit\s*[:：]|\(|\bin)\s*(?:rmb\s*)?(100\s*million|10,?000|ten\s+thousand|thousand|1,?000)?\s*(?:yuan|rmb)\b/i.exec(text);
+  const en =
+    /(?:unit\s*[:：]|\(|\bin)\s*(?:rmb\s*)?(100\s*million|10,?000|ten\s+thousand|thousand|1,?000)?\s*(?:yuan|rmb)\b/i.exec(
+      text,
+    );
   if (!en) return undefined;
   const size = (en[1] ?? '').replace(/[\s,]/g, '').toLowerCase();
   if (size === '') return '元';

@@ -8,8 +8,30 @@ import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
 import { cellLimits, MAX_FINDINGS_PER_CELL } from './rules/cell-limits';
 import type { Settings } from './settings';
-import type { DocumentRule, Finding, Fix, Related, RowContext, RowFix, RowReport, RowRule, Severity } from './rules/types';
-import { Grouper, parseRow, RowCache, rowExtent, rowText, splitLines, unitAtLine, type ParsedRow, type RowRef, type Span, type TargetDocument } from './syntax/document';
+import type {
+  DocumentRule,
+  Finding,
+  Fix,
+  Related,
+  RowContext,
+  RowFix,
+  RowReport,
+  RowRule,
+  Severity,
+} from './rules/types';
+import {
+  Grouper,
+  parseRow,
+  RowCache,
+  rowExtent,
+  rowText,
+  splitLines,
+  unitAtLine,
+  type ParsedRow,
+  type RowRef,
+  type Span,
+  type TargetDocument,
+} from './syntax/document';
 import { runAll, runInSlices, type Steps } from './steps';
 
 /**
@@ -91,8 +113,13 @@ export class Checker {
   readonly rules: readonly RowRule[];
   private readonly byUnit = new Map<MoneyUnit, ResultCache>();
 
-  constructor(readonly config: Config, private readonly kept: number = ResultCache.KEPT) {
-    this.rules = RULES.filter((r): r is RowRule => r.scope === 'row' && severityOf(config, r.id, r.defaultSeverity) !== 'off');
+  constructor(
+    readonly config: Config,
+    private readonly kept: number = ResultCache.KEPT,
+  ) {
+    this.rules = RULES.filter(
+      (r): r is RowRule => r.scope === 'row' && severityOf(config, r.id, r.defaultSeverity) !== 'off',
+    );
   }
 
   /** The results of rows in tables of money unit `unit`. */
@@ -138,7 +165,13 @@ function checkRow(row: ParsedRow, checker: Checker, unit: MoneyUnit, remember = 
   const cached = cache.get(row);
   if (cached) return cached;
   // Fix-all's own check (an unbounded cache) sees every finding: it mends what no list shows.
-  return store(cache, row, checker.config, runRowRules(row, checker.rules, checker.config, unit, cache.bounded), remember);
+  return store(
+    cache,
+    row,
+    checker.config,
+    runRowRules(row, checker.rules, checker.config, unit, cache.bounded),
+    remember,
+  );
 }
 
 /**
@@ -158,7 +191,13 @@ function* checkRowSteps(row: ParsedRow, checker: Checker, unit: MoneyUnit): Step
 }
 
 /** Keeps a row's results (when `remember`, or in an unbounded cache) and always its counts. */
-function store(cache: ResultCache, row: ParsedRow, config: Config, results: readonly RowResult[], remember: boolean): readonly RowResult[] {
+function store(
+  cache: ResultCache,
+  row: ParsedRow,
+  config: Config,
+  results: readonly RowResult[],
+  remember: boolean,
+): readonly RowResult[] {
   if (remember || !cache.bounded) cache.set(row, results);
   if (!cache.counts.has(row)) {
     const per = [0, 0, 0, 0];
@@ -167,7 +206,10 @@ function store(cache: ResultCache, row: ParsedRow, config: Config, results: read
       if (severity !== 'off') per[SEVERITY_INDEX[severity]] = (per[SEVERITY_INDEX[severity]] ?? 0) + reports.length;
     }
     const [e = 0, w = 0, i = 0, h = 0] = per;
-    cache.counts.set(row, Math.max(e, w, i, h) < COUNT_BITS ? e + COUNT_BITS * (w + COUNT_BITS * (i + COUNT_BITS * h)) : per);
+    cache.counts.set(
+      row,
+      Math.max(e, w, i, h) < COUNT_BITS ? e + COUNT_BITS * (w + COUNT_BITS * (i + COUNT_BITS * h)) : per,
+    );
   }
   return results;
 }
@@ -184,7 +226,11 @@ class RuleRun {
   // One context per row, not per rule and row: this runs for every row of a file.
   private readonly ctx: RowContext;
 
-  constructor(private readonly row: ParsedRow, config: Config, unit: MoneyUnit) {
+  constructor(
+    private readonly row: ParsedRow,
+    config: Config,
+    unit: MoneyUnit,
+  ) {
     this.ctx = {
       config,
       unit,
@@ -209,7 +255,13 @@ class RuleRun {
 }
 
 /** Every active row rule over one row; the rules that reported, with their reports. */
-function runRowRules(row: ParsedRow, rules: readonly RowRule[], config: Config, unit: MoneyUnit, cap = true): RowResult[] {
+function runRowRules(
+  row: ParsedRow,
+  rules: readonly RowRule[],
+  config: Config,
+  unit: MoneyUnit,
+  cap = true,
+): RowResult[] {
   const run = new RuleRun(row, config, unit);
   for (const rule of rules) run.run(rule);
   return cap ? capped(row, run.results) : run.results;
@@ -348,7 +400,11 @@ class RowFinding implements Finding {
     const line = this.line;
     const fixes = this.report.fixes;
     return fixes && fixes.length > 0
-      ? fixes.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => ({ line, span: e.span, newText: e.newText })) }))
+      ? fixes.map((f) => ({
+          title: f.title,
+          safe: f.safe,
+          edits: f.edits.map((e) => ({ line, span: e.span, newText: e.newText })),
+        }))
       : undefined;
   }
 }
@@ -357,7 +413,10 @@ class RowFinding implements Finding {
  * The findings of one row at one line, built once and reused while the row keeps its text, its
  * line and its config: after a keystroke only the edited row's findings are new objects.
  */
-const placedFindings = new WeakMap<readonly RowResult[], { readonly line: number; readonly findings: readonly Finding[] }>();
+const placedFindings = new WeakMap<
+  readonly RowResult[],
+  { readonly line: number; readonly findings: readonly Finding[] }
+>();
 
 function rowFindings(results: readonly RowResult[], row: ParsedRow, line: number, config: Config): readonly Finding[] {
   const cached = placedFindings.get(results);
@@ -389,10 +448,22 @@ class ReportedFinding implements Finding {
   }
 }
 
-type FindingClass = new (rule: string, severity: Severity, line: number, report: RowReport, project: string | undefined) => Finding;
+type FindingClass = new (
+  rule: string,
+  severity: Severity,
+  line: number,
+  report: RowReport,
+  project: string | undefined,
+) => Finding;
 
 /** A row's results as findings at `line`, in place order. */
-function placeFindings(results: readonly RowResult[], row: ParsedRow, line: number, config: Config, as: FindingClass = RowFinding): Finding[] {
+function placeFindings(
+  results: readonly RowResult[],
+  row: ParsedRow,
+  line: number,
+  config: Config,
+  as: FindingClass = RowFinding,
+): Finding[] {
   const findings: Finding[] = [];
   const project = row.name?.text;
   for (const { rule, reports } of results) {
@@ -450,7 +521,8 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
       continue;
     }
     if (config.ignore.length > 0) {
-      for (const f of findingsOfRow(ref, checker, file, unitAtLine(doc, i))) counts[k + SEVERITY_INDEX[f.severity]] = (counts[k + SEVERITY_INDEX[f.severity]] ?? 0) + 1;
+      for (const f of findingsOfRow(ref, checker, file, unitAtLine(doc, i)))
+        counts[k + SEVERITY_INDEX[f.severity]] = (counts[k + SEVERITY_INDEX[f.severity]] ?? 0) + 1;
       continue;
     }
     if (!checkable(ref.row)) continue;
@@ -508,14 +580,17 @@ export function checkingRowCache(by: () => Config | Checker, enabled: () => bool
     const c = by();
     return c instanceof Checker ? c : checkerOf(c);
   };
-  return new RowCache((row) => {
-    // A giant row (a table pasted as one line) is checked in a turn of its own (`warmRowChecks`):
-    // its parse and its rules together held the event loop past the 200 ms a request may wait.
-    if (!checkable(row) || !enabled() || row.text.length > GIANT_ROW) return;
-    // Before the rows are grouped, a row's table (and unit) is unknown: the default unit's results
-    // serve every table that states none, the usual case.
-    checkRow(row, checker(), DEFAULT_MONEY_UNIT, false);
-  }, () => checker().config.maxCellLength);
+  return new RowCache(
+    (row) => {
+      // A giant row (a table pasted as one line) is checked in a turn of its own (`warmRowChecks`):
+      // its parse and its rules together held the event loop past the 200 ms a request may wait.
+      if (!checkable(row) || !enabled() || row.text.length > GIANT_ROW) return;
+      // Before the rows are grouped, a row's table (and unit) is unknown: the default unit's results
+      // serve every table that states none, the usual case.
+      checkRow(row, checker(), DEFAULT_MONEY_UNIT, false);
+    },
+    () => checker().config.maxCellLength,
+  );
 }
 
 /**
@@ -525,7 +600,10 @@ export function checkingRowCache(by: () => Config | Checker, enabled: () => bool
  * (rule, severity, place, message, project): their fixes and related places, which only an editor
  * applies or shows, are not kept.
  */
-export function checkText(text: string | readonly string[], options: CheckOptions = {}): { doc: TargetDocument; findings: Finding[] } {
+export function checkText(
+  text: string | readonly string[],
+  options: CheckOptions = {},
+): { doc: TargetDocument; findings: Finding[] } {
   const { config, rules } = checkerFor(options);
   const lines = typeof text === 'string' ? splitLines(text) : text;
   const rows = new Array<RowRef>(lines.length);
@@ -547,7 +625,10 @@ export function checkText(text: string | readonly string[], options: CheckOption
     }
   }
   const doc: TargetDocument = { lines, rows, tables: grouper.tables };
-  found = mergeSorted(found, checkDocumentRules(doc, options).map((f) => new ReportedFinding(f.rule, f.severity, f.line, f, f.project)));
+  found = mergeSorted(
+    found,
+    checkDocumentRules(doc, options).map((f) => new ReportedFinding(f.rule, f.severity, f.line, f, f.project)),
+  );
   return { doc, findings: found };
 }
 
@@ -587,7 +668,10 @@ export class CheckResult implements FindingsByLine {
   private readonly documentByLine = new Map<number, Finding[]>();
   readonly totals: readonly number[];
 
-  constructor(readonly rows: RowChecks, readonly documentFindings: readonly Finding[]) {
+  constructor(
+    readonly rows: RowChecks,
+    readonly documentFindings: readonly Finding[],
+  ) {
     const totals = [0, 0, 0, 0];
     for (const f of documentFindings) {
       if (f.line < 0 || f.line >= rows.doc.rows.length) continue;
@@ -621,14 +705,16 @@ export class CheckResult implements FindingsByLine {
    */
   warm(line: number): void {
     const ref = this.rows.doc.rows[line];
-    if (ref && ref.line === line && checkable(ref.row)) checkRow(ref.row, this.rows.checker, unitAtLine(this.rows.doc, line));
+    if (ref && ref.line === line && checkable(ref.row))
+      checkRow(ref.row, this.rows.checker, unitAtLine(this.rows.doc, line));
   }
 
   /** `warm`, a rule per step on a giant row (a step in all on any other). */
   *warmSteps(line: number): Steps<void> {
     const ref = this.rows.doc.rows[line];
     if (!ref || ref.line !== line || !checkable(ref.row)) return;
-    if (ref.row.text.length > GIANT_ROW) yield* checkRowSteps(ref.row, this.rows.checker, unitAtLine(this.rows.doc, line));
+    if (ref.row.text.length > GIANT_ROW)
+      yield* checkRowSteps(ref.row, this.rows.checker, unitAtLine(this.rows.doc, line));
     else this.warm(line);
   }
 
@@ -700,18 +786,35 @@ export function* checkDocumentSteps(doc: TargetDocument, options: CheckOptions =
   const found: Finding[] = [];
   for (let line = 0; line < doc.rows.length; line++) {
     const ref = doc.rows[line];
-    if (ref && ref.line === line) for (const f of findingsOfRow(ref, checker, options.file, unitAtLine(doc, line))) found.push(f);
+    if (ref && ref.line === line)
+      for (const f of findingsOfRow(ref, checker, options.file, unitAtLine(doc, line))) found.push(f);
     yield;
   }
   return mergeSorted(found, checkDocumentRules(doc, options));
 }
 
-function runDocumentRule(rule: DocumentRule, severity: Severity, doc: TargetDocument, config: Config, push: (f: Finding) => void): void {
+function runDocumentRule(
+  rule: DocumentRule,
+  severity: Severity,
+  doc: TargetDocument,
+  config: Config,
+  push: (f: Finding) => void,
+): void {
   try {
     // The same shape as row findings: property reads over tens of thousands of findings stay monomorphic.
     rule.check(doc, {
       config,
-      report: (r) => push({ rule: rule.id, severity, line: r.line, span: r.span, message: r.message, project: r.project, related: r.related, fixes: r.fixes }),
+      report: (r) =>
+        push({
+          rule: rule.id,
+          severity,
+          line: r.line,
+          span: r.span,
+          message: r.message,
+          project: r.project,
+          related: r.related,
+          fixes: r.fixes,
+        }),
     });
   } catch (e) {
     const { span, message } = internalError(rule.id, e, { start: 0, end: doc.lines[0]?.length ?? 0 });

@@ -24,7 +24,15 @@ import type { Finding, Severity } from './rules/types';
 import { SettingsResolver } from './settings';
 import { didYouMean } from './suggest';
 import { parseDocument, placeOf } from './syntax/document';
-import { cellOfFinding, readWorkbookText, runExportXlsx, runImport, WORKBOOK_FILE, WORKBOOK_IN_DIRECTORY, WorkbookError } from './workbook/commands';
+import {
+  cellOfFinding,
+  readWorkbookText,
+  runExportXlsx,
+  runImport,
+  WORKBOOK_FILE,
+  WORKBOOK_IN_DIRECTORY,
+  WorkbookError,
+} from './workbook/commands';
 
 const VERSION = '0.1.0';
 
@@ -38,7 +46,17 @@ class UsageError extends Error {
 }
 
 const COMMANDS = ['check', 'export', 'import', 'rules'] as const;
-const OPTIONS = ['--format', '--locale', '--config', '--exit-zero', '--notes', '--help', '--version', '--output', '--sheet'] as const;
+const OPTIONS = [
+  '--format',
+  '--locale',
+  '--config',
+  '--exit-zero',
+  '--notes',
+  '--help',
+  '--version',
+  '--output',
+  '--sheet',
+] as const;
 
 interface Options {
   command: 'check' | 'export' | 'import' | 'rules' | 'help' | 'version';
@@ -112,26 +130,42 @@ const msg = {
     };
   },
   needsValue: (flag: string): Bilingual => ({ zh: `${flag} 后面需要一个值`, en: `${flag} needs a value` }),
-  badFormat: (f: string): Bilingual => ({ zh: `--format 只能是 text 或 json，不能是 "${f}"`, en: `--format must be text or json, not "${f}"` }),
-  exportJsonOnly: { zh: 'export 只输出 JSON（--format json）或工作簿（--format xlsx）', en: 'export only writes --format json or --format xlsx' } as Bilingual,
+  badFormat: (f: string): Bilingual => ({
+    zh: `--format 只能是 text 或 json，不能是 "${f}"`,
+    en: `--format must be text or json, not "${f}"`,
+  }),
+  exportJsonOnly: {
+    zh: 'export 只输出 JSON（--format json）或工作簿（--format xlsx）',
+    en: 'export only writes --format json or --format xlsx',
+  } as Bilingual,
   workbook: {
-    needsOutput: { zh: 'export --format xlsx 需要 -o 工作簿.xlsx', en: 'export --format xlsx needs -o BOOK.xlsx' } as Bilingual,
+    needsOutput: {
+      zh: 'export --format xlsx 需要 -o 工作簿.xlsx',
+      en: 'export --format xlsx needs -o BOOK.xlsx',
+    } as Bilingual,
     importOneFile: { zh: 'import 需要且只接受一个工作簿', en: 'import takes one workbook' } as Bilingual,
-    notForCommand: (o: string): Bilingual => ({ zh: `${o} 只用于 import 和 export`, en: `${o} is only for import and export` }),
+    notForCommand: (o: string): Bilingual => ({
+      zh: `${o} 只用于 import 和 export`,
+      en: `${o} is only for import and export`,
+    }),
   },
   badLocale: (l: string): Bilingual => ({
     zh: `--locale 只能是 zh（zh-cn、zh_CN、zh-Hans…）或 en，不能是 "${l}"`,
     en: `--locale must be zh (zh-cn, zh_CN, zh-Hans…) or en, not "${l}"`,
   }),
-  needsFile: (command: string): Bilingual => command === 'export'
-    ? { zh: 'export 需要一个文件', en: 'export needs a file' }
-    : { zh: 'check 需要至少一个文件或目录', en: 'check needs at least one file or directory' },
+  needsFile: (command: string): Bilingual =>
+    command === 'export'
+      ? { zh: 'export 需要一个文件', en: 'export needs a file' }
+      : { zh: 'check 需要至少一个文件或目录', en: 'check needs at least one file or directory' },
   exportOneFile: { zh: 'export 只接受一个文件', en: 'export takes one file' } as Bilingual,
   notText: { zh: '不是文本文件', en: 'not a text file' } as Bilingual,
   noSuchFile: { zh: '没有这个文件或目录', en: 'no such file or directory' } as Bilingual,
   permissionDenied: { zh: '没有读取权限', en: 'permission denied' } as Bilingual,
   isDirectory: { zh: '是目录，不是文件', en: 'is a directory' } as Bilingual,
-  notADirectory: (detail: string): Bilingual => ({ zh: '无法读取：路径中有一段不是目录', en: `cannot read (${detail})` }),
+  notADirectory: (detail: string): Bilingual => ({
+    zh: '无法读取：路径中有一段不是目录',
+    en: `cannot read (${detail})`,
+  }),
   cannotRead: (detail: string): Bilingual => ({ zh: `无法读取（${detail}）`, en: `cannot read (${detail})` }),
   noTargets: {
     zh: '没有找到目标表文件（.jxmb 文件，或含目标表的 .txt/.tsv 文件）',
@@ -168,7 +202,8 @@ export function parseArgs(
   const first = args.shift();
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return opts;
   if (first === '--version' || first === '-v') return { ...opts, command: 'version' };
-  if (first !== 'check' && first !== 'export' && first !== 'import' && first !== 'rules') throw new UsageError(msg.unknownCommand(first));
+  if (first !== 'check' && first !== 'export' && first !== 'import' && first !== 'rules')
+    throw new UsageError(msg.unknownCommand(first));
   opts.command = first;
   const valueOf = (flag: string): string => {
     const v = args.shift();
@@ -177,15 +212,20 @@ export function parseArgs(
   };
   while (args.length > 0) {
     const a = args.shift() ?? '';
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const take = () => inline ?? valueOf(flag);
     if (flag === '--format') {
       const f = take();
       if (opts.command === 'export' && f !== 'json' && f !== 'xlsx') throw new UsageError(msg.exportJsonOnly);
-      if (f !== 'text' && f !== 'json' && (f !== 'xlsx' || opts.command !== 'export')) throw new UsageError(msg.badFormat(f));
+      if (f !== 'text' && f !== 'json' && (f !== 'xlsx' || opts.command !== 'export'))
+        throw new UsageError(msg.badFormat(f));
       opts.format = f;
     } else if (flag === '-o' || flag === '--output' || flag === '--sheet') {
-      if (opts.command !== 'import' && opts.command !== 'export') throw new UsageError(msg.workbook.notForCommand(flag));
+      if (opts.command !== 'import' && opts.command !== 'export')
+        throw new UsageError(msg.workbook.notForCommand(flag));
       if (flag === '--sheet') opts.sheet = take();
       else opts.output = take();
     } else if (flag === '--locale') {
@@ -207,10 +247,12 @@ export function parseArgs(
       opts.paths.push(a);
     }
   }
-  if ((opts.command === 'check' || opts.command === 'export') && opts.paths.length === 0) throw new UsageError(msg.needsFile(opts.command));
+  if ((opts.command === 'check' || opts.command === 'export') && opts.paths.length === 0)
+    throw new UsageError(msg.needsFile(opts.command));
   if (opts.command === 'export' && opts.paths.length > 1) throw new UsageError(msg.exportOneFile);
   if (opts.command === 'import' && opts.paths.length !== 1) throw new UsageError(msg.workbook.importOneFile);
-  if (opts.command === 'export' && opts.format === 'xlsx' && opts.output === undefined) throw new UsageError(msg.workbook.needsOutput);
+  if (opts.command === 'export' && opts.format === 'xlsx' && opts.output === undefined)
+    throw new UsageError(msg.workbook.needsOutput);
   return opts;
 }
 
@@ -257,7 +299,11 @@ function describeReadError(e: unknown): Bilingual {
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 const isNote = (s: Severity) => s === 'information' || s === 'hint';
 
-export function run(argv: readonly string[], io: Io, env: Readonly<Record<string, string | undefined>> = process.env): number {
+export function run(
+  argv: readonly string[],
+  io: Io,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): number {
   let opts: Options;
   try {
     opts = parseArgs(argv, env);
@@ -265,7 +311,7 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
     if (e instanceof UsageError) {
       const locale = resolveLocale(undefined, env, systemLocale());
       const flag = localeArg(argv);
-      const l = flag !== undefined ? parseLocaleFlag(flag) ?? locale : locale;
+      const l = flag !== undefined ? (parseLocaleFlag(flag) ?? locale) : locale;
       io.err(`perf-target: ${localize(e.text, l)}\n${localize(HELP, l)}`);
       return 2;
     }
@@ -317,9 +363,18 @@ export function run(argv: readonly string[], io: Io, env: Readonly<Record<string
   });
   if (opts.config) settings.resolve({ directory: process.cwd() });
 
-  if (opts.command === 'import') return runImport(opts.paths[0] ?? '', opts.output, opts.sheet, io, say, describeReadError);
+  if (opts.command === 'import')
+    return runImport(opts.paths[0] ?? '', opts.output, opts.sheet, io, say, describeReadError);
   if (opts.command === 'export' && opts.format === 'xlsx') {
-    const code = runExportXlsx(opts.paths[0] ?? '', shown(opts.paths[0] ?? ''), opts.output ?? '', readInput, io, say, describeReadError);
+    const code = runExportXlsx(
+      opts.paths[0] ?? '',
+      shown(opts.paths[0] ?? ''),
+      opts.output ?? '',
+      readInput,
+      io,
+      say,
+      describeReadError,
+    );
     return settingsProblem ? 2 : code;
   }
   if (opts.command === 'export') {
@@ -351,7 +406,10 @@ interface Reported {
 }
 
 /** The files to check under `paths` (directories walked; `-` standard input); a path with none is a problem. */
-function targetFiles(paths: readonly string[], warn: (where: string, text: Bilingual) => void): { files: string[]; problem: boolean } {
+function targetFiles(
+  paths: readonly string[],
+  warn: (where: string, text: Bilingual) => void,
+): { files: string[]; problem: boolean } {
   const files: string[] = [];
   let problem = false;
   for (const p of paths) {
@@ -400,7 +458,10 @@ function checkFiles(
       continue;
     }
     // Standard input takes the settings of the working directory, as a file there would.
-    const { doc, findings } = checkText(text, settings.resolve(file === '-' ? { directory: process.cwd() } : { path: file }));
+    const { doc, findings } = checkText(
+      text,
+      settings.resolve(file === '-' ? { directory: process.cwd() } : { path: file }),
+    );
     // A row may span lines (a quoted cell with line breaks): its spans are placed through it.
     for (const finding of findings) {
       const cell = book && cellOfFinding(book, doc, finding.line, finding.span);
@@ -414,19 +475,31 @@ function checkFiles(
  * Writes the findings: JSON, everything; text, every error, then every warning (each in file and
  * line order), notes (information, hint) counted and listed last only when asked for.
  */
-function report(all: readonly Reported[], fileCount: number, opts: Options, io: Io, say: (text: Bilingual) => string): void {
+function report(
+  all: readonly Reported[],
+  fileCount: number,
+  opts: Options,
+  io: Io,
+  say: (text: Bilingual) => string,
+): void {
   if (opts.format === 'json') {
-    io.out(JSON.stringify(all.map(({ file, finding: f, at, cell }) => ({
-      file,
-      ...(cell ? { sheet: cell.sheet, cell: cell.cell } : {}),
-      line: at.start.line + 1,
-      column: at.start.character + 1,
-      endLine: at.end.line + 1,
-      endColumn: at.end.character + 1,
-      severity: f.severity,
-      rule: f.rule,
-      message: say(f.message),
-    })), null, 2));
+    io.out(
+      JSON.stringify(
+        all.map(({ file, finding: f, at, cell }) => ({
+          file,
+          ...(cell ? { sheet: cell.sheet, cell: cell.cell } : {}),
+          line: at.start.line + 1,
+          column: at.start.character + 1,
+          endLine: at.end.line + 1,
+          endColumn: at.end.character + 1,
+          severity: f.severity,
+          rule: f.rule,
+          message: say(f.message),
+        })),
+        null,
+        2,
+      ),
+    );
     return;
   }
   const listed = all
@@ -434,7 +507,9 @@ function report(all: readonly Reported[], fileCount: number, opts: Options, io: 
     .filter((x) => opts.notes || !isNote(x.finding.severity))
     .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.i - b.i);
   for (const { file, finding: f, at, cell } of listed) {
-    const place = cell ? `${cell.sheet}!${cell.cell}:${cell.character}` : `${at.start.line + 1}:${at.start.character + 1}`;
+    const place = cell
+      ? `${cell.sheet}!${cell.cell}:${cell.character}`
+      : `${at.start.line + 1}:${at.start.character + 1}`;
     io.out(`${file}:${place} ${f.severity} ${f.rule} ${say(f.message)}`);
   }
   const counts = countSeverities(all.map((x) => x.finding));
@@ -457,7 +532,9 @@ export function main(): void {
     });
   } catch (e) {
     const locale = resolveLocale(localeArg(process.argv.slice(2)), process.env, systemLocale());
-    process.stderr.write(`perf-target: ${localize(msg.internal(e instanceof Error ? e.message : String(e)), locale)}\n`);
+    process.stderr.write(
+      `perf-target: ${localize(msg.internal(e instanceof Error ? e.message : String(e)), locale)}\n`,
+    );
     code = 2;
   }
   process.exitCode = code;

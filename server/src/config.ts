@@ -50,7 +50,15 @@ export interface ConfigResult {
 }
 
 /** The keys a settings object may have. */
-export const CONFIG_KEYS = ['rules', 'tolerance', 'requiredCategories', 'punctuationStyle', 'ignore', 'maxCellLength', '$schema'] as const;
+export const CONFIG_KEYS = [
+  'rules',
+  'tolerance',
+  'requiredCategories',
+  'punctuationStyle',
+  'ignore',
+  'maxCellLength',
+  '$schema',
+] as const;
 
 export const PUNCTUATION_STYLES = ['fullwidth', 'halfwidth', 'consistent'] as const;
 
@@ -80,7 +88,8 @@ export function readConfig(input: unknown, knownRules: readonly string[]): Confi
   const rules: Record<string, SeveritySetting> = {};
   if (input['rules'] !== undefined) {
     const r = input['rules'];
-    if (!isRecord(r)) problem('"rules" 必须是“规则 id → 严重程度”的对象', '"rules" must be an object of rule id → severity');
+    if (!isRecord(r))
+      problem('"rules" 必须是“规则 id → 严重程度”的对象', '"rules" must be an object of rule id → severity');
     else {
       for (const [id, sev] of Object.entries(r)) {
         if (!knownRules.includes(id)) {
@@ -106,8 +115,13 @@ export function readConfig(input: unknown, knownRules: readonly string[]): Confi
   let requiredCategories = DEFAULT_CONFIG.requiredCategories;
   if (input['requiredCategories'] !== undefined) {
     const c = input['requiredCategories'];
-    if (Array.isArray(c) && c.every((x) => typeof x === 'string' && lookupCode(x)?.level === 1)) requiredCategories = c as string[];
-    else problem('"requiredCategories" 必须是一级指标代码的列表，如 ["1", "2"]', '"requiredCategories" must be a list of level-1 codes such as ["1", "2"]');
+    if (Array.isArray(c) && c.every((x) => typeof x === 'string' && lookupCode(x)?.level === 1))
+      requiredCategories = c as string[];
+    else
+      problem(
+        '"requiredCategories" 必须是一级指标代码的列表，如 ["1", "2"]',
+        '"requiredCategories" must be a list of level-1 codes such as ["1", "2"]',
+      );
   }
   let punctuationStyle = DEFAULT_CONFIG.punctuationStyle;
   if (input['punctuationStyle'] !== undefined) {
@@ -115,17 +129,27 @@ export function readConfig(input: unknown, knownRules: readonly string[]): Confi
     if (p === 'fullwidth' || p === 'halfwidth' || p === 'consistent') punctuationStyle = p;
     else {
       const h = typeof p === 'string' ? hint(p, PUNCTUATION_STYLES) : { zh: '', en: '' };
-      problem(`"punctuationStyle" 必须是 "fullwidth"、"halfwidth" 或 "consistent"${h.zh}`, `"punctuationStyle" must be "fullwidth", "halfwidth" or "consistent"${h.en}`);
+      problem(
+        `"punctuationStyle" 必须是 "fullwidth"、"halfwidth" 或 "consistent"${h.zh}`,
+        `"punctuationStyle" must be "fullwidth", "halfwidth" or "consistent"${h.en}`,
+      );
     }
   }
   const ignore: IgnoreEntry[] = [];
   if (input['ignore'] !== undefined) {
     const list = input['ignore'];
-    if (!Array.isArray(list)) problem('"ignore" 必须是 {rule, project, files} 的列表', '"ignore" must be a list of {rule, project, files}');
+    if (!Array.isArray(list))
+      problem('"ignore" 必须是 {rule, project, files} 的列表', '"ignore" must be a list of {rule, project, files}');
     else {
       for (const e of list) {
-        if (!isRecord(e) || !['rule', 'project', 'files'].every((k) => e[k] === undefined || typeof e[k] === 'string')) {
-          problem('"ignore" 的每一项必须是对象，"rule"、"project"、"files" 的值为字符串', 'each "ignore" entry must be an object with string "rule", "project" and/or "files"');
+        if (
+          !isRecord(e) ||
+          !['rule', 'project', 'files'].every((k) => e[k] === undefined || typeof e[k] === 'string')
+        ) {
+          problem(
+            '"ignore" 的每一项必须是对象，"rule"、"project"、"files" 的值为字符串',
+            'each "ignore" entry must be an object with string "rule", "project" and/or "files"',
+          );
           continue;
         }
         if (typeof e['rule'] === 'string' && !knownRules.includes(e['rule'])) {
@@ -144,7 +168,11 @@ export function readConfig(input: unknown, knownRules: readonly string[]): Confi
   if (input['maxCellLength'] !== undefined) {
     const m = input['maxCellLength'];
     if (typeof m === 'number' && Number.isInteger(m) && m >= 1000) maxCellLength = m;
-    else problem('"maxCellLength" 必须是不小于 1000 的整数（字符数）', '"maxCellLength" must be a whole number of characters, 1000 or more');
+    else
+      problem(
+        '"maxCellLength" 必须是不小于 1000 的整数（字符数）',
+        '"maxCellLength" must be a whole number of characters, 1000 or more',
+      );
   }
   for (const key of Object.keys(input)) {
     if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
@@ -173,9 +201,16 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 /** Whether an ignore entry silences `rule` for `project` in `file` (a path relative to the config). */
-export function isIgnored(config: Config, rule: string, project: string | undefined, file: string | undefined): boolean {
-  return config.ignore.some((e) =>
-    (e.rule === undefined || e.rule === rule) &&
-    (e.project === undefined || e.project === project) &&
-    (e.files === undefined || (file !== undefined && globToRegExp(e.files).test(file.replace(/\\/g, '/')))));
+export function isIgnored(
+  config: Config,
+  rule: string,
+  project: string | undefined,
+  file: string | undefined,
+): boolean {
+  return config.ignore.some(
+    (e) =>
+      (e.rule === undefined || e.rule === rule) &&
+      (e.project === undefined || e.project === project) &&
+      (e.files === undefined || (file !== undefined && globToRegExp(e.files).test(file.replace(/\\/g, '/')))),
+  );
 }

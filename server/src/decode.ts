@@ -59,7 +59,8 @@ export function looksLikeTargetTable(text: string, lines = 20): boolean {
   for (let i = 0; i < lines && start <= text.length; i++) {
     const nl = text.indexOf('\n', start);
     const line = text.slice(start, nl < 0 ? text.length : nl);
-    if (line.includes('绩效目标表') || (line.includes('绩效指标') && line.includes('\t') && /项目名称|总计/.test(line))) return true;
+    if (line.includes('绩效目标表') || (line.includes('绩效指标') && line.includes('\t') && /项目名称|总计/.test(line)))
+      return true;
     if (nl < 0) break;
     start = nl + 1;
   }

@@ -3,7 +3,15 @@
  * Ranges are LSP ranges: 0-based lines, UTF-16 columns, end exclusive.
  */
 import { DEFAULT_MONEY_UNIT } from './catalogue';
-import { cellValue, positionIn, type Amount, type RowPlace, type RowRef, type Span, type TargetDocument } from './syntax/document';
+import {
+  cellValue,
+  positionIn,
+  type Amount,
+  type RowPlace,
+  type RowRef,
+  type Span,
+  type TargetDocument,
+} from './syntax/document';
 import { AMOUNT_COLUMNS, LABELS } from './vocabulary';
 import type { CodeNode, IndicatorNode, ValueNode } from './syntax/indicators';
 
@@ -13,7 +21,10 @@ export interface JsonRange {
 }
 
 /** A span of a row's text as lines and columns (a row may span lines). */
-const range = (ref: RowPlace, span: Span): JsonRange => ({ start: positionIn(ref, span.start), end: positionIn(ref, span.end) });
+const range = (ref: RowPlace, span: Span): JsonRange => ({
+  start: positionIn(ref, span.start),
+  end: positionIn(ref, span.end),
+});
 
 type AmountsJson = Record<'total' | 'general' | 'specialAccount' | 'other', number | null>;
 
@@ -39,7 +50,9 @@ function value(ref: RowRef, v: ValueNode | undefined) {
       value: m.value,
       unit: m.unit,
     })),
-    ...(v.parsed.range ? { range: { low: v.parsed.range.low.value, high: v.parsed.range.high.value, subject: v.parsed.range.subject } } : {}),
+    ...(v.parsed.range
+      ? { range: { low: v.parsed.range.low.value, high: v.parsed.range.high.value, subject: v.parsed.range.subject } }
+      : {}),
     remainder: v.parsed.remainder,
     range: range(ref, v.span),
   };
@@ -70,7 +83,12 @@ function project(ref: RowRef) {
 }
 
 function unit(ref: RowRef, projects: readonly RowRef[]) {
-  return { name: ref.row.name ? cellValue(ref.row.name) : '', line: ref.line, amounts: amounts(ref.row.amounts), projects: projects.map(project) };
+  return {
+    name: ref.row.name ? cellValue(ref.row.name) : '',
+    line: ref.line,
+    amounts: amounts(ref.row.amounts),
+    projects: projects.map(project),
+  };
 }
 
 export function exportDocument(doc: TargetDocument) {

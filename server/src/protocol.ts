@@ -10,7 +10,12 @@
  * which are erased: no code of the server comes into the client through here.
  */
 import {
-  CodeActionKind, MessageDirection, NotificationType, ProtocolNotificationType, ProtocolRequestType, ProtocolRequestType0,
+  CodeActionKind,
+  MessageDirection,
+  NotificationType,
+  ProtocolNotificationType,
+  ProtocolRequestType,
+  ProtocolRequestType0,
 } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-protocol';
 import type { exportDocument } from './export';
@@ -259,7 +264,10 @@ export interface TableOutlineResult {
 }
 
 /** The projects of an outline answered with a patch, from those of the outline it was made against. */
-export function patchedProjects(previous: readonly TableOutlineProject[], patch: TableOutlinePatch): TableOutlineProject[] | undefined {
+export function patchedProjects(
+  previous: readonly TableOutlineProject[],
+  patch: TableOutlinePatch,
+): TableOutlineProject[] | undefined {
   if (patch.at > previous.length || patch.at + patch.deleteCount > previous.length) return undefined;
   const next = [...previous.slice(0, patch.at), ...patch.items, ...previous.slice(patch.at + patch.deleteCount)];
   return next.length === patch.length ? next : undefined;
@@ -309,7 +317,14 @@ export namespace TableRowsRequest {
 export const MAX_TABLE_ROWS = 500;
 
 /** Every custom message, for the tests and the documentation's check. */
-export const CUSTOM_METHODS = [FocusNotification, StatusNotification, CheckWorkspaceRequest, ExportRequest, TableOutlineRequest, TableRowsRequest] as const;
+export const CUSTOM_METHODS = [
+  FocusNotification,
+  StatusNotification,
+  CheckWorkspaceRequest,
+  ExportRequest,
+  TableOutlineRequest,
+  TableRowsRequest,
+] as const;
 
 /**
  * The extension's commands (`contributes.commands` in `package.json`). They take no arguments and

@@ -32,7 +32,11 @@ startServer(other ? createConnection(ProposedFeatures.all) : overStdio());
  * and console output goes to the client's log, never into the protocol stream on stdout.
  */
 function overStdio(): Connection {
-  const connection = createConnection(ProposedFeatures.all, new IncrementalStreamReader(process.stdin), new PiecewiseStreamWriter(process.stdout));
+  const connection = createConnection(
+    ProposedFeatures.all,
+    new IncrementalStreamReader(process.stdin),
+    new PiecewiseStreamWriter(process.stdout),
+  );
   let shutdown = false;
   connection.onShutdown(() => {
     shutdown = true;

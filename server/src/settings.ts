@@ -100,10 +100,20 @@ function jsonErrorPlace(text: string, e: unknown): { line: number; column: numbe
 }
 
 export const settingsMessages = {
-  badJson: (where: { line: number; column: number } | undefined): Bilingual => where
-    ? { zh: `设置文件不是有效的 JSON（第 ${where.line} 行第 ${where.column} 列附近），本次改用默认设置`, en: `settings are not valid JSON (near line ${where.line}, column ${where.column}); using the defaults` }
-    : { zh: '设置文件不是有效的 JSON（在文件末尾前中断），本次改用默认设置', en: 'settings are not valid JSON (cut short before the end); using the defaults' },
-  cannotRead: (detail: string): Bilingual => ({ zh: `无法读取设置文件（${detail}），本次改用默认设置`, en: `cannot read the settings file (${detail}); using the defaults` }),
+  badJson: (where: { line: number; column: number } | undefined): Bilingual =>
+    where
+      ? {
+          zh: `设置文件不是有效的 JSON（第 ${where.line} 行第 ${where.column} 列附近），本次改用默认设置`,
+          en: `settings are not valid JSON (near line ${where.line}, column ${where.column}); using the defaults`,
+        }
+      : {
+          zh: '设置文件不是有效的 JSON（在文件末尾前中断），本次改用默认设置',
+          en: 'settings are not valid JSON (cut short before the end); using the defaults',
+        },
+  cannotRead: (detail: string): Bilingual => ({
+    zh: `无法读取设置文件（${detail}），本次改用默认设置`,
+    en: `cannot read the settings file (${detail}); using the defaults`,
+  }),
 };
 
 /** One settings file as read: its parsed content (undefined when unusable) and its reading problems. */
@@ -163,9 +173,14 @@ export class SettingsResolver {
       path = resolve(target.path);
       dir = dirname(path);
     } else if (target.directory !== undefined) dir = resolve(target.directory);
-    const source = this.options.explicit !== undefined ? resolve(this.options.explicit) : dir !== undefined ? this.nearestOf(dir) : undefined;
+    const source =
+      this.options.explicit !== undefined
+        ? resolve(this.options.explicit)
+        : dir !== undefined
+          ? this.nearestOf(dir)
+          : undefined;
     const { config, issues } = this.layeredOf(source);
-    const base = source !== undefined ? dirname(source) : (path !== undefined ? this.rootOf(path) : undefined) ?? dir;
+    const base = source !== undefined ? dirname(source) : ((path !== undefined ? this.rootOf(path) : undefined) ?? dir);
     const file = path !== undefined && base !== undefined ? toGlobPath(relative(base, path)) : undefined;
     return { config, file, source, base, issues };
   }
@@ -234,7 +249,15 @@ export class SettingsResolver {
       const detail = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
       layer = {
         parsed: undefined,
-        issues: [{ source: path, text: e instanceof SyntaxError && text !== undefined ? settingsMessages.badJson(jsonErrorPlace(text, e)) : settingsMessages.cannotRead(detail) }],
+        issues: [
+          {
+            source: path,
+            text:
+              e instanceof SyntaxError && text !== undefined
+                ? settingsMessages.badJson(jsonErrorPlace(text, e))
+                : settingsMessages.cannotRead(detail),
+          },
+        ],
       };
     }
     this.files.set(path, layer);
@@ -247,7 +270,11 @@ export class SettingsResolver {
     if (known) return known;
     const file = source !== undefined ? this.fileOf(source) : undefined;
     // An explicit settings file that is missing reads as one that cannot be read.
-    const read: FileLayer = file ?? (source !== undefined ? { parsed: undefined, issues: [{ source, text: settingsMessages.cannotRead('ENOENT') }] } : { parsed: undefined, issues: [] });
+    const read: FileLayer =
+      file ??
+      (source !== undefined
+        ? { parsed: undefined, issues: [{ source, text: settingsMessages.cannotRead('ENOENT') }] }
+        : { parsed: undefined, issues: [] });
     const where = source ?? EDITOR_SETTINGS;
     const issues: SettingsIssue[] = [...read.issues];
     // JSON that is not an object is named as such; the editor's layer still applies.

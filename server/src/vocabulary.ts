@@ -35,13 +35,37 @@ export interface ColumnEntry {
 
 /** The seven columns, in order: name, the four amounts (总计 first, the sum of the other three), goal, indicators. */
 export const COLUMNS: readonly ColumnEntry[] = [
-  { zh: '项目名称（资金使用单位）', en: 'project name (unit using the funds)', brief: { zh: '名称', en: 'name' }, amount: false, marksHeader: false },
+  {
+    zh: '项目名称（资金使用单位）',
+    en: 'project name (unit using the funds)',
+    brief: { zh: '名称', en: 'name' },
+    amount: false,
+    marksHeader: false,
+  },
   { zh: '总计', en: 'total', brief: { zh: '总计', en: 'total' }, amount: true, marksHeader: true },
-  { zh: '财政拨款', en: 'fiscal appropriation', brief: { zh: '财政拨款', en: 'fiscal appropriation' }, amount: true, marksHeader: true },
-  { zh: '财政专户拨款', en: 'fiscal special account appropriation', brief: { zh: '财政专户拨款', en: 'fiscal special account appropriation' }, amount: true, marksHeader: false },
+  {
+    zh: '财政拨款',
+    en: 'fiscal appropriation',
+    brief: { zh: '财政拨款', en: 'fiscal appropriation' },
+    amount: true,
+    marksHeader: true,
+  },
+  {
+    zh: '财政专户拨款',
+    en: 'fiscal special account appropriation',
+    brief: { zh: '财政专户拨款', en: 'fiscal special account appropriation' },
+    amount: true,
+    marksHeader: false,
+  },
   { zh: '其他资金', en: 'other funds', brief: { zh: '其他资金', en: 'other funds' }, amount: true, marksHeader: false },
   { zh: '绩效目标', en: 'performance goal', brief: { zh: '绩效目标', en: 'goal' }, amount: false, marksHeader: false },
-  { zh: '绩效指标', en: 'performance indicators', brief: { zh: '绩效指标', en: 'indicators' }, amount: false, marksHeader: true },
+  {
+    zh: '绩效指标',
+    en: 'performance indicators',
+    brief: { zh: '绩效指标', en: 'indicators' },
+    amount: false,
+    marksHeader: true,
+  },
 ];
 
 /** The amount columns' names in order: 总计, 财政拨款, 财政专户拨款, 其他资金. */
@@ -101,13 +125,39 @@ const after = (text: string, means: Comparator): ComparatorForm => ({ text, mean
 
 /** Every comparator the value reader understands, the grammar highlights and completion recognises. */
 export const COMPARATOR_FORMS: readonly ComparatorForm[] = [
-  before('>=', '≥'), before('<=', '≤'), before('≥', '≥'), before('≧', '≥'), before('≤', '≤'), before('≦', '≤'),
-  before('＞', '>'), before('>', '>'), before('＜', '<'), before('<', '<'), before('＝', '='), before('=', '='),
-  before('最高不超过', '≤'), before('大于等于', '≥'), before('小于等于', '≤'), before('不少于', '≥'), before('不低于', '≥'),
-  before('达到', '≥'), before('不超过', '≤'), before('不高于', '≤'), before('不大于', '≤'), before('超过', '>'),
-  before('高于', '>'), before('大于', '>'), before('低于', '<'), before('少于', '<'), before('小于', '<'), before('不足', '<'),
-  before('等于', '='), before('约', '≈'),
-  after('以上', '≥'), after('以下', '≤'), after('以内', '≤'),
+  before('>=', '≥'),
+  before('<=', '≤'),
+  before('≥', '≥'),
+  before('≧', '≥'),
+  before('≤', '≤'),
+  before('≦', '≤'),
+  before('＞', '>'),
+  before('>', '>'),
+  before('＜', '<'),
+  before('<', '<'),
+  before('＝', '='),
+  before('=', '='),
+  before('最高不超过', '≤'),
+  before('大于等于', '≥'),
+  before('小于等于', '≤'),
+  before('不少于', '≥'),
+  before('不低于', '≥'),
+  before('达到', '≥'),
+  before('不超过', '≤'),
+  before('不高于', '≤'),
+  before('不大于', '≤'),
+  before('超过', '>'),
+  before('高于', '>'),
+  before('大于', '>'),
+  before('低于', '<'),
+  before('少于', '<'),
+  before('小于', '<'),
+  before('不足', '<'),
+  before('等于', '='),
+  before('约', '≈'),
+  after('以上', '≥'),
+  after('以下', '≤'),
+  after('以内', '≤'),
 ];
 
 /** Comparators as the finance system writes them (full-width), with their meaning. */
@@ -120,11 +170,35 @@ export interface ComparatorEntry {
 }
 
 export const COMPARATORS: readonly ComparatorEntry[] = [
-  { symbol: '≥', means: '≥', direction: 'floor', strict: false, description: { zh: '不低于（目标下限）', en: 'at least (a target to reach)' } },
-  { symbol: '＞', means: '>', direction: 'floor', strict: true, description: { zh: '高于（目标下限）', en: 'more than (a target to reach)' } },
+  {
+    symbol: '≥',
+    means: '≥',
+    direction: 'floor',
+    strict: false,
+    description: { zh: '不低于（目标下限）', en: 'at least (a target to reach)' },
+  },
+  {
+    symbol: '＞',
+    means: '>',
+    direction: 'floor',
+    strict: true,
+    description: { zh: '高于（目标下限）', en: 'more than (a target to reach)' },
+  },
   { symbol: '＝', means: '=', direction: 'exact', strict: false, description: { zh: '等于', en: 'exactly' } },
-  { symbol: '≤', means: '≤', direction: 'ceiling', strict: false, description: { zh: '不高于（上限）', en: 'at most (a ceiling)' } },
-  { symbol: '＜', means: '<', direction: 'ceiling', strict: true, description: { zh: '低于（上限）', en: 'less than (a ceiling)' } },
+  {
+    symbol: '≤',
+    means: '≤',
+    direction: 'ceiling',
+    strict: false,
+    description: { zh: '不高于（上限）', en: 'at most (a ceiling)' },
+  },
+  {
+    symbol: '＜',
+    means: '<',
+    direction: 'ceiling',
+    strict: true,
+    description: { zh: '低于（上限）', en: 'less than (a ceiling)' },
+  },
 ];
 
 // ---- measure units
@@ -134,18 +208,58 @@ export type MeasureKind = 'count' | 'rate' | 'time' | 'money' | 'any';
 
 /** Units by what they measure; completion offers them and value rules read them. */
 export const UNITS: Readonly<Record<Exclude<MeasureKind, 'any'>, readonly string[]>> = {
-  count: ['人', '人次', '个', '家', '场', '次', '辆', '份', '卷', '篇', '件', '项', '户', '台', '套', '期', '条', '本', '所', '座', '处', '名', '批', '天', '页'],
+  count: [
+    '人',
+    '人次',
+    '个',
+    '家',
+    '场',
+    '次',
+    '辆',
+    '份',
+    '卷',
+    '篇',
+    '件',
+    '项',
+    '户',
+    '台',
+    '套',
+    '期',
+    '条',
+    '本',
+    '所',
+    '座',
+    '处',
+    '名',
+    '批',
+    '天',
+    '页',
+  ],
   rate: ['%'],
   time: ['天', '个工作日', '工作日', '个月', '月', '年', '小时', '日'],
   money: ['元', '万元', '亿元'],
 };
 
 /** Units read in values that no class asks for: lengths, areas, weights, ages, teaching hours. */
-export const OTHER_UNITS: readonly string[] = ['米', '公里', '平方米', '亩', '吨', '册', '课时', '门', '学时', '类', '元/人', '岁'];
+export const OTHER_UNITS: readonly string[] = [
+  '米',
+  '公里',
+  '平方米',
+  '亩',
+  '吨',
+  '册',
+  '课时',
+  '门',
+  '学时',
+  '类',
+  '元/人',
+  '岁',
+];
 
 /** Every unit as the value reader returns it, each once, longest first (so alternatives match the longest). */
-export const MEASURE_UNITS: readonly string[] = [...new Set([...UNITS.count, ...UNITS.rate, ...UNITS.time, ...UNITS.money, ...OTHER_UNITS])]
-  .sort((a, b) => b.length - a.length);
+export const MEASURE_UNITS: readonly string[] = [
+  ...new Set([...UNITS.count, ...UNITS.rate, ...UNITS.time, ...UNITS.money, ...OTHER_UNITS]),
+].sort((a, b) => b.length - a.length);
 
 /** Units written otherwise, read as the unit they mean (`％` is `%`). */
 export const UNIT_VARIANTS: Readonly<Record<string, string>> = { '％': '%' };
@@ -213,7 +327,12 @@ export const OFFICIAL_MARKS: Readonly<Record<Width, Readonly<Record<MarkRole, st
 export const TERMINATOR = '。';
 
 /** Marks written in either width: each half-width mark with its full-width counterpart. */
-export const WIDTH_PAIRS: ReadonlyArray<readonly [half: string, full: string]> = [[';', '；'], [':', '：'], [',', '，'], ['.', TERMINATOR]];
+export const WIDTH_PAIRS: ReadonlyArray<readonly [half: string, full: string]> = [
+  [';', '；'],
+  [':', '：'],
+  [',', '，'],
+  ['.', TERMINATOR],
+];
 
 const toFull = new Map(WIDTH_PAIRS);
 const toHalf = new Map(WIDTH_PAIRS.filter(([, full]) => full !== TERMINATOR).map(([half, full]) => [full, half]));
@@ -229,7 +348,10 @@ export function inWidth(char: string, width: Width): string {
 }
 
 /** Half- and full-width marks among `marks`, full stops aside (they are `。` in both styles). */
-export function countWidths(marks: Iterable<{ readonly char: string; readonly role: MarkRole }>): { half: number; full: number } {
+export function countWidths(marks: Iterable<{ readonly char: string; readonly role: MarkRole }>): {
+  half: number;
+  full: number;
+} {
   let half = 0;
   let full = 0;
   for (const p of marks) {

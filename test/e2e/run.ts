@@ -12,7 +12,16 @@
  * Set UPDATE_SCREENSHOT=1 to refresh images/screenshot.png for the README.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,10 +51,14 @@ function debianPackagesMissing(): string[] {
 function ensureDebianPackages(): void {
   const missing = debianPackagesMissing();
   if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) throw new Error(`the end-to-end tests need Debian packages: sudo apt-get install ${missing.join(' ')}`);
+  if (process.getuid?.() !== 0)
+    throw new Error(`the end-to-end tests need Debian packages: sudo apt-get install ${missing.join(' ')}`);
   console.log(`e2e: installing ${missing.join(', ')} from Debian`);
   sh('apt-get', ['update', '-qq']);
-  sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { ...process.env, DEBIAN_FRONTEND: 'noninteractive' });
+  sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+    ...process.env,
+    DEBIAN_FRONTEND: 'noninteractive',
+  });
 }
 
 function ensureNode24(): string {
@@ -73,12 +86,25 @@ function ensureCodeServer(node24: string): string {
     // A clean environment: the npm_* variables of an outer `npm test` would point the install
     // scripts at Node 20.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
-    sh(join(node24, 'bin', 'node'), [npmCli(), 'install', '--prefix', join(cache, 'code-server'), '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`], {
-      ...env,
-      PATH: `${join(node24, 'bin')}:${process.env['PATH'] ?? ''}`,
-      // The machine's npm config points native builds at Node 20's headers; code-server runs on 24.
-      npm_config_nodedir: node24,
-    });
+    sh(
+      join(node24, 'bin', 'node'),
+      [
+        npmCli(),
+        'install',
+        '--prefix',
+        join(cache, 'code-server'),
+        '--no-audit',
+        '--no-fund',
+        '--no-save',
+        `code-server@${CODE_SERVER_VERSION}`,
+      ],
+      {
+        ...env,
+        PATH: `${join(node24, 'bin')}:${process.env['PATH'] ?? ''}`,
+        // The machine's npm config points native builds at Node 20's headers; code-server runs on 24.
+        npm_config_nodedir: node24,
+      },
+    );
   }
   return entry;
 }
@@ -103,7 +129,11 @@ function workspaceFolder(): string {
   return dir;
 }
 
-interface Result { passes: number; failures: number; output: string }
+interface Result {
+  passes: number;
+  failures: number;
+  output: string;
+}
 
 async function waitForFile(path: string, alive: () => boolean, timeoutMs: number): Promise<boolean> {
   const until = Date.now() + timeoutMs;
@@ -127,20 +157,50 @@ async function runInCodeServer(): Promise<Result> {
   writeFileSync(join(work, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const folder = workspaceFolder();
   // PERF_TARGET_E2E_THEME (e.g. "Default Light Modern") shows the screenshot in another theme.
-  const env = { PERF_TARGET_E2E_RESULT: resultPath, PERF_TARGET_E2E_SCREENSHOT_MARKER: marker, PERF_TARGET_E2E_KEYS: keys, PERF_TARGET_E2E_THEME: process.env['PERF_TARGET_E2E_THEME'] ?? '' };
+  const env = {
+    PERF_TARGET_E2E_RESULT: resultPath,
+    PERF_TARGET_E2E_SCREENSHOT_MARKER: marker,
+    PERF_TARGET_E2E_KEYS: keys,
+    PERF_TARGET_E2E_THEME: process.env['PERF_TARGET_E2E_THEME'] ?? '',
+  };
   let log = '';
-  const server: ChildProcess = spawn(join(node24, 'bin', 'node'), [
-    entry, '--config', join(work, 'config.yaml'), '--user-data-dir', join(work, 'user'), '--extensions-dir', join(work, 'extensions'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--vscode-option', 'enable-smoke-test-driver',
-  ], { detached: true, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
-  server.stderr?.on('data', (d: Buffer) => { log += d.toString(); });
+  const server: ChildProcess = spawn(
+    join(node24, 'bin', 'node'),
+    [
+      entry,
+      '--config',
+      join(work, 'config.yaml'),
+      '--user-data-dir',
+      join(work, 'user'),
+      '--extensions-dir',
+      join(work, 'extensions'),
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--vscode-option',
+      'enable-smoke-test-driver',
+    ],
+    { detached: true, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  server.stdout?.on('data', (d: Buffer) => {
+    log += d.toString();
+  });
+  server.stderr?.on('data', (d: Buffer) => {
+    log += d.toString();
+  });
   const alive = () => server.exitCode === null && server.signalCode === null;
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   let serving = true;
   try {
@@ -171,13 +231,17 @@ async function runInCodeServer(): Promise<Result> {
     const keyServer = (async () => {
       while (serving) {
         if (existsSync(`${keys}.request`)) {
-          const { press, shot } = JSON.parse(readFileSync(`${keys}.request`, 'utf8')) as { press?: string; shot?: string };
+          const { press, shot } = JSON.parse(readFileSync(`${keys}.request`, 'utf8')) as {
+            press?: string;
+            shot?: string;
+          };
           rmSync(`${keys}.request`);
           if (shot) {
             const name = shot.replace(/[^a-z0-9.-]/gi, '');
             await new Promise((r) => setTimeout(r, 1000));
             await page.screenshot({ path: join(root, 'out', name) });
-            if (process.env['UPDATE_SCREENSHOT'] === '1') copyFileSync(join(root, 'out', name), join(root, 'images', name));
+            if (process.env['UPDATE_SCREENSHOT'] === '1')
+              copyFileSync(join(root, 'out', name), join(root, 'images', name));
             writeFileSync(`${keys}.done`, JSON.stringify({ shot: name }));
             continue;
           }
@@ -187,8 +251,12 @@ async function runInCodeServer(): Promise<Result> {
         }
         await new Promise((r) => setTimeout(r, 100));
       }
-    })().catch((e: unknown) => { log += `\nkey server: ${e instanceof Error ? e.message : String(e)}`; });
-    await page.goto(`${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    })().catch((e: unknown) => {
+      log += `\nkey server: ${e instanceof Error ? e.message : String(e)}`;
+    });
+    await page.goto(
+      `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
     const screenshotOrResult = await Promise.race([
       waitForFile(marker, alive, TIMEOUT_MS).then((ok) => (ok ? 'marker' : 'none')),
       waitForFile(resultPath, alive, TIMEOUT_MS).then((ok) => (ok ? 'result' : 'none')),
@@ -206,7 +274,10 @@ async function runInCodeServer(): Promise<Result> {
     const done = await waitForFile(resultPath, alive, TIMEOUT_MS);
     serving = false;
     await keyServer;
-    if (!done) throw new Error(`the suite reported no result${alive() ? ' in time' : ' (code-server exited)'}:\n${log.slice(-4000)}`);
+    if (!done)
+      throw new Error(
+        `the suite reported no result${alive() ? ' in time' : ' (code-server exited)'}:\n${log.slice(-4000)}`,
+      );
     return JSON.parse(readFileSync(resultPath, 'utf8')) as Result;
   } finally {
     serving = false;
@@ -225,7 +296,9 @@ async function runInCodeServer(): Promise<Result> {
 async function runInElectron(): Promise<Result | undefined> {
   const executable = process.env['PERF_TARGET_VSCODE'];
   if (!executable && process.env['PERF_TARGET_E2E_DOWNLOAD'] !== '1') {
-    console.log('e2e: @vscode/test-electron skipped (set PERF_TARGET_VSCODE=/path/to/code, or PERF_TARGET_E2E_DOWNLOAD=1 to download VS Code)');
+    console.log(
+      'e2e: @vscode/test-electron skipped (set PERF_TARGET_VSCODE=/path/to/code, or PERF_TARGET_E2E_DOWNLOAD=1 to download VS Code)',
+    );
     return undefined;
   }
   const { runTests } = await import('@vscode/test-electron');
@@ -251,7 +324,10 @@ async function runInElectron(): Promise<Result | undefined> {
 async function main(): Promise<number> {
   let passes = 0;
   let failures = 0;
-  for (const [name, run] of [['VS Code (@vscode/test-electron)', runInElectron], ['code-server', runInCodeServer]] as const) {
+  for (const [name, run] of [
+    ['VS Code (@vscode/test-electron)', runInElectron],
+    ['code-server', runInCodeServer],
+  ] as const) {
     console.log(`\ne2e in ${name}`);
     const r = await run();
     if (!r) continue;
@@ -263,7 +339,12 @@ async function main(): Promise<number> {
   return failures === 0 && passes > 0 ? 0 : 1;
 }
 
-main().then((code) => { process.exitCode = code; }, (e: unknown) => {
-  console.error(`e2e: ${e instanceof Error ? e.message : String(e)}`);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(`e2e: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  },
+);

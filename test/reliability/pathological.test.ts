@@ -99,7 +99,12 @@ describe('pathological input', function () {
       const large = repeat(unit, LARGE);
       // A linear baseline in the same test: one regular-expression pass over the same strings.
       const base = (s: string) => s.replace(/[\s\S]/g, 'x').length;
-      const baseGrowth = fastest(() => base(large)) / Math.max(0.05, fastest(() => base(small)));
+      const baseGrowth =
+        fastest(() => base(large)) /
+        Math.max(
+          0.05,
+          fastest(() => base(small)),
+        );
       fn(small);
       // Linear: about 10 (the baseline's growth); quadratic: about 100. The margin absorbs GC noise.
       const bound = Math.max(40, baseGrowth * 4);
@@ -108,10 +113,21 @@ describe('pathological input', function () {
       // (10.6-11.0x alone); a quadratic case is over the bound every time.
       let growth = Number.POSITIVE_INFINITY;
       for (let attempt = 0; attempt < 3 && growth >= bound; attempt++) {
-        growth = Math.min(growth, fastest(() => fn(large)) / Math.max(0.05, fastest(() => fn(small))));
+        growth = Math.min(
+          growth,
+          fastest(() => fn(large)) /
+            Math.max(
+              0.05,
+              fastest(() => fn(small)),
+            ),
+        );
       }
-      if (process.env['SHOW_GROWTH']) console.log(`      ${name}: ${growth.toFixed(1)}× (baseline ${baseGrowth.toFixed(1)}×)`);
-      assert.ok(growth < bound, `${name}: ${growth.toFixed(1)}× from ${SMALL} to ${LARGE} characters (baseline ${baseGrowth.toFixed(1)}×)`);
+      if (process.env['SHOW_GROWTH'])
+        console.log(`      ${name}: ${growth.toFixed(1)}× (baseline ${baseGrowth.toFixed(1)}×)`);
+      assert.ok(
+        growth < bound,
+        `${name}: ${growth.toFixed(1)}× from ${SMALL} to ${LARGE} characters (baseline ${baseGrowth.toFixed(1)}×)`,
+      );
     });
   }
 
@@ -134,6 +150,9 @@ describe('pathological input', function () {
     assert.equal(decode(Buffer.from([0xc4, 0xe3, 0xba, 0xc3])).text, '你好');
     assert.equal(decode(Buffer.from([0xc4, 0xe3, 0xba, 0xc3])).encoding, 'gb18030');
     assert.deepEqual(decode(Buffer.alloc(0)), { text: '', encoding: 'utf-8' });
-    assert.throws(() => decode(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03])), BinaryFileError);
+    assert.throws(
+      () => decode(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03])),
+      BinaryFileError,
+    );
   });
 });

@@ -17,7 +17,15 @@ import { FIRST_ROW, table } from '../helpers';
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 300);
 
 /** Names other than the three every cell has: an indicator's name is never repeated in a clean cell. */
-const NAMES = ['补贴惠及人次', '补贴发放准确率', '按时完成率', '人均成本', '城镇新增就业人数', '知晓率', '补贴对象满意度'];
+const NAMES = [
+  '补贴惠及人次',
+  '补贴发放准确率',
+  '按时完成率',
+  '人均成本',
+  '城镇新增就业人数',
+  '知晓率',
+  '补贴对象满意度',
+];
 /** Values that fit each class's measure (so that the clean cell is silent), quoted text included. */
 const VALUES: Readonly<Record<string, readonly string[]>> = {
   count: ['≥20000人次', '≥4.1万人', '10个'],
@@ -28,11 +36,13 @@ const VALUES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** A clean indicator: a level-2 code under its own level-1 code, a name, the same value twice. */
-const indicator = fc.constantFrom(...CATALOGUE.filter((e) => e.level === 2)).chain((l2) => fc.record({
-  l2: fc.constant(l2),
-  name: fc.constantFrom(...NAMES),
-  value: fc.constantFrom(...VALUES[l2.measure ?? 'any'] ?? ['≥90%']),
-}));
+const indicator = fc.constantFrom(...CATALOGUE.filter((e) => e.level === 2)).chain((l2) =>
+  fc.record({
+    l2: fc.constant(l2),
+    name: fc.constantFrom(...NAMES),
+    value: fc.constantFrom(...(VALUES[l2.measure ?? 'any'] ?? ['≥90%'])),
+  }),
+);
 
 /** A clean cell of one to five indicators, output, benefit and satisfaction all present. */
 const cleanCell = fc.uniqueArray(indicator, { minLength: 0, maxLength: 4, selector: (x) => x.name }).map((extra) => {
@@ -41,11 +51,13 @@ const cleanCell = fc.uniqueArray(indicator, { minLength: 0, maxLength: 4, select
     { l2: CATALOGUE.find((e) => e.code === '22'), name: '就业率', value: '≥90%' },
     { l2: CATALOGUE.find((e) => e.code === '31'), name: '满意度', value: '≥90%' },
   ];
-  return [...base, ...extra].map((x, i) => {
-    const l2 = x.l2;
-    const l1 = CATALOGUE.find((e) => e.code === l2?.parent);
-    return `${i + 1}、${l1?.code}-${l1?.name}；${l2?.code}-${l2?.name}；${x.name}；实施周期指标值：${x.value}；年度指标值：${x.value}。`;
-  }).join('');
+  return [...base, ...extra]
+    .map((x, i) => {
+      const l2 = x.l2;
+      const l1 = CATALOGUE.find((e) => e.code === l2?.parent);
+      return `${i + 1}、${l1?.code}-${l1?.name}；${l2?.code}-${l2?.name}；${x.name}；实施周期指标值：${x.value}；年度指标值：${x.value}。`;
+    })
+    .join('');
 });
 
 type Slip = (cell: string, pick: number) => string | undefined;
@@ -66,7 +78,11 @@ const ANNUAL_SLIPS = ['年度目标值', '全年指标值', '本年度指标值'
 
 /** Every slip, by the place in the grammar where it happens. */
 const SLIPS: ReadonlyArray<[string, (mark: number) => Slip]> = [
-  ['sequence mark', (k) => (c, p) => atMatch(c, /[0-9]+、(?=[0-9]-)/, p, (m) => m[0].replace('、', SEQ_MARKS[k % SEQ_MARKS.length] ?? '.'))],
+  [
+    'sequence mark',
+    (k) => (c, p) =>
+      atMatch(c, /[0-9]+、(?=[0-9]-)/, p, (m) => m[0].replace('、', SEQ_MARKS[k % SEQ_MARKS.length] ?? '.')),
+  ],
   ['sequence number in brackets', () => (c, p) => atMatch(c, /([0-9]+)、(?=[0-9]-)/, p, (m) => `（${m[1]}）`)],
   ['sequence number forgotten', () => (c, p) => atMatch(c, /[0-9]+、(?=[0-9]-)/, p + 1, () => '')],
   ['sequence number in full-width digits', () => (c, p) => atMatch(c, /[0-9]+(?=、)/, p, (m) => FULL(m[0]))],
@@ -74,15 +90,45 @@ const SLIPS: ReadonlyArray<[string, (mark: number) => Slip]> = [
   ['full stop doubled', () => (c, p) => atMatch(c, /。(?=[0-9]+、|$)/, p, () => '。。')],
   ['full stop as a separator', () => (c, p) => atMatch(c, /。(?=[0-9]+、)/, p, () => '；')],
   ['code forgotten', (k) => (c, p) => atMatch(c, k % 2 ? /(?<=、)[0-9]-/ : /(?<=；)[0-9]{2}-/, p, () => '')],
-  ['code in full-width digits', (k) => (c, p) => atMatch(c, k % 2 ? /(?<=、)[0-9](?=-)/ : /(?<=；)[0-9]{2}(?=-)/, p, (m) => FULL(m[0]))],
-  ['IME dash', (k) => (c, p) => atMatch(c, /(?<=[0-9])-/, p, () => DASH_CHARS.charAt(1 + (k % (DASH_CHARS.length - 1))))],
-  ['separator between codes', (k) => (c, p) => atMatch(c, /(?<=指标)；(?=[0-9]{2}-)/, p, () => ['，', ',', '、', ' ', ''][k % 5] ?? '')],
-  ['separator before a label', (k) => (c, p) => atMatch(c, /；(?=实施周期|年度)/, p, () => ['', '，', ' '][k % 3] ?? '')],
+  [
+    'code in full-width digits',
+    (k) => (c, p) => atMatch(c, k % 2 ? /(?<=、)[0-9](?=-)/ : /(?<=；)[0-9]{2}(?=-)/, p, (m) => FULL(m[0])),
+  ],
+  [
+    'IME dash',
+    (k) => (c, p) => atMatch(c, /(?<=[0-9])-/, p, () => DASH_CHARS.charAt(1 + (k % (DASH_CHARS.length - 1)))),
+  ],
+  [
+    'separator between codes',
+    (k) => (c, p) => atMatch(c, /(?<=指标)；(?=[0-9]{2}-)/, p, () => ['，', ',', '、', ' ', ''][k % 5] ?? ''),
+  ],
+  [
+    'separator before a label',
+    (k) => (c, p) => atMatch(c, /；(?=实施周期|年度)/, p, () => ['', '，', ' '][k % 3] ?? ''),
+  ],
   ['label colon', (k) => (c, p) => atMatch(c, /(?<=指标值)：/, p, () => COLON_SLIPS[k % COLON_SLIPS.length] ?? '')],
-  ['period label variant', (k) => (c, p) => atMatch(c, /实施周期指标值/, p, () => LABEL_SLIPS[k % LABEL_SLIPS.length] ?? '')],
-  ['annual label variant', (k) => (c, p) => atMatch(c, /年度指标值/, p, () => ANNUAL_SLIPS[k % ANNUAL_SLIPS.length] ?? '')],
-  ['annual value written twice', () => (c, p) => atMatch(c, /年度指标值：([^。]*)(?=。[0-9]+、|。$)/, p, (m) => `${m[0]}；年度指标值：≥1${m[1]}`)],
-  ['labels in reverse order', () => (c, p) => atMatch(c, /实施周期指标值：([^；]*)；年度指标值：([^。]*)(?=。[0-9]+、|。$)/, p, (m) => `年度指标值：${m[2]}；实施周期指标值：${m[1]}`)],
+  [
+    'period label variant',
+    (k) => (c, p) => atMatch(c, /实施周期指标值/, p, () => LABEL_SLIPS[k % LABEL_SLIPS.length] ?? ''),
+  ],
+  [
+    'annual label variant',
+    (k) => (c, p) => atMatch(c, /年度指标值/, p, () => ANNUAL_SLIPS[k % ANNUAL_SLIPS.length] ?? ''),
+  ],
+  [
+    'annual value written twice',
+    () => (c, p) => atMatch(c, /年度指标值：([^。]*)(?=。[0-9]+、|。$)/, p, (m) => `${m[0]}；年度指标值：≥1${m[1]}`),
+  ],
+  [
+    'labels in reverse order',
+    () => (c, p) =>
+      atMatch(
+        c,
+        /实施周期指标值：([^；]*)；年度指标值：([^。]*)(?=。[0-9]+、|。$)/,
+        p,
+        (m) => `年度指标值：${m[2]}；实施周期指标值：${m[1]}`,
+      ),
+  ],
   ['value in full-width digits', () => (c, p) => atMatch(c, /(?<=指标值：[≥≤]?)[0-9]+/, p, (m) => FULL(m[0]))],
 ];
 
@@ -92,23 +138,36 @@ describe('properties: clerk slips never pass in silence', function () {
   this.timeout(120000);
 
   it('a clean cell has no finding on its line', () => {
-    fc.assert(fc.property(cleanCell, (cell) => {
-      const found = checkDocument(parseDocument(table([row(cell)]))).filter((f) => f.line === FIRST_ROW);
-      assert.deepEqual(found.map((f) => `${f.rule}: ${f.message.en}`), []);
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(cleanCell, (cell) => {
+        const found = checkDocument(parseDocument(table([row(cell)]))).filter((f) => f.line === FIRST_ROW);
+        assert.deepEqual(
+          found.map((f) => `${f.rule}: ${f.message.en}`),
+          [],
+        );
+      }),
+      { numRuns: 50 },
+    );
   });
 
   for (const [what, slip] of SLIPS) {
     it(`${what}: a finding on the line, or the same reading`, () => {
-      fc.assert(fc.property(cleanCell, fc.nat(20), fc.nat(20), (cell, pick, mark) => {
-        const mutated = slip(mark)(cell, pick);
-        fc.pre(mutated !== undefined && mutated !== cell);
-        const text = table([row(mutated ?? cell)]);
-        const doc = parseDocument(text);
-        const onLine = checkDocument(doc).filter((f) => f.line === FIRST_ROW);
-        if (onLine.length > 0) return;
-        assert.deepEqual(exportDocument(doc), exportDocument(parseDocument(table([row(cell)]))), `silent, yet read otherwise:\n${mutated}`);
-      }), { numRuns: RUNS });
+      fc.assert(
+        fc.property(cleanCell, fc.nat(20), fc.nat(20), (cell, pick, mark) => {
+          const mutated = slip(mark)(cell, pick);
+          fc.pre(mutated !== undefined && mutated !== cell);
+          const text = table([row(mutated ?? cell)]);
+          const doc = parseDocument(text);
+          const onLine = checkDocument(doc).filter((f) => f.line === FIRST_ROW);
+          if (onLine.length > 0) return;
+          assert.deepEqual(
+            exportDocument(doc),
+            exportDocument(parseDocument(table([row(cell)]))),
+            `silent, yet read otherwise:\n${mutated}`,
+          );
+        }),
+        { numRuns: RUNS },
+      );
     });
   }
 });

@@ -5,7 +5,13 @@
  * indicator cell from completion with no error shown in the indicator being typed.
  */
 import * as assert from 'node:assert/strict';
-import { InsertTextFormat, type CompletionItem, type CompletionList, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import {
+  InsertTextFormat,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
 import { parseRow } from '../../server/src/syntax/document';
 import { projectRow, unitRow } from '../../server/src/rules/examples';
 import { table } from '../helpers';
@@ -101,7 +107,11 @@ export interface Applied {
  * range, or the `TextEdit`'s range, is replaced by the new text; a snippet's placeholders take
  * their default, a choice the option `choose` names (the first when not given).
  */
-export function applyItem(line: string, item: CompletionItem, choose: (n: number, options: readonly string[]) => string = (_, o) => o[0] ?? ''): Applied {
+export function applyItem(
+  line: string,
+  item: CompletionItem,
+  choose: (n: number, options: readonly string[]) => string = (_, o) => o[0] ?? '',
+): Applied {
   const edit = item.textEdit;
   assert.ok(edit, `item ${item.label} has no textEdit`);
   const range = 'range' in edit ? edit.range : edit.replace;
@@ -116,7 +126,7 @@ export function applyItem(line: string, item: CompletionItem, choose: (n: number
         inserted += part.text;
         continue;
       }
-      const value = part.options.length > 1 ? choose(part.tabstop, part.options) : part.options[0] ?? '';
+      const value = part.options.length > 1 ? choose(part.tabstop, part.options) : (part.options[0] ?? '');
       tabstops.push({ n: part.tabstop, start: start + inserted.length, end: start + inserted.length + value.length });
       inserted += value;
     }
@@ -166,17 +176,27 @@ export function visible(list: CompletionList, line: string, cursor: number): Com
       if (start < 0 || start > cursor) return false;
       return matches(line.slice(start, cursor), item.filterText ?? item.label);
     })
-    .sort((a, b) => Number(!!b.preselect) - Number(!!a.preselect) || (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label) || a.label.localeCompare(b.label));
+    .sort(
+      (a, b) =>
+        Number(!!b.preselect) - Number(!!a.preselect) ||
+        (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label) ||
+        a.label.localeCompare(b.label),
+    );
 }
 
 // ---- The workspace: projects whose indicator names completion offers
 
-const SEEN = '1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥5000人次；年度指标值：≥5000人次。' +
+const SEEN =
+  '1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥5000人次；年度指标值：≥5000人次。' +
   '2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥85%；年度指标值：≥85%。' +
   '3、3-满意度指标；31-服务对象满意度；满意度；实施周期指标值：≥90%；年度指标值：≥90%。' +
   '4、1-产出指标；12-质量指标；验收合格率；实施周期指标值：≥95%；年度指标值：≥95%。' +
   '5、1-产出指标；11-数量指标；😀培训𠀋人次；实施周期指标值：≥100人次；年度指标值：≥100人次。';
-const BASE_ROWS = [unitRow('合计', ['10.00', '10.00']), unitRow('就业局', ['10.00', '10.00']), projectRow('就业补贴项目', ['10.00', '10.00'], SEEN)];
+const BASE_ROWS = [
+  unitRow('合计', ['10.00', '10.00']),
+  unitRow('就业局', ['10.00', '10.00']),
+  projectRow('就业补贴项目', ['10.00', '10.00'], SEEN),
+];
 
 /** A project row with this indicator cell, and where the cell starts. */
 function rowWith(cell: string): { line: string; cellStart: number } {
@@ -204,13 +224,22 @@ describe('completion that edits (issue 13)', function () {
     const old = lines[lineNo] ?? '';
     lines[lineNo] = line;
     text = lines.join('\n');
-    server.change(uri, ++version, [{ range: { start: { line: lineNo, character: 0 }, end: { line: lineNo, character: old.length } }, text: line }]);
-    const list = await server.connection.sendRequest<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line: lineNo, character } });
+    server.change(uri, ++version, [
+      { range: { start: { line: lineNo, character: 0 }, end: { line: lineNo, character: old.length } }, text: line },
+    ]);
+    const list = await server.connection.sendRequest<CompletionList | null>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: lineNo, character },
+    });
     return list ?? { isIncomplete: false, items: [] };
   }
 
   /** The cell with `|` marking the cursor: completion there, the item labelled `label` accepted. */
-  async function accept(marked: string, label: string, choose?: (n: number, options: readonly string[]) => string): Promise<{ cell: string; applied: Applied; item: CompletionItem; list: CompletionList }> {
+  async function accept(
+    marked: string,
+    label: string,
+    choose?: (n: number, options: readonly string[]) => string,
+  ): Promise<{ cell: string; applied: Applied; item: CompletionItem; list: CompletionList }> {
     const cursorInCell = marked.indexOf('|');
     const { line, cellStart } = rowWith(marked.replace('|', ''));
     const list = await completeAt(line, cellStart + cursorInCell);
@@ -230,7 +259,10 @@ describe('completion that edits (issue 13)', function () {
       let r = await accept(`${HEAD}2、|；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。`, '2-效益指标');
       assert.equal(r.cell, `${HEAD}2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。`);
       assert.equal(r.item.command, undefined, 'the cursor stays before the existing separator: no reopening');
-      r = await accept(`${HEAD}2、|1-产出指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。`, '2-效益指标');
+      r = await accept(
+        `${HEAD}2、|1-产出指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。`,
+        '2-效益指标',
+      );
       assert.equal(r.cell, `${HEAD}2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。`);
       r = await accept(`${HEAD}2、2|`, '2-效益指标');
       assert.equal(r.cell, `${HEAD}2、2-效益指标；`);
@@ -241,12 +273,21 @@ describe('completion that edits (issue 13)', function () {
       const r = await accept('1、1-产出指标；1|；指标名称；实施周期指标值：≥95%；年度指标值：≥95%。', '12-质量指标');
       assert.equal(r.cell, '1、1-产出指标；12-质量指标；指标名称；实施周期指标值：≥95%；年度指标值：≥95%。');
       // The codes the project does not use yet come first.
-      const list = await completeAt(rowWith(`${HEAD}2、1-产出指标；`).line, rowWith(`${HEAD}2、1-产出指标；`).line.length);
-      assert.deepEqual(list.items.map((i) => i.label), ['12-质量指标', '13-时效指标', '14-成本指标', '11-数量指标']);
+      const list = await completeAt(
+        rowWith(`${HEAD}2、1-产出指标；`).line,
+        rowWith(`${HEAD}2、1-产出指标；`).line.length,
+      );
+      assert.deepEqual(
+        list.items.map((i) => i.label),
+        ['12-质量指标', '13-时效指标', '14-成本指标', '11-数量指标'],
+      );
     });
 
     it('a name before `；实施周期指标值：`, a name at the end, a name with surrogate pairs', async () => {
-      let r = await accept(`${HEAD}2、2-效益指标；22-社会效益；就|；实施周期指标值：≥90%；年度指标值：≥90%。`, '就业率');
+      let r = await accept(
+        `${HEAD}2、2-效益指标；22-社会效益；就|；实施周期指标值：≥90%；年度指标值：≥90%。`,
+        '就业率',
+      );
       assert.equal(r.cell, `${HEAD}2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。`);
       r = await accept(`${HEAD}2、2-效益指标；22-社会效益；就|实施周期指标值：≥90%；年度指标值：≥90%。`, '就业率');
       assert.equal(r.cell, `${HEAD}2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。`);
@@ -254,22 +295,40 @@ describe('completion that edits (issue 13)', function () {
       assert.equal(r.cell, `${HEAD}2、2-效益指标；22-社会效益；就业率；实施周期指标值：`);
       assert.equal(r.item.command?.command, 'editor.action.triggerSuggest');
       // The whole name is replaced, the part after the cursor too; columns are UTF-16.
-      r = await accept('1、1-产出指标；11-数量指标；😀|培训；实施周期指标值：≥100人次；年度指标值：≥100人次。', '😀培训𠀋人次');
-      assert.equal(r.cell, '1、1-产出指标；11-数量指标；😀培训𠀋人次；实施周期指标值：≥100人次；年度指标值：≥100人次。');
+      r = await accept(
+        '1、1-产出指标；11-数量指标；😀|培训；实施周期指标值：≥100人次；年度指标值：≥100人次。',
+        '😀培训𠀋人次',
+      );
+      assert.equal(
+        r.cell,
+        '1、1-产出指标；11-数量指标；😀培训𠀋人次；实施周期指标值：≥100人次；年度指标值：≥100人次。',
+      );
     });
 
     it('a label before a value that is already there', async () => {
-      const r = await accept('1、1-产出指标；11-数量指标；补贴惠及人次；|≥20000人次；年度指标值：≥20000人次。', '实施周期指标值：');
+      const r = await accept(
+        '1、1-产出指标；11-数量指标；补贴惠及人次；|≥20000人次；年度指标值：≥20000人次。',
+        '实施周期指标值：',
+      );
       assert.equal(r.cell, HEAD);
       assert.equal(r.item.command, undefined);
     });
 
     it('values: a comparator before a number, a unit before the next label', async () => {
-      let r = await accept('1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：|20000人次；年度指标值：≥20000人次。', '≥');
+      let r = await accept(
+        '1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：|20000人次；年度指标值：≥20000人次。',
+        '≥',
+      );
       assert.equal(r.cell, HEAD);
-      r = await accept('1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥20000|；年度指标值：≥20000人次。', '≥20000人次');
+      r = await accept(
+        '1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥20000|；年度指标值：≥20000人次。',
+        '≥20000人次',
+      );
       assert.equal(r.cell, HEAD);
-      r = await accept('1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥20000人|；年度指标值：≥20000人次。', '≥20000人次');
+      r = await accept(
+        '1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥20000人|；年度指标值：≥20000人次。',
+        '≥20000人次',
+      );
       assert.equal(r.cell, HEAD);
     });
 
@@ -305,7 +364,12 @@ describe('completion that edits (issue 13)', function () {
       assert.equal(r.cell, `${HEAD}2、2-效益指标；21-经济效益；；实施周期指标值：；年度指标值：。${SAT}`);
       const first = r.applied.tabstops[0];
       assert.ok(first);
-      assert.deepEqual(parseSnippet(r.item.textEdit?.newText ?? '').flatMap((p) => ('options' in p && p.options.length > 1 ? [p.options] : [])), [['21-经济效益', '22-社会效益', '23-生态效益', '24-可持续影响']]);
+      assert.deepEqual(
+        parseSnippet(r.item.textEdit?.newText ?? '').flatMap((p) =>
+          'options' in p && p.options.length > 1 ? [p.options] : [],
+        ),
+        [['21-经济效益', '22-社会效益', '23-生态效益', '24-可持续影响']],
+      );
       const { cellStart } = rowWith('');
       // $1, the choice, overtyped with `2`, then a level-2 code accepted: no doubled `；`.
       const choice = r.applied.line.slice(0, first.start) + '2' + r.applied.line.slice(first.end);
@@ -329,15 +393,22 @@ describe('completion that edits (issue 13)', function () {
       cell = step.cell;
       at = cell.indexOf('≥90%；年度指标值：') + '≥90%；年度指标值：'.length;
       step = await accept(`${cell.slice(0, at)}|${cell.slice(at)}`, '≥90%');
-      assert.equal(step.cell, `${HEAD}2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。${SAT}`);
+      assert.equal(
+        step.cell,
+        `${HEAD}2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。${SAT}`,
+      );
     });
 
     it('an untouched snippet does not pass the check', async () => {
       const r = await accept(`${HEAD}|`, '2、new indicator');
       const next = version + 1;
-      const errors = (p: PublishDiagnosticsParams) => p.diagnostics.filter((x) => x.range.start.line === lineNo && x.severity === 1).map((x) => x.code);
+      const errors = (p: PublishDiagnosticsParams) =>
+        p.diagnostics.filter((x) => x.range.start.line === lineNo && x.severity === 1).map((x) => x.code);
       // This client sends no cursor: the edited cell's findings come once typing pauses.
-      const published = server.nextDiagnostics(uri, (p) => p.version === next && errors(p).includes('indicator-syntax'));
+      const published = server.nextDiagnostics(
+        uri,
+        (p) => p.version === next && errors(p).includes('indicator-syntax'),
+      );
       await completeAt(r.applied.line, 0);
       const d = errors(await published);
       assert.ok(d.includes('indicator-syntax') && d.includes('value-missing'), JSON.stringify(d));
@@ -346,17 +417,28 @@ describe('completion that edits (issue 13)', function () {
     it('never offers the word being typed as an item of itself, nor text glued to it', async () => {
       // After `。`, typing `2`: the next indicator, not `≥20000人次。2人`.
       let list = await completeAt(rowWith(`${HEAD}2`).line, rowWith(`${HEAD}2`).line.length);
-      assert.deepEqual(list.items.map((i) => i.label), ['2、new indicator', '2、']);
+      assert.deepEqual(
+        list.items.map((i) => i.label),
+        ['2、new indicator', '2、'],
+      );
       const { cellStart, line } = rowWith(`${HEAD}2`);
-      assert.ok(list.items.every((i) => rangeOf(i).start === cellStart + HEAD.length && rangeOf(i).end === line.length));
+      assert.ok(
+        list.items.every((i) => rangeOf(i).start === cellStart + HEAD.length && rangeOf(i).end === line.length),
+      );
       // A whole code, a whole name under the cursor: not offered again.
       list = await completeAt(rowWith('1、1-产出指标').line, rowWith('1、1-产出指标').line.length);
       assert.ok(!list.items.some((i) => i.textEdit?.newText === '1-产出指标'));
-      list = await completeAt(rowWith('1、1-产出指标；11-数量指标；就业率；实施周期指标值：').line, rowWith('1、1-产出指标；11-数量指标；就业率').line.length);
+      list = await completeAt(
+        rowWith('1、1-产出指标；11-数量指标；就业率；实施周期指标值：').line,
+        rowWith('1、1-产出指标；11-数量指标；就业率').line.length,
+      );
       assert.ok(list.items.every((i) => i.textEdit?.newText !== '就业率'));
       // The three full-stop cases of a finished annual value: nothing that repeats it.
       list = await completeAt(rowWith(HEAD.slice(0, -1)).line, rowWith(HEAD.slice(0, -1)).line.length);
-      assert.deepEqual(list.items.map((i) => i.label), ['。']);
+      assert.deepEqual(
+        list.items.map((i) => i.label),
+        ['。'],
+      );
     });
 
     it('writes the file’s own half-width punctuation, in a CRLF file', async () => {
@@ -367,26 +449,43 @@ describe('completion that edits (issue 13)', function () {
       const n = halfText.split('\r\n').length - 1;
       const marked = '1、1-产出指标;11-数量指标;😀|;实施周期指标值:;年度指标值:。';
       const { line, cellStart } = rowWith(marked.replace('|', ''));
-      server.change(halfUri, 2, [{ range: { start: { line: n, character: 0 }, end: { line: n, character: 0 } }, text: line }]);
+      server.change(halfUri, 2, [
+        { range: { start: { line: n, character: 0 }, end: { line: n, character: 0 } }, text: line },
+      ]);
       const at = cellStart + marked.indexOf('|');
-      let list = await server.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri: halfUri }, position: { line: n, character: at } });
+      let list = await server.connection.sendRequest<CompletionList>('textDocument/completion', {
+        textDocument: { uri: halfUri },
+        position: { line: n, character: at },
+      });
       const name = list.items.find((i) => i.label === '😀培训𠀋人次');
       assert.ok(name);
-      assert.equal(applyItem(line, name).line.slice(cellStart), '1、1-产出指标;11-数量指标;😀培训𠀋人次;实施周期指标值:;年度指标值:。');
+      assert.equal(
+        applyItem(line, name).line.slice(cellStart),
+        '1、1-产出指标;11-数量指标;😀培训𠀋人次;实施周期指标值:;年度指标值:。',
+      );
       const end = `${half.slice(0, half.indexOf('2、'))}`;
       const second = rowWith(end).line;
-      server.change(halfUri, 3, [{ range: { start: { line: n, character: 0 }, end: { line: n, character: line.length } }, text: second }]);
-      list = await server.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri: halfUri }, position: { line: n, character: second.length } });
+      server.change(halfUri, 3, [
+        { range: { start: { line: n, character: 0 }, end: { line: n, character: line.length } }, text: second },
+      ]);
+      list = await server.connection.sendRequest<CompletionList>('textDocument/completion', {
+        textDocument: { uri: halfUri },
+        position: { line: n, character: second.length },
+      });
       const snippet = list.items.find((i) => i.insertTextFormat === InsertTextFormat.Snippet);
       assert.ok(snippet);
-      assert.equal(applyItem(second, snippet).line.slice(rowWith(end).cellStart), `${end}2、2-效益指标;21-经济效益;;实施周期指标值:;年度指标值:。`);
+      assert.equal(
+        applyItem(second, snippet).line.slice(rowWith(end).cellStart),
+        `${end}2、2-效益指标;21-经济效益;;实施周期指标值:;年度指标值:。`,
+      );
     });
   });
 
   describe('a clerk typing a new project row', () => {
     it('gets at least 85 % of the indicator cell from completion, the exact row, and no error shown in the cell being typed', async function () {
       this.timeout(120000);
-      const cell = '1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥20000人次；年度指标值：≥20000人次。' +
+      const cell =
+        '1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥20000人次；年度指标值：≥20000人次。' +
         '2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。' +
         '3、3-满意度指标；31-服务对象满意度；满意度；实施周期指标值：≥95%；年度指标值：≥95%。' +
         '4、1-产出指标；12-质量指标；验收合格率；实施周期指标值：≥98%；年度指标值：≥98%。';
@@ -406,28 +505,51 @@ describe('completion that edits (issue 13)', function () {
       let accepted = 0;
 
       /** Sends the edit and the cursor as the extension does, then asks for completion there. */
-      async function edit(start: number, end: number, inserted: string, from: 't' | 'i', after: number): Promise<CompletionList> {
+      async function edit(
+        start: number,
+        end: number,
+        inserted: string,
+        from: 't' | 'i',
+        after: number,
+      ): Promise<CompletionList> {
         const old = line.slice(start, end);
         // Characters an item writes again where they already were keep where they came from.
         let p = 0;
         while (p < old.length && p < inserted.length && old[p] === inserted[p]) p++;
         let s = 0;
-        while (s < old.length - p && s < inserted.length - p && old[old.length - 1 - s] === inserted[inserted.length - 1 - s]) s++;
-        origin = [...origin.slice(0, start + p), ...Array.from({ length: inserted.length - p - s }, () => from), ...origin.slice(end - s)];
+        while (
+          s < old.length - p &&
+          s < inserted.length - p &&
+          old[old.length - 1 - s] === inserted[inserted.length - 1 - s]
+        )
+          s++;
+        origin = [
+          ...origin.slice(0, start + p),
+          ...Array.from({ length: inserted.length - p - s }, () => from),
+          ...origin.slice(end - s),
+        ];
         line = line.slice(0, start) + inserted + line.slice(end);
         cursor = after;
         assert.equal(origin.length, line.length);
-        server.change(docUri, ++v, [{ range: { start: { line: n, character: start }, end: { line: n, character: end } }, text: inserted }]);
+        server.change(docUri, ++v, [
+          { range: { start: { line: n, character: start }, end: { line: n, character: end } }, text: inserted },
+        ]);
         return focusAndComplete();
       }
 
       async function focusAndComplete(): Promise<CompletionList> {
         await server.connection.sendNotification(FocusNotification.type, { uri: docUri, line: n, character: cursor });
-        const list = await server.connection.sendRequest<CompletionList | null>('textDocument/completion', { textDocument: { uri: docUri }, position: { line: n, character: cursor } });
+        const list = await server.connection.sendRequest<CompletionList | null>('textDocument/completion', {
+          textDocument: { uri: docUri },
+          position: { line: n, character: cursor },
+        });
         // Everything sent before the answer has been handled: the publish of this version, if not
         // in yet, is made with the cursor known.
         const last = server.diagnostics.get(docUri);
-        const d = last?.version === v ? last : await server.nextDiagnostics(docUri, (p: PublishDiagnosticsParams) => p.version === v);
+        const d =
+          last?.version === v
+            ? last
+            : await server.nextDiagnostics(docUri, (p: PublishDiagnosticsParams) => p.version === v);
         noErrorWhereTyping(d.diagnostics);
         return list ?? { isIncomplete: false, items: [] };
       }
@@ -441,7 +563,9 @@ describe('completion that edits (issue 13)', function () {
           if (d.severity !== 1 || d.range.start.line > n || d.range.end.line < n) continue;
           if (d.range.end.character < cellStart) continue;
           const inside = !!ind && d.range.start.character <= ind.span.end && d.range.end.character >= ind.span.start;
-          errorsSeen.push(`${inside ? 'IN' : 'cell'} ${String(d.code)} at ${JSON.stringify(line.slice(cellStart, cursor))}|${JSON.stringify(line.slice(cursor))}`);
+          errorsSeen.push(
+            `${inside ? 'IN' : 'cell'} ${String(d.code)} at ${JSON.stringify(line.slice(cellStart, cursor))}|${JSON.stringify(line.slice(cursor))}`,
+          );
         }
       }
 
@@ -464,13 +588,27 @@ describe('completion that edits (issue 13)', function () {
           const taken = take(top);
           if (taken) {
             accepted++;
-            const next = await edit(taken.start, taken.start + taken.replaced.length, taken.inserted, 'i', taken.cursor);
+            const next = await edit(
+              taken.start,
+              taken.start + taken.replaced.length,
+              taken.inserted,
+              'i',
+              taken.cursor,
+            );
             list = top.command?.command === 'editor.action.triggerSuggest' ? next : undefined;
             continue;
           }
         }
         keystrokes++;
-        if (process.env['DEBUG_CLERK'] && cursor >= cellStart) console.log('typed at', JSON.stringify(line.slice(cellStart, cursor).slice(-25)), JSON.stringify(line.slice(cursor).slice(0, 20)), 'top:', top?.label, list?.items.length);
+        if (process.env['DEBUG_CLERK'] && cursor >= cellStart)
+          console.log(
+            'typed at',
+            JSON.stringify(line.slice(cellStart, cursor).slice(-25)),
+            JSON.stringify(line.slice(cursor).slice(0, 20)),
+            'top:',
+            top?.label,
+            list?.items.length,
+          );
         const ch = intended.slice(cursor).match(/^[\s\S]/u)?.[0] ?? '';
         list = await edit(cursor, cursor, ch, 't', cursor + ch.length);
       }
@@ -483,11 +621,25 @@ describe('completion that edits (issue 13)', function () {
           // intended rest of the line; each choice picks the option that fits.
           const parts = parseSnippet(item.textEdit?.newText ?? '');
           const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-          const pattern = parts.map((p) => ('text' in p ? esc(p.text) : p.options.length > 1 ? `(${p.options.map(esc).join('|')})` : p.tabstop === 0 ? '' : '([^；;。]+?)')).join('');
+          const pattern = parts
+            .map((p) =>
+              'text' in p
+                ? esc(p.text)
+                : p.options.length > 1
+                  ? `(${p.options.map(esc).join('|')})`
+                  : p.tabstop === 0
+                    ? ''
+                    : '([^；;。]+?)',
+            )
+            .join('');
           const m = new RegExp(`^${pattern}`, 'u').exec(intended.slice(start));
           if (!m) return undefined;
           const choices = parts.filter((p) => !('text' in p) && p.tabstop !== 0);
-          return applyItem(line, item, (nth) => m[1 + choices.findIndex((p) => 'tabstop' in p && p.tabstop === nth)] ?? '');
+          return applyItem(
+            line,
+            item,
+            (nth) => m[1 + choices.findIndex((p) => 'tabstop' in p && p.tabstop === nth)] ?? '',
+          );
         }
         const applied = applyItem(line, item);
         if (applied.cursor <= cursor || !intended.startsWith(applied.line.slice(0, applied.cursor))) return undefined;
@@ -496,7 +648,9 @@ describe('completion that edits (issue 13)', function () {
 
       const fromItems = origin.slice(cellStart).filter((o) => o === 'i').length;
       const share = fromItems / cell.length;
-      console.log(`      indicator cell: ${cell.length} characters, ${fromItems} from ${accepted} items (${(share * 100).toFixed(1)} %), ${origin.slice(cellStart).length - fromItems} typed; ${keystrokes} keystrokes in the row`);
+      console.log(
+        `      indicator cell: ${cell.length} characters, ${fromItems} from ${accepted} items (${(share * 100).toFixed(1)} %), ${origin.slice(cellStart).length - fromItems} typed; ${keystrokes} keystrokes in the row`,
+      );
       assert.equal(line, intended);
       assert.ok(share >= 0.85, `only ${(share * 100).toFixed(1)} % of the indicator cell came from completion`);
       assert.deepEqual(errorsSeen, []);

@@ -20,7 +20,11 @@ describe('a giant line over the protocol', function () {
 
   it('answers hovers elsewhere within twice the 200 ms bound while a 5 MB one-line table opens, and publishes the line bounded', async () => {
     const small = 'file:///giant/small.jxmb';
-    const smallText = table([unitRow('合计', ['1.00', '1.00']), unitRow('单位', ['1.00', '1.00']), projectRow('项目', ['1.00', '1.00'])]);
+    const smallText = table([
+      unitRow('合计', ['1.00', '1.00']),
+      unitRow('单位', ['1.00', '1.00']),
+      projectRow('项目', ['1.00', '1.00']),
+    ]);
     await server.open(small, smallText);
     const uri = 'file:///giant/one-line.jxmb';
     const cell = GOOD_INDICATORS.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(GOOD_INDICATORS)));
@@ -31,7 +35,11 @@ describe('a giant line over the protocol', function () {
     const hovering = (async () => {
       while (!done) {
         const sent = performance.now();
-        const answered = server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: small }, position: { line: FIRST_ROW + 2, character: 1 } })
+        const answered = server.connection
+          .sendRequest<Hover | null>('textDocument/hover', {
+            textDocument: { uri: small },
+            position: { line: FIRST_ROW + 2, character: 1 },
+          })
           .then((h) => {
             assert.ok(h, 'every hover has an answer');
             latencies.push(performance.now() - sent);
@@ -41,7 +49,9 @@ describe('a giant line over the protocol', function () {
         if (latencies.length > 2000) break;
       }
     })();
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'perf-target', version: 1, text } });
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'perf-target', version: 1, text },
+    });
     const d: PublishDiagnosticsParams = await published;
     // A few more hovers after the publish, then the last answers.
     await new Promise((r) => setTimeout(r, 100));
@@ -61,21 +71,41 @@ describe('a giant line over the protocol', function () {
 
     const onLine = d.diagnostics.filter((x) => x.range.start.line === FIRST_ROW);
     assert.ok(onLine.length <= 110, `${onLine.length} diagnostics on the line`);
-    const notes = onLine.filter((x) => x.code === 'cell-limits').map((x) => (typeof x.message === 'string' ? x.message : x.message.value));
-    assert.ok(notes.some((m) => /^cell of [0-9]+ characters: only the first [0-9]+ were checked/.test(m)), notes.join('\n'));
-    assert.ok(notes.some((m) => /^[0-9]+ more findings in this cell not listed/.test(m)), notes.join('\n'));
+    const notes = onLine
+      .filter((x) => x.code === 'cell-limits')
+      .map((x) => (typeof x.message === 'string' ? x.message : x.message.value));
+    assert.ok(
+      notes.some((m) => /^cell of [0-9]+ characters: only the first [0-9]+ were checked/.test(m)),
+      notes.join('\n'),
+    );
+    assert.ok(
+      notes.some((m) => /^[0-9]+ more findings in this cell not listed/.test(m)),
+      notes.join('\n'),
+    );
 
     // Hover and completion inside the giant line answer: on a code in the checked part, and past it.
     const line = text.split('\n')[FIRST_ROW] ?? '';
     const code = line.indexOf('11-数量指标', 10_000);
-    const h = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: FIRST_ROW, character: code + 1 } });
+    const h = await server.connection.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: FIRST_ROW, character: code + 1 },
+    });
     assert.match(JSON.stringify(h?.contents ?? null), /数量指标/);
-    const past = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: FIRST_ROW, character: line.length - 10 } });
+    const past = await server.connection.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: FIRST_ROW, character: line.length - 10 },
+    });
     assert.ok(past === null || typeof past === 'object');
     const afterStop = line.indexOf('。', 10_000) + 1;
-    const c = await server.connection.sendRequest<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line: FIRST_ROW, character: afterStop } });
+    const c = await server.connection.sendRequest<CompletionList | null>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: FIRST_ROW, character: afterStop },
+    });
     assert.ok(c && c.items.length > 0, 'completion after a full stop offers the next indicator');
-    const end = await server.connection.sendRequest<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line: FIRST_ROW, character: line.length } });
+    const end = await server.connection.sendRequest<CompletionList | null>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: FIRST_ROW, character: line.length },
+    });
     assert.ok(end && end.items.length > 0, 'completion at the end of the giant line answers');
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });

@@ -7,10 +7,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter,
-  type ProtocolConnection, type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { LANGUAGE_ID, StatusNotification, type InitializationOptions, type StatusParams } from '../../server/src/protocol';
+import {
+  LANGUAGE_ID,
+  StatusNotification,
+  type InitializationOptions,
+  type StatusParams,
+} from '../../server/src/protocol';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -28,7 +37,11 @@ export interface Harness {
   status(uri: string, timeoutMs?: number): Promise<StatusParams>;
   settings: Record<string, unknown>;
   /** Resolves with the first diagnostics for `uri` that satisfy `accept`, published after the call. */
-  nextDiagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  nextDiagnostics(
+    uri: string,
+    accept?: (p: PublishDiagnosticsParams) => boolean,
+    timeoutMs?: number,
+  ): Promise<PublishDiagnosticsParams>;
   /** Calls `listener` with every publish from now on, until the returned function is called. */
   onDiagnostics(listener: (p: PublishDiagnosticsParams) => void): () => void;
   open(uri: string, text: string, languageId?: string): Promise<PublishDiagnosticsParams>;
@@ -49,19 +62,32 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions = {}): Promise<Harness> {
   // PERF_TARGET_SERVER_NODE_ARGS: extra Node options for the server (`--cpu-prof --cpu-prof-dir=DIR` to profile it).
   const nodeArgs = (process.env['PERF_TARGET_SERVER_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'bin', 'perf-target-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'bin', 'perf-target-language-server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let err = '';
-  child.stderr?.on('data', (d: Buffer) => { err += d.toString(); });
-  const exited = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`server exited (${String(code)}): ${err}`))));
+  child.stderr?.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const exited = new Promise<never>((_, reject) =>
+    child.on('exit', (code) => reject(new Error(`server exited (${String(code)}): ${err}`))),
+  );
   exited.catch(() => undefined);
   if (!child.stdout || !child.stdin) throw new Error('no stdio');
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   const notifications: Array<{ method: string; params: unknown }> = [];
   const registrations: Harness['registrations'] = [];
   const statuses: StatusParams[] = [];
   const listeners = new Set<(p: PublishDiagnosticsParams) => void>();
-  const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  const waiters: Array<{
+    uri: string;
+    accept: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }> = [];
   const harness: Harness = {
     connection,
     process: child,
@@ -79,8 +105,23 @@ export async function startServer(options: ServerOptions = {}): Promise<Harness>
     settings: {},
     nextDiagnostics(uri, accept = () => true, timeoutMs = 10000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(diagnostics.get(uri)?.diagnostics.map((d) => d.code))}`)), timeoutMs);
-        waiters.push({ uri, accept, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(diagnostics.get(uri)?.diagnostics.map((d) => d.code))}`,
+              ),
+            ),
+          timeoutMs,
+        );
+        waiters.push({
+          uri,
+          accept,
+          resolve: (p) => {
+            clearTimeout(timer);
+            resolve(p);
+          },
+        });
       });
     },
     onDiagnostics(listener) {
@@ -89,7 +130,9 @@ export async function startServer(options: ServerOptions = {}): Promise<Harness>
     },
     async open(uri, text, languageId = LANGUAGE_ID) {
       const next = harness.nextDiagnostics(uri);
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId, version: 1, text },
+      });
       return next;
     },
     change(uri, version, contentChanges) {
@@ -103,7 +146,11 @@ export async function startServer(options: ServerOptions = {}): Promise<Harness>
         // already gone
       }
       // A server told to exit does so (and writes its profile, when asked to keep one); kill it otherwise.
-      if (child.exitCode === null) await new Promise((resolve) => { child.once('exit', resolve); setTimeout(resolve, 2000).unref(); });
+      if (child.exitCode === null)
+        await new Promise((resolve) => {
+          child.once('exit', resolve);
+          setTimeout(resolve, 2000).unref();
+        });
       connection.dispose();
       child.kill();
     },
@@ -119,8 +166,12 @@ export async function startServer(options: ServerOptions = {}): Promise<Harness>
       }
     }
   });
-  connection.onNotification(StatusNotification.type, (p) => { statuses.push(p); });
-  connection.onNotification('window/logMessage', (params: unknown) => { notifications.push({ method: 'window/logMessage', params }); });
+  connection.onNotification(StatusNotification.type, (p) => {
+    statuses.push(p);
+  });
+  connection.onNotification('window/logMessage', (params: unknown) => {
+    notifications.push({ method: 'window/logMessage', params });
+  });
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => harness.settings));
   connection.onRequest('client/registerCapability', (p: { registrations: Harness['registrations'] }) => {
     registrations.push(...p.registrations);
@@ -129,23 +180,37 @@ export async function startServer(options: ServerOptions = {}): Promise<Harness>
   connection.onRequest('client/unregisterCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
-  await Promise.race([exited, connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: null,
-    locale: options.locale ?? 'en',
-    ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
-    workspaceFolders: (options.folders ?? []).map((f, i) => ({ uri: f, name: `folder${i}` })),
-    capabilities: {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, workspaceFolders: true },
-      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
-    },
-  })]);
+  await Promise.race([
+    exited,
+    connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      locale: options.locale ?? 'en',
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
+      workspaceFolders: (options.folders ?? []).map((f, i) => ({ uri: f, name: `folder${i}` })),
+      capabilities: {
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+          workspaceFolders: true,
+        },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
+        },
+      },
+    }),
+  ]);
   await connection.sendNotification('initialized', {});
   return harness;
 }
 
 /** The (line, character) of the first occurrence of `needle` on the line that contains `lineNeedle`. */
-export function positionOf(text: string, needle: string, lineNeedle = needle, offset = 0): { line: number; character: number } {
+export function positionOf(
+  text: string,
+  needle: string,
+  lineNeedle = needle,
+  offset = 0,
+): { line: number; character: number } {
   const lines = text.split(/\r\n|\n/);
   const line = lines.findIndex((l) => l.includes(lineNeedle) && l.includes(needle));
   if (line < 0) throw new Error(`not found: ${needle}`);
@@ -172,14 +237,30 @@ export function useServer(options: ServerOptions | (() => ServerOptions) = {}, {
     await running?.stop();
   });
   return {
-    get connection() { return server().connection; },
-    get process() { return server().process; },
-    get diagnostics() { return server().diagnostics; },
-    get notifications() { return server().notifications; },
-    get registrations() { return server().registrations; },
-    get statuses() { return server().statuses; },
-    get settings() { return server().settings; },
-    set settings(s) { server().settings = s; },
+    get connection() {
+      return server().connection;
+    },
+    get process() {
+      return server().process;
+    },
+    get diagnostics() {
+      return server().diagnostics;
+    },
+    get notifications() {
+      return server().notifications;
+    },
+    get registrations() {
+      return server().registrations;
+    },
+    get statuses() {
+      return server().statuses;
+    },
+    get settings() {
+      return server().settings;
+    },
+    set settings(s) {
+      server().settings = s;
+    },
     status: (uri, timeoutMs) => server().status(uri, timeoutMs),
     nextDiagnostics: (uri, accept, timeoutMs) => server().nextDiagnostics(uri, accept, timeoutMs),
     onDiagnostics: (listener) => server().onDiagnostics(listener),

@@ -7,9 +7,20 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import {
-  CheckWorkspaceRequest, ExportRequest, FocusNotification, StatusNotification, type CheckWorkspaceResult, type ExportResult, type StatusParams,
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  LSPErrorCodes,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
+import {
+  CheckWorkspaceRequest,
+  ExportRequest,
+  FocusNotification,
+  StatusNotification,
+  type CheckWorkspaceResult,
+  type ExportResult,
+  type StatusParams,
 } from '../../server/src/protocol';
 import { projectRow, unitRow } from '../../server/src/rules/examples';
 import { messageOf, table } from '../helpers';
@@ -20,7 +31,10 @@ const DOCS = join('/nowhere', 'perf-target', 'docs', 'rules');
 
 /** `n` projects whose 总计 is off (a `total-mismatch` error each), under a 合计 of 3.00. */
 function wrongTotals(n: number): { readonly text: string; readonly lineOf: (i: number) => number } {
-  const text = table([unitRow('合计', ['3.00', '3.00']), ...Array.from({ length: n }, (_, i) => projectRow(`项目${i}`, ['2.00', '1.00']))]);
+  const text = table([
+    unitRow('合计', ['3.00', '3.00']),
+    ...Array.from({ length: n }, (_, i) => projectRow(`项目${i}`, ['2.00', '1.00'])),
+  ]);
   const lines = text.split('\n');
   return { text, lineOf: (i) => lines.findIndex((l) => l.startsWith(`项目${i}\t`)) };
 }
@@ -44,7 +58,13 @@ describe('the custom protocol through its typed definitions', function () {
     const uri = 'untitled:status.jxmb';
     const d = await server.open(uri, wrongTotals(4).text);
     const status: StatusParams = await server.status(uri);
-    assert.deepEqual(status, { uri, total: 3, projects: 4, errors: errors(d).length, warnings: d.diagnostics.filter((x) => x.severity === 2).length });
+    assert.deepEqual(status, {
+      uri,
+      total: 3,
+      projects: 4,
+      errors: errors(d).length,
+      warnings: d.diagnostics.filter((x) => x.severity === 2).length,
+    });
     assert.ok(status.errors >= 4);
   });
 
@@ -54,7 +74,8 @@ describe('the custom protocol through its typed definitions', function () {
     const { text, lineOf } = wrongTotals(n);
     await server.open(uri, text);
     server.settings = { maxDiagnosticsPerFile: 5 };
-    const listsLine = (line: number) => (p: PublishDiagnosticsParams) => p.uri === uri && errors(p).some((x) => x.range.start.line === line);
+    const listsLine = (line: number) => (p: PublishDiagnosticsParams) =>
+      p.uri === uri && errors(p).some((x) => x.range.start.line === line);
     let next = server.nextDiagnostics(uri, (p) => p.diagnostics.length === 5 && listsLine(lineOf(0))(p));
     await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
     const top = await next;
@@ -79,18 +100,29 @@ describe('the custom protocol through its typed definitions', function () {
     assert.deepEqual([...published].sort(), ['untitled:focus.jxmb', 'untitled:init.jxmb', 'untitled:status.jxmb']);
     assert.equal(counts.files, 3);
     const last = (uri: string) => server.statuses.filter((s) => s.uri === uri).pop();
-    assert.equal(counts.errors, [...published].reduce((k, uri) => k + (last(uri)?.errors ?? 0), 0));
+    assert.equal(
+      counts.errors,
+      [...published].reduce((k, uri) => k + (last(uri)?.errors ?? 0), 0),
+    );
     assert.ok(counts.errors >= 1 + 4 + 60);
   });
 
   it(`${ExportRequest.method}: the parsed model of a known file; RequestFailed for any other uri, or none`, async () => {
-    const model: ExportResult = await server.connection.sendRequest(ExportRequest.type, { uri: 'untitled:status.jxmb' });
+    const model: ExportResult = await server.connection.sendRequest(ExportRequest.type, {
+      uri: 'untitled:status.jxmb',
+    });
     assert.equal(model.unit, '万元');
-    assert.deepEqual(model.tables[0]?.projects.map((p) => [p.name, p.amounts.total]), [0, 1, 2, 3].map((i) => [`项目${i}`, 2]));
+    assert.deepEqual(
+      model.tables[0]?.projects.map((p) => [p.name, p.amounts.total]),
+      [0, 1, 2, 3].map((i) => [`项目${i}`, 2]),
+    );
     const failed = (e: { code?: number }) => e.code === LSPErrorCodes.RequestFailed;
     await assert.rejects(server.connection.sendRequest(ExportRequest.type, { uri: 'untitled:unknown.jxmb' }), failed);
     // A client that leaves out the params gets an error too, not a crash.
-    await assert.rejects(server.connection.sendRequest(ExportRequest.method), (e: { code?: number }) => e.code === ErrorCodes.InvalidParams);
+    await assert.rejects(
+      server.connection.sendRequest(ExportRequest.method),
+      (e: { code?: number }) => e.code === ErrorCodes.InvalidParams,
+    );
     assert.equal((await server.connection.sendRequest(CheckWorkspaceRequest.type)).files, 3, 'the server is still up');
   });
 });

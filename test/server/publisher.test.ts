@@ -18,7 +18,12 @@ import { FIRST_ROW, messageOf, table } from '../helpers';
 const settings = { config: DEFAULT_CONFIG, file: undefined };
 
 function checkedOf(file: TargetFile): Checked {
-  return { version: file.version, lines: file.doc.lines.length, result: new CheckResult(checkRows(file.doc, settings), checkDocumentRules(file.doc, settings)), complete: true };
+  return {
+    version: file.version,
+    lines: file.doc.lines.length,
+    result: new CheckResult(checkRows(file.doc, settings), checkDocumentRules(file.doc, settings)),
+    complete: true,
+  };
 }
 
 describe('diagnostics publisher (a fake sink)', () => {
@@ -44,7 +49,10 @@ describe('diagnostics publisher (a fake sink)', () => {
     file = workspace.set(uri, table(rows), 1, true);
     publisher = new Publisher(
       { sendDiagnostics: (p) => sent.push(p), sendStatus: (p) => statuses.push(p) },
-      new DiagnosticConverter(() => '/docs', () => 'en'),
+      new DiagnosticConverter(
+        () => '/docs',
+        () => 'en',
+      ),
       () => max,
       (f) => workspace.get(f.uri) === f,
       (_name, work) => void work,
@@ -59,7 +67,15 @@ describe('diagnostics publisher (a fake sink)', () => {
     assert.equal(sent[0]?.version, 1);
     const codes = sent[0]?.diagnostics.map((d) => d.code);
     assert.ok(codes?.includes('total-mismatch') && codes.includes('unknown-code'), JSON.stringify(codes));
-    assert.deepEqual(statuses, [{ uri, total: 3, projects: 2, errors: result.result.severityCounts.errors, warnings: result.result.severityCounts.warnings }]);
+    assert.deepEqual(statuses, [
+      {
+        uri,
+        total: 3,
+        projects: 2,
+        errors: result.result.severityCounts.errors,
+        warnings: result.result.severityCounts.warnings,
+      },
+    ]);
   });
 
   it('caps the list and says how many were left out', () => {
@@ -80,13 +96,19 @@ describe('diagnostics publisher (a fake sink)', () => {
     const result = checkedOf(file);
     publisher.publish(file, state, result);
     assert.ok(!sent[0]?.diagnostics.some((d) => d.code === 'unknown-code'), 'held while the indicator is typed');
-    assert.ok(sent[0]?.diagnostics.some((d) => d.code === 'total-mismatch'), 'another row still shows');
+    assert.ok(
+      sent[0]?.diagnostics.some((d) => d.code === 'total-mismatch'),
+      'another row still shows',
+    );
     assert.equal(publisher.wouldChange(file, state), false);
     const moved = publisher.setFocus({ uri, line: 0, character: 0 }, () => state);
     assert.deepEqual(moved, [uri]);
     assert.equal(publisher.wouldChange(file, state), true);
     publisher.publish(file, state, result);
-    assert.ok(sent[1]?.diagnostics.some((d) => d.code === 'unknown-code'), 'shown once the cursor left');
+    assert.ok(
+      sent[1]?.diagnostics.some((d) => d.code === 'unknown-code'),
+      'shown once the cursor left',
+    );
   });
 
   it('publishes at once when the listed rows are at hand, counting the publishes begun', async () => {

@@ -10,7 +10,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FileChangeType, type CodeAction, type PublishDiagnosticsParams, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-protocol';
+import {
+  FileChangeType,
+  type CodeAction,
+  type PublishDiagnosticsParams,
+  type TextDocumentEdit,
+  type TextEdit,
+} from 'vscode-languageserver-protocol';
 import { useServer } from './harness';
 
 const root = join(__dirname, '..', '..', '..');
@@ -25,15 +31,36 @@ const key = (rule: string, line: number, column: number, endLine: number, endCol
 
 /** What `perf-target check --format json` reports for `file`, sorted. */
 function cliFindings(file: string): string[] {
-  const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--exit-zero', file], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--exit-zero', file], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C' },
+  });
   assert.equal(r.status, 0, r.stderr);
-  const found = JSON.parse(r.stdout) as Array<{ line: number; column: number; endLine: number; endColumn: number; severity: string; rule: string }>;
+  const found = JSON.parse(r.stdout) as Array<{
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: string;
+    rule: string;
+  }>;
   return found.map((f) => key(f.rule, f.line, f.column, f.endLine, f.endColumn, f.severity)).sort();
 }
 
 /** The same of a publish. */
 function published(p: PublishDiagnosticsParams): string[] {
-  return p.diagnostics.map((d) => key(String(d.code), d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, SEVERITIES[(d.severity ?? 1) - 1] ?? '?')).sort();
+  return p.diagnostics
+    .map((d) =>
+      key(
+        String(d.code),
+        d.range.start.line + 1,
+        d.range.start.character + 1,
+        d.range.end.line + 1,
+        d.range.end.character + 1,
+        SEVERITIES[(d.severity ?? 1) - 1] ?? '?',
+      ),
+    )
+    .sort();
 }
 
 const count = (findings: readonly string[], rule: string) => findings.filter((f) => f.endsWith(` ${rule}`)).length;
@@ -50,15 +77,26 @@ describe('language server and command line: one settings path (issue 15)', funct
   async function agreeAfter(change: () => void, type: FileChangeType): Promise<{ nested: string[]; other: string[] }> {
     change();
     const expected = { nested: cliFindings(nested), other: cliFindings(other) };
-    const waits = ([['nested', nested], ['other', other]] as const).map(async ([name, path]) => {
+    const waits = (
+      [
+        ['nested', nested],
+        ['other', other],
+      ] as const
+    ).map(async ([name, path]) => {
       try {
         await server.nextDiagnostics(uriOf(path), (p) => published(p).join('\n') === expected[name].join('\n'), 15000);
       } catch {
         const last = server.diagnostics.get(uriOf(path));
-        assert.deepEqual(last ? published(last) : [], expected[name], `${name}: the server's findings after the settings file changed`);
+        assert.deepEqual(
+          last ? published(last) : [],
+          expected[name],
+          `${name}: the server's findings after the settings file changed`,
+        );
       }
     });
-    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(settings), type }] });
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(settings), type }],
+    });
     await Promise.all(waits);
     return expected;
   }
@@ -72,10 +110,24 @@ describe('language server and command line: one settings path (issue 15)', funct
     copyFileSync(sample, nested);
     copyFileSync(sample, other);
     // The workspace's settings: html-residue ignored under 2024/ (which its own file overrides).
-    writeFileSync(join(dir, '.perf-target.json'), JSON.stringify({ ignore: [{ rule: 'html-residue', files: '2024/**' }, { rule: 'missing-category', files: '2025/*.txt' }] }));
+    writeFileSync(
+      join(dir, '.perf-target.json'),
+      JSON.stringify({
+        ignore: [
+          { rule: 'html-residue', files: '2024/**' },
+          { rule: 'missing-category', files: '2025/*.txt' },
+        ],
+      }),
+    );
     // The nested one: punctuation off, one rule ignored by a glob relative to it.
     settings = join(dir, '2024', '.perf-target.json');
-    writeFileSync(settings, JSON.stringify({ rules: { 'punctuation-style': 'off' }, ignore: [{ rule: 'value-not-measurable', files: 'q1/*.txt' }] }));
+    writeFileSync(
+      settings,
+      JSON.stringify({
+        rules: { 'punctuation-style': 'off' },
+        ignore: [{ rule: 'value-not-measurable', files: 'q1/*.txt' }],
+      }),
+    );
   });
   // Started after the hook above has made the workspace.
   const server = useServer(() => ({ folders: [uriOf(dir)] }));
@@ -94,7 +146,10 @@ describe('language server and command line: one settings path (issue 15)', funct
     assert.ok(count(expected.other, 'html-residue') > 0, 'the glob 2024/** does not match 2025/');
     assert.equal(count(expected.other, 'missing-category'), 0);
     assert.ok(count(expected.other, 'value-not-measurable') > 0);
-    for (const [path, want] of [[nested, expected.nested], [other, expected.other]] as const) {
+    for (const [path, want] of [
+      [nested, expected.nested],
+      [other, expected.other],
+    ] as const) {
       const d = await server.open(uriOf(path), readFileSync(path, 'utf8'));
       // The first publish of an open is a complete check.
       assert.deepEqual(published(d), want, path);
@@ -105,18 +160,31 @@ describe('language server and command line: one settings path (issue 15)', funct
     const uri = uriOf(nested);
     const d = server.diagnostics.get(uri)?.diagnostics.find((x) => x.code === 'html-residue');
     assert.ok(d, 'an html-residue finding in a project row');
-    const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
     const ignore = actions.find((a) => a.title.startsWith('Ignore html-residue for'));
     const change = ignore?.edit?.documentChanges?.find((c): c is TextDocumentEdit => 'edits' in c);
     assert.equal(change?.textDocument.uri, uriOf(settings), 'the nested file, not the workspace folder’s');
-    const written = JSON.parse((change?.edits[0] as TextEdit | undefined)?.newText ?? '') as { rules: unknown; ignore: unknown[] };
+    const written = JSON.parse((change?.edits[0] as TextEdit | undefined)?.newText ?? '') as {
+      rules: unknown;
+      ignore: unknown[];
+    };
     assert.deepEqual(written.rules, { 'punctuation-style': 'off' });
     assert.equal(written.ignore.length, 2);
   });
 
   it('follows the nested settings file when it changes, is deleted and is created again', async () => {
-    const changed = await agreeAfter(() => writeFileSync(settings, JSON.stringify({ rules: { 'punctuation-style': 'error' } })), FileChangeType.Changed);
-    assert.ok(count(changed.nested, 'punctuation-style') > 0 && changed.nested.some((f) => f.includes(' error punctuation-style')));
+    const changed = await agreeAfter(
+      () => writeFileSync(settings, JSON.stringify({ rules: { 'punctuation-style': 'error' } })),
+      FileChangeType.Changed,
+    );
+    assert.ok(
+      count(changed.nested, 'punctuation-style') > 0 &&
+        changed.nested.some((f) => f.includes(' error punctuation-style')),
+    );
     assert.ok(count(changed.nested, 'value-not-measurable') > 0);
 
     // Deleted: the workspace's file applies to 2024/ again, its glob matching there.
@@ -124,7 +192,10 @@ describe('language server and command line: one settings path (issue 15)', funct
     assert.equal(count(deleted.nested, 'html-residue'), 0);
     assert.ok(count(deleted.nested, 'punctuation-style') > 0);
 
-    const created = await agreeAfter(() => writeFileSync(settings, JSON.stringify({ rules: { 'punctuation-style': 'off' } })), FileChangeType.Created);
+    const created = await agreeAfter(
+      () => writeFileSync(settings, JSON.stringify({ rules: { 'punctuation-style': 'off' } })),
+      FileChangeType.Created,
+    );
     assert.equal(count(created.nested, 'punctuation-style'), 0);
     assert.ok(count(created.other, 'punctuation-style') > 0, 'the other folder keeps its settings');
   });
@@ -159,15 +230,24 @@ describe('language server: a settings file above the workspace folder (issue 15)
     // The server asked to be told of settings files in every folder above the workspace folder.
     const watched = server.registrations
       .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
-      .flatMap((r) => (r.registerOptions as { watchers: Array<{ globPattern: unknown }> }).watchers.map((w) => w.globPattern));
+      .flatMap((r) =>
+        (r.registerOptions as { watchers: Array<{ globPattern: unknown }> }).watchers.map((w) => w.globPattern),
+      );
     assert.ok(watched.includes('**/.perf-target.json'), JSON.stringify(watched));
-    assert.ok(watched.some((g) => JSON.stringify(g) === JSON.stringify({ baseUri: uriOf(outer), pattern: '.perf-target.json' })), JSON.stringify(watched));
+    assert.ok(
+      watched.some(
+        (g) => JSON.stringify(g) === JSON.stringify({ baseUri: uriOf(outer), pattern: '.perf-target.json' }),
+      ),
+      JSON.stringify(watched),
+    );
 
     writeFileSync(above, JSON.stringify({ rules: { 'punctuation-style': 'warning' } }));
     const changed = cliFindings(file);
     assert.ok(count(changed, 'punctuation-style') > 0);
     const next = server.nextDiagnostics(uriOf(file), (p) => published(p).join('\n') === changed.join('\n'), 15000);
-    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(above), type: FileChangeType.Changed }] });
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(above), type: FileChangeType.Changed }],
+    });
     await next;
   });
 });

@@ -52,7 +52,9 @@ describe('work in slices', () => {
     const cancelled = await answerInSlices(busy(SLICE_MS * 50), source.token, () => false);
     assert.ok(cancelled instanceof ResponseError && cancelled.code === LSPErrorCodes.RequestCancelled);
     let changed = false;
-    setTimeout(() => { changed = true; }, SLICE_MS * 2);
+    setTimeout(() => {
+      changed = true;
+    }, SLICE_MS * 2);
     const modified = await answerInSlices(busy(SLICE_MS * 50), undefined, () => changed);
     assert.ok(modified instanceof ResponseError && modified.code === LSPErrorCodes.ContentModified);
   });

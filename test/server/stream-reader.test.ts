@@ -24,7 +24,9 @@ function reader(): { readonly stream: PassThrough; readonly read: Read } {
   const read: Read = { messages: [], errors: [], closed: false };
   const r = new IncrementalStreamReader(stream);
   r.onError((e) => read.errors.push(e));
-  r.onClose(() => { read.closed = true; });
+  r.onClose(() => {
+    read.closed = true;
+  });
   r.listen((m) => read.messages.push(m));
   return { stream, read };
 }
@@ -59,25 +61,38 @@ describe('stdio message reader', () => {
       assert.deepEqual(read.messages, messages, `cut at byte ${cut}`);
       assert.deepEqual(read.errors, []);
     }
-    assert.deepEqual(feed(bytes, Array.from({ length: bytes.length }, (_, i) => i)).messages, messages, 'one byte at a time');
+    assert.deepEqual(
+      feed(
+        bytes,
+        Array.from({ length: bytes.length }, (_, i) => i),
+      ).messages,
+      messages,
+      'one byte at a time',
+    );
   });
 
   it('reads a large message in random chunks, in order with the small ones around it', () => {
     const big = { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { text: TEXT.repeat(5000) } };
     const messages = [{ jsonrpc: '2.0', id: 0, method: 'a' }, big, { jsonrpc: '2.0', id: 2, method: 'b' }];
     const bytes = Buffer.concat(messages.map((m) => frame(m)));
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 200 }), (cuts) => {
-      const read = feed(bytes, cuts);
-      assert.deepEqual(read.errors, []);
-      assert.deepEqual(read.messages, messages);
-    }), { numRuns: 30 });
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 200 }), (cuts) => {
+        const read = feed(bytes, cuts);
+        assert.deepEqual(read.errors, []);
+        assert.deepEqual(read.messages, messages);
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('accepts a UTF-8 Content-Type and header names in any case', () => {
     const m = { jsonrpc: '2.0', method: 'x', params: { t: TEXT } };
     const body = Buffer.from(JSON.stringify(m), 'utf8');
     const bytes = Buffer.concat([
-      Buffer.from(`content-type: application/vscode-jsonrpc; charset="UTF-8"\r\ncontent-length: ${body.length}\r\n\r\n`, 'ascii'),
+      Buffer.from(
+        `content-type: application/vscode-jsonrpc; charset="UTF-8"\r\ncontent-length: ${body.length}\r\n\r\n`,
+        'ascii',
+      ),
       body,
       frame(m, 'Content-Type: application/vscode-jsonrpc; charset=utf8\r\n'),
     ]);
@@ -104,7 +119,10 @@ describe('stdio message reader', () => {
       [`Content-Length: 20${' '.repeat(70 * 1024)}`, /no end of the message header/],
     ] as const) {
       const unended = !head.endsWith('\r\n\r\n');
-      const read = feed(Buffer.concat([Buffer.from(head, 'ascii'), unended ? Buffer.alloc(0) : frame(m)]), [1000, 40000]);
+      const read = feed(
+        Buffer.concat([Buffer.from(head, 'ascii'), unended ? Buffer.alloc(0) : frame(m)]),
+        [1000, 40000],
+      );
       assert.equal(read.errors.length, 1, head.slice(0, 60));
       assert.match(read.errors[0]?.message ?? '', error);
       assert.deepEqual(read.messages, [], 'nothing after a broken header can be framed');

@@ -18,13 +18,32 @@ function publish(n: number): Message {
     code: 'punctuation-style',
     source: 'perf-target',
     message: `${TEXT}${i}`,
-    relatedInformation: i % 7 === 0 ? [{ location: { uri: 'file:///表.txt', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }, message: '合计' }] : undefined,
+    relatedInformation:
+      i % 7 === 0
+        ? [
+            {
+              location: {
+                uri: 'file:///表.txt',
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+              },
+              message: '合计',
+            },
+          ]
+        : undefined,
   }));
-  return { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///表.txt', version: 3, diagnostics } } as Message;
+  return {
+    jsonrpc: '2.0',
+    method: 'textDocument/publishDiagnostics',
+    params: { uri: 'file:///表.txt', version: 3, diagnostics },
+  } as Message;
 }
 
 /** A writer into a pipe that vscode-jsonrpc's reader reads from: what it read so far in `read`. */
-function loop(): { readonly writer: PiecewiseStreamWriter; readonly reader: StreamMessageReader; readonly read: Message[] } {
+function loop(): {
+  readonly writer: PiecewiseStreamWriter;
+  readonly reader: StreamMessageReader;
+  readonly read: Message[];
+} {
   const stream = new PassThrough();
   const writer = new PiecewiseStreamWriter(stream);
   const reader = new StreamMessageReader(stream);
@@ -33,7 +52,8 @@ function loop(): { readonly writer: PiecewiseStreamWriter; readonly reader: Stre
   return { writer, reader, read };
 }
 
-const wellFormed = (s: string): boolean => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+const wellFormed = (s: string): boolean =>
+  !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 
 describe('stdio message writer', () => {
   it('cuts a large message into bounded pieces that join to JSON.stringify', () => {
@@ -107,9 +127,18 @@ describe('stdio message writer', () => {
 
   it('never stringifies a long array whole, however deep it is', () => {
     // An outline: 合计 → units → projects → indicators, the long arrays below depth 3.
-    const indicator = (i: number) => ({ name: `${i}、补贴惠及人次`, detail: '11-数量指标', kind: 8, range: { start: { line: i, character: 0 }, end: { line: i, character: 9 } } });
+    const indicator = (i: number) => ({
+      name: `${i}、补贴惠及人次`,
+      detail: '11-数量指标',
+      kind: 8,
+      range: { start: { line: i, character: 0 }, end: { line: i, character: 9 } },
+    });
     const project = (i: number) => ({ name: `项目${i}`, kind: 12, children: [1, 2, 3, 4].map(indicator) });
-    const units = Array.from({ length: 20 }, (_, u) => ({ name: `单位${u}`, kind: 2, children: Array.from({ length: 200 }, (_, p) => project(u * 200 + p)) }));
+    const units = Array.from({ length: 20 }, (_, u) => ({
+      name: `单位${u}`,
+      kind: 2,
+      children: Array.from({ length: 200 }, (_, p) => project(u * 200 + p)),
+    }));
     const message = { jsonrpc: '2.0', id: 3, result: [{ name: '合计', kind: 3, children: units }] };
     const stringify = JSON.stringify;
     let longest = 0;
@@ -130,9 +159,20 @@ describe('stdio message writer', () => {
 
   it('keeps notifications in order and lets only a response pass a response still being serialized', async () => {
     const { writer, reader, read } = loop();
-    const big = { jsonrpc: '2.0', id: 1, result: Array.from({ length: 60_000 }, (_, i) => ({ name: `项目${i}`, range: { start: { line: i, character: 0 }, end: { line: i, character: 5 } } })) } as Message;
+    const big = {
+      jsonrpc: '2.0',
+      id: 1,
+      result: Array.from({ length: 60_000 }, (_, i) => ({
+        name: `项目${i}`,
+        range: { start: { line: i, character: 0 }, end: { line: i, character: 5 } },
+      })),
+    } as Message;
     const hover = { jsonrpc: '2.0', id: 2, result: { contents: '说明' } } as Message;
-    const publish3 = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a', version: 3, diagnostics: [] } } as Message;
+    const publish3 = {
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: { uri: 'file:///a', version: 3, diagnostics: [] },
+    } as Message;
     const hover2 = { jsonrpc: '2.0', id: 4, result: null } as Message;
     const writes = [big, hover, publish3, hover2].map((m) => writer.write(m));
     await Promise.all(writes);

@@ -13,7 +13,11 @@ import { table } from '../helpers';
 import { FocusNotification } from '../../server/src/protocol';
 import { useServer } from './harness';
 
-const TEXT = table([unitRow('合计', ['3.00', '3.00']), unitRow('单位', ['3.00', '3.00']), projectRow('就业项目', ['3.00', '3.00'])]);
+const TEXT = table([
+  unitRow('合计', ['3.00', '3.00']),
+  unitRow('单位', ['3.00', '3.00']),
+  projectRow('就业项目', ['3.00', '3.00']),
+]);
 const LINES = TEXT.split('\n');
 /** The new row goes below the last one. */
 const ROW = LINES.length;
@@ -43,25 +47,38 @@ function unitStart(c: number): number {
   return c <= IND2_START ? IND_START : IND2_START;
 }
 
-const errorsOnRow = (p: PublishDiagnosticsParams): Diagnostic[] => p.diagnostics.filter((d) => d.severity === 1 && d.range.start.line === ROW);
+const errorsOnRow = (p: PublishDiagnosticsParams): Diagnostic[] =>
+  p.diagnostics.filter((d) => d.severity === 1 && d.range.start.line === ROW);
 
-interface Keystroke { readonly version: number; readonly cursor: number; readonly sentAt: number }
+interface Keystroke {
+  readonly version: number;
+  readonly cursor: number;
+  readonly sentAt: number;
+}
 
 /** Publishes with an error inside the place being typed when they were made (`[]`: none). */
-function violations(publishes: ReadonlyArray<{ p: PublishDiagnosticsParams; at: number }>, keystrokes: ReadonlyMap<number, Keystroke>, withinMs = Infinity): string[] {
+function violations(
+  publishes: ReadonlyArray<{ p: PublishDiagnosticsParams; at: number }>,
+  keystrokes: ReadonlyMap<number, Keystroke>,
+  withinMs = Infinity,
+): string[] {
   const out: string[] = [];
   for (const { p, at } of publishes) {
     const k = p.version === undefined ? undefined : keystrokes.get(p.version);
     if (!k || at - k.sentAt >= withinMs) continue;
     const start = unitStart(k.cursor);
     for (const d of errorsOnRow(p)) {
-      if (d.range.end.character > start) out.push(`v${p.version} cursor ${k.cursor} (unit from ${start}): ${String(d.code)} at ${d.range.start.character}–${d.range.end.character}`);
+      if (d.range.end.character > start)
+        out.push(
+          `v${p.version} cursor ${k.cursor} (unit from ${start}): ${String(d.code)} at ${d.range.start.character}–${d.range.end.character}`,
+        );
     }
   }
   return out;
 }
 
-const shows = (p: PublishDiagnosticsParams, code: string, from = 0) => errorsOnRow(p).some((d) => d.code === code && d.range.start.character >= from);
+const shows = (p: PublishDiagnosticsParams, code: string, from = 0) =>
+  errorsOnRow(p).some((d) => d.code === code && d.range.start.character >= from);
 
 describe('language server: typing comfort', function () {
   this.timeout(60000);
@@ -73,7 +90,12 @@ describe('language server: typing comfort', function () {
     await server.open(uri, TEXT);
     const last = LINES[LINES.length - 1] ?? '';
     const next = server.nextDiagnostics(uri, (p) => p.version === 2);
-    server.change(uri, 2, [{ range: { start: { line: ROW - 1, character: last.length }, end: { line: ROW - 1, character: last.length } }, text: '\n' }]);
+    server.change(uri, 2, [
+      {
+        range: { start: { line: ROW - 1, character: last.length }, end: { line: ROW - 1, character: last.length } },
+        text: '\n',
+      },
+    ]);
     await next;
     return 3;
   }
@@ -81,16 +103,21 @@ describe('language server: typing comfort', function () {
   it('with the cursor reported after each keystroke, shows no error in the cell or indicator being typed until the cursor leaves it', async () => {
     const uri = 'untitled:typed-with-focus';
     let version = await openWithEmptyRow(uri);
-    const focus = (line: number, character: number) => server.connection.sendNotification(FocusNotification.type, { uri, line, character });
+    const focus = (line: number, character: number) =>
+      server.connection.sendNotification(FocusNotification.type, { uri, line, character });
     await focus(ROW, 0);
     const publishes: Array<{ p: PublishDiagnosticsParams; at: number }> = [];
-    const stop = server.onDiagnostics((p) => { if (p.uri === uri) publishes.push({ p, at: Date.now() }); });
+    const stop = server.onDiagnostics((p) => {
+      if (p.uri === uri) publishes.push({ p, at: Date.now() });
+    });
     const keystrokes = new Map<number, Keystroke>();
     for (let c = 0; c < TYPED.length; c++) {
       const v = version++;
       keystrokes.set(v, { version: v, cursor: c + 1, sentAt: Date.now() });
       const published = server.nextDiagnostics(uri, (p) => p.version === v);
-      server.change(uri, v, [{ range: { start: { line: ROW, character: c }, end: { line: ROW, character: c } }, text: TYPED[c] ?? '' }]);
+      server.change(uri, v, [
+        { range: { start: { line: ROW, character: c }, end: { line: ROW, character: c } }, text: TYPED[c] ?? '' },
+      ]);
       await focus(ROW, c + 1);
       await published;
     }
@@ -103,16 +130,29 @@ describe('language server: typing comfort', function () {
     assert.ok(publishes.length >= TYPED.length, `${publishes.length} publishes`);
     // Findings of the cells left behind show while the next ones are typed.
     const typedAt = (p: PublishDiagnosticsParams) => keystrokes.get(p.version ?? -1)?.cursor ?? -1;
-    assert.ok(publishes.some(({ p }) => typedAt(p) > GOAL_START && typedAt(p) < IND_START && shows(p, 'total-mismatch')), 'total-mismatch once the amounts are left');
-    assert.ok(publishes.some(({ p }) => typedAt(p) > IND2_START + 1 && shows(p, 'code-name-mismatch')), 'the first indicator’s finding while the second is typed');
-    assert.deepEqual(errorsOnRow(after).map((d) => d.code).sort(), ['code-name-mismatch', 'code-name-mismatch', 'total-mismatch']);
+    assert.ok(
+      publishes.some(({ p }) => typedAt(p) > GOAL_START && typedAt(p) < IND_START && shows(p, 'total-mismatch')),
+      'total-mismatch once the amounts are left',
+    );
+    assert.ok(
+      publishes.some(({ p }) => typedAt(p) > IND2_START + 1 && shows(p, 'code-name-mismatch')),
+      'the first indicator’s finding while the second is typed',
+    );
+    assert.deepEqual(
+      errorsOnRow(after)
+        .map((d) => d.code)
+        .sort(),
+      ['code-name-mismatch', 'code-name-mismatch', 'total-mismatch'],
+    );
   });
 
   it('without cursor reports, shows no error in the cell being typed while keystrokes come faster than the pause, and shows it after the pause', async () => {
     const uri = 'untitled:typed-without-focus';
     let version = await openWithEmptyRow(uri);
     const publishes: Array<{ p: PublishDiagnosticsParams; at: number }> = [];
-    const stop = server.onDiagnostics((p) => { if (p.uri === uri) publishes.push({ p, at: Date.now() }); });
+    const stop = server.onDiagnostics((p) => {
+      if (p.uri === uri) publishes.push({ p, at: Date.now() });
+    });
     const keystrokes = new Map<number, Keystroke>();
     const INTERVAL_MS = 50;
     let lastSent = 0;
@@ -120,12 +160,18 @@ describe('language server: typing comfort', function () {
       const v = version++;
       lastSent = Date.now();
       keystrokes.set(v, { version: v, cursor: c + 1, sentAt: lastSent });
-      server.change(uri, v, [{ range: { start: { line: ROW, character: c }, end: { line: ROW, character: c } }, text: TYPED[c] ?? '' }]);
+      server.change(uri, v, [
+        { range: { start: { line: ROW, character: c }, end: { line: ROW, character: c } }, text: TYPED[c] ?? '' },
+      ]);
       await new Promise((r) => setTimeout(r, INTERVAL_MS));
     }
     const lastVersion = version - 1;
     // After the pause, the findings of the indicator typed last.
-    const paused = await server.nextDiagnostics(uri, (p) => p.version === lastVersion && shows(p, 'code-name-mismatch', IND2_START), TYPING_PAUSE_MS + 10000);
+    const paused = await server.nextDiagnostics(
+      uri,
+      (p) => p.version === lastVersion && shows(p, 'code-name-mismatch', IND2_START),
+      TYPING_PAUSE_MS + 10000,
+    );
     const waited = Date.now() - lastSent;
     stop();
     // A publish made after the server saw a pause (this process stalled past it) may show them.
@@ -133,9 +179,22 @@ describe('language server: typing comfort', function () {
     assert.ok(waited >= TYPING_PAUSE_MS - INTERVAL_MS, `the held findings came ${waited} ms after the last keystroke`);
     const typedAt = (p: PublishDiagnosticsParams) => keystrokes.get(p.version ?? -1)?.cursor ?? -1;
     // The row rules still publish at once: findings of the cells left behind show while typing on.
-    assert.ok(publishes.some(({ p }) => typedAt(p) > GOAL_START && typedAt(p) < IND_START && shows(p, 'total-mismatch')), 'total-mismatch once the amounts are left');
-    assert.ok(publishes.some(({ p }) => typedAt(p) > IND2_START + 1 && typedAt(p) < TYPED.length && shows(p, 'code-name-mismatch')), 'the first indicator’s finding while the second is typed');
-    assert.deepEqual(errorsOnRow(paused).map((d) => d.code).sort(), ['code-name-mismatch', 'code-name-mismatch', 'total-mismatch']);
+    assert.ok(
+      publishes.some(({ p }) => typedAt(p) > GOAL_START && typedAt(p) < IND_START && shows(p, 'total-mismatch')),
+      'total-mismatch once the amounts are left',
+    );
+    assert.ok(
+      publishes.some(
+        ({ p }) => typedAt(p) > IND2_START + 1 && typedAt(p) < TYPED.length && shows(p, 'code-name-mismatch'),
+      ),
+      'the first indicator’s finding while the second is typed',
+    );
+    assert.deepEqual(
+      errorsOnRow(paused)
+        .map((d) => d.code)
+        .sort(),
+      ['code-name-mismatch', 'code-name-mismatch', 'total-mismatch'],
+    );
     // Far fewer publishes than keystrokes showed a new error on the row being typed.
     let before = new Set<string>();
     let fresh = 0;

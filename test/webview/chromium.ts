@@ -26,7 +26,10 @@ export class Browser {
   private session = '';
   private readonly events: Array<{ method: string; params: unknown }> = [];
 
-  private constructor(private readonly child: ChildProcess, private readonly profile: string) {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly profile: string,
+  ) {
     const out = child.stdio[4] as Readable;
     const input = child.stdio[3] as Writable;
     this.input = input;
@@ -36,7 +39,13 @@ export class Browser {
       for (let end = this.buffer.indexOf('\0'); end >= 0; end = this.buffer.indexOf('\0')) {
         const text = this.buffer.slice(0, end);
         this.buffer = this.buffer.slice(end + 1);
-        const m = JSON.parse(text) as { id?: number; result?: unknown; error?: { message: string }; method?: string; params?: unknown };
+        const m = JSON.parse(text) as {
+          id?: number;
+          result?: unknown;
+          error?: { message: string };
+          method?: string;
+          params?: unknown;
+        };
         if (m.id !== undefined) {
           const p = this.pending.get(m.id);
           this.pending.delete(m.id);
@@ -58,13 +67,27 @@ export class Browser {
   /** Starts the browser with one page of `width`×`height` CSS pixels. */
   static async launch(width = 1000, height = 600): Promise<Browser> {
     const profile = mkdtempSync(join(tmpdir(), 'perf-target-chromium-'));
-    const child = spawn(CHROMIUM, [
-      '--headless=new', '--remote-debugging-pipe', '--no-sandbox', '--disable-gpu', '--no-first-run',
-      '--no-default-browser-check', '--allow-file-access-from-files', `--user-data-dir=${profile}`, `--window-size=${width},${height}`,
-    ], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(
+      CHROMIUM,
+      [
+        '--headless=new',
+        '--remote-debugging-pipe',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--no-default-browser-check',
+        '--allow-file-access-from-files',
+        `--user-data-dir=${profile}`,
+        `--window-size=${width},${height}`,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+    );
     const browser = new Browser(child, profile);
     const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
-    const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+    const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', {
+      targetId,
+      flatten: true,
+    });
     browser.session = sessionId;
     await browser.page('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
     await browser.page('Runtime.enable', {});
@@ -86,9 +109,12 @@ export class Browser {
 
   /** Evaluates `expression` in the page (awaiting a promise) and answers its value as JSON. */
   async evaluate<T>(expression: string): Promise<T> {
-    const r = await this.page<{ result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
-      'Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
-    if (r.exceptionDetails) throw new Error(`${r.exceptionDetails.text} ${r.exceptionDetails.exception?.description ?? ''}`);
+    const r = await this.page<{
+      result: { value?: unknown };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    }>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+    if (r.exceptionDetails)
+      throw new Error(`${r.exceptionDetails.text} ${r.exceptionDetails.exception?.description ?? ''}`);
     return r.result.value as T;
   }
 
@@ -112,12 +138,14 @@ export class Browser {
 
   /** A key pressed in the page (key down and up), as a user would. */
   async press(key: string, code = key, keyCode = 0): Promise<void> {
-    for (const type of ['keyDown', 'keyUp']) await this.page('Input.dispatchKeyEvent', { type, key, code, windowsVirtualKeyCode: keyCode });
+    for (const type of ['keyDown', 'keyUp'])
+      await this.page('Input.dispatchKeyEvent', { type, key, code, windowsVirtualKeyCode: keyCode });
   }
 
   /** A mouse click at page coordinates. */
   async click(x: number, y: number): Promise<void> {
-    for (const type of ['mousePressed', 'mouseReleased']) await this.page('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
+    for (const type of ['mousePressed', 'mouseReleased'])
+      await this.page('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
   }
 
   /** Console messages and exceptions the page reported. */
@@ -133,7 +161,10 @@ export class Browser {
     }
     if (this.child.exitCode === null) {
       this.child.kill();
-      await new Promise((r) => { this.child.once('exit', r); setTimeout(r, 2000).unref(); });
+      await new Promise((r) => {
+        this.child.once('exit', r);
+        setTimeout(r, 2000).unref();
+      });
     }
     rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }

@@ -46,10 +46,23 @@ function sourceOf(text: string, uri: string, check = true, version = 1): TableSo
 const STRINGS: ViewStrings = {
   columns: ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金'],
   indicatorColumns: ['序号', '一级指标', '二级指标', '指标名称', '实施周期指标值', '年度指标值'],
-  goal: '绩效目标', total: '总计', summary: '{0} 个项目 · {1} 个指标 · {2} 个错误 · {3} 个警告 · {4} 个提示',
-  onlyFindings: '只显示有问题的行', unit: '单位：', department: '部门：', year: '年度：', difference: '差额',
-  share: '占本单位总计的 {0}', loading: '加载中…', empty: '不是绩效目标表。', expand: '展开', collapse: '折叠',
-  errors: '错误', warnings: '警告', notes: '提示', unitNotStated: '（未注明，按万元读）',
+  goal: '绩效目标',
+  total: '总计',
+  summary: '{0} 个项目 · {1} 个指标 · {2} 个错误 · {3} 个警告 · {4} 个提示',
+  onlyFindings: '只显示有问题的行',
+  unit: '单位：',
+  department: '部门：',
+  year: '年度：',
+  difference: '差额',
+  share: '占本单位总计的 {0}',
+  loading: '加载中…',
+  empty: '不是绩效目标表。',
+  expand: '展开',
+  collapse: '折叠',
+  errors: '错误',
+  warnings: '警告',
+  notes: '提示',
+  unitNotStated: '（未注明，按万元读）',
 };
 
 describe('the table view’s page in Chromium', function () {
@@ -65,13 +78,16 @@ describe('the table view’s page in Chromium', function () {
     if (!hasChromium()) this.skip();
     dir = mkdtempSync(join(tmpdir(), 'perf-target-webview-'));
     const dist = (f: string) => pathToFileURL(join(root, 'dist', f)).toString();
-    writeFileSync(join(dir, 'index.html'), `<!DOCTYPE html><html><head><meta charset="utf-8">
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!DOCTYPE html><html><head><meta charset="utf-8">
 <link rel="stylesheet" href="${dist('table-view-style.css')}">
 <script>
 window.__posted = [];
 window.__state = undefined;
 window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => window.__state, setState: (s) => { window.__state = s; } });
-</script></head><body><script src="${dist('table-view.js')}"></script></body></html>`);
+</script></head><body><script src="${dist('table-view.js')}"></script></body></html>`,
+    );
     browser = await Browser.launch(1000, 600);
   });
 
@@ -101,19 +117,31 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
       await new Promise((r) => setTimeout(r, 40));
     }
   }
-  const count = (selector: string) => browser.evaluate<number>(`document.querySelectorAll(${JSON.stringify(selector)}).length`);
+  const count = (selector: string) =>
+    browser.evaluate<number>(`document.querySelectorAll(${JSON.stringify(selector)}).length`);
 
   async function load(source: TableSource): Promise<void> {
     src = source;
     outline = runAll(outlineSteps(src, 'zh-cn'));
     posted.length = 0;
     await browser.goto(pathToFileURL(join(dir, 'index.html')).toString());
-    await browser.until('ready', async () => (await pump()).some((m) => m.type === 'ready') || posted.some((m) => m.type === 'ready'));
+    await browser.until(
+      'ready',
+      async () => (await pump()).some((m) => m.type === 'ready') || posted.some((m) => m.type === 'ready'),
+    );
     const codes = {
       level1: level1Codes().map((c) => `${c.code}-${c.name}`),
-      level2: Object.fromEntries(level1Codes().map((c) => [c.code, childrenOf(c.code).map((k) => `${k.code}-${k.name}`)])),
+      level2: Object.fromEntries(
+        level1Codes().map((c) => [c.code, childrenOf(c.code).map((k) => `${k.code}-${k.name}`)]),
+      ),
     };
-    await send({ type: 'init', strings: STRINGS, settings: { scrollViewWithEditor: true, scrollEditorWithView: true }, locale: 'zh-cn', codes });
+    await send({
+      type: 'init',
+      strings: STRINGS,
+      settings: { scrollViewWithEditor: true, scrollEditorWithView: true },
+      locale: 'zh-cn',
+      codes,
+    });
     await send({ type: 'outline', outline });
     await settle();
   }
@@ -121,12 +149,17 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
   it('renders the sample: summary, heading with the money unit, units, projects, goals and indicators with their findings', async () => {
     await load(sourceOf(sample, 'file:///sample.jxmb'));
     const summary = await browser.evaluate<string>("document.getElementById('summary').textContent");
-    assert.match(summary, new RegExp(`^${outline.summary.projects} 个项目 · ${outline.summary.indicators} 个指标 · ${outline.summary.counts[0]} 个错误`));
+    assert.match(
+      summary,
+      new RegExp(
+        `^${outline.summary.projects} 个项目 · ${outline.summary.indicators} 个指标 · ${outline.summary.counts[0]} 个错误`,
+      ),
+    );
     assert.match(await browser.evaluate<string>("document.querySelector('.line.table').textContent"), /单位：万元/);
     assert.equal(await count('.line.table svg rect'), outline.tables[0]?.units.length);
-    assert.ok(await count('.line.unit') >= 1);
-    assert.ok(await count('.line.project') >= 3);
-    assert.ok(await count('.line.indicator .cell.value') >= 4, 'indicator values are drawn once the rows came');
+    assert.ok((await count('.line.unit')) >= 1);
+    assert.ok((await count('.line.project')) >= 3);
+    assert.ok((await count('.line.indicator .cell.value')) >= 4, 'indicator values are drawn once the rows came');
     assert.equal(await count('.loading'), 0, 'every line in sight has its row');
     // 就业补助资金's annual value glues two targets: an error on that cell, its message on hover.
     const glued = await browser.evaluate<{ cls: string; title: string } | null>(`(() => {
@@ -136,11 +169,18 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     assert.match(glued.cls, /f-error/);
     assert.match(glued.title, /定量/);
     // Amounts right-aligned in the money unit.
-    assert.equal(await browser.evaluate<string>("getComputedStyle(document.querySelector('.line.project .amount')).textAlign"), 'right');
+    assert.equal(
+      await browser.evaluate<string>("getComputedStyle(document.querySelector('.line.project .amount')).textAlign"),
+      'right',
+    );
     assert.deepEqual(browser.problems, []);
     // PERF_TARGET_WEBVIEW_SHOT=file.png: a picture of the page (no theme: the browser's defaults).
     const shot = process.env['PERF_TARGET_WEBVIEW_SHOT'];
-    if (shot) writeFileSync(shot, Buffer.from((await browser.page<{ data: string }>('Page.captureScreenshot', { format: 'png' })).data, 'base64'));
+    if (shot)
+      writeFileSync(
+        shot,
+        Buffer.from((await browser.page<{ data: string }>('Page.captureScreenshot', { format: 'png' })).data, 'base64'),
+      );
   });
 
   it('a click on an indicator’s value posts the exact range of that value', async () => {
@@ -163,8 +203,20 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     const box = await browser.evaluate<{ x: number; y: number }>(`(() => {
       const c = [...document.querySelectorAll('.line.indicator .cell.value')].find((e) => e.textContent === ${JSON.stringify(value.text)});
       const b = c.getBoundingClientRect(); return { x: b.left + 5, y: b.top + b.height / 2 }; })()`);
-    await browser.page('Input.dispatchMouseEvent', { type: 'mousePressed', x: box.x, y: box.y, button: 'right', clickCount: 1 });
-    await browser.page('Input.dispatchMouseEvent', { type: 'mouseReleased', x: box.x, y: box.y, button: 'right', clickCount: 1 });
+    await browser.page('Input.dispatchMouseEvent', {
+      type: 'mousePressed',
+      x: box.x,
+      y: box.y,
+      button: 'right',
+      clickCount: 1,
+    });
+    await browser.page('Input.dispatchMouseEvent', {
+      type: 'mouseReleased',
+      x: box.x,
+      y: box.y,
+      button: 'right',
+      clickCount: 1,
+    });
     const got = await browser.until('a request for fixes', async () => (await pump()).find((m) => m.type === 'fixes'));
     assert.deepEqual(got, { type: 'fixes', range: finding.range });
   });
@@ -173,7 +225,9 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     const all = await count('.line.project');
     await browser.evaluate("document.getElementById('only-findings').click()");
     await settle();
-    const names = await browser.evaluate<string[]>("[...document.querySelectorAll('.line.project .cell.name')].map((e) => e.textContent)");
+    const names = await browser.evaluate<string[]>(
+      "[...document.querySelectorAll('.line.project .cell.name')].map((e) => e.textContent)",
+    );
     const withFindings = new Set(outline.projects.filter((p) => p.counts.some((n) => n > 0)).map((p) => p.name));
     assert.ok(names.length > 0 && names.length <= all);
     for (const n of names) assert.ok(withFindings.has(n), n);
@@ -190,15 +244,21 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     const edited: TableOutlineResult = {
       ...outline,
       version: outline.version + 1,
-      projects: outline.projects.map((p, i) => (i === target ? { ...p, name: `${p.name}（改）`, key: `${p.key}*` } : p)),
+      projects: outline.projects.map((p, i) =>
+        i === target ? { ...p, name: `${p.name}（改）`, key: `${p.key}*` } : p,
+      ),
     };
     src = { ...src, version: edited.version };
     outline = edited;
     await send({ type: 'outline', outline: edited });
-    const asked = await browser.until('the changed row asked for', async () => (await pump()).find((m) => m.type === 'rows'));
+    const asked = await browser.until('the changed row asked for', async () =>
+      (await pump()).find((m) => m.type === 'rows'),
+    );
     assert.ok(asked.type === 'rows' && asked.from <= target && asked.to > target && asked.version === edited.version);
     await settle();
-    const fresh = await browser.evaluate<string[]>("[...document.querySelectorAll('.line')].filter((e) => !e.__kept).map((e) => e.dataset.sig)");
+    const fresh = await browser.evaluate<string[]>(
+      "[...document.querySelectorAll('.line')].filter((e) => !e.__kept).map((e) => e.dataset.sig)",
+    );
     assert.ok(fresh.length > 0, 'the changed project was drawn again');
     assert.ok(fresh.length < before, `${fresh.length} of ${before} lines drawn again`);
     for (const sig of fresh) assert.match(sig, new RegExp(`^(po|pc|g|i[0-9]+):${target}\\|`), sig);
@@ -208,7 +268,11 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     const p = outline.projects[outline.projects.length - 1];
     assert.ok(p);
     await send({ type: 'cursor', line: p.line, character: 1 });
-    await browser.until('the selected row', () => browser.evaluate<boolean>(`document.querySelector('.line.selected .cell.name')?.textContent === ${JSON.stringify(p.name)}`));
+    await browser.until('the selected row', () =>
+      browser.evaluate<boolean>(
+        `document.querySelector('.line.selected .cell.name')?.textContent === ${JSON.stringify(p.name)}`,
+      ),
+    );
     await browser.evaluate("document.getElementById('scroller').focus()");
     await browser.press('ArrowDown', 'ArrowDown', 40);
     await settle();
@@ -224,25 +288,65 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     const r = tableRows(src, 0, outline.projects.length, 'zh-cn').rows.find((x) => x.name.text === '就业补助资金');
     const value = r?.indicators[0]?.period;
     assert.ok(value && r);
-    const at = (text: string, selector: string) => browser.evaluate<{ x: number; y: number }>(`(() => {
+    const at = (text: string, selector: string) =>
+      browser.evaluate<{ x: number; y: number }>(`(() => {
       const c = [...document.querySelectorAll(${JSON.stringify(selector)})].find((e) => e.textContent === ${JSON.stringify(text)});
       const b = c.getBoundingClientRect(); return { x: b.left + 5, y: b.top + b.height / 2 }; })()`);
     const box = await at(value.text, '.line.indicator .cell.value');
-    await browser.page('Input.dispatchMouseEvent', { type: 'mousePressed', x: box.x, y: box.y, button: 'left', clickCount: 2 });
-    await browser.page('Input.dispatchMouseEvent', { type: 'mouseReleased', x: box.x, y: box.y, button: 'left', clickCount: 2 });
-    await browser.until('the input', () => browser.evaluate<boolean>("document.activeElement?.classList.contains('editor')"));
+    await browser.page('Input.dispatchMouseEvent', {
+      type: 'mousePressed',
+      x: box.x,
+      y: box.y,
+      button: 'left',
+      clickCount: 2,
+    });
+    await browser.page('Input.dispatchMouseEvent', {
+      type: 'mouseReleased',
+      x: box.x,
+      y: box.y,
+      button: 'left',
+      clickCount: 2,
+    });
+    await browser.until('the input', () =>
+      browser.evaluate<boolean>("document.activeElement?.classList.contains('editor')"),
+    );
     await browser.page('Input.insertText', { text: '≥21000人次' });
     await browser.press('Enter', 'Enter', 13);
     const edit = await browser.until('the edit', async () => (await pump()).find((m) => m.type === 'edit'));
-    assert.deepEqual(edit, { type: 'edit', version: outline.version, range: value.range, old: value.text, text: '≥21000人次' });
+    assert.deepEqual(edit, {
+      type: 'edit',
+      version: outline.version,
+      range: value.range,
+      old: value.text,
+      text: '≥21000人次',
+    });
     // A level-2 code: the catalogue's codes under 1 (产出指标), the written one chosen.
     const level2 = r.indicators[0]?.level2;
     assert.ok(level2);
     const code = await at(level2.text, '.line.indicator .cell.level2');
-    await browser.page('Input.dispatchMouseEvent', { type: 'mousePressed', x: code.x, y: code.y, button: 'left', clickCount: 2 });
-    await browser.page('Input.dispatchMouseEvent', { type: 'mouseReleased', x: code.x, y: code.y, button: 'left', clickCount: 2 });
-    const options = await browser.until('the choice', () => browser.evaluate<string[] | null>("(() => { const s = document.querySelector('select.editor'); return s ? [...s.options].map((o) => o.value) : null; })()"));
-    assert.deepEqual(options, childrenOf('1').map((k) => `${k.code}-${k.name}`));
+    await browser.page('Input.dispatchMouseEvent', {
+      type: 'mousePressed',
+      x: code.x,
+      y: code.y,
+      button: 'left',
+      clickCount: 2,
+    });
+    await browser.page('Input.dispatchMouseEvent', {
+      type: 'mouseReleased',
+      x: code.x,
+      y: code.y,
+      button: 'left',
+      clickCount: 2,
+    });
+    const options = await browser.until('the choice', () =>
+      browser.evaluate<string[] | null>(
+        "(() => { const s = document.querySelector('select.editor'); return s ? [...s.options].map((o) => o.value) : null; })()",
+      ),
+    );
+    assert.deepEqual(
+      options,
+      childrenOf('1').map((k) => `${k.code}-${k.name}`),
+    );
     await browser.press('Escape', 'Escape', 27);
     assert.equal(await count('select.editor'), 0);
   });
@@ -255,21 +359,29 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     assert.ok(outline.projects.length > 10000);
     const lines = await count('.line:not(.heads)');
     assert.ok(lines > 10 && lines < 120, `${lines} lines in the page`);
-    await browser.evaluate("(() => { const s = document.getElementById('scroller'); s.scrollTop = s.scrollHeight / 2; })()");
+    await browser.evaluate(
+      "(() => { const s = document.getElementById('scroller'); s.scrollTop = s.scrollHeight / 2; })()",
+    );
     await new Promise((r) => setTimeout(r, 100));
     await settle();
-    const middle = await browser.evaluate<number[]>("[...document.querySelectorAll('.line.project')].map((e) => Number(e.dataset.sig.split('|')[0].split(':')[1]))");
+    const middle = await browser.evaluate<number[]>(
+      "[...document.querySelectorAll('.line.project')].map((e) => Number(e.dataset.sig.split('|')[0].split(':')[1]))",
+    );
     assert.ok(middle.length > 0 && Math.min(...middle) > 3000, `projects ${middle.join(',')}`);
-    assert.ok(await count('.line:not(.heads)') < 120);
+    assert.ok((await count('.line:not(.heads)')) < 120);
     assert.equal(await count('.loading'), 0);
     const asked = posted.filter((m) => m.type === 'rows');
     for (const m of asked) if (m.type === 'rows') assert.ok(m.to - m.from <= 200, `asked for ${m.to - m.from} rows`);
-    console.log(`      ${outline.projects.length} projects: page ready in ${openMs} ms (outline built, sent and drawn)`);
+    console.log(
+      `      ${outline.projects.length} projects: page ready in ${openMs} ms (outline built, sent and drawn)`,
+    );
   });
 
   it('says so when the document is no target table', async () => {
     await send({ type: 'empty' });
-    await browser.until('the message', () => browser.evaluate<boolean>("document.getElementById('summary').textContent.includes('不是绩效目标表')"));
+    await browser.until('the message', () =>
+      browser.evaluate<boolean>("document.getElementById('summary').textContent.includes('不是绩效目标表')"),
+    );
     assert.equal(await count('.line:not(.heads)'), 0);
   });
 });

@@ -8,9 +8,25 @@
  * into sight.
  */
 import type {
-  CodeChoices, FromView, Range, TableOutlineResult, TableProjectRow, ToView, ViewSettings, ViewState, ViewStrings,
+  CodeChoices,
+  FromView,
+  Range,
+  TableOutlineResult,
+  TableProjectRow,
+  ToView,
+  ViewSettings,
+  ViewState,
+  ViewStrings,
 } from '../table-messages';
-import type { TableCounts, TableFinding, TableIndicator, TableOutlineTable, TableOutlineUnit, TablePart, TableRowCells } from '../../../server/src/protocol';
+import type {
+  TableCounts,
+  TableFinding,
+  TableIndicator,
+  TableOutlineTable,
+  TableOutlineUnit,
+  TablePart,
+  TableRowCells,
+} from '../../../server/src/protocol';
 
 interface VsCodeApi {
   postMessage(message: FromView): void;
@@ -85,7 +101,11 @@ const spacer = el('div', 'spacer');
 scroller.append(spacer);
 body.append(header, heads, scroller);
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -93,7 +113,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   return e;
@@ -138,7 +161,8 @@ function layout(): void {
   unitOf = [];
   outline?.tables.forEach((table, t) => {
     out.push({ kind: 'table', t });
-    if (table.total && (!onlyFindings || total(table.totalCounts) > 0 || table.units.some(unitShown))) out.push({ kind: 'total', t });
+    if (table.total && (!onlyFindings || total(table.totalCounts) > 0 || table.units.some(unitShown)))
+      out.push({ kind: 'total', t });
     for (let p = table.loose.first; p < table.loose.first + table.loose.count; p++) projectLines(out, p);
     table.units.forEach((unit, u) => {
       for (let p = unit.first; p < unit.first + unit.count; p++) unitOf[p] = { t, u };
@@ -179,8 +203,10 @@ function signature(line: Line): string {
   const o = outline;
   if (!o) return '';
   switch (line.kind) {
-    case 'table': return `t${line.t}|${JSON.stringify(o.tables[line.t]?.units.map((u) => u.row.amounts[0]?.value))}|${o.tables[line.t]?.unit}`;
-    case 'total': return `T${line.t}|${JSON.stringify(o.tables[line.t]?.total)}|${JSON.stringify(o.tables[line.t]?.difference)}`;
+    case 'table':
+      return `t${line.t}|${JSON.stringify(o.tables[line.t]?.units.map((u) => u.row.amounts[0]?.value))}|${o.tables[line.t]?.unit}`;
+    case 'total':
+      return `T${line.t}|${JSON.stringify(o.tables[line.t]?.total)}|${JSON.stringify(o.tables[line.t]?.difference)}`;
     case 'unit': {
       const u = o.tables[line.t]?.units[line.u];
       return `u${line.t}.${line.u}|${JSON.stringify(u)}|${u && collapsed.has(`u${u.row.line}`) ? 'c' : 'o'}`;
@@ -189,7 +215,12 @@ function signature(line: Line): string {
       const p = o.projects[line.p];
       const r = rows.get(line.p);
       const at = r && r.key === p?.key ? 'r' : '-';
-      const sub = line.kind === 'project' ? `p${p && collapsed.has(`p${p.line}`) ? 'c' : 'o'}` : line.kind === 'goal' ? 'g' : `i${line.i}`;
+      const sub =
+        line.kind === 'project'
+          ? `p${p && collapsed.has(`p${p.line}`) ? 'c' : 'o'}`
+          : line.kind === 'goal'
+            ? 'g'
+            : `i${line.i}`;
       return `${sub}:${line.p}|${p?.key}|${at}`;
     }
   }
@@ -204,11 +235,18 @@ function worst(findings: readonly TableFinding[] | undefined): string | undefine
 }
 
 /** How a part is edited in place: its text, or a code chosen from the catalogue (level 2 under `parent`). */
-type EditKind = { readonly kind: 'text' } | { readonly kind: 'level1' } | { readonly kind: 'level2'; readonly parent: string };
+type EditKind =
+  { readonly kind: 'text' } | { readonly kind: 'level1' } | { readonly kind: 'level2'; readonly parent: string };
 const TEXT: EditKind = { kind: 'text' };
 
 /** A cell showing a part: its text, its findings (class and hover), the range a click reveals. */
-function cell(className: string, part: TablePart | null | undefined, text?: string, extraTitle?: string, edit?: EditKind): HTMLElement {
+function cell(
+  className: string,
+  part: TablePart | null | undefined,
+  text?: string,
+  extraTitle?: string,
+  edit?: EditKind,
+): HTMLElement {
   const c = el('div', `cell ${className}`, text ?? part?.text ?? '');
   c.setAttribute('role', 'gridcell');
   if (!part) return c;
@@ -219,7 +257,12 @@ function cell(className: string, part: TablePart | null | undefined, text?: stri
     if (edit.kind === 'level2') c.dataset['parent'] = edit.parent;
   }
   const sev = worst(part.findings);
-  const title = [extraTitle, ...(part.findings ?? []).map((f) => `${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.message}`)].filter((s) => !!s);
+  const title = [
+    extraTitle,
+    ...(part.findings ?? []).map(
+      (f) => `${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${f.message}`,
+    ),
+  ].filter((s) => !!s);
   if (!extraTitle && (text ?? part.text).length > 20) title.unshift(part.text);
   if (sev) {
     c.classList.add('finding', `f-${sev}`);
@@ -242,7 +285,7 @@ function toggle(key: string, canCollapse: boolean): HTMLElement {
   const t = el('span', 'toggle', canCollapse ? (collapsed.has(key) ? '▸' : '▾') : '');
   if (canCollapse) {
     t.dataset['toggle'] = key;
-    t.title = collapsed.has(key) ? strings?.expand ?? '' : strings?.collapse ?? '';
+    t.title = collapsed.has(key) ? (strings?.expand ?? '') : (strings?.collapse ?? '');
   }
   return t;
 }
@@ -251,7 +294,13 @@ function toggle(key: string, canCollapse: boolean): HTMLElement {
 function amountCells(row: TableRowCells): HTMLElement[] {
   return [0, 1, 2, 3].map((i) => {
     const a = row.amounts[i];
-    return cell('amount', a ?? null, a ? (a.value === null ? a.text : a.text === '' ? '' : money(a.value)) : '', undefined, TEXT);
+    return cell(
+      'amount',
+      a ?? null,
+      a ? (a.value === null ? a.text : a.text === '' ? '' : money(a.value)) : '',
+      undefined,
+      TEXT,
+    );
   });
 }
 
@@ -261,7 +310,10 @@ function diffCell(diff: readonly (number | null)[] | null): HTMLElement {
   if (diff && first !== undefined && first !== null) {
     d.textContent = `${strings?.difference ?? 'Δ'} ${first > 0 ? '+' : ''}${money(first)}`;
     d.classList.add('f-error');
-    d.title = (strings?.columns ?? []).slice(1).map((c, i) => `${c}: ${diff[i] === null ? '?' : money(diff[i])}`).join('\n');
+    d.title = (strings?.columns ?? [])
+      .slice(1)
+      .map((c, i) => `${c}: ${diff[i] === null ? '?' : money(diff[i])}`)
+      .join('\n');
   }
   return d;
 }
@@ -281,12 +333,24 @@ function renderTable(e: HTMLElement, table: TableOutlineTable): void {
   const sum = values.reduce((a, b) => a + b, 0);
   if (values.length > 0 && sum > 0) {
     const w = Math.min(320, Math.max(60, values.length * 10));
-    const bar = svg('svg', { class: 'bars', width: w, height: HEADING - 12, viewBox: `0 0 ${w} ${HEADING - 12}`, role: 'img' });
+    const bar = svg('svg', {
+      class: 'bars',
+      width: w,
+      height: HEADING - 12,
+      viewBox: `0 0 ${w} ${HEADING - 12}`,
+      role: 'img',
+    });
     const max = Math.max(...values);
     const step = w / values.length;
     values.forEach((v, i) => {
       const h = Math.max(1, ((HEADING - 14) * v) / max);
-      const r = svg('rect', { x: i * step + 1, y: HEADING - 12 - h, width: Math.max(1, step - 2), height: h, class: 'bar' });
+      const r = svg('rect', {
+        x: i * step + 1,
+        y: HEADING - 12 - h,
+        width: Math.max(1, step - 2),
+        height: h,
+        class: 'bar',
+      });
       const title = svg('title', {});
       title.textContent = `${table.units[i]?.row.name.text ?? ''}: ${money(v)} ${table.unit} (${((100 * v) / sum).toFixed(1)}%)`;
       r.append(title);
@@ -307,7 +371,10 @@ function shareBar(p: number): HTMLElement {
   if (!unit || !whole || whole <= 0 || v === null || v <= 0) return c;
   const share = Math.min(1, v / whole);
   const s = svg('svg', { width: 60, height: 10, viewBox: '0 0 60 10', role: 'img' });
-  s.append(svg('rect', { x: 0, y: 1, width: 60, height: 8, class: 'track' }), svg('rect', { x: 0, y: 1, width: Math.max(1, 60 * share), height: 8, class: 'bar' }));
+  s.append(
+    svg('rect', { x: 0, y: 1, width: 60, height: 8, class: 'track' }),
+    svg('rect', { x: 0, y: 1, width: Math.max(1, 60 * share), height: 8, class: 'bar' }),
+  );
   c.append(s);
   c.title = format(strings?.share ?? '{0}', `${(share * 100).toFixed(1)}%`);
   return c;
@@ -326,14 +393,33 @@ function renderLine(line: Line): HTMLElement {
     case 'total': {
       const t = o.tables[line.t];
       if (!t?.total) break;
-      e.append(toggle('', false), cell('name', t.total.name, undefined, undefined, TEXT), ...amountCells(t.total), diffCell(t.difference), countsBadge(t.totalCounts));
-      if (t.total.findings) e.append(cell('row-findings', { text: '', range: t.total.findings[0]?.range ?? t.total.name.range, findings: t.total.findings }, '⚑'));
+      e.append(
+        toggle('', false),
+        cell('name', t.total.name, undefined, undefined, TEXT),
+        ...amountCells(t.total),
+        diffCell(t.difference),
+        countsBadge(t.totalCounts),
+      );
+      if (t.total.findings)
+        e.append(
+          cell(
+            'row-findings',
+            { text: '', range: t.total.findings[0]?.range ?? t.total.name.range, findings: t.total.findings },
+            '⚑',
+          ),
+        );
       break;
     }
     case 'unit': {
       const u = o.tables[line.t]?.units[line.u];
       if (!u) break;
-      e.append(toggle(`u${u.row.line}`, u.count > 0), cell('name', u.row.name, undefined, undefined, TEXT), ...amountCells(u.row), diffCell(u.difference), countsBadge(u.counts));
+      e.append(
+        toggle(`u${u.row.line}`, u.count > 0),
+        cell('name', u.row.name, undefined, undefined, TEXT),
+        ...amountCells(u.row),
+        diffCell(u.difference),
+        countsBadge(u.counts),
+      );
       break;
     }
     case 'project': {
@@ -342,30 +428,57 @@ function renderLine(line: Line): HTMLElement {
       const r = current(line.p);
       e.append(toggle(`p${p.line}`, p.goal || p.indicators > 0));
       if (r) e.append(cell('name', r.name, undefined, undefined, TEXT), ...amountCells(r));
-      else e.append(el('div', 'cell name', p.name), ...p.amounts.map((a) => el('div', 'cell amount', a === null ? '?' : a === 0 ? '' : money(a))));
+      else
+        e.append(
+          el('div', 'cell name', p.name),
+          ...p.amounts.map((a) => el('div', 'cell amount', a === null ? '?' : a === 0 ? '' : money(a))),
+        );
       e.append(shareBar(line.p), countsBadge(p.counts));
-      if (r?.findings) e.append(cell('row-findings', { text: '', range: r.findings[0]?.range ?? r.name.range, findings: r.findings }, '⚑'));
+      if (r?.findings)
+        e.append(
+          cell('row-findings', { text: '', range: r.findings[0]?.range ?? r.name.range, findings: r.findings }, '⚑'),
+        );
       break;
     }
     case 'goal': {
       const r = current(line.p);
-      e.append(el('div', 'cell label', strings?.goal ?? ''), r ? cell('goal-text', r.goal, undefined, undefined, TEXT) : el('div', 'cell goal-text loading', strings?.loading ?? '…'));
+      e.append(
+        el('div', 'cell label', strings?.goal ?? ''),
+        r
+          ? cell('goal-text', r.goal, undefined, undefined, TEXT)
+          : el('div', 'cell goal-text loading', strings?.loading ?? '…'),
+      );
       break;
     }
     case 'indicator': {
       const r = current(line.p);
       const ind: TableIndicator | undefined = r?.indicators[line.i];
       if (!ind) {
-        e.append(el('div', 'cell seq'), el('div', 'cell loading', r ? '' : strings?.loading ?? '…'));
+        e.append(el('div', 'cell seq'), el('div', 'cell loading', r ? '' : (strings?.loading ?? '…')));
         break;
       }
       e.append(
         cell('seq', ind.seq, ind.seq.text.replace(/[、．.。，,（）()]/g, '')),
         cell('level1', ind.level1, undefined, undefined, { kind: 'level1' }),
-        cell('level2', ind.level2, undefined, undefined, { kind: 'level2', parent: /^[0-9]+/.exec(ind.level1?.text ?? '')?.[0] ?? (ind.level2?.text.charAt(0) ?? '') }),
+        cell('level2', ind.level2, undefined, undefined, {
+          kind: 'level2',
+          parent: /^[0-9]+/.exec(ind.level1?.text ?? '')?.[0] ?? ind.level2?.text.charAt(0) ?? '',
+        }),
         cell('ind-name', ind.name, undefined, undefined, TEXT),
-        cell('value', ind.period, undefined, ind.period ? `${ind.period.text}\n${ind.period.reading}` : undefined, TEXT),
-        cell('value', ind.annual, undefined, ind.annual ? `${ind.annual.text}\n${ind.annual.reading}` : undefined, TEXT),
+        cell(
+          'value',
+          ind.period,
+          undefined,
+          ind.period ? `${ind.period.text}\n${ind.period.reading}` : undefined,
+          TEXT,
+        ),
+        cell(
+          'value',
+          ind.annual,
+          undefined,
+          ind.annual ? `${ind.annual.text}\n${ind.annual.reading}` : undefined,
+          TEXT,
+        ),
       );
       if (ind.findings) {
         const sev = worst(ind.findings);
@@ -457,18 +570,30 @@ function renderHeads(): void {
     h.setAttribute('role', 'columnheader');
     return h;
   };
-  heads.replaceChildren(el('span', 'toggle'), ...s.columns.map(head), el('div', 'cell diff'), el('div', 'cell share'), el('div', 'cell counts'));
+  heads.replaceChildren(
+    el('span', 'toggle'),
+    ...s.columns.map(head),
+    el('div', 'cell diff'),
+    el('div', 'cell share'),
+    el('div', 'cell counts'),
+  );
   filterText.textContent = s.onlyFindings;
 }
 
 function saveState(): void {
-  vscode.setState({ ...(outline ? { uri: outline.uri } : {}), scrollTop: scroller.scrollTop, onlyFindings, collapsed: [...collapsed] });
+  vscode.setState({
+    ...(outline ? { uri: outline.uri } : {}),
+    scrollTop: scroller.scrollTop,
+    onlyFindings,
+    collapsed: [...collapsed],
+  });
 }
 
 // --- cursor sync --------------------------------------------------------------------------------
 
 const contains = (r: Range, line: number, character: number): boolean =>
-  (line > r.start.line || (line === r.start.line && character >= r.start.character)) && (line < r.end.line || (line === r.end.line && character <= r.end.character));
+  (line > r.start.line || (line === r.start.line && character >= r.start.character)) &&
+  (line < r.end.line || (line === r.end.line && character <= r.end.character));
 
 /** The display line of a text position: the indicator or goal under it when the row is at hand. */
 function lineOfPosition(line: number, character: number): number {
@@ -498,10 +623,14 @@ function sourceLine(l: Line): number | undefined {
   const o = outline;
   if (!o) return undefined;
   switch (l.kind) {
-    case 'table': return undefined;
-    case 'total': return o.tables[l.t]?.total?.line;
-    case 'unit': return o.tables[l.t]?.units[l.u]?.row.line;
-    default: return o.projects[l.p]?.line;
+    case 'table':
+      return undefined;
+    case 'total':
+      return o.tables[l.t]?.total?.line;
+    case 'unit':
+      return o.tables[l.t]?.units[l.u]?.row.line;
+    default:
+      return o.projects[l.p]?.line;
   }
 }
 
@@ -531,7 +660,7 @@ function startEdit(c: HTMLElement): void {
   let control: HTMLInputElement | HTMLSelectElement;
   if (kind === 'level1' || kind === 'level2') {
     const select = document.createElement('select');
-    const choices = kind === 'level1' ? codes.level1 : codes.level2[c.dataset['parent'] ?? ''] ?? [];
+    const choices = kind === 'level1' ? codes.level1 : (codes.level2[c.dataset['parent'] ?? ''] ?? []);
     for (const choice of choices.includes(old) ? choices : [old, ...choices]) {
       const o = document.createElement('option');
       o.value = choice;
@@ -612,7 +741,8 @@ scroller.addEventListener('click', (ev) => {
   const line = target?.closest<HTMLElement>('.line');
   if (line?.dataset['index']) select(Number(line.dataset['index']), false);
   const c = target?.closest<HTMLElement>('[data-range]');
-  if (c?.dataset['range'] && settings.scrollEditorWithView) vscode.postMessage({ type: 'reveal', range: JSON.parse(c.dataset['range']) as Range });
+  if (c?.dataset['range'] && settings.scrollEditorWithView)
+    vscode.postMessage({ type: 'reveal', range: JSON.parse(c.dataset['range']) as Range });
 });
 
 function flip(key: string): void {
@@ -634,12 +764,24 @@ scroller.addEventListener('keydown', (ev) => {
   const page = Math.max(1, Math.floor(scroller.clientHeight / LINE) - 1);
   let next: number;
   switch (ev.key) {
-    case 'ArrowDown': next = Math.min(lines.length - 1, selected + 1); break;
-    case 'ArrowUp': next = Math.max(0, selected - 1); break;
-    case 'PageDown': next = Math.min(lines.length - 1, selected + page); break;
-    case 'PageUp': next = Math.max(0, selected - page); break;
-    case 'Home': next = 0; break;
-    case 'End': next = lines.length - 1; break;
+    case 'ArrowDown':
+      next = Math.min(lines.length - 1, selected + 1);
+      break;
+    case 'ArrowUp':
+      next = Math.max(0, selected - 1);
+      break;
+    case 'PageDown':
+      next = Math.min(lines.length - 1, selected + page);
+      break;
+    case 'PageUp':
+      next = Math.max(0, selected - page);
+      break;
+    case 'Home':
+      next = 0;
+      break;
+    case 'End':
+      next = lines.length - 1;
+      break;
     case 'ArrowLeft':
     case 'ArrowRight': {
       const key = collapseKey(lines[selected]);
@@ -654,7 +796,7 @@ scroller.addEventListener('keydown', (ev) => {
       ev.preventDefault();
       return;
     }
-        case 'F2': {
+    case 'F2': {
       const e = [...rendered.values()].find((x) => Number(x.dataset['index']) === selected);
       const c = e?.querySelector<HTMLElement>('[data-edit]');
       if (c) startEdit(c);
@@ -668,7 +810,8 @@ scroller.addEventListener('keydown', (ev) => {
       ev.preventDefault();
       return;
     }
-    default: return;
+    default:
+      return;
   }
   ev.preventDefault();
   select(next, true);
@@ -750,7 +893,9 @@ window.addEventListener('message', (ev: MessageEvent<ToView>) => {
           version: outline?.version ?? null,
           lines: lines.length,
           rendered: shown.length,
-          projects: shown.filter((e) => e.classList.contains('project')).map((e) => e.querySelector('.name')?.textContent ?? ''),
+          projects: shown
+            .filter((e) => e.classList.contains('project'))
+            .map((e) => e.querySelector('.name')?.textContent ?? ''),
           indicators: shown.filter((e) => e.classList.contains('indicator') && e.querySelector('.value')).length,
           findings,
           messages,

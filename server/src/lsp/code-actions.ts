@@ -4,7 +4,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import { checkDocumentSteps, checkingRowCache, wholeChecker } from '../check';
 import { CONFIG_FILE } from '../config';
 import type { Settings } from '../settings';
@@ -18,7 +25,8 @@ import { lineEdit, rangeAt } from './positions';
 
 /** Whether two ranges share a character (touching ends do not). */
 function overlaps(a: Range, b: Range): boolean {
-  const before = (x: Range['end'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);
+  const before = (x: Range['end'], y: Range['start']) =>
+    x.line < y.line || (x.line === y.line && x.character <= y.character);
   return !(before(a.end, b.start) || before(b.end, a.start));
 }
 
@@ -108,7 +116,11 @@ export function fixAllEdits(lines: readonly string[], findings: readonly Finding
 }
 
 /** `fixAllEdits`, a step per line of each round (see `steps.ts`). */
-export function* fixAllSteps(lines: readonly string[], findings: readonly Finding[], settings: Settings): Steps<TextEdit[]> {
+export function* fixAllSteps(
+  lines: readonly string[],
+  findings: readonly Finding[],
+  settings: Settings,
+): Steps<TextEdit[]> {
   // Edits are spans of rows (a row may span lines): they are applied to the rows' texts.
   let rows = rowTexts(lines);
   let text: readonly string[] = lines;
@@ -128,7 +140,13 @@ export function* fixAllSteps(lines: readonly string[], findings: readonly Findin
     text = rows.flatMap((r) => (r === undefined ? [] : r.includes('\n') || r.includes('\r') ? splitLines(r) : [r]));
     rows = rowTexts(text);
     const parsed = yield* rowSteps(text, cache);
-    pending = yield* safeEditSteps(yield* checkDocumentSteps(parseDocument(text, cache, undefined, parsed), { config: settings.config, file: settings.file, checker }));
+    pending = yield* safeEditSteps(
+      yield* checkDocumentSteps(parseDocument(text, cache, undefined, parsed), {
+        config: settings.config,
+        file: settings.file,
+        checker,
+      }),
+    );
   }
   return yield* changeSteps(lines, text);
 }
@@ -151,11 +169,20 @@ function* changeSteps(before: readonly string[], after: readonly string[]): Step
   let head = 0;
   while (head < before.length && head < after.length && before[head] === after[head]) head++;
   let tail = 0;
-  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  while (
+    tail < before.length - head &&
+    tail < after.length - head &&
+    before[before.length - 1 - tail] === after[after.length - 1 - tail]
+  )
+    tail++;
   const endLine = before.length - tail;
-  const range: Range = endLine < before.length
-    ? { start: { line: head, character: 0 }, end: { line: endLine, character: 0 } }
-    : { start: { line: head, character: 0 }, end: { line: before.length - 1, character: (before[before.length - 1] ?? '').length } };
+  const range: Range =
+    endLine < before.length
+      ? { start: { line: head, character: 0 }, end: { line: endLine, character: 0 } }
+      : {
+          start: { line: head, character: 0 },
+          end: { line: before.length - 1, character: (before[before.length - 1] ?? '').length },
+        };
   const middle = after.slice(head, after.length - tail);
   edits.push({ range, newText: endLine < before.length ? middle.map((l) => `${l}\n`).join('') : middle.join('\n') });
   return edits;
@@ -169,7 +196,8 @@ function ignoreEdit(path: string, rule: string, project: string): WorkspaceEdit 
     oldText = readFileSync(path, 'utf8');
     try {
       const parsed: unknown = JSON.parse(oldText);
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) current = parsed as Record<string, unknown>;
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+        current = parsed as Record<string, unknown>;
     } catch {
       current = {};
     }
@@ -178,10 +206,15 @@ function ignoreEdit(path: string, rule: string, project: string): WorkspaceEdit 
   ignore.push({ rule, project });
   const newText = `${JSON.stringify({ ...current, ignore }, null, 2)}\n`;
   const lines = oldText.split('\n');
-  const whole: Range = { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1]?.length ?? 0 } };
+  const whole: Range = {
+    start: { line: 0, character: 0 },
+    end: { line: lines.length - 1, character: lines[lines.length - 1]?.length ?? 0 },
+  };
   return {
     documentChanges: [
-      ...(oldText === '' && !existsSync(path) ? [{ kind: 'create' as const, uri, options: { ignoreIfExists: true } }] : []),
+      ...(oldText === '' && !existsSync(path)
+        ? [{ kind: 'create' as const, uri, options: { ignoreIfExists: true } }]
+        : []),
       { textDocument: { uri, version: null }, edits: [{ range: whole, newText }] },
     ],
   };
@@ -203,7 +236,13 @@ export interface ActionContext {
  * save or from the command, never on every cursor move), fix-all over `all()`; every finding and
  * the fix-all are built a step at a time (see `steps.ts`).
  */
-export function* codeActionSteps(near: readonly Finding[], all: () => Steps<readonly Finding[]>, range: Range, only: readonly string[] | undefined, ctx: ActionContext): Steps<CodeAction[]> {
+export function* codeActionSteps(
+  near: readonly Finding[],
+  all: () => Steps<readonly Finding[]>,
+  range: Range,
+  only: readonly string[] | undefined,
+  ctx: ActionContext,
+): Steps<CodeAction[]> {
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
@@ -217,12 +256,22 @@ export function* codeActionSteps(near: readonly Finding[], all: () => Steps<read
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: fixes.length === 1 && fix.safe,
-          edit: { changes: { [ctx.uri]: fix.edits.map((e): TextEdit => ({ range: rangeAt(ctx.doc, e.line, e.span), newText: e.newText })) } },
+          edit: {
+            changes: {
+              [ctx.uri]: fix.edits.map((e): TextEdit => ({
+                range: rangeAt(ctx.doc, e.line, e.span),
+                newText: e.newText,
+              })),
+            },
+          },
         });
       }
       if (ctx.settingsFile && f.project) {
         actions.push({
-          title: ctx.locale === 'zh-cn' ? `在 ${CONFIG_FILE} 中对项目“${f.project}”忽略 ${f.rule}` : `Ignore ${f.rule} for “${f.project}” in ${CONFIG_FILE}`,
+          title:
+            ctx.locale === 'zh-cn'
+              ? `在 ${CONFIG_FILE} 中对项目“${f.project}”忽略 ${f.rule}`
+              : `Ignore ${f.rule} for “${f.project}” in ${CONFIG_FILE}`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           edit: ignoreEdit(ctx.settingsFile, f.rule, f.project),

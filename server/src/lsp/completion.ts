@@ -12,14 +12,43 @@
  * offered, and an item that leaves the clerk at a new field reopens the list. Every item is written
  * in the file's own punctuation.
  */
-import { CompletionItemKind, InsertTextFormat, type Command, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  type Command,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver';
 import { CATALOGUE, childrenOf, level1Codes, lookupCode, type CodeEntry } from '../catalogue';
 import { localize, type Locale } from '../i18n';
 import { isQuotedCell, offsetIn, positionIn, type RowPlace, type TargetDocument } from '../syntax/document';
 import { toAscii } from '../syntax/normalize';
 import { type IToken } from 'chevrotain';
-import { AnyAnnualLabel, AnyPeriodLabel, AnySep, AnySeq, AnyStop, Code, Colon, indicatorLexer, Sep } from '../syntax/tokens';
-import { COMPARATOR_FORMS, COMPARATORS, DASH_CHARS, LABEL_CHARS, LABEL_NAMES, LABEL_PATTERN, LABELS, OFFICIAL_MARKS, UNITS, widthOf } from '../vocabulary';
+import {
+  AnyAnnualLabel,
+  AnyPeriodLabel,
+  AnySep,
+  AnySeq,
+  AnyStop,
+  Code,
+  Colon,
+  indicatorLexer,
+  Sep,
+} from '../syntax/tokens';
+import {
+  COMPARATOR_FORMS,
+  COMPARATORS,
+  DASH_CHARS,
+  LABEL_CHARS,
+  LABEL_NAMES,
+  LABEL_PATTERN,
+  LABELS,
+  OFFICIAL_MARKS,
+  UNITS,
+  widthOf,
+} from '../vocabulary';
 import type { Workspace } from './workspace';
 
 export const TRIGGER_CHARACTERS = ['、', '；', ';', '：', ':', '-', '。'];
@@ -96,7 +125,8 @@ export function analyse(prefix: string): Context {
       count++;
     }
   });
-  if (lastSeq < 0) return { stage: 'start', from: leadingSpace(prefix, 0), seenLabels: new Set(), count: 0, lastNumber: 0 };
+  if (lastSeq < 0)
+    return { stage: 'start', from: leadingSpace(prefix, 0), seenLabels: new Set(), count: 0, lastNumber: 0 };
   const lastNumber = Number.parseInt(toAscii(tokens[lastSeq]?.image ?? ''), 10) || count;
   let stage: Stage = 'l1';
   let from = end(tokens[lastSeq]);
@@ -112,7 +142,8 @@ export function analyse(prefix: string): Context {
       else l2 = t.image;
     }
     if (is(t, AnyPeriodLabel) || is(t, AnyAnnualLabel)) {
-      if (stage === 'value' && label === 'period') periodValue = prefix.slice(periodStart, t.startOffset).replace(/[；;，,]\s*$/, '');
+      if (stage === 'value' && label === 'period')
+        periodValue = prefix.slice(periodStart, t.startOffset).replace(/[；;，,]\s*$/, '');
       label = is(t, AnyPeriodLabel) ? 'period' : 'annual';
       seen.add(label);
       stage = 'value';
@@ -256,7 +287,10 @@ function codeItem(e: CodeEntry, place: Place, from: number, to: number, index: n
     label: text,
     kind: CompletionItemKind.EnumMember,
     detail: locale === 'en' ? `${e.english} · level ${e.level}` : `${e.level === 1 ? '一级指标' : '二级指标'}`,
-    documentation: { kind: 'markdown', value: locale === 'en' ? `${e.description.zh}\n\n*${e.description.en}*` : e.description.zh },
+    documentation: {
+      kind: 'markdown',
+      value: locale === 'en' ? `${e.description.zh}\n\n*${e.description.en}*` : e.description.zh,
+    },
     filterText: `${e.code}-${e.name}${e.aliases.join('')}`,
     sortText: String(index).padStart(3, '0'),
     textEdit: { range: rangeOf(place, from, to), newText: sepFollows ? text : `${text}${style.sep}` },
@@ -291,17 +325,30 @@ function newIndicatorSnippet(n: number, place: Place, from: number, to: number):
   const { level1, level2 } = codesInCell(place.cell, from, to);
   const missing = level1Codes().find((e) => !level1.has(e.code));
   const codes = missing
-    ? `${literal(`${missing.code}-${missing.name}${sep}`)}\${1|${unusedFirst(childrenOf(missing.code), level2).map((e) => choice(`${e.code}-${e.name}`)).join(',')}|}`
-    : `\${1|${unusedFirst(CATALOGUE.filter((e) => e.level === 2), level2)
-      .map((e) => { const p = lookupCode(e.parent ?? '') as CodeEntry; return choice(`${p.code}-${p.name}${sep}${e.code}-${e.name}`); }).join(',')}|}`;
+    ? `${literal(`${missing.code}-${missing.name}${sep}`)}\${1|${unusedFirst(childrenOf(missing.code), level2)
+        .map((e) => choice(`${e.code}-${e.name}`))
+        .join(',')}|}`
+    : `\${1|${unusedFirst(
+        CATALOGUE.filter((e) => e.level === 2),
+        level2,
+      )
+        .map((e) => {
+          const p = lookupCode(e.parent ?? '') as CodeEntry;
+          return choice(`${p.code}-${p.name}${sep}${e.code}-${e.name}`);
+        })
+        .join(',')}|}`;
   const stop = /^[ \u3000]*。/.test(place.cell.slice(to)) ? '' : '。';
   const { locale } = place;
   return {
     label: `${n}、${locale === 'en' ? 'new indicator' : '新指标'}`,
     kind: CompletionItemKind.Snippet,
     detail: missing
-      ? (locale === 'en' ? `A whole indicator: ${missing.code}-${missing.name} (${missing.english}), which the project lacks` : `完整的一条指标：项目尚缺的${missing.code}-${missing.name}`)
-      : (locale === 'en' ? 'A whole indicator with both values' : '完整的一条指标（含实施周期指标值和年度指标值）'),
+      ? locale === 'en'
+        ? `A whole indicator: ${missing.code}-${missing.name} (${missing.english}), which the project lacks`
+        : `完整的一条指标：项目尚缺的${missing.code}-${missing.name}`
+      : locale === 'en'
+        ? 'A whole indicator with both values'
+        : '完整的一条指标（含实施周期指标值和年度指标值）',
     insertTextFormat: InsertTextFormat.Snippet,
     filterText: `${n}、`,
     textEdit: {
@@ -398,7 +445,13 @@ export function complete(doc: TargetDocument, pos: Position, workspace: Workspac
   const kept = items.filter((item) => {
     const edit = item.textEdit;
     if (!edit || !('range' in edit) || item.insertTextFormat === InsertTextFormat.Snippet) return true;
-    return edit.newText !== line.slice(offsetIn(ref, edit.range.start.line, edit.range.start.character), offsetIn(ref, edit.range.end.line, edit.range.end.character));
+    return (
+      edit.newText !==
+      line.slice(
+        offsetIn(ref, edit.range.start.line, edit.range.start.character),
+        offsetIn(ref, edit.range.end.line, edit.range.end.character),
+      )
+    );
   });
   return { isIncomplete: false, items: kept };
 }
@@ -410,16 +463,22 @@ function nameItems(place: Place, from: number, ctx: Context, workspace: Workspac
   // What the name needs after it: nothing before a separator, a separator before a label, and the
   // separator and the whole-period label when nothing of the indicator follows.
   const open = endsHere(rest) || /^[ \u3000]*。/.test(rest);
-  const suffix = SEP_AHEAD.test(rest) ? '' : LABEL_AHEAD.test(rest) || !open ? style.sep : `${style.sep}${LABELS.period}${style.colon}`;
-  return knownNames(workspace, ctx.l2).slice(0, 200).map(([name, n], i) => ({
-    label: name,
-    kind: CompletionItemKind.Text,
-    detail: locale === 'en' ? `used ${n}× in the workspace` : `工作区中使用 ${n} 次`,
-    sortText: String(i).padStart(4, '0'),
-    filterText: name,
-    textEdit: { range: rangeOf(place, from, to), newText: `${name}${suffix}` },
-    ...(suffix === '' ? {} : { command: REOPEN }),
-  }));
+  const suffix = SEP_AHEAD.test(rest)
+    ? ''
+    : LABEL_AHEAD.test(rest) || !open
+      ? style.sep
+      : `${style.sep}${LABELS.period}${style.colon}`;
+  return knownNames(workspace, ctx.l2)
+    .slice(0, 200)
+    .map(([name, n], i) => ({
+      label: name,
+      kind: CompletionItemKind.Text,
+      detail: locale === 'en' ? `used ${n}× in the workspace` : `工作区中使用 ${n} 次`,
+      sortText: String(i).padStart(4, '0'),
+      filterText: name,
+      textEdit: { range: rangeOf(place, from, to), newText: `${name}${suffix}` },
+      ...(suffix === '' ? {} : { command: REOPEN }),
+    }));
 }
 
 function labelItems(place: Place, from: number, ctx: Context): CompletionItem[] {
@@ -467,9 +526,17 @@ function labelItems(place: Place, from: number, ctx: Context): CompletionItem[] 
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A comparator written before a number, in any of its forms (longest first). */
-const COMPARATOR_START = new RegExp(`^[ \\u3000]*(?:${COMPARATOR_FORMS.filter((f) => f.place === 'before').map((f) => f.text).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`);
+const COMPARATOR_START = new RegExp(
+  `^[ \\u3000]*(?:${COMPARATOR_FORMS.filter((f) => f.place === 'before')
+    .map((f) => f.text)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})`,
+);
 /** Typed text ending in a digit, a point or a comparator's symbol: a value not finished. */
-const UNFINISHED = new RegExp(`[0-9.．${escapeRegExp([...new Set(COMPARATOR_FORMS.filter((f) => !/[\u4e00-\u9fff]/.test(f.text)).flatMap((f) => [...f.text]))].join(''))}]$`);
+const UNFINISHED = new RegExp(
+  `[0-9.．${escapeRegExp([...new Set(COMPARATOR_FORMS.filter((f) => !/[\u4e00-\u9fff]/.test(f.text)).flatMap((f) => [...f.text]))].join(''))}]$`,
+);
 
 /** Where a value is being typed: what is typed of it, what follows, the token's end. */
 interface ValuePlace {
@@ -488,9 +555,16 @@ function valueItems(place: Place, from: number, ctx: Context): CompletionItem[] 
   const typed = cell.slice(from, cur);
   const to = cur + valueTokenLength(cell.slice(cur));
   const rest = cell.slice(to);
-  const at: ValuePlace = { typed, rest, to, stopNeeded: endsHere(rest), finished: typed.trim() !== '' && !UNFINISHED.test(typed) };
+  const at: ValuePlace = {
+    typed,
+    rest,
+    to,
+    stopNeeded: endsHere(rest),
+    finished: typed.trim() !== '' && !UNFINISHED.test(typed),
+  };
   const items: CompletionItem[] = [];
-  if (ctx.label === 'annual' && ctx.periodValue && cell.slice(from, to) !== ctx.periodValue) items.push(copiedValueItem(place, from, at, ctx.periodValue));
+  if (ctx.label === 'annual' && ctx.periodValue && cell.slice(from, to) !== ctx.periodValue)
+    items.push(copiedValueItem(place, from, at, ctx.periodValue));
   if (typed.trim() === '' && !COMPARATOR_START.test(cell.slice(cur))) items.push(...comparatorItems(place, from));
   if (cur !== to) return items;
   items.push(...unitItems(place, from, at, ctx));
@@ -549,13 +623,15 @@ function unitItems(place: Place, from: number, at: ValuePlace, ctx: Context): Co
   const kind = entry?.measure && entry.measure !== 'any' ? entry.measure : undefined;
   const units = kind ? UNITS[kind] : [...UNITS.count.slice(0, 6), '%', '万元'];
   const [, num = '', unitTyped = ''] = number;
-  return units.filter((u) => u.startsWith(unitTyped) && u !== unitTyped).map((u, i) => ({
-    label: `${num}${u}`,
-    kind: CompletionItemKind.Unit,
-    filterText: `${num}${u}`,
-    textEdit: { range: rangeOf(place, from, place.cur), newText: `${num}${u}` },
-    sortText: `1${String(i).padStart(3, '0')}`,
-  }));
+  return units
+    .filter((u) => u.startsWith(unitTyped) && u !== unitTyped)
+    .map((u, i) => ({
+      label: `${num}${u}`,
+      kind: CompletionItemKind.Unit,
+      filterText: `${num}${u}`,
+      textEdit: { range: rangeOf(place, from, place.cur), newText: `${num}${u}` },
+      sortText: `1${String(i).padStart(3, '0')}`,
+    }));
 }
 
 /**
@@ -569,33 +645,41 @@ function annualAfterPeriodItems(place: Place, at: ValuePlace): CompletionItem[] 
   const v = at.typed.trim();
   if (next && annualEmpty) {
     const newText = `${style.sep}${LABELS.annual}${style.colon}${v}`;
-    return [{
-      label: newText,
-      kind: CompletionItemKind.Value,
-      detail: locale === 'en' ? 'annual value, same as the whole-period value' : '年度指标值，与实施周期指标值相同',
-      filterText: newText,
-      textEdit: { range: rangeOf(place, cur, cur + next[0].length), newText },
-      sortText: '5',
-    }];
+    return [
+      {
+        label: newText,
+        kind: CompletionItemKind.Value,
+        detail: locale === 'en' ? 'annual value, same as the whole-period value' : '年度指标值，与实施周期指标值相同',
+        filterText: newText,
+        textEdit: { range: rangeOf(place, cur, cur + next[0].length), newText },
+        sortText: '5',
+      },
+    ];
   }
   if (!at.stopNeeded) return [];
   const whole = `${style.sep}${LABELS.annual}${style.colon}${v}。`;
   const label = `${style.sep}${LABELS.annual}${style.colon}`;
-  return [{
-    label: whole,
-    kind: CompletionItemKind.Value,
-    detail: locale === 'en' ? 'the rest of the indicator: annual value same as the whole-period value' : '指标其余部分：年度指标值与实施周期指标值相同',
-    filterText: whole,
-    textEdit: { range: rangeOf(place, cur, cur), newText: whole },
-    sortText: '5',
-    command: REOPEN,
-  }, {
-    label,
-    kind: CompletionItemKind.Keyword,
-    detail: locale === 'en' ? 'annual value' : '年度指标值',
-    filterText: label,
-    textEdit: { range: rangeOf(place, cur, cur), newText: label },
-    sortText: '6',
-    command: REOPEN,
-  }];
+  return [
+    {
+      label: whole,
+      kind: CompletionItemKind.Value,
+      detail:
+        locale === 'en'
+          ? 'the rest of the indicator: annual value same as the whole-period value'
+          : '指标其余部分：年度指标值与实施周期指标值相同',
+      filterText: whole,
+      textEdit: { range: rangeOf(place, cur, cur), newText: whole },
+      sortText: '5',
+      command: REOPEN,
+    },
+    {
+      label,
+      kind: CompletionItemKind.Keyword,
+      detail: locale === 'en' ? 'annual value' : '年度指标值',
+      filterText: label,
+      textEdit: { range: rangeOf(place, cur, cur), newText: label },
+      sortText: '6',
+      command: REOPEN,
+    },
+  ];
 }

@@ -37,7 +37,11 @@ export interface Selection {
 }
 
 /** How many findings of each severity each line shows: `quota[line * 4 + s]` (empty when not limited). */
-function plan(source: FindingsByLine, max: number, anchor: number): { readonly limited: boolean; readonly quota: Uint32Array } {
+function plan(
+  source: FindingsByLine,
+  max: number,
+  anchor: number,
+): { readonly limited: boolean; readonly quota: Uint32Array } {
   const lines = source.lineCount;
   const total = source.totals.reduce((a, b) => a + b, 0);
   const limited = max > 0 && total > max;
@@ -86,7 +90,12 @@ function shows(source: FindingsByLine, limited: boolean, quota: Uint32Array, lin
  * counts and touches only the findings it shows: a keystroke in a file with tens of thousands of
  * findings costs a pass over its lines.
  */
-export function selectFindings(source: FindingsByLine, max: number, anchor: number, hide?: (f: Finding) => boolean): Selection {
+export function selectFindings(
+  source: FindingsByLine,
+  max: number,
+  anchor: number,
+  hide?: (f: Finding) => boolean,
+): Selection {
   const lines = source.lineCount;
   const { limited, quota } = plan(source, max, anchor);
   const shown: Finding[] = [];
@@ -116,7 +125,10 @@ export class DiagnosticConverter {
   private readonly cache = new WeakMap<Finding, { readonly uri: string; readonly diagnostic: Diagnostic }>();
   private readonly hrefs = new Map<string, string>();
 
-  constructor(private readonly docsRoot: () => string, private readonly locale: () => Locale) {}
+  constructor(
+    private readonly docsRoot: () => string,
+    private readonly locale: () => Locale,
+  ) {}
 
   private href(rule: string): string {
     let href = this.hrefs.get(rule);
@@ -142,7 +154,12 @@ export class DiagnosticConverter {
       source: 'perf-target',
       message: localize(f.message, locale),
       ...(related && related.length > 0
-        ? { relatedInformation: related.map((r) => ({ location: { uri, range: rangeAt(doc, r.line, r.span) }, message: localize(r.message, locale) })) }
+        ? {
+            relatedInformation: related.map((r) => ({
+              location: { uri, range: rangeAt(doc, r.line, r.span) },
+              message: localize(r.message, locale),
+            })),
+          }
         : {}),
     };
     this.cache.set(f, { uri, diagnostic: d });
@@ -158,9 +175,10 @@ export class DiagnosticConverter {
       severity: DiagnosticSeverity.Information,
       code: OMITTED_CODE,
       source: 'perf-target',
-      message: this.locale() === 'zh-cn'
-        ? `另有 ${counts}未列出：每个文件最多列出 ${max} 条，先列出正在编辑的行、错误和光标附近的问题，光标移到哪里就列出哪里的。命令行 perf-target check 可列出全部（设置 perfTarget.maxDiagnosticsPerFile）。`
-        : `${counts} more not listed: at most ${max} per file are, the edited row, errors and those near the cursor first; they follow the cursor. The command line (perf-target check) lists them all (setting perfTarget.maxDiagnosticsPerFile).`,
+      message:
+        this.locale() === 'zh-cn'
+          ? `另有 ${counts}未列出：每个文件最多列出 ${max} 条，先列出正在编辑的行、错误和光标附近的问题，光标移到哪里就列出哪里的。命令行 perf-target check 可列出全部（设置 perfTarget.maxDiagnosticsPerFile）。`
+          : `${counts} more not listed: at most ${max} per file are, the edited row, errors and those near the cursor first; they follow the cursor. The command line (perf-target check) lists them all (setting perfTarget.maxDiagnosticsPerFile).`,
     };
   }
 }

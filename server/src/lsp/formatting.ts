@@ -21,7 +21,10 @@ interface LineEdit {
 }
 
 /** Applies non-overlapping edits in one pass (slicing per edit would be quadratic on a long line). */
-export function applyLineEdits(text: string, edits: ReadonlyArray<{ readonly start: number; readonly end: number; readonly newText: string }>): string {
+export function applyLineEdits(
+  text: string,
+  edits: ReadonlyArray<{ readonly start: number; readonly end: number; readonly newText: string }>,
+): string {
   const parts: string[] = [];
   let at = 0;
   for (const e of [...edits].sort((a, b) => a.start - b.start)) {
@@ -37,7 +40,8 @@ export function applyLineEdits(text: string, edits: ReadonlyArray<{ readonly sta
 function contentEdits(row: ParsedRow, config: Config): LineEdit[] {
   const edits: LineEdit[] = [];
   for (const cell of row.cells) {
-    for (const h of cell.html) edits.push({ start: h.start, end: h.end, newText: htmlReplacement(row.text.slice(h.start, h.end)) });
+    for (const h of cell.html)
+      edits.push({ start: h.start, end: h.end, newText: htmlReplacement(row.text.slice(h.start, h.end)) });
   }
   if (row.kind === 'project' || row.kind === 'unit' || row.kind === 'total') {
     for (const a of row.amounts) {
@@ -47,7 +51,10 @@ function contentEdits(row: ParsedRow, config: Config): LineEdit[] {
     }
   }
   const indicators = row.indicators?.indicators ?? [];
-  const width = targetWidth(config.punctuationStyle, indicators.flatMap((i) => i.punctuation));
+  const width = targetWidth(
+    config.punctuationStyle,
+    indicators.flatMap((i) => i.punctuation),
+  );
   for (const ind of indicators) {
     for (const p of ind.punctuation) {
       const mark = officialMark(width, p.role);
@@ -67,7 +74,10 @@ function contentEdits(row: ParsedRow, config: Config): LineEdit[] {
 /** Pass 2: whitespace at the edges of every cell, and at the end of free lines. */
 function trimCells(line: string): string {
   if (!line.includes('\t')) return line.replace(/[ \u3000]+$/, '');
-  return line.split('\t').map((c) => c.replace(/^[ \u3000\u00a0]+|[ \u3000\u00a0]+$/g, '')).join('\t');
+  return line
+    .split('\t')
+    .map((c) => c.replace(/^[ \u3000\u00a0]+|[ \u3000\u00a0]+$/g, ''))
+    .join('\t');
 }
 
 function formatOnce(body: string, config: Config): string {

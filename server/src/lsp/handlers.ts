@@ -8,7 +8,7 @@ import type { Steps } from '../steps';
 import { answerInSlices } from './slices';
 import type { TargetFile } from './workspace';
 
-const describe = (e: unknown): string => (e instanceof Error ? e.stack ?? e.message : String(e));
+const describe = (e: unknown): string => (e instanceof Error ? (e.stack ?? e.message) : String(e));
 
 export class Handlers {
   constructor(
@@ -56,7 +56,11 @@ export class Handlers {
   }
 
   /** For requests about one target file, answered `empty` when the server does not know it. */
-  fileRequest<P extends { readonly textDocument: { readonly uri: string } }, R>(name: string, empty: R, fn: (file: TargetFile, p: P) => R): (p: P) => R | ResponseError<void> {
+  fileRequest<P extends { readonly textDocument: { readonly uri: string } }, R>(
+    name: string,
+    empty: R,
+    fn: (file: TargetFile, p: P) => R,
+  ): (p: P) => R | ResponseError<void> {
     return this.request(name, (p: P) => {
       const file = this.fileOf(p.textDocument.uri);
       return file ? fn(file, p) : empty;

@@ -21,22 +21,36 @@ function comparatorText(c: Comparator): { zh: string; en: string } {
 
 function codeHover(entry: CodeEntry, written: CodeNode, locale: Locale): string {
   const parent = entry.parent ? lookupCode(entry.parent) : undefined;
-  const siblings = entry.level === 2 && entry.parent ? childrenOf(entry.parent) : [1, 2, 3].map((n) => lookupCode(String(n))).filter((e): e is CodeEntry => !!e);
+  const siblings =
+    entry.level === 2 && entry.parent
+      ? childrenOf(entry.parent)
+      : [1, 2, 3].map((n) => lookupCode(String(n))).filter((e): e is CodeEntry => !!e);
   const lines = [
     `**${entry.code}-${entry.name}**${locale === 'en' ? ` — ${entry.english}` : ''}（${entry.level === 1 ? '一级指标' : '二级指标'}${locale === 'en' ? `, level ${entry.level}` : ''}）`,
     '',
     entry.description.zh,
   ];
   if (locale === 'en') lines.push('', `*${entry.description.en}*`);
-  if (entry.aliases.length > 0) lines.push('', `${locale === 'en' ? 'Also written' : '也写作'}：${entry.aliases.join('、')}`);
+  if (entry.aliases.length > 0)
+    lines.push('', `${locale === 'en' ? 'Also written' : '也写作'}：${entry.aliases.join('、')}`);
   if (parent) lines.push('', `${locale === 'en' ? 'Under' : '上级'}：${parent.code}-${parent.name}`);
-  lines.push('', `${locale === 'en' ? 'Siblings' : '同级'}：${siblings.map((s) => (s.code === entry.code ? `**${s.code} ${s.name}**` : `${s.code} ${s.name}`)).join(' · ')}`);
+  lines.push(
+    '',
+    `${locale === 'en' ? 'Siblings' : '同级'}：${siblings.map((s) => (s.code === entry.code ? `**${s.code} ${s.name}**` : `${s.code} ${s.name}`)).join(' · ')}`,
+  );
   if (written.name && written.name.text !== entry.name && !entry.aliases.includes(written.name.text)) {
-    lines.push('', `⚠ ${locale === 'en' ? `written here as “${written.name.text}”` : `此处写作“${written.name.text}”`}`);
+    lines.push(
+      '',
+      `⚠ ${locale === 'en' ? `written here as “${written.name.text}”` : `此处写作“${written.name.text}”`}`,
+    );
   }
   if (entry.level === 1) {
     const children = childrenOf(entry.code);
-    if (children.length > 0) lines.push('', `${locale === 'en' ? 'Level-2 codes' : '二级指标'}：${children.map((c) => `${c.code} ${c.name}`).join(' · ')}`);
+    if (children.length > 0)
+      lines.push(
+        '',
+        `${locale === 'en' ? 'Level-2 codes' : '二级指标'}：${children.map((c) => `${c.code} ${c.name}`).join(' · ')}`,
+      );
   }
   return lines.join('\n');
 }
@@ -49,21 +63,36 @@ function valueHover(v: ValueNode, locale: Locale): string {
   const lines = [`**${label}**：${v.text || (zh ? '（空）' : '(empty)')}`, ''];
   if (p.kind === 'empty') return lines.join('\n');
   if (p.kind === 'qualitative') {
-    lines.push(zh ? '定性指标值：没有可核验的数值，评价时按“达到 / 部分达到 / 未达到”三档判断。' : 'Qualitative: no number to verify; evaluated later as reached / partly reached / not reached.');
+    lines.push(
+      zh
+        ? '定性指标值：没有可核验的数值，评价时按“达到 / 部分达到 / 未达到”三档判断。'
+        : 'Qualitative: no number to verify; evaluated later as reached / partly reached / not reached.',
+    );
     return lines.join('\n');
   }
   if (p.range) {
-    lines.push(zh ? `区间：${formatNumber(p.range.low.value)} ≤ ${p.range.subject} ≤ ${formatNumber(p.range.high.value)}` : `Range: ${formatNumber(p.range.low.value)} ≤ ${p.range.subject} ≤ ${formatNumber(p.range.high.value)}`);
+    lines.push(
+      zh
+        ? `区间：${formatNumber(p.range.low.value)} ≤ ${p.range.subject} ≤ ${formatNumber(p.range.high.value)}`
+        : `Range: ${formatNumber(p.range.low.value)} ≤ ${p.range.subject} ≤ ${formatNumber(p.range.high.value)}`,
+    );
     return lines.join('\n');
   }
   lines.push(zh ? '| 比较 | 数值 | 单位 |' : '| comparator | number | unit |', '|---|---|---|');
   for (const m of p.measures) {
-    const cmp = m.comparator ? `${m.comparator} ${localize(comparatorText(m.comparator), locale)}${m.comparatorText && m.comparatorText !== m.comparator ? `（${m.comparatorText}）` : ''}` : '—';
+    const cmp = m.comparator
+      ? `${m.comparator} ${localize(comparatorText(m.comparator), locale)}${m.comparatorText && m.comparatorText !== m.comparator ? `（${m.comparatorText}）` : ''}`
+      : '—';
     const scale = Object.keys(SCALES).find((s) => SCALES[s] === m.scale) ?? '';
     const num = scale ? `${formatNumber(m.number)}${scale} = ${formatNumber(m.value)}` : formatNumber(m.value);
     lines.push(`| ${cmp} | ${num} | ${m.unit || '—'} |`);
   }
-  lines.push('', zh ? `定量指标值${p.remainder ? `；其余文字：${p.remainder}` : ''}` : `Quantitative${p.remainder ? `; other text: ${p.remainder}` : ''}`);
+  lines.push(
+    '',
+    zh
+      ? `定量指标值${p.remainder ? `；其余文字：${p.remainder}` : ''}`
+      : `Quantitative${p.remainder ? `; other text: ${p.remainder}` : ''}`,
+  );
   return lines.join('\n');
 }
 
@@ -81,7 +110,15 @@ function findUnit(doc: TargetDocument, line: number) {
 function moneyOf(doc: TargetDocument, line: number, zh: boolean): { readonly unit: string; readonly note: string } {
   const table = tableAtLine(doc, line);
   const unit = table?.unit ?? DEFAULT_MONEY_UNIT;
-  return { unit, note: table?.unitLine !== undefined ? '' : zh ? '（表中未注明金额单位，按万元读取）' : ` (the table states no money unit: read as ${DEFAULT_MONEY_UNIT})` };
+  return {
+    unit,
+    note:
+      table?.unitLine !== undefined
+        ? ''
+        : zh
+          ? '（表中未注明金额单位，按万元读取）'
+          : ` (the table states no money unit: read as ${DEFAULT_MONEY_UNIT})`,
+  };
 }
 
 function amountHover(doc: TargetDocument, ref: RowRef, column: number, locale: Locale): string {
@@ -89,25 +126,50 @@ function amountHover(doc: TargetDocument, ref: RowRef, column: number, locale: L
   const colName = zh ? AMOUNT_COLUMNS[column] : `${AMOUNT_COLUMNS_EN[column]} (${AMOUNT_COLUMNS[column]})`;
   const value = ref.row.amounts[column]?.value;
   const { unit: u, note } = moneyOf(doc, ref.line, zh);
-  const lines = [`**${ref.row.name?.text ?? ''}** · ${colName}：${value === undefined ? (zh ? '不是数字' : 'not a number') : `${formatWan(value)} ${u}${note}`}`, ''];
+  const lines = [
+    `**${ref.row.name?.text ?? ''}** · ${colName}：${value === undefined ? (zh ? '不是数字' : 'not a number') : `${formatWan(value)} ${u}${note}`}`,
+    '',
+  ];
   const where = findUnit(doc, ref.line);
   if (ref.row.kind === 'unit' && where?.unit) {
     const parts = where.unit.projects;
     const sum = parts.reduce((a, p) => a + (p.row.amounts[column]?.value ?? 0), 0);
-    lines.push(zh ? `= 下属 ${parts.length} 个项目之和 ${formatWan(sum)} ${u}` : `= the sum of its ${parts.length} projects, ${formatWan(sum)} ${u}`);
-    if (value !== undefined && Math.abs(value - sum) > 1e-7) lines.push('', `⚠ ${zh ? '相差' : 'off by'} ${formatWan(value - sum)} ${u}`);
+    lines.push(
+      zh
+        ? `= 下属 ${parts.length} 个项目之和 ${formatWan(sum)} ${u}`
+        : `= the sum of its ${parts.length} projects, ${formatWan(sum)} ${u}`,
+    );
+    if (value !== undefined && Math.abs(value - sum) > 1e-7)
+      lines.push('', `⚠ ${zh ? '相差' : 'off by'} ${formatWan(value - sum)} ${u}`);
   } else if (ref.row.kind === 'total' && where) {
     const parts = where.table.units.length > 0 ? where.table.units.map((u) => u.ref) : where.table.projects;
     const sum = parts.reduce((a, p) => a + (p.row.amounts[column]?.value ?? 0), 0);
-    lines.push(zh ? `= ${parts.length} 个${where.table.units.length > 0 ? '单位' : '项目'}之和 ${formatWan(sum)} ${u}` : `= the sum of ${parts.length} ${where.table.units.length > 0 ? 'units' : 'projects'}, ${formatWan(sum)} ${u}`);
-    if (value !== undefined && Math.abs(value - sum) > 1e-7) lines.push('', `⚠ ${zh ? '相差' : 'off by'} ${formatWan(value - sum)} ${u}`);
+    lines.push(
+      zh
+        ? `= ${parts.length} 个${where.table.units.length > 0 ? '单位' : '项目'}之和 ${formatWan(sum)} ${u}`
+        : `= the sum of ${parts.length} ${where.table.units.length > 0 ? 'units' : 'projects'}, ${formatWan(sum)} ${u}`,
+    );
+    if (value !== undefined && Math.abs(value - sum) > 1e-7)
+      lines.push('', `⚠ ${zh ? '相差' : 'off by'} ${formatWan(value - sum)} ${u}`);
   } else if (ref.row.kind === 'project') {
     const [total, ...sources] = ref.row.amounts;
-    lines.push(sources.map((s, i) => `${zh ? AMOUNT_COLUMNS[i + 1] : AMOUNT_COLUMNS_EN[i + 1]} ${s.value === undefined ? '?' : formatWan(s.value)}`).join(' + '));
+    lines.push(
+      sources
+        .map(
+          (s, i) =>
+            `${zh ? AMOUNT_COLUMNS[i + 1] : AMOUNT_COLUMNS_EN[i + 1]} ${s.value === undefined ? '?' : formatWan(s.value)}`,
+        )
+        .join(' + '),
+    );
     const unitTotal = where?.unit?.ref.row.amounts[column]?.value;
     if (where?.unit && unitTotal && value !== undefined && total?.value !== undefined) {
       const share = (value / unitTotal) * 100;
-      lines.push('', zh ? `占“${where.unit.ref.row.name?.text ?? ''}”${AMOUNT_COLUMNS[column]}的 ${share.toFixed(1)}%` : `${share.toFixed(1)}% of “${where.unit.ref.row.name?.text ?? ''}”`);
+      lines.push(
+        '',
+        zh
+          ? `占“${where.unit.ref.row.name?.text ?? ''}”${AMOUNT_COLUMNS[column]}的 ${share.toFixed(1)}%`
+          : `${share.toFixed(1)}% of “${where.unit.ref.row.name?.text ?? ''}”`,
+      );
     }
   }
   return lines.join('\n');
@@ -122,7 +184,10 @@ function projectHover(doc: TargetDocument, ref: RowRef, findings: readonly Findi
     const c = level1Code(ind) ?? '?';
     byClass.set(c, (byClass.get(c) ?? 0) + 1);
   }
-  const classes = [...byClass.entries()].sort().map(([c, n]) => `${c === '?' ? (zh ? '未知' : 'unknown') : `${c}-${lookupCode(c)?.name ?? ''}`} ${n}`).join('，');
+  const classes = [...byClass.entries()]
+    .sort()
+    .map(([c, n]) => `${c === '?' ? (zh ? '未知' : 'unknown') : `${c}-${lookupCode(c)?.name ?? ''}`} ${n}`)
+    .join('，');
   const total = ref.row.amounts[0]?.value;
   const lines = [
     `**${ref.row.name?.text ?? ''}**（${ref.row.kind === 'unit' ? (zh ? '单位' : 'unit') : ref.row.kind === 'total' ? (zh ? '合计' : 'grand total') : zh ? '项目' : 'project'}）`,
@@ -141,7 +206,10 @@ function projectHover(doc: TargetDocument, ref: RowRef, findings: readonly Findi
 export function hover(doc: TargetDocument, pos: Position, findings: readonly Finding[], locale: Locale): Hover | null {
   const place = placeAt(doc, pos);
   if (!place) return null;
-  const markdown = (value: string, range: ReturnType<typeof rangeOf>): Hover => ({ contents: { kind: 'markdown', value }, range });
+  const markdown = (value: string, range: ReturnType<typeof rangeOf>): Hover => ({
+    contents: { kind: 'markdown', value },
+    range,
+  });
   switch (place.kind) {
     case 'level1':
     case 'level2': {
@@ -149,12 +217,18 @@ export function hover(doc: TargetDocument, pos: Position, findings: readonly Fin
       const entry = code ? lookupCode(code) : undefined;
       if (!entry) {
         const zh = locale === 'zh-cn';
-        return markdown(zh ? `“${code ?? ''}”不是已知的指标编码` : `“${code ?? ''}” is not a known indicator code`, rangeOf(place.ref, place.node.span));
+        return markdown(
+          zh ? `“${code ?? ''}”不是已知的指标编码` : `“${code ?? ''}” is not a known indicator code`,
+          rangeOf(place.ref, place.node.span),
+        );
       }
       return markdown(codeHover(entry, place.node, locale), rangeOf(place.ref, place.node.span));
     }
     case 'value':
-      return markdown(valueHover(place.value, locale), rangeOf(place.ref, place.value.span.end > place.value.span.start ? place.value.span : place.value.labelSpan));
+      return markdown(
+        valueHover(place.value, locale),
+        rangeOf(place.ref, place.value.span.end > place.value.span.start ? place.value.span : place.value.labelSpan),
+      );
     case 'amount': {
       const cell = place.ref.row.amounts[place.column]?.cell;
       if (!cell) return null;

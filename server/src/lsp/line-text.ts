@@ -67,7 +67,11 @@ export function applyChange(t: LineText, change: TextDocumentContentChangeEvent)
   if (!before(start, end)) [start, end] = [end, start];
   let first = start.line;
   const last = end.line;
-  let piece = (t.lines[first] ?? '').slice(0, start.character) + change.text + (t.lines[last] ?? '').slice(end.character) + (t.eols[last] ?? '');
+  let piece =
+    (t.lines[first] ?? '').slice(0, start.character) +
+    change.text +
+    (t.lines[last] ?? '').slice(end.character) +
+    (t.eols[last] ?? '');
   // A lone '\r' before the edit and a '\n' it starts with become one break: take that line in. (A
   // '\r' the edit ends with meets the line's own break inside `piece`.)
   if (piece.startsWith('\n') && first > 0 && t.eols[first - 1] === '\r') {
@@ -86,12 +90,16 @@ export function applyChange(t: LineText, change: TextDocumentContentChangeEvent)
   let eols: readonly string[];
   if (newLines.length === last - first + 1) {
     lines = t.lines.slice();
-    newLines.forEach((l, i) => { lines[first + i] = l; });
+    newLines.forEach((l, i) => {
+      lines[first + i] = l;
+    });
     // A keystroke leaves the breaks as they were: share them (both versions are immutable).
     if (newEols.every((e, i) => e === t.eols[first + i])) eols = t.eols;
     else {
       const copy = t.eols.slice();
-      newEols.forEach((e, i) => { copy[first + i] = e; });
+      newEols.forEach((e, i) => {
+        copy[first + i] = e;
+      });
       eols = copy;
     }
   } else {

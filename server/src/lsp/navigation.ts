@@ -52,13 +52,15 @@ function docNumberAt(line: string, character: number): { text: string; start: nu
 export function documentNumbers(line: string): Array<{ text: string; start: number; end: number }> {
   const out: Array<{ text: string; start: number; end: number }> = [];
   DOC_NUMBER.lastIndex = 0;
-  for (let m = DOC_NUMBER.exec(line); m !== null; m = DOC_NUMBER.exec(line)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  for (let m = DOC_NUMBER.exec(line); m !== null; m = DOC_NUMBER.exec(line))
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }
 
 function occurrences(line: string, text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (let i = line.indexOf(text); i >= 0; i = line.indexOf(text, i + text.length)) out.push({ start: i, end: i + text.length });
+  for (let i = line.indexOf(text); i >= 0; i = line.indexOf(text, i + text.length))
+    out.push({ start: i, end: i + text.length });
   return out;
 }
 
@@ -70,7 +72,8 @@ function targetAt(file: TargetFile, pos: Position): Target | undefined {
   const num = docNumberAt(line, pos.character);
   if (num) return { kind: 'doc-number', text: num.text };
   const place = placeAt(file.doc, pos);
-  if (place?.kind === 'indicator-name' && place.indicator.name) return { kind: 'indicator-name', text: place.indicator.name.text };
+  if (place?.kind === 'indicator-name' && place.indicator.name)
+    return { kind: 'indicator-name', text: place.indicator.name.text };
   return undefined;
 }
 
@@ -83,20 +86,34 @@ function uses(file: TargetFile, target: Target): Location[] {
     });
   } else {
     for (const use of file.indicators()) {
-      if (use.indicator.name === target.text) out.push({ uri: file.uri, range: rangeOf(use.ref, use.indicator.nameSpan) });
+      if (use.indicator.name === target.text)
+        out.push({ uri: file.uri, range: rangeOf(use.ref, use.indicator.nameSpan) });
     }
   }
   return out;
 }
 
-export function references(file: TargetFile, pos: Position, workspace: Workspace, includeDeclaration: boolean): Location[] {
+export function references(
+  file: TargetFile,
+  pos: Position,
+  workspace: Workspace,
+  includeDeclaration: boolean,
+): Location[] {
   const target = targetAt(file, pos);
   if (!target) return [];
   const out: Location[] = [];
   // A loop, not push(...): a number cited on every row of a city's tables is too many arguments.
   for (const f of workspace.all()) for (const l of uses(f, target)) out.push(l);
   if (!includeDeclaration) {
-    return out.filter((l) => !(l.uri === file.uri && l.range.start.line === pos.line && l.range.start.character <= pos.character && l.range.end.character >= pos.character));
+    return out.filter(
+      (l) =>
+        !(
+          l.uri === file.uri &&
+          l.range.start.line === pos.line &&
+          l.range.start.character <= pos.character &&
+          l.range.end.character >= pos.character
+        ),
+    );
   }
   return out;
 }

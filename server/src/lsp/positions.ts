@@ -5,7 +5,17 @@
  * pairing a line with offsets.
  */
 import type { Position, Range, TextEdit } from 'vscode-languageserver';
-import { offsetIn, placeOf, positionIn, type Cell, type ParsedRow, type RowPlace, type RowRef, type Span, type TargetDocument } from '../syntax/document';
+import {
+  offsetIn,
+  placeOf,
+  positionIn,
+  type Cell,
+  type ParsedRow,
+  type RowPlace,
+  type RowRef,
+  type Span,
+  type TargetDocument,
+} from '../syntax/document';
 import type { CodeNode, IndicatorNode, ValueNode } from '../syntax/indicators';
 
 /** The range of a span of one line's text (not of a row: see `rangeOf`). */
@@ -64,7 +74,8 @@ export function placeAt(doc: TargetDocument, pos: Position): Place | undefined {
       if (ind.level1 && inSpan(ind.level1.span, ch)) return { kind: 'level1', ref, indicator: ind, node: ind.level1 };
       if (ind.level2 && inSpan(ind.level2.span, ch)) return { kind: 'level2', ref, indicator: ind, node: ind.level2 };
       for (const v of ind.values) {
-        if (inSpan({ start: v.labelSpan.start, end: Math.max(v.span.end, v.labelSpan.end) }, ch)) return { kind: 'value', ref, indicator: ind, value: v };
+        if (inSpan({ start: v.labelSpan.start, end: Math.max(v.span.end, v.labelSpan.end) }, ch))
+          return { kind: 'value', ref, indicator: ind, value: v };
       }
       if (ind.name && inSpan(ind.name.span, ch)) return { kind: 'indicator-name', ref, indicator: ind };
       return { kind: 'indicator', ref, indicator: ind };
@@ -89,8 +100,13 @@ export function rowEdit(ref: RowPlace, after: string): TextEdit | undefined {
   let s = 0;
   while (s < before.length && s < after.length && before[s] === after[s]) s++;
   let e = 0;
-  while (e < before.length - s && e < after.length - s && before[before.length - 1 - e] === after[after.length - 1 - e]) e++;
+  while (e < before.length - s && e < after.length - s && before[before.length - 1 - e] === after[after.length - 1 - e])
+    e++;
   const newText = after.slice(s, after.length - e);
-  if (!ref.row.breaks) return { range: { start: { line: ref.line, character: s }, end: { line: ref.line, character: before.length - e } }, newText };
+  if (!ref.row.breaks)
+    return {
+      range: { start: { line: ref.line, character: s }, end: { line: ref.line, character: before.length - e } },
+      newText,
+    };
   return { range: { start: positionIn(ref, s), end: positionIn(ref, before.length - e) }, newText };
 }

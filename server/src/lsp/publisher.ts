@@ -111,7 +111,12 @@ export class Publisher {
   wouldChange(file: TargetFile, state: DocumentState): boolean {
     const { anchor, hidden } = this.viewOf(file, state);
     const last = state.published;
-    return !last || last.version !== file.version || last.hidden !== hidden || Math.abs(last.anchor - anchor) >= last.reanchor;
+    return (
+      !last ||
+      last.version !== file.version ||
+      last.hidden !== hidden ||
+      Math.abs(last.anchor - anchor) >= last.reanchor
+    );
   }
 
   /**
@@ -128,9 +133,12 @@ export class Publisher {
       return;
     }
     const current = () => state.publishTurn === turn && state.checked === result && this.isCurrent(file);
-    this.background('publish', runInSlices(steps, () => !current()).then((r) => {
-      if (r !== 'stopped' && current()) this.publish(file, state, result);
-    }));
+    this.background(
+      'publish',
+      runInSlices(steps, () => !current()).then((r) => {
+        if (r !== 'stopped' && current()) this.publish(file, state, result);
+      }),
+    );
   }
 
   /** Lists the findings of `result` as the clerk's view asks, with the status bar's figures. */
@@ -143,7 +151,12 @@ export class Publisher {
     const capped = omitted.some((n) => n > 0);
     if (capped) diagnostics.push(this.converter.omittedNote(omitted, max));
     const span = (shown[shown.length - 1]?.line ?? 0) - (shown[0]?.line ?? 0);
-    state.published = { version: file.version, hidden, anchor, reanchor: capped ? Math.max(1, Math.floor(span / 4)) : Infinity };
+    state.published = {
+      version: file.version,
+      hidden,
+      anchor,
+      reanchor: capped ? Math.max(1, Math.floor(span / 4)) : Infinity,
+    };
     this.sink.sendDiagnostics({ uri: file.uri, version: file.version, diagnostics });
     this.sink.sendStatus(statusOf(file, result.result));
   }

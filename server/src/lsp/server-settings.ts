@@ -6,8 +6,11 @@
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  type ClientCapabilities, type Connection, type Disposable,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type ClientCapabilities,
+  type Connection,
+  type Disposable,
 } from 'vscode-languageserver';
 import { CONFIG_FILE } from '../config';
 import { directoriesAbove, SettingsResolver, type ResolvedSettings } from '../settings';
@@ -23,7 +26,10 @@ export class ServerSettings {
   private watchRelative = false;
   private watchingAbove: Promise<Disposable> | undefined;
 
-  constructor(private readonly connection: Connection, private readonly workspace: Workspace) {
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspace: Workspace,
+  ) {
     this.resolver = this.newResolver();
   }
 
@@ -48,7 +54,10 @@ export class ServerSettings {
 
   /** `perfTarget.maxDiagnosticsPerFile` (editor only; 0: no limit). */
   maxDiagnostics(): number {
-    const v = typeof this.editor === 'object' && this.editor !== null ? (this.editor as Record<string, unknown>)['maxDiagnosticsPerFile'] : undefined;
+    const v =
+      typeof this.editor === 'object' && this.editor !== null
+        ? (this.editor as Record<string, unknown>)['maxDiagnosticsPerFile']
+        : undefined;
     return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : DEFAULT_MAX_DIAGNOSTICS;
   }
 
@@ -76,12 +85,24 @@ export class ServerSettings {
    */
   watchAbove(): void {
     if (!this.watchRelative) return;
-    void this.watchingAbove?.then((d) => d.dispose(), () => undefined);
+    void this.watchingAbove?.then(
+      (d) => d.dispose(),
+      () => undefined,
+    );
     const dirs = directoriesAbove(this.workspace.folderUris.map((u) => fileURLToPath(u)));
-    this.watchingAbove = dirs.length === 0 ? undefined : this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: dirs.map((d) => ({ globPattern: { baseUri: pathToFileURL(d).toString(), pattern: CONFIG_FILE } })),
-    });
-    this.watchingAbove?.catch((e: unknown) => this.connection.console.warn(`cannot watch settings above the workspace: ${e instanceof Error ? e.message : String(e)}`));
+    this.watchingAbove =
+      dirs.length === 0
+        ? undefined
+        : this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+            watchers: dirs.map((d) => ({
+              globPattern: { baseUri: pathToFileURL(d).toString(), pattern: CONFIG_FILE },
+            })),
+          });
+    this.watchingAbove?.catch((e: unknown) =>
+      this.connection.console.warn(
+        `cannot watch settings above the workspace: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    );
   }
 
   /** Reads the editor's settings again: asked for, or those a notification carries. */

@@ -70,10 +70,13 @@ export class DocumentState {
   /** Runs `fn` after `ms`, in place of the timer of that kind. */
   after(kind: TimerKind, ms: number, fn: () => void): void {
     clearTimeout(this.timers.get(kind));
-    this.timers.set(kind, setTimeout(() => {
-      this.timers.delete(kind);
-      fn();
-    }, ms));
+    this.timers.set(
+      kind,
+      setTimeout(() => {
+        this.timers.delete(kind);
+        fn();
+      }, ms),
+    );
   }
 
   dispose(): void {

@@ -11,7 +11,11 @@ import { runInSlices, type Steps } from '../steps';
  * `ContentModified` when the document `changed()` meanwhile (the result would describe text the
  * client no longer has).
  */
-export async function answerInSlices<T>(steps: Steps<T>, token: CancellationToken | undefined, changed: () => boolean): Promise<T | ResponseError<void>> {
+export async function answerInSlices<T>(
+  steps: Steps<T>,
+  token: CancellationToken | undefined,
+  changed: () => boolean,
+): Promise<T | ResponseError<void>> {
   const r = await runInSlices(steps, () => token?.isCancellationRequested === true || changed());
   if (r !== 'stopped') return r.value;
   return token?.isCancellationRequested

@@ -40,7 +40,8 @@ export class IncrementalStreamReader extends AbstractMessageReader {
 
   listen(callback: DataCallback): Disposable {
     this.callback = callback;
-    const onData = (chunk: Buffer | string) => this.onData(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    const onData = (chunk: Buffer | string) =>
+      this.onData(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
     const onError = (e: Error) => this.fireError(e);
     const onClose = () => this.fireClose();
     this.stream.on('data', onData);
@@ -71,7 +72,8 @@ export class IncrementalStreamReader extends AbstractMessageReader {
     const joined = this.header.length === 0 ? rest : Buffer.concat([this.header, rest]);
     const end = joined.indexOf(HEADER_END);
     if (end < 0) {
-      if (joined.length > MAX_HEADER_BYTES) this.fail(new Error(`no end of the message header after ${joined.length} bytes`));
+      if (joined.length > MAX_HEADER_BYTES)
+        this.fail(new Error(`no end of the message header after ${joined.length} bytes`));
       else this.header = Buffer.from(joined);
       return chunk.length;
     }

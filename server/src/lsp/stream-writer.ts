@@ -62,7 +62,7 @@ class Pieces {
 }
 
 /** What `JSON.stringify` may call `toJSON` on or descend into. */
-const isContainer = (v: unknown): boolean => typeof v === 'object' && v !== null || typeof v === 'bigint';
+const isContainer = (v: unknown): boolean => (typeof v === 'object' && v !== null) || typeof v === 'bigint';
 
 const isPlainObject = (v: object): boolean => {
   const proto: unknown = Object.getPrototypeOf(v);
@@ -90,7 +90,8 @@ function budgetLeft(value: unknown, budget: number): number {
  * Whether a container is written in parts, else with one `JSON.stringify` (as are boxed primitives
  * and class instances, whose rules the built-in knows).
  */
-const piecewise = (value: object): boolean => (Array.isArray(value) || isPlainObject(value)) && budgetLeft(value, WHOLE_BUDGET) < 0;
+const piecewise = (value: object): boolean =>
+  (Array.isArray(value) || isPlainObject(value)) && budgetLeft(value, WHOLE_BUDGET) < 0;
 
 /** Whether `JSON.stringify` would call a `toJSON` of this value (passing it its key). */
 const hasToJSON = (v: unknown): boolean => isContainer(v) && typeof (v as { toJSON?: unknown }).toJSON === 'function';
@@ -221,7 +222,13 @@ export class PiecewiseStreamWriter extends AbstractMessageWriter {
 
   write(message: Message): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const entry: Outgoing = { message, response: isResponse(message), steps: jsonPieceSteps(message), resolve, reject };
+      const entry: Outgoing = {
+        message,
+        response: isResponse(message),
+        steps: jsonPieceSteps(message),
+        resolve,
+        reject,
+      };
       this.queue.push(entry);
       this.serialize(entry);
       this.flush();
@@ -261,7 +268,7 @@ export class PiecewiseStreamWriter extends AbstractMessageWriter {
   /** Writes every message that may go now; reports the ones that could not be serialized. */
   private flush(): void {
     let onlyResponsesBefore = true;
-    for (let i = 0; i < this.queue.length; ) {
+    for (let i = 0; i < this.queue.length;) {
       const e = this.queue[i] as Outgoing;
       if (e.error) {
         this.queue.splice(i, 1);

@@ -8,7 +8,14 @@ import { runAll, type Steps } from '../steps';
 import type { Workspace } from './workspace';
 
 /** A row's symbol, spanning its line or through `lastLine` (its unit's or table's last row). */
-function rowSymbol(lines: readonly string[], ref: RowRef, unit: MoneyUnit, kind: SymbolKind, children: DocumentSymbol[], lastLine = lastLineOf(ref)): DocumentSymbol {
+function rowSymbol(
+  lines: readonly string[],
+  ref: RowRef,
+  unit: MoneyUnit,
+  kind: SymbolKind,
+  children: DocumentSymbol[],
+  lastLine = lastLineOf(ref),
+): DocumentSymbol {
   // A name copied from a cell with line breaks is shown on one line.
   const name = (ref.row.name ? cellValue(ref.row.name).replace(/\s*\n\s*/g, ' ') : '') || '（无名称）';
   const total = ref.row.amounts[0]?.value;
@@ -16,7 +23,10 @@ function rowSymbol(lines: readonly string[], ref: RowRef, unit: MoneyUnit, kind:
     name,
     detail: total === undefined ? '' : `${formatWan(total)} ${unit}`,
     kind,
-    range: { start: { line: ref.line, character: 0 }, end: { line: lastLine, character: lines[lastLine]?.length ?? 0 } },
+    range: {
+      start: { line: ref.line, character: 0 },
+      end: { line: lastLine, character: lines[lastLine]?.length ?? 0 },
+    },
     selectionRange: rangeOf(ref, ref.row.name?.textSpan ?? { start: 0, end: 0 }),
     children,
   };
@@ -53,11 +63,15 @@ function* tableSymbols(lines: readonly string[], t: Table): Steps<DocumentSymbol
   const units: DocumentSymbol[] = [];
   for (const u of t.units) {
     const projects = yield* projectSymbols(lines, u.projects, t.unit);
-    units.push(rowSymbol(lines, u.ref, t.unit, SymbolKind.Module, projects, lastLineOfRows(u.projects, lastLineOf(u.ref))));
+    units.push(
+      rowSymbol(lines, u.ref, t.unit, SymbolKind.Module, projects, lastLineOfRows(u.projects, lastLineOf(u.ref))),
+    );
   }
   const loose = yield* projectSymbols(lines, t.looseProjects, t.unit);
   if (t.total) {
-    return [rowSymbol(lines, t.total, t.unit, SymbolKind.Namespace, [...loose, ...units], Math.max(t.endLine, t.total.line))];
+    return [
+      rowSymbol(lines, t.total, t.unit, SymbolKind.Namespace, [...loose, ...units], Math.max(t.endLine, t.total.line)),
+    ];
   }
   return [...loose, ...units];
 }
@@ -92,12 +106,21 @@ export function workspaceSymbols(workspace: Workspace, query: string, limit = 50
     for (const t of file.doc.tables) {
       const rows: Array<[RowRef, SymbolKind, string | undefined]> = [
         ...t.units.map((u): [RowRef, SymbolKind, string | undefined] => [u.ref, SymbolKind.Module, t.department]),
-        ...t.projects.map((p): [RowRef, SymbolKind, string | undefined] => [p, SymbolKind.Function, t.units.find((u) => u.projects.includes(p))?.ref.row.name?.text]),
+        ...t.projects.map((p): [RowRef, SymbolKind, string | undefined] => [
+          p,
+          SymbolKind.Function,
+          t.units.find((u) => u.projects.includes(p))?.ref.row.name?.text,
+        ]),
       ];
       for (const [ref, kind, container] of rows) {
         const name = ref.row.name?.text ?? '';
         if (q && !name.toLowerCase().includes(q)) continue;
-        out.push({ name, kind, location: { uri: file.uri, range: rangeOf(ref, ref.row.name?.textSpan ?? { start: 0, end: 0 }) }, ...(container ? { containerName: container } : {}) });
+        out.push({
+          name,
+          kind,
+          location: { uri: file.uri, range: rangeOf(ref, ref.row.name?.textSpan ?? { start: 0, end: 0 }) },
+          ...(container ? { containerName: container } : {}),
+        });
         if (out.length >= limit) return out;
       }
     }

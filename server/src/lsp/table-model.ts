@@ -8,16 +8,43 @@
  * 年度指标值, their ranges and findings — are built only for the projects the view shows. Every
  * range is made through the row (`rangeOf`, `rangeAt`): a row may span lines.
  */
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import {
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+} from 'vscode-languageserver';
 import { formatNumber, localize, type Locale } from '../i18n';
 import {
-  MAX_TABLE_ROWS, TableOutlineRequest, TableRowsRequest,
-  type TableAmountPart, type TableCounts, type TableOutlinePatch, type TableFinding, type TableIndicator, type TableOutlineProject, type TableOutlineResult,
-  type TableOutlineTable, type TableOutlineUnit, type TablePart, type TableProjectRow, type TableRowCells, type TableRowsResult,
+  MAX_TABLE_ROWS,
+  TableOutlineRequest,
+  TableRowsRequest,
+  type TableAmountPart,
+  type TableCounts,
+  type TableOutlinePatch,
+  type TableFinding,
+  type TableIndicator,
+  type TableOutlineProject,
+  type TableOutlineResult,
+  type TableOutlineTable,
+  type TableOutlineUnit,
+  type TablePart,
+  type TableProjectRow,
+  type TableRowCells,
+  type TableRowsResult,
   type TableValuePart,
 } from '../protocol';
 import type { Finding } from '../rules/types';
-import { cellValue, type Amount, type Cell, type RowRef, type Span, type Table, type TargetDocument } from '../syntax/document';
+import {
+  cellValue,
+  type Amount,
+  type Cell,
+  type RowRef,
+  type Span,
+  type Table,
+  type TargetDocument,
+} from '../syntax/document';
 import type { IndicatorNode, ValueNode } from '../syntax/indicators';
 import type { Steps } from '../steps';
 import { COMPARATORS, type Comparator } from '../vocabulary';
@@ -106,7 +133,12 @@ function yearOf(doc: TargetDocument, t: Table): number | null {
 }
 
 function toFinding(doc: TargetDocument, f: Finding, locale: Locale): TableFinding {
-  return { rule: f.rule, severity: f.severity, message: localize(f.message, locale), range: rangeAt(doc, f.line, f.span) };
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: localize(f.message, locale),
+    range: rangeAt(doc, f.line, f.span),
+  };
 }
 
 /** A part being built: where it stands in its row, and the findings placed on it. */
@@ -118,7 +150,13 @@ interface Slot {
 const slot = (span: Span): Slot => ({ span, findings: [] });
 
 /** Places each finding on the smallest slot holding it (else the one where it starts, else `rest`). */
-function place(doc: TargetDocument, findings: readonly Finding[], slots: readonly Slot[], rest: TableFinding[], locale: Locale): void {
+function place(
+  doc: TargetDocument,
+  findings: readonly Finding[],
+  slots: readonly Slot[],
+  rest: TableFinding[],
+  locale: Locale,
+): void {
   for (const f of findings) {
     let best: Slot | undefined;
     let starts: Slot | undefined;
@@ -176,7 +214,10 @@ function rowCells(src: TableSource, ref: RowRef, locale: Locale): TableRowCells 
   return {
     line: ref.line,
     name: cellPart(ref, row.name, nameSlot),
-    amounts: row.amounts.map((a, i): TableAmountPart => ({ ...cellPart(ref, a.cell, amountSlots[i]), value: a.value ?? null })),
+    amounts: row.amounts.map((a, i): TableAmountPart => ({
+      ...cellPart(ref, a.cell, amountSlots[i]),
+      value: a.value ?? null,
+    })),
     ...(rest.length > 0 ? { findings: rest } : {}),
   };
 }
@@ -238,8 +279,14 @@ export function* outlineSteps(src: TableSource, locale: Locale): Steps<TableOutl
     for (const u of t.units) {
       const counts = countsAt(src, u.ref.line);
       addCounts(counted, counts);
-      const start = u.projects[0] ? indexOf.get(u.projects[0].line) ?? next : next;
-      units.push({ row: rowCells(src, u.ref, locale), counts, difference: difference(u.ref, u.projects), first: start, count: u.projects.length });
+      const start = u.projects[0] ? (indexOf.get(u.projects[0].line) ?? next) : next;
+      units.push({
+        row: rowCells(src, u.ref, locale),
+        counts,
+        difference: difference(u.ref, u.projects),
+        first: start,
+        count: u.projects.length,
+      });
       next = start + u.projects.length;
       yield;
     }
@@ -262,7 +309,9 @@ export function* outlineSteps(src: TableSource, locale: Locale): Steps<TableOutl
   }
   // Findings outside any table row (stray lines, the preface) count in the summary too.
   const totals = src.totals;
-  const counts: TableCounts = totals ? [totals[0] ?? 0, totals[1] ?? 0, totals[2] ?? 0, totals[3] ?? 0] : [counted[0] ?? 0, counted[1] ?? 0, counted[2] ?? 0, counted[3] ?? 0];
+  const counts: TableCounts = totals
+    ? [totals[0] ?? 0, totals[1] ?? 0, totals[2] ?? 0, totals[3] ?? 0]
+    : [counted[0] ?? 0, counted[1] ?? 0, counted[2] ?? 0, counted[3] ?? 0];
   return {
     uri: src.uri,
     version: src.version,
@@ -279,7 +328,10 @@ function indicatorOf(ref: RowRef, ind: IndicatorNode, slots: Slot[], locale: Loc
   const level1 = part(ind.level1?.span);
   const level2 = part(ind.level2?.span);
   const name = part(ind.name?.span);
-  const valueSlot = (v: ValueNode | undefined) => (v ? slot({ start: Math.min(v.labelSpan.start, v.span.start), end: Math.max(v.span.end, v.labelSpan.end) }) : undefined);
+  const valueSlot = (v: ValueNode | undefined) =>
+    v
+      ? slot({ start: Math.min(v.labelSpan.start, v.span.start), end: Math.max(v.span.end, v.labelSpan.end) })
+      : undefined;
   const period = valueSlot(ind.period);
   const annual = valueSlot(ind.annual);
   const whole = slot(ind.span);
@@ -289,7 +341,9 @@ function indicatorOf(ref: RowRef, ind: IndicatorNode, slots: Slot[], locale: Loc
       const plain = (s: Slot | undefined, span: Span | undefined): TablePart | null =>
         s && span ? withFindings({ text: text.slice(span.start, span.end), range: rangeOf(ref, span) }, s) : null;
       const value = (s: Slot | undefined, v: ValueNode | undefined): TableValuePart | null =>
-        s && v ? withFindings({ text: v.text, range: rangeOf(ref, v.span), reading: valueReading(v, locale) }, s) : null;
+        s && v
+          ? withFindings({ text: v.text, range: rangeOf(ref, v.span), reading: valueReading(v, locale) }, s)
+          : null;
       return {
         seq: plain(seq, ind.seq.span) ?? { text: '', range: rangeOf(ref, ind.seq.span) },
         level1: plain(level1, ind.level1?.span),
@@ -321,7 +375,10 @@ export function projectRow(src: TableSource, ref: RowRef, index: number, locale:
     key: projectKey(ref, counts),
     line: ref.line,
     name: cellPart(ref, row.name, nameSlot),
-    amounts: row.amounts.map((a, i): TableAmountPart => ({ ...cellPart(ref, a.cell, amountSlots[i]), value: a.value ?? null })),
+    amounts: row.amounts.map((a, i): TableAmountPart => ({
+      ...cellPart(ref, a.cell, amountSlots[i]),
+      value: a.value ?? null,
+    })),
     goal: row.goal ? cellPart(ref, row.goal, goalSlot) : null,
     indicators: builders.map((b) => b.build()),
     ...(rest.length > 0 ? { findings: rest } : {}),
@@ -348,12 +405,27 @@ const KEPT_OUTLINES = 8;
  * The projects that changed between two outlines: entries are kept per row object while their key
  * holds, so the unchanged ones at both ends are the same objects.
  */
-export function patchOf(since: number, before: readonly TableOutlineProject[], after: readonly TableOutlineProject[]): TableOutlinePatch {
+export function patchOf(
+  since: number,
+  before: readonly TableOutlineProject[],
+  after: readonly TableOutlineProject[],
+): TableOutlinePatch {
   let start = 0;
   while (start < before.length && start < after.length && before[start]?.key === after[start]?.key) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end]?.key === after[after.length - 1 - end]?.key) end++;
-  return { since, at: start, deleteCount: before.length - start - end, items: after.slice(start, after.length - end), length: after.length };
+  while (
+    end < before.length - start &&
+    end < after.length - start &&
+    before[before.length - 1 - end]?.key === after[after.length - 1 - end]?.key
+  )
+    end++;
+  return {
+    since,
+    at: start,
+    deleteCount: before.length - start - end,
+    items: after.slice(start, after.length - end),
+    length: after.length,
+  };
 }
 
 /**
@@ -361,46 +433,66 @@ export function patchOf(since: number, before: readonly TableOutlineProject[], a
  * the outline is answered in slices and ends with `ContentModified` when the document changes
  * meanwhile; rows of another version than the current one are answered `ContentModified` too.
  */
-export function registerTableView(connection: Connection, source: (uri: string) => TableSource | undefined, locale: () => Locale): void {
+export function registerTableView(
+  connection: Connection,
+  source: (uri: string) => TableSource | undefined,
+  locale: () => Locale,
+): void {
   const fail = (name: string, e: unknown): ResponseError<void> => {
     const message = e instanceof Error ? e.message : String(e);
-    connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? message : message}`);
+    connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? message) : message}`);
     return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${message}`);
   };
-  const notTarget = (uri: unknown) => new ResponseError(LSPErrorCodes.RequestFailed, `not a target file: ${String(uri)}`);
+  const notTarget = (uri: unknown) =>
+    new ResponseError(LSPErrorCodes.RequestFailed, `not a target file: ${String(uri)}`);
   // The projects of the last outline answered per uri, for patches (`since`); the few uris asked
   // for most recently (a closed document's is dropped with time, not on close: that notification
   // is the server's).
   const last = new Map<string, { readonly version: number; readonly projects: readonly TableOutlineProject[] }>();
-  connection.onRequest(TableOutlineRequest.type, async (p: { readonly uri?: unknown; readonly since?: unknown } | undefined, token: CancellationToken) => {
-    try {
-      if (typeof p?.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'uri expected');
-      const uri = p.uri;
-      const src = source(uri);
-      if (!src) return notTarget(uri);
-      const outline = await answerInSlices(outlineSteps(src, locale()), token, () => source(uri)?.doc !== src.doc);
-      if (outline instanceof ResponseError) return outline;
-      const before = last.get(uri);
-      last.delete(uri);
-      last.set(uri, { version: outline.version, projects: outline.projects });
-      for (const old of last.keys()) if (last.size > KEPT_OUTLINES) last.delete(old);
-      if (before && typeof p.since === 'number' && p.since === before.version) return { ...outline, projects: [], patch: patchOf(before.version, before.projects, outline.projects) };
-      return outline;
-    } catch (e) {
-      return fail('tableOutline', e);
-    }
-  });
-  connection.onRequest(TableRowsRequest.type, (p: { readonly uri?: unknown; readonly version?: unknown; readonly from?: unknown; readonly to?: unknown } | undefined) => {
-    try {
-      if (typeof p?.uri !== 'string' || typeof p.from !== 'number' || typeof p.to !== 'number') return new ResponseError(ErrorCodes.InvalidParams, 'uri, from and to expected');
-      const src = source(p.uri);
-      if (!src) return notTarget(p.uri);
-      if (typeof p.version === 'number' && p.version !== src.version) {
-        return new ResponseError(LSPErrorCodes.ContentModified, `version ${p.version} is not the current ${src.version}`);
+  connection.onRequest(
+    TableOutlineRequest.type,
+    async (p: { readonly uri?: unknown; readonly since?: unknown } | undefined, token: CancellationToken) => {
+      try {
+        if (typeof p?.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'uri expected');
+        const uri = p.uri;
+        const src = source(uri);
+        if (!src) return notTarget(uri);
+        const outline = await answerInSlices(outlineSteps(src, locale()), token, () => source(uri)?.doc !== src.doc);
+        if (outline instanceof ResponseError) return outline;
+        const before = last.get(uri);
+        last.delete(uri);
+        last.set(uri, { version: outline.version, projects: outline.projects });
+        for (const old of last.keys()) if (last.size > KEPT_OUTLINES) last.delete(old);
+        if (before && typeof p.since === 'number' && p.since === before.version)
+          return { ...outline, projects: [], patch: patchOf(before.version, before.projects, outline.projects) };
+        return outline;
+      } catch (e) {
+        return fail('tableOutline', e);
       }
-      return tableRows(src, p.from, p.to, locale());
-    } catch (e) {
-      return fail('tableRows', e);
-    }
-  });
+    },
+  );
+  connection.onRequest(
+    TableRowsRequest.type,
+    (
+      p:
+        | { readonly uri?: unknown; readonly version?: unknown; readonly from?: unknown; readonly to?: unknown }
+        | undefined,
+    ) => {
+      try {
+        if (typeof p?.uri !== 'string' || typeof p.from !== 'number' || typeof p.to !== 'number')
+          return new ResponseError(ErrorCodes.InvalidParams, 'uri, from and to expected');
+        const src = source(p.uri);
+        if (!src) return notTarget(p.uri);
+        if (typeof p.version === 'number' && p.version !== src.version) {
+          return new ResponseError(
+            LSPErrorCodes.ContentModified,
+            `version ${p.version} is not the current ${src.version}`,
+          );
+        }
+        return tableRows(src, p.from, p.to, locale());
+      } catch (e) {
+        return fail('tableRows', e);
+      }
+    },
+  );
 }

@@ -83,6 +83,10 @@ export function lineChange(before: string | undefined, after: string): LineEdit 
   const n = Math.min(before.length, after.length);
   while (prefix < n && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < n - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  while (
+    suffix < n - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++;
   return { start: prefix, oldEnd: before.length - suffix, end: after.length - suffix };
 }

@@ -95,7 +95,12 @@ export class Validator {
     const c = state.checked;
     if (c && c.version === file.version && c.complete) return c;
     const settings = this.ctx.settingsFor(file.uri);
-    return this.record(state, file, checkRows(file.doc, settings, c?.result.rows), checkDocumentRules(file.doc, settings));
+    return this.record(
+      state,
+      file,
+      checkRows(file.doc, settings, c?.result.rows),
+      checkDocumentRules(file.doc, settings),
+    );
   }
 
   /** Checks every known file completely and publishes each: the counts of the workspace. */
@@ -129,7 +134,8 @@ export class Validator {
       if (!current && file.doc.rows[line]?.line !== line) continue;
       // One push per finding: spreading a line's findings into arguments overflowed the stack on a
       // giant line (hovering in it threw `Maximum call stack size exceeded`).
-      for (const f of current ? current.at(line) : rowFindingsAt(file.doc, line, this.ctx.settingsFor(file.uri))) out.push(f);
+      for (const f of current ? current.at(line) : rowFindingsAt(file.doc, line, this.ctx.settingsFor(file.uri)))
+        out.push(f);
     }
     return out;
   }
@@ -146,11 +152,22 @@ export class Validator {
     const file = this.ctx.workspace.get(uri);
     const state = this.ctx.states.get(uri);
     const c = state?.checked;
-    if (file && state && c && c.version === file.version && this.ctx.publisher.wouldChange(file, state)) this.ctx.publisher.publishInSlices(file, state, c);
+    if (file && state && c && c.version === file.version && this.ctx.publisher.wouldChange(file, state))
+      this.ctx.publisher.publishInSlices(file, state, c);
   }
 
-  private record(state: DocumentState, file: TargetFile, rows: RowChecks, documentFindings: readonly Finding[]): Checked {
-    const result: Checked = { version: file.version, lines: file.doc.lines.length, result: new CheckResult(rows, documentFindings), complete: true };
+  private record(
+    state: DocumentState,
+    file: TargetFile,
+    rows: RowChecks,
+    documentFindings: readonly Finding[],
+  ): Checked {
+    const result: Checked = {
+      version: file.version,
+      lines: file.doc.lines.length,
+      result: new CheckResult(rows, documentFindings),
+      complete: true,
+    };
     state.checked = result;
     return result;
   }
@@ -195,19 +212,21 @@ export class Validator {
     const { workspace, handlers } = this.ctx;
     const { uri } = state;
     const version = workspace.get(uri)?.version;
-    setImmediate(handlers.guard('validate', undefined, () => {
-      const file = workspace.get(uri);
-      if (!file || file.version !== version) return;
-      const previous = state.checked;
-      const rows = checkRows(file.doc, this.ctx.settingsFor(uri), previous?.result.rows);
-      const lines = file.doc.lines.length;
-      const kept = previous && previous.lines === lines ? previous.result.documentFindings : [];
-      const result: Checked = { version: file.version, lines, result: new CheckResult(rows, kept), complete: false };
-      state.checked = result;
-      // Its listed findings are built first, in slices: the cursor may be far from the rows whose
-      // results are kept (a first keystroke far down a large file rebuilt ~300 rows in 134 ms).
-      this.ctx.publisher.publishInSlices(file, state, result);
-    }));
+    setImmediate(
+      handlers.guard('validate', undefined, () => {
+        const file = workspace.get(uri);
+        if (!file || file.version !== version) return;
+        const previous = state.checked;
+        const rows = checkRows(file.doc, this.ctx.settingsFor(uri), previous?.result.rows);
+        const lines = file.doc.lines.length;
+        const kept = previous && previous.lines === lines ? previous.result.documentFindings : [];
+        const result: Checked = { version: file.version, lines, result: new CheckResult(rows, kept), complete: false };
+        state.checked = result;
+        // Its listed findings are built first, in slices: the cursor may be far from the rows whose
+        // results are kept (a first keystroke far down a large file rebuilt ~300 rows in 134 ms).
+        this.ctx.publisher.publishInSlices(file, state, result);
+      }),
+    );
     const full = handlers.guard('validate', undefined, () => {
       const file = workspace.get(uri);
       if (file && file.version === version) this.validateFull(uri);

@@ -8,7 +8,15 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decode, looksLikeTargetTable } from '../decode';
-import { parseDocument, RowCache, warmRows, type IndicatorOutline, type ParsedRow, type RowRef, type TargetDocument } from '../syntax/document';
+import {
+  parseDocument,
+  RowCache,
+  warmRows,
+  type IndicatorOutline,
+  type ParsedRow,
+  type RowRef,
+  type TargetDocument,
+} from '../syntax/document';
 
 export interface IndicatorUse {
   readonly uri: string;
@@ -95,8 +103,19 @@ export class Workspace {
   }
 
   /** Parses `text` (or its lines) as the new version of `uri`, reusing the rows it had. */
-  set(uri: string, text: string | readonly string[], version: number, open: boolean, parsed?: readonly ParsedRow[]): TargetFile {
-    const file = new TargetFile(uri, version, parseDocument(text, this.cacheOf(uri), this.files.get(uri)?.doc, parsed), open);
+  set(
+    uri: string,
+    text: string | readonly string[],
+    version: number,
+    open: boolean,
+    parsed?: readonly ParsedRow[],
+  ): TargetFile {
+    const file = new TargetFile(
+      uri,
+      version,
+      parseDocument(text, this.cacheOf(uri), this.files.get(uri)?.doc, parsed),
+      open,
+    );
     this.files.set(uri, file);
     return file;
   }

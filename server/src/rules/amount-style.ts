@@ -22,7 +22,10 @@ export const amountStyle: RowRule = {
     bad: [
       { rows: [projectRow('就业补助资金', ['22265.7', '22265.7'])] },
       { rows: [projectRow('就业补助资金', ['1,000.5', '1,000.5'])] },
-      { rows: [projectRow('就业补助资金', ['１２.５０', '１２.５０'])], note: { zh: '全角数字', en: 'full-width digits' } },
+      {
+        rows: [projectRow('就业补助资金', ['１２.５０', '１２.５０'])],
+        note: { zh: '全角数字', en: 'full-width digits' },
+      },
     ],
     good: [{ rows: [projectRow('就业补助资金', ['22,265.70', '22,265.70'])] }],
   },
@@ -34,10 +37,23 @@ export const amountStyle: RowRule = {
       const { text: expected, safe } = rewrite;
       ctx.report({
         span: a.cell.textSpan,
-        message: amountAscii(a.cell.text) === a.cell.text
-          ? { zh: `金额应写作“${expected}”（千位分隔符、两位小数）`, en: `write the amount as “${expected}” (thousands separators, two decimals)` }
-          : { zh: `金额应写作“${expected}”（半角数字、千位分隔符、两位小数）`, en: `write the amount as “${expected}” (ASCII digits, thousands separators, two decimals)` },
-        fixes: [{ title: { zh: `改为“${expected}”`, en: `Change to “${expected}”` }, safe, edits: [{ span: a.cell.textSpan, newText: expected }] }],
+        message:
+          amountAscii(a.cell.text) === a.cell.text
+            ? {
+                zh: `金额应写作“${expected}”（千位分隔符、两位小数）`,
+                en: `write the amount as “${expected}” (thousands separators, two decimals)`,
+              }
+            : {
+                zh: `金额应写作“${expected}”（半角数字、千位分隔符、两位小数）`,
+                en: `write the amount as “${expected}” (ASCII digits, thousands separators, two decimals)`,
+              },
+        fixes: [
+          {
+            title: { zh: `改为“${expected}”`, en: `Change to “${expected}”` },
+            safe,
+            edits: [{ span: a.cell.textSpan, newText: expected }],
+          },
+        ],
       });
     }
   },

@@ -25,7 +25,15 @@ export const cellLimits: RowRule = {
     en: 'A table pasted from a PDF or a broken export can be one line, with cells of megabytes. Checking such a cell would freeze the editor for seconds and list a million findings, so only the first maxCellLength characters of a cell are checked (default 20 000; setting perfTarget.maxCellLength or "maxCellLength" in .perf-target.json) and at most 100 findings per cell are listed, each with one note saying so. Restore the table to one project per line first.',
   },
   examples: {
-    bad: [{ rows: withIndicators(GOOD_INDICATORS.repeat(30)), note: { zh: '同一对指标粘贴了 30 次：超过 100 条问题', en: 'the same two indicators pasted 30 times: over 100 findings' } }],
+    bad: [
+      {
+        rows: withIndicators(GOOD_INDICATORS.repeat(30)),
+        note: {
+          zh: '同一对指标粘贴了 30 次：超过 100 条问题',
+          en: 'the same two indicators pasted 30 times: over 100 findings',
+        },
+      },
+    ],
     good: [{ rows: withIndicators(GOOD_INDICATORS) }],
   },
   checkRow(row, ctx) {
@@ -40,13 +48,13 @@ export const cellLimits: RowRule = {
       span: { start: at, end: Math.min(at + 1, cell.textSpan.end) },
       message: byLength
         ? {
-          zh: `单元格有 ${length} 个字符，只检查了前 ${checked} 个（上限 maxCellLength 为 ${limit}），其余未检查`,
-          en: `cell of ${length} characters: only the first ${checked} were checked (the limit, maxCellLength, is ${limit}); the rest was not`,
-        }
+            zh: `单元格有 ${length} 个字符，只检查了前 ${checked} 个（上限 maxCellLength 为 ${limit}），其余未检查`,
+            en: `cell of ${length} characters: only the first ${checked} were checked (the limit, maxCellLength, is ${limit}); the rest was not`,
+          }
         : {
-          zh: `单元格有 ${length} 个字符，问题太多，只检查了前 ${checked} 个，其余未检查`,
-          en: `cell of ${length} characters: it has so many problems that only the first ${checked} were checked; the rest was not`,
-        },
+            zh: `单元格有 ${length} 个字符，问题太多，只检查了前 ${checked} 个，其余未检查`,
+            en: `cell of ${length} characters: it has so many problems that only the first ${checked} were checked; the rest was not`,
+          },
     });
   },
 };

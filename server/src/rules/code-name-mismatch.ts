@@ -24,7 +24,10 @@ export const codeNameMismatch: RowRule = {
     ],
     good: [
       { rows: withIndicators('1、1-产出指标；12-质量指标；合格率；实施周期指标值：≥95%；年度指标值：≥95%。') },
-      { rows: withIndicators('1、2-效益指标；22-社会效益指标；就业率；实施周期指标值：≥95%；年度指标值：≥95%。'), note: { zh: '名称带“指标”二字也可以', en: 'the name may end in 指标' } },
+      {
+        rows: withIndicators('1、2-效益指标；22-社会效益指标；就业率；实施周期指标值：≥95%；年度指标值：≥95%。'),
+        note: { zh: '名称带“指标”二字也可以', en: 'the name may end in 指标' },
+      },
     ],
   },
   checkRow(row, ctx) {
@@ -35,10 +38,18 @@ export const codeNameMismatch: RowRule = {
         if (!entry || nameMatches(entry, node.name.text)) continue;
         const other = lookupName(node.name.text);
         const fixes: RowFix[] = [
-          { title: { zh: `名称改为“${entry.name}”`, en: `Rename to “${entry.name}”` }, safe: false, edits: [{ span: node.name.span, newText: entry.name }] },
+          {
+            title: { zh: `名称改为“${entry.name}”`, en: `Rename to “${entry.name}”` },
+            safe: false,
+            edits: [{ span: node.name.span, newText: entry.name }],
+          },
         ];
         if (other && other.level === entry.level) {
-          fixes.push({ title: { zh: `编码改为“${other.code}”`, en: `Change the code to “${other.code}”` }, safe: false, edits: [{ span: node.code.span, newText: other.code }] });
+          fixes.push({
+            title: { zh: `编码改为“${other.code}”`, en: `Change the code to “${other.code}”` },
+            safe: false,
+            edits: [{ span: node.code.span, newText: other.code }],
+          });
         }
         ctx.report({
           span: { start: node.code.span.start, end: node.name.span.end },

@@ -18,8 +18,12 @@ export const codeParentMismatch: RowRule = {
     en: 'A level-2 code’s first digit is its level-1 code (31 belongs to 3, satisfaction). Satisfaction does not stand in for benefit, nor quality for benefit.',
   },
   examples: {
-    bad: [{ rows: withIndicators('1、2-效益指标；31-服务对象满意度；满意率；实施周期指标值：≥98%；年度指标值：≥98%。') }],
-    good: [{ rows: withIndicators('1、3-满意度指标；31-服务对象满意度；满意率；实施周期指标值：≥98%；年度指标值：≥98%。') }],
+    bad: [
+      { rows: withIndicators('1、2-效益指标；31-服务对象满意度；满意率；实施周期指标值：≥98%；年度指标值：≥98%。') },
+    ],
+    good: [
+      { rows: withIndicators('1、3-满意度指标；31-服务对象满意度；满意率；实施周期指标值：≥98%；年度指标值：≥98%。') },
+    ],
   },
   checkRow(row, ctx) {
     for (const ind of indicatorsOf(row)) {
@@ -38,11 +42,16 @@ export const codeParentMismatch: RowRule = {
           en: `“${e2.code}-${e2.name}” belongs under “${parent.code}-${parent.name}” (${parent.english}), not “${e1.code}-${e1.name}”`,
         },
         related: [{ span: l1.span, message: { zh: '一级指标', en: 'the level-1 code' } }],
-        fixes: [{
-          title: { zh: `一级指标改为“${parent.code}-${parent.name}”`, en: `Change the level-1 code to “${parent.code}-${parent.name}”` },
-          safe: false,
-          edits: [{ span: l1.span, newText: `${parent.code}-${parent.name}` }],
-        }],
+        fixes: [
+          {
+            title: {
+              zh: `一级指标改为“${parent.code}-${parent.name}”`,
+              en: `Change the level-1 code to “${parent.code}-${parent.name}”`,
+            },
+            safe: false,
+            edits: [{ span: l1.span, newText: `${parent.code}-${parent.name}` }],
+          },
+        ],
       });
     }
   },

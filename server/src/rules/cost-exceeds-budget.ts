@@ -20,9 +20,21 @@ export const costExceedsBudget: RowRule = {
     en: 'A cost target must stay within the spending standard and cannot exceed the project’s whole budget; the usual cause is 元 written as 万元 or 亿元, or an amount from another scope.',
   },
   examples: {
-    bad: [{ rows: withIndicators('1、1-产出指标；14-成本指标；领取养老待遇金额；实施周期指标值：≤42亿元；年度指标值：≤42亿元。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。', '110.00') }],
+    bad: [
+      {
+        rows: withIndicators(
+          '1、1-产出指标；14-成本指标；领取养老待遇金额；实施周期指标值：≤42亿元；年度指标值：≤42亿元。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+          '110.00',
+        ),
+      },
+    ],
     good: [
-      { rows: withIndicators('1、1-产出指标；14-成本指标；车辆购置单价；实施周期指标值：≤180000元/辆；年度指标值：≤180000元/辆。2、2-效益指标；22-社会效益；出行保障率；实施周期指标值：≥90%；年度指标值：≥90%。', '18.00') },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；14-成本指标；车辆购置单价；实施周期指标值：≤180000元/辆；年度指标值：≤180000元/辆。2、2-效益指标；22-社会效益；出行保障率；实施周期指标值：≥90%；年度指标值：≥90%。',
+          '18.00',
+        ),
+      },
     ],
   },
   checkRow(row, ctx) {

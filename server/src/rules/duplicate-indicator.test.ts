@@ -3,10 +3,17 @@ import { check, describeRule, table } from '../../../test/helpers';
 import { duplicateIndicator } from './duplicate-indicator';
 import { withIndicators } from './examples';
 
-const rows = withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：1人；年度指标值：1人。2、1-产出指标；11-数量指标；培训 人次；实施周期指标值：2人；年度指标值：2人。');
+const rows = withIndicators(
+  '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：1人；年度指标值：1人。2、1-产出指标；11-数量指标；培训 人次；实施周期指标值：2人；年度指标值：2人。',
+);
 
 describeRule(duplicateIndicator, [
-  { name: 'same name, whitespace aside', rows, underlines: ['培训 人次'], messages: [{ zh: '与“1、培训人次”重复', en: 'repeats “1、培训人次”' }] },
+  {
+    name: 'same name, whitespace aside',
+    rows,
+    underlines: ['培训 人次'],
+    messages: [{ zh: '与“1、培训人次”重复', en: 'repeats “1、培训人次”' }],
+  },
 ]);
 
 describe('rule duplicate-indicator related', () => {

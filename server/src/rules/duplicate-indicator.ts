@@ -19,8 +19,21 @@ export const duplicateIndicator: RowRule = {
     en: 'A repeated indicator is usually a copy-and-paste leftover and blurs what is measured; merge them or measure different things.',
   },
   examples: {
-    bad: [{ rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、1-产出指标；11-数量指标；培训人次；实施周期指标值：120人次；年度指标值：120人次。3、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') }],
-    good: [{ rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、1-产出指标；12-质量指标；培训人次；实施周期指标值：≥95%；年度指标值：≥95%。3、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。'), note: { zh: '二级指标不同', en: 'different level-2 codes' } }],
+    bad: [
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、1-产出指标；11-数量指标；培训人次；实施周期指标值：120人次；年度指标值：120人次。3、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+    ],
+    good: [
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、1-产出指标；12-质量指标；培训人次；实施周期指标值：≥95%；年度指标值：≥95%。3、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+        note: { zh: '二级指标不同', en: 'different level-2 codes' },
+      },
+    ],
   },
   checkRow(row, ctx) {
     const seen = new Map<string, { title: string; span: { start: number; end: number } }>();

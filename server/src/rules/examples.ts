@@ -6,7 +6,12 @@ export const GOOD_INDICATORS =
   '2、2-效益指标；22-社会效益；培训后就业率；实施周期指标值：≥90%；年度指标值：≥90%。';
 
 /** A project row: name, amounts (总计, 财政拨款, 财政专户拨款, 其他资金), goal, indicators. */
-export function projectRow(name: string, amounts: readonly string[], indicators: string = GOOD_INDICATORS, goal = '开展职业技能培训，促进就业。'): string {
+export function projectRow(
+  name: string,
+  amounts: readonly string[],
+  indicators: string = GOOD_INDICATORS,
+  goal = '开展职业技能培训，促进就业。',
+): string {
   const cells = [name, ...[0, 1, 2, 3].map((i) => amounts[i] ?? ''), goal, indicators];
   return cells.join('\t');
 }

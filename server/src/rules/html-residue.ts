@@ -34,11 +34,13 @@ export const htmlResidue: RowRule = {
           zh: `单元格中有 HTML 残留：${Array.from(new Set(tags)).join(' ')}`,
           en: `HTML left in the cell: ${Array.from(new Set(tags)).join(' ')}`,
         },
-        fixes: [{
-          title: { zh: '删除 HTML 标签', en: 'Remove the HTML' },
-          safe: true,
-          edits: cell.html.map((h, i) => ({ span: h, newText: htmlReplacement(tags[i] ?? '') })),
-        }],
+        fixes: [
+          {
+            title: { zh: '删除 HTML 标签', en: 'Remove the HTML' },
+            safe: true,
+            edits: cell.html.map((h, i) => ({ span: h, newText: htmlReplacement(tags[i] ?? '') })),
+          },
+        ],
       });
     }
   },

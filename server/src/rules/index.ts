@@ -31,17 +31,36 @@ import { valuePeriodAnnualMismatch } from './value-period-annual-mismatch';
 
 export const RULES: readonly Rule[] = [
   // structure
-  rowColumns, amountInvalid, amountStyle, htmlResidue, emptyGoal, cellLimits, multiLineCell,
+  rowColumns,
+  amountInvalid,
+  amountStyle,
+  htmlResidue,
+  emptyGoal,
+  cellLimits,
+  multiLineCell,
   // arithmetic
-  totalMismatch, subtotalMismatch, moneyUnitMismatch,
+  totalMismatch,
+  subtotalMismatch,
+  moneyUnitMismatch,
   // syntax
-  indicatorSyntax, indicatorNumbering,
+  indicatorSyntax,
+  indicatorNumbering,
   // codes
-  unknownCode, codeNameMismatch, codeParentMismatch, missingCategory, duplicateIndicator,
+  unknownCode,
+  codeNameMismatch,
+  codeParentMismatch,
+  missingCategory,
+  duplicateIndicator,
   // values
-  valueMissing, valueNotMeasurable, valuePeriodAnnualMismatch, valueMultipleComparators, percentOutOfRange, costExceedsBudget,
+  valueMissing,
+  valueNotMeasurable,
+  valuePeriodAnnualMismatch,
+  valueMultipleComparators,
+  percentOutOfRange,
+  costExceedsBudget,
   // style
-  punctuationStyle, nonstandardCharacters,
+  punctuationStyle,
+  nonstandardCharacters,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -3,11 +3,17 @@ import { applyEdits, check, describeRule, table } from '../../../test/helpers';
 import { withIndicators } from './examples';
 import { indicatorNumbering } from './indicator-numbering';
 
-const I = (n: string, name: string) => `${n}、1-产出指标；11-数量指标；${name}；实施周期指标值：100人；年度指标值：100人。`;
+const I = (n: string, name: string) =>
+  `${n}、1-产出指标；11-数量指标；${name}；实施周期指标值：100人；年度指标值：100人。`;
 const B = (n: string) => `${n}、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。`;
 
 describeRule(indicatorNumbering, [
-  { name: 'a skipped number', rows: withIndicators(I('1', '甲') + B('3')), underlines: ['3、'], messages: [{ zh: '应为“2、”', en: 'should be numbered “2、”' }] },
+  {
+    name: 'a skipped number',
+    rows: withIndicators(I('1', '甲') + B('3')),
+    underlines: ['3、'],
+    messages: [{ zh: '应为“2、”', en: 'should be numbered “2、”' }],
+  },
   { name: 'a repeated number', rows: withIndicators(I('1', '甲') + I('1', '乙') + B('3')), underlines: ['1、'] },
   { name: 'starting at 0', rows: withIndicators(I('0', '甲') + B('1')), underlines: ['0、', '1、'] },
 ]);

@@ -18,8 +18,20 @@ export const indicatorNumbering: RowRule = {
     en: 'Skipped or repeated numbers usually mean an indicator was removed or copied without renumbering, which reviewers read as something missing.',
   },
   examples: {
-    bad: [{ rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。3、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') }],
-    good: [{ rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') }],
+    bad: [
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。3、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+    ],
+    good: [
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+    ],
   },
   checkRow(row, ctx) {
     // A forgotten number is indicator-syntax's (its fix inserts the number): only written ones count.
@@ -31,18 +43,26 @@ export const indicatorNumbering: RowRule = {
     const renumber = (ind: IndicatorNode, expected: number) => {
       const text = row.text.slice(ind.seq.span.start, ind.seq.span.end);
       const digits = /^[0-9０-９]+/.exec(text)?.[0] ?? '';
-      return { span: { start: ind.seq.span.start, end: ind.seq.span.start + digits.length }, newText: String(expected) };
+      return {
+        span: { start: ind.seq.span.start, end: ind.seq.span.start + digits.length },
+        newText: String(expected),
+      };
     };
     let first = true;
     indicators.forEach((ind, i) => {
       if (ind.seq.value === i + 1) return;
       const written = row.text.slice(ind.seq.span.start, ind.seq.span.end);
-      const fixes: RowFix[] = [{ title: { zh: `改为“${i + 1}、”`, en: `Change to “${i + 1}、”` }, safe: true, edits: [renumber(ind, i + 1)] }];
+      const fixes: RowFix[] = [
+        { title: { zh: `改为“${i + 1}、”`, en: `Change to “${i + 1}、”` }, safe: true, edits: [renumber(ind, i + 1)] },
+      ];
       if (first && wrong.length > 1) {
         fixes.push({
           title: { zh: '按 1、2、3… 重新编号', en: 'Renumber 1, 2, 3…' },
           safe: true,
-          edits: indicators.map((x, j) => ({ x, j })).filter(({ x, j }) => x.seq.value !== j + 1).map(({ x, j }) => renumber(x, j + 1)),
+          edits: indicators
+            .map((x, j) => ({ x, j }))
+            .filter(({ x, j }) => x.seq.value !== j + 1)
+            .map(({ x, j }) => renumber(x, j + 1)),
         });
       }
       first = false;

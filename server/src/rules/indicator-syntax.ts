@@ -21,26 +21,80 @@ export const indicatorSyntax: RowRule = {
   },
   examples: {
     bad: [
-      { rows: withIndicators('1、产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。'), note: { zh: '一级指标缺少编码', en: 'the level-1 code is missing' } },
-      { rows: withIndicators('1、1-产出指标；11-数量指标；实施周期指标值：100人；年度指标值：100人。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。'), note: { zh: '缺少指标名称', en: 'the indicator name is missing' } },
-      { rows: withIndicators('1、1-产出指标11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人。'), note: { zh: '编码之间缺少分隔符', en: 'no separator between the codes' } },
-      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值100人；年度指标值：100人。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。'), note: { zh: '标签后缺少冒号', en: 'no colon after a label' } },
+      {
+        rows: withIndicators(
+          '1、产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+        note: { zh: '一级指标缺少编码', en: 'the level-1 code is missing' },
+      },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；实施周期指标值：100人；年度指标值：100人。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+        note: { zh: '缺少指标名称', en: 'the indicator name is missing' },
+      },
+      {
+        rows: withIndicators('1、1-产出指标11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人。'),
+        note: { zh: '编码之间缺少分隔符', en: 'no separator between the codes' },
+      },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值100人；年度指标值：100人。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+        note: { zh: '标签后缺少冒号', en: 'no colon after a label' },
+      },
       { rows: withIndicators('培训100人次') },
-      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人。2．2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。'), note: { zh: '序号写成“2．”', en: 'a sequence number written “2．”' } },
-      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。'), note: { zh: '两条指标之间缺少句号', en: 'no full stop between two indicators' } },
-      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人；年度指标值：120人。2、2-效益指标；22-社会效益；就业率；年度指标值：≥90%；实施周期指标值：≥90%。'), note: { zh: '标签重复、顺序颠倒', en: 'a label written twice, labels in reverse order' } },
-      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度目标值：100人。2、2-效益指标；22-社会效益；就业率；实施周期指标值；≥90%；年度指标值：≥90%。'), note: { zh: '标签变体、冒号写成分号', en: 'a label variant, “；” for a colon' } },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人。2．2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+        note: { zh: '序号写成“2．”', en: 'a sequence number written “2．”' },
+      },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+        note: { zh: '两条指标之间缺少句号', en: 'no full stop between two indicators' },
+      },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人；年度指标值：120人。2、2-效益指标；22-社会效益；就业率；年度指标值：≥90%；实施周期指标值：≥90%。',
+        ),
+        note: { zh: '标签重复、顺序颠倒', en: 'a label written twice, labels in reverse order' },
+      },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度目标值：100人。2、2-效益指标；22-社会效益；就业率；实施周期指标值；≥90%；年度指标值：≥90%。',
+        ),
+        note: { zh: '标签变体、冒号写成分号', en: 'a label variant, “；” for a colon' },
+      },
     ],
     good: [
-      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') },
-      { rows: withIndicators('1、1-产出指标:11-数量指标:参保人数;实施周期指标值:>28000人;年度指标值:>28000人。2、2-效益指标:22-社会效益:就业率;实施周期指标值:≥90%;年度指标值:≥90%。'), note: { zh: '半角标点（由 punctuation-style 处理）', en: 'half-width punctuation (punctuation-style’s concern)' } },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人；年度指标值：100人。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+      {
+        rows: withIndicators(
+          '1、1-产出指标:11-数量指标:参保人数;实施周期指标值:>28000人;年度指标值:>28000人。2、2-效益指标:22-社会效益:就业率;实施周期指标值:≥90%;年度指标值:≥90%。',
+        ),
+        note: {
+          zh: '半角标点（由 punctuation-style 处理）',
+          en: 'half-width punctuation (punctuation-style’s concern)',
+        },
+      },
     ],
   },
   checkRow(row, ctx) {
     if (row.kind !== 'project' || !row.indicators) return;
-    for (const p of row.indicators.problems) ctx.report(p.fixes ? { span: p.span, message: p.message, fixes: p.fixes } : { span: p.span, message: p.message });
+    for (const p of row.indicators.problems)
+      ctx.report(p.fixes ? { span: p.span, message: p.message, fixes: p.fixes } : { span: p.span, message: p.message });
     for (const ind of indicatorsOf(row)) {
-      for (const [node, level] of [[ind.level1, 1], [ind.level2, 2]] as const) {
+      for (const [node, level] of [
+        [ind.level1, 1],
+        [ind.level2, 2],
+      ] as const) {
         if (!node) continue;
         if (!node.code && node.name) reportMissingCode(ind, node.name, level, ctx);
         else if (node.code && !node.name) {
@@ -56,7 +110,10 @@ export const indicatorSyntax: RowRule = {
       if (!ind.name && ind.level2) {
         ctx.report({
           span: ind.level2.span,
-          message: { zh: '二级指标后缺少指标名称（三级指标）', en: 'expected the indicator’s own name after the level-2 code' },
+          message: {
+            zh: '二级指标后缺少指标名称（三级指标）',
+            en: 'expected the indicator’s own name after the level-2 code',
+          },
         });
       }
     }
@@ -74,7 +131,8 @@ function parentOf(ind: IndicatorNode): CodeEntry | undefined {
 
 /** The codes a clerk may mean at this place, as an example list: `31-服务对象满意度` under 3. */
 function examples(level: 1 | 2, parent: CodeEntry | undefined): string {
-  const list = level === 1 ? level1Codes() : parent ? childrenOf(parent.code) : level1Codes().flatMap((e) => childrenOf(e.code));
+  const list =
+    level === 1 ? level1Codes() : parent ? childrenOf(parent.code) : level1Codes().flatMap((e) => childrenOf(e.code));
   return list.map((e) => `“${e.code}-${e.name}”`).join('、');
 }
 
@@ -96,7 +154,13 @@ function reportMissingCode(ind: IndicatorNode, name: TextNode, level: 1 | 2, ctx
         zh: `${where.zh}级指标“${name.text}”前缺少编码，应写作“${entry.code}-${name.text}”`,
         en: `the ${where.en} indicator “${name.text}” has no code: write “${entry.code}-${name.text}”`,
       },
-      fixes: [{ title: { zh: `插入编码“${entry.code}-”`, en: `Insert the code “${entry.code}-”` }, safe: true, edits: [{ span: at, newText: `${entry.code}-` }] }],
+      fixes: [
+        {
+          title: { zh: `插入编码“${entry.code}-”`, en: `Insert the code “${entry.code}-”` },
+          safe: true,
+          edits: [{ span: at, newText: `${entry.code}-` }],
+        },
+      ],
     });
     return;
   }
@@ -111,7 +175,13 @@ function reportMissingCode(ind: IndicatorNode, name: TextNode, level: 1 | 2, ctx
           zh: `“${name.text}”是二级指标：前面缺少一级指标“${top.code}-${top.name}”和编码，应写作“${top.code}-${top.name}；${entry.code}-${name.text}”`,
           en: `“${name.text}” is a level-2 class: the level-1 class “${top.code}-${top.name}” and the codes are missing; write “${top.code}-${top.name}；${entry.code}-${name.text}”`,
         },
-        fixes: [{ title: { zh: `插入“${inserted}”`, en: `Insert “${inserted}”` }, safe: false, edits: [{ span: at, newText: inserted }] }],
+        fixes: [
+          {
+            title: { zh: `插入“${inserted}”`, en: `Insert “${inserted}”` },
+            safe: false,
+            edits: [{ span: at, newText: inserted }],
+          },
+        ],
       });
       return;
     }

@@ -18,8 +18,20 @@ export const missingCategory: RowRule = {
     en: 'The guideline expects every project to state both its outputs and its benefits, plus satisfaction where there are service recipients; satisfaction does not replace benefit.',
   },
   examples: {
-    bad: [{ rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、3-满意度指标；31-服务对象满意度；满意率；实施周期指标值：≥90%；年度指标值：≥90%。') }],
-    good: [{ rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') }],
+    bad: [
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、3-满意度指标；31-服务对象满意度；满意率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+    ],
+    good: [
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+    ],
   },
   checkRow(row, ctx) {
     const indicators = indicatorsOf(row);

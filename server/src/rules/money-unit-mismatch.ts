@@ -52,8 +52,21 @@ export const moneyUnitMismatch: DocumentRule = {
   },
   examples: {
     bad: [
-      { rows: [projectRow('就业补助资金', ['222,657,000.00', '222,657,000.00']), projectRow('社保补贴', ['1,100,000.00', '1,100,000.00'])], note: { zh: '万元表格按元填写', en: 'a 万元 table filled in 元' } },
-      { rows: ['单位：元', projectRow('就业补助资金', ['22.00', '22.00']), projectRow('社保补贴', ['110.00', '110.00'])], note: { zh: '元表格按万元填写', en: 'a 元 table filled in 万元' } },
+      {
+        rows: [
+          projectRow('就业补助资金', ['222,657,000.00', '222,657,000.00']),
+          projectRow('社保补贴', ['1,100,000.00', '1,100,000.00']),
+        ],
+        note: { zh: '万元表格按元填写', en: 'a 万元 table filled in 元' },
+      },
+      {
+        rows: [
+          '单位：元',
+          projectRow('就业补助资金', ['22.00', '22.00']),
+          projectRow('社保补贴', ['110.00', '110.00']),
+        ],
+        note: { zh: '元表格按万元填写', en: 'a 元 table filled in 万元' },
+      },
     ],
     good: [
       { rows: [projectRow('就业补助资金', ['22,265.70', '22,265.70'])] },
@@ -69,9 +82,13 @@ export const moneyUnitMismatch: DocumentRule = {
       const at = table.unitLine ?? table.header?.line ?? table.projects[0]?.line ?? table.startLine;
       const lineText = doc.lines[at] ?? '';
       const unitAt = table.unitLine === undefined ? -1 : lineText.lastIndexOf(table.unit);
-      const stated = table.unitLine === undefined
-        ? { zh: `表格未注明金额单位（按${table.unit}读取）`, en: `the table states no money unit (read as ${table.unit})` }
-        : { zh: `金额单位为“${table.unit}”`, en: `the money unit is “${table.unit}”` };
+      const stated =
+        table.unitLine === undefined
+          ? {
+              zh: `表格未注明金额单位（按${table.unit}读取）`,
+              en: `the table states no money unit (read as ${table.unit})`,
+            }
+          : { zh: `金额单位为“${table.unit}”`, en: `the money unit is “${table.unit}”` };
       ctx.report({
         line: at,
         span: unitAt >= 0 ? { start: unitAt, end: unitAt + table.unit.length } : { start: 0, end: lineText.length },
@@ -80,7 +97,15 @@ export const moneyUnitMismatch: DocumentRule = {
           en: `${stated.en}, yet the median project total is ${formatWan(median)} ${table.unit}: the amounts look written in “${likely}”`,
         },
         ...(unitAt >= 0
-          ? { fixes: [{ title: { zh: `单位改为“${likely}”`, en: `Change the unit to “${likely}”` }, safe: false, edits: [{ line: at, span: { start: unitAt, end: unitAt + table.unit.length }, newText: likely }] }] }
+          ? {
+              fixes: [
+                {
+                  title: { zh: `单位改为“${likely}”`, en: `Change the unit to “${likely}”` },
+                  safe: false,
+                  edits: [{ line: at, span: { start: unitAt, end: unitAt + table.unit.length }, newText: likely }],
+                },
+              ],
+            }
           : {}),
       });
     }

@@ -18,7 +18,11 @@ describeRule(multiLineCell, [
     underlines: ['"促进就业，\n\n稳定岗位。"', twoLineIndicators],
     messages: [{ zh: '跨 3 行' }, { zh: '跨 2 行' }],
   },
-  { name: 'a quoted cell on one line is silent', rows: [projectRow('"就业""补助"资金', ['1.00', '1.00'])], underlines: [] },
+  {
+    name: 'a quoted cell on one line is silent',
+    rows: [projectRow('"就业""补助"资金', ['1.00', '1.00'])],
+    underlines: [],
+  },
 ]);
 
 describe('rule multi-line-cell fix', () => {
@@ -32,9 +36,18 @@ describe('rule multi-line-cell fix', () => {
     const text = table([projectRow('项目', ['1.00', '1.00'], twoLineIndicators, '"促进就业，\n稳定岗位。"')]);
     const found = check(text).filter((f) => f.rule === 'multi-line-cell');
     assert.equal(found.length, 2);
-    assert.ok(found.every((f) => f.fixes?.[0]?.safe === false), 'joining changes how the sheet shows the cell: never in fix-all');
-    const fixed = applyEdits(text, found.flatMap((f) => f.fixes?.[0]?.edits ?? []));
+    assert.ok(
+      found.every((f) => f.fixes?.[0]?.safe === false),
+      'joining changes how the sheet shows the cell: never in fix-all',
+    );
+    const fixed = applyEdits(
+      text,
+      found.flatMap((f) => f.fixes?.[0]?.edits ?? []),
+    );
     assert.equal(fixed, table([projectRow('项目', ['1.00', '1.00'], GOOD_INDICATORS, '促进就业，稳定岗位。')]));
-    assert.deepEqual(check(fixed).map((f) => f.rule), []);
+    assert.deepEqual(
+      check(fixed).map((f) => f.rule),
+      [],
+    );
   });
 });

@@ -40,7 +40,9 @@ export const multiLineCell: RowRule = {
         note: { zh: '指标单元格跨两行', en: 'an indicator cell over two lines' },
       },
     ],
-    good: [{ rows: [projectRow('就业补助资金', ['100.00', '100.00'], GOOD_INDICATORS, '"开展职业技能培训，促进就业。"')] }],
+    good: [
+      { rows: [projectRow('就业补助资金', ['100.00', '100.00'], GOOD_INDICATORS, '"开展职业技能培训，促进就业。"')] },
+    ],
   },
   checkRow(row, ctx) {
     if (!row.breaks) return;
@@ -53,12 +55,14 @@ export const multiLineCell: RowRule = {
           zh: `单元格内有换行，跨 ${lines} 行（从 Excel 复制的多行单元格）；按一个单元格读取`,
           en: `the cell holds line breaks and spans ${lines} lines (a multi-line cell copied from Excel); read as one cell`,
         },
-        fixes: [{
-          title: { zh: '合并为一行（去掉换行和引号）', en: 'Join onto one line (drop the line breaks and quotes)' },
-          // It changes how the cell reads in a sheet (its lines run together): the clerk's choice.
-          safe: false,
-          edits: [{ span: cell.span, newText: joinedCell(cell.raw) }],
-        }],
+        fixes: [
+          {
+            title: { zh: '合并为一行（去掉换行和引号）', en: 'Join onto one line (drop the line breaks and quotes)' },
+            // It changes how the cell reads in a sheet (its lines run together): the clerk's choice.
+            safe: false,
+            edits: [{ span: cell.span, newText: joinedCell(cell.raw) }],
+          },
+        ],
       });
     }
   },

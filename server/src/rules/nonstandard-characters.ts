@@ -19,11 +19,29 @@ export const nonstandardCharacters: RowRule = {
   },
   examples: {
     bad: [
-      { rows: withIndicators('1、1—产出指标；11-数量指标；培训人次；实施周期指标值：≥100人次；年度指标值：≥100人次。2、2-效益指标；２２-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。'), note: { zh: '输入法破折号、全角编码', en: 'an IME dash, a full-width code' } },
-      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：≥３００人次；年度指标值：≥300人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90％；年度指标值：≥90%。'), note: { zh: '全角数字和百分号', en: 'full-width digits and percent sign' } },
+      {
+        rows: withIndicators(
+          '1、1—产出指标；11-数量指标；培训人次；实施周期指标值：≥100人次；年度指标值：≥100人次。2、2-效益指标；２２-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+        note: { zh: '输入法破折号、全角编码', en: 'an IME dash, a full-width code' },
+      },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：≥３００人次；年度指标值：≥300人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90％；年度指标值：≥90%。',
+        ),
+        note: { zh: '全角数字和百分号', en: 'full-width digits and percent sign' },
+      },
     ],
     good: [
-      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：＞100人次；年度指标值：≥100人次。2、2-效益指标；22-社会效益；就业率（２０２４年）；实施周期指标值：≥90%；年度指标值：≥90%。'), note: { zh: '全角比较符是规范写法；指标名称不在此列', en: 'full-width comparators are canonical; names are not checked' } },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：＞100人次；年度指标值：≥100人次。2、2-效益指标；22-社会效益；就业率（２０２４年）；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+        note: {
+          zh: '全角比较符是规范写法；指标名称不在此列',
+          en: 'full-width comparators are canonical; names are not checked',
+        },
+      },
     ],
   },
   checkRow(row, ctx) {
@@ -45,11 +63,13 @@ export const nonstandardCharacters: RowRule = {
           zh: `指标“${title}”中 ${written} 应写作半角 ${meant}`,
           en: `write ${written} in “${title}” as ${meant} (ASCII)`,
         },
-        fixes: [{
-          title: { zh: '改为半角数字、字母和“-”', en: 'Write digits, letters and “-” in ASCII' },
-          safe: true,
-          edits: edits.map((e) => ({ span: { start: e.start, end: e.end }, newText: e.newText })),
-        }],
+        fixes: [
+          {
+            title: { zh: '改为半角数字、字母和“-”', en: 'Write digits, letters and “-” in ASCII' },
+            safe: true,
+            edits: edits.map((e) => ({ span: { start: e.start, end: e.end }, newText: e.newText })),
+          },
+        ],
       });
     }
   },

@@ -24,8 +24,20 @@ export const percentOutOfRange: RowRule = {
     en: 'Pass, coverage or satisfaction rates cannot exceed 100%; growth measures (names with 增长, 提高 and the like) are exempt.',
   },
   examples: {
-    bad: [{ rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、3-满意度指标；31-服务对象满意度；满意率；实施周期指标值：≥900%；年度指标值：≥90%。') }],
-    good: [{ rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、2-效益指标；21-经济效益；营业收入增长率；实施周期指标值：≥150%；年度指标值：≥150%。') }],
+    bad: [
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、3-满意度指标；31-服务对象满意度；满意率；实施周期指标值：≥900%；年度指标值：≥90%。',
+        ),
+      },
+    ],
+    good: [
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、2-效益指标；21-经济效益；营业收入增长率；实施周期指标值：≥150%；年度指标值：≥150%。',
+        ),
+      },
+    ],
   },
   checkRow(row, ctx) {
     for (const ind of indicatorsOf(row)) {

@@ -13,9 +13,21 @@ const officialMarks = (width: Width): string => {
 };
 
 /** The words of a style in messages, and its fix's title (shared by every report). */
-const WORDS: Readonly<Record<Width, { readonly zh: string; readonly en: string; readonly official: string; readonly fix: Bilingual }>> = {
-  fullwidth: { zh: '全角', en: 'full-width', official: officialMarks('fullwidth'), fix: { zh: '改为全角标点', en: 'Use full-width punctuation' } },
-  halfwidth: { zh: '半角', en: 'half-width', official: officialMarks('halfwidth'), fix: { zh: '改为半角标点', en: 'Use half-width punctuation' } },
+const WORDS: Readonly<
+  Record<Width, { readonly zh: string; readonly en: string; readonly official: string; readonly fix: Bilingual }>
+> = {
+  fullwidth: {
+    zh: '全角',
+    en: 'full-width',
+    official: officialMarks('fullwidth'),
+    fix: { zh: '改为全角标点', en: 'Use full-width punctuation' },
+  },
+  halfwidth: {
+    zh: '半角',
+    en: 'half-width',
+    official: officialMarks('halfwidth'),
+    fix: { zh: '改为半角标点', en: 'Use half-width punctuation' },
+  },
 };
 
 export const punctuationStyle: RowRule = {
@@ -34,16 +46,36 @@ export const punctuationStyle: RowRule = {
   },
   examples: {
     bad: [
-      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值:100人次；年度指标值:100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') },
-      { rows: withIndicators('1、1-产出指标:11-数量指标:参保人数;实施周期指标值:>28000人;年度指标值:>28000人。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值:100人次；年度指标值:100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+      {
+        rows: withIndicators(
+          '1、1-产出指标:11-数量指标:参保人数;实施周期指标值:>28000人;年度指标值:>28000人。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
     ],
-    good: [{ rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') }],
+    good: [
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+    ],
   },
   checkRow(row, ctx) {
     const indicators = indicatorsOf(row);
     if (indicators.length === 0) return;
     const style = ctx.config.punctuationStyle;
-    const width = style === 'consistent' ? targetWidth(style, indicators.flatMap((i) => i.punctuation)) : style;
+    const width =
+      style === 'consistent'
+        ? targetWidth(
+            style,
+            indicators.flatMap((i) => i.punctuation),
+          )
+        : style;
     const words = WORDS[width];
     for (const ind of indicators) {
       // This rule reports on most rows of a file in mixed punctuation: its reports are built with

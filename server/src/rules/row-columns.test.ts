@@ -4,10 +4,24 @@ import { projectRow } from './examples';
 import { rowColumns } from './row-columns';
 
 describeRule(rowColumns, [
-  { name: 'six cells: the last cell is marked', rows: ['项目\t1.00\t1.00\t\t\t目标'], underlines: ['目标'], messages: [{ zh: '实际为 6 个', en: 'found 6' }] },
-  { name: 'extra non-empty cell', rows: [projectRow('项目', ['1.00', '1.00']) + '\t多余'], underlines: ['多余'], messages: [{ en: 'found 8' }] },
+  {
+    name: 'six cells: the last cell is marked',
+    rows: ['项目\t1.00\t1.00\t\t\t目标'],
+    underlines: ['目标'],
+    messages: [{ zh: '实际为 6 个', en: 'found 6' }],
+  },
+  {
+    name: 'extra non-empty cell',
+    rows: [projectRow('项目', ['1.00', '1.00']) + '\t多余'],
+    underlines: ['多余'],
+    messages: [{ en: 'found 8' }],
+  },
   { name: 'a line without tabs inside the table', rows: ['项目 1.00 1.00 目标'], underlines: ['项目 1.00 1.00 目标'] },
-  { name: 'preface lines and blank lines are not rows', rows: ['', '   ', projectRow('项目', ['1.00', '1.00'])], underlines: [] },
+  {
+    name: 'preface lines and blank lines are not rows',
+    rows: ['', '   ', projectRow('项目', ['1.00', '1.00'])],
+    underlines: [],
+  },
 ]);
 
 describe('rule row-columns fix', () => {

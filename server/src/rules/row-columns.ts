@@ -67,7 +67,15 @@ export const rowColumns: DocumentRule = {
           },
           ...(project !== undefined ? { project } : {}),
           ...(allEmpty
-            ? { fixes: [{ title: { zh: '删除末尾多余的空单元格', en: 'Remove the extra empty cells' }, safe: true, edits: [{ line, span: { start: lastKept.span.end, end: last.span.end }, newText: '' }] }] }
+            ? {
+                fixes: [
+                  {
+                    title: { zh: '删除末尾多余的空单元格', en: 'Remove the extra empty cells' },
+                    safe: true,
+                    edits: [{ line, span: { start: lastKept.span.end, end: last.span.end }, newText: '' }],
+                  },
+                ],
+              }
             : {}),
         });
       } else {

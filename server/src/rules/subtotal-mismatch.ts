@@ -9,7 +9,13 @@ import type { DocumentContext, DocumentRule, Related } from './types';
 /** At most this many parts are listed as related information. */
 const MAX_RELATED = 50;
 
-function compare(ctx: DocumentContext, money: MoneyUnit, owner: RowRef, parts: readonly RowRef[], what: { zh: string; en: string }): void {
+function compare(
+  ctx: DocumentContext,
+  money: MoneyUnit,
+  owner: RowRef,
+  parts: readonly RowRef[],
+  what: { zh: string; en: string },
+): void {
   for (let col = 0; col < 4; col++) {
     const amount = owner.row.amounts[col];
     if (!amount || amount.value === undefined) continue;
@@ -36,11 +42,13 @@ function compare(ctx: DocumentContext, money: MoneyUnit, owner: RowRef, parts: r
       },
       related,
       ...(owner.row.name ? { project: owner.row.name.text } : {}),
-      fixes: [{
-        title: { zh: `改为 ${fixed}`, en: `Change to ${fixed}` },
-        safe: false,
-        edits: [{ line: owner.line, span: amount.cell.textSpan, newText: fixed }],
-      }],
+      fixes: [
+        {
+          title: { zh: `改为 ${fixed}`, en: `Change to ${fixed}` },
+          safe: false,
+          edits: [{ line: owner.line, span: amount.cell.textSpan, newText: fixed }],
+        },
+      ],
     });
   }
 }
@@ -61,19 +69,47 @@ export const subtotalMismatch: DocumentRule = {
   },
   examples: {
     bad: [
-      { rows: [unitRow('合计', ['300.00', '300.00']), unitRow('某单位', ['300.00', '300.00']), projectRow('项目甲', ['100.00', '100.00']), projectRow('项目乙', ['199.99', '199.99'])] },
-      { rows: [unitRow('合计', ['301.00', '301.00']), unitRow('某单位', ['300.00', '300.00']), projectRow('项目甲', ['300.00', '300.00'])] },
+      {
+        rows: [
+          unitRow('合计', ['300.00', '300.00']),
+          unitRow('某单位', ['300.00', '300.00']),
+          projectRow('项目甲', ['100.00', '100.00']),
+          projectRow('项目乙', ['199.99', '199.99']),
+        ],
+      },
+      {
+        rows: [
+          unitRow('合计', ['301.00', '301.00']),
+          unitRow('某单位', ['300.00', '300.00']),
+          projectRow('项目甲', ['300.00', '300.00']),
+        ],
+      },
     ],
-    good: [{ rows: [unitRow('合计', ['300.00', '300.00']), unitRow('某单位', ['300.00', '300.00']), projectRow('项目甲', ['100.00', '100.00']), projectRow('项目乙', ['200.00', '200.00'])] }],
+    good: [
+      {
+        rows: [
+          unitRow('合计', ['300.00', '300.00']),
+          unitRow('某单位', ['300.00', '300.00']),
+          projectRow('项目甲', ['100.00', '100.00']),
+          projectRow('项目乙', ['200.00', '200.00']),
+        ],
+      },
+    ],
   },
   check(doc, ctx) {
     for (const table of doc.tables) {
       for (const unit of table.units) {
-        compare(ctx, table.unit, unit.ref, unit.projects, { zh: `“${unit.ref.row.name?.text ?? ''}”下各项目`, en: `its projects` });
+        compare(ctx, table.unit, unit.ref, unit.projects, {
+          zh: `“${unit.ref.row.name?.text ?? ''}”下各项目`,
+          en: `its projects`,
+        });
       }
       if (table.total) {
         if (table.units.length > 0) {
-          compare(ctx, table.unit, table.total, [...table.units.map((u) => u.ref), ...table.looseProjects], { zh: '各单位', en: 'the units' });
+          compare(ctx, table.unit, table.total, [...table.units.map((u) => u.ref), ...table.looseProjects], {
+            zh: '各单位',
+            en: 'the units',
+          });
         } else if (table.projects.length > 0) {
           compare(ctx, table.unit, table.total, table.projects, { zh: '各项目', en: 'the projects' });
         }

@@ -4,10 +4,28 @@ import { projectRow, unitRow } from './examples';
 import { totalMismatch } from './total-mismatch';
 
 describeRule(totalMismatch, [
-  { name: 'off by one cent', rows: [projectRow('项目', ['100.00', '99.99'])], underlines: ['100.00'], messages: [{ zh: '相差 0.01 万元', en: 'off by 0.01 万元' }] },
-  { name: 'a cent within the tolerance', rows: [projectRow('项目', ['100.00', '99.99'])], config: { tolerance: 0.01 }, underlines: [] },
-  { name: 'unit and 合计 rows too', rows: [unitRow('合计', ['5.00', '4.00']), unitRow('单位', ['5.00', '4.00', '1.00'])], underlines: ['5.00'] },
-  { name: 'thousands separators are read', rows: [projectRow('项目', ['1,100.00', '1,000.00', '', '100.00'])], underlines: [] },
+  {
+    name: 'off by one cent',
+    rows: [projectRow('项目', ['100.00', '99.99'])],
+    underlines: ['100.00'],
+    messages: [{ zh: '相差 0.01 万元', en: 'off by 0.01 万元' }],
+  },
+  {
+    name: 'a cent within the tolerance',
+    rows: [projectRow('项目', ['100.00', '99.99'])],
+    config: { tolerance: 0.01 },
+    underlines: [],
+  },
+  {
+    name: 'unit and 合计 rows too',
+    rows: [unitRow('合计', ['5.00', '4.00']), unitRow('单位', ['5.00', '4.00', '1.00'])],
+    underlines: ['5.00'],
+  },
+  {
+    name: 'thousands separators are read',
+    rows: [projectRow('项目', ['1,100.00', '1,000.00', '', '100.00'])],
+    underlines: [],
+  },
   { name: 'an invalid source is left to amount-invalid', rows: [projectRow('项目', ['100.00', 'x'])], underlines: [] },
 ]);
 

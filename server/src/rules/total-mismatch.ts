@@ -28,7 +28,10 @@ export const totalMismatch: RowRule = {
     bad: [{ rows: [projectRow('就业补助资金', ['100.00', '90.00', '5.00', '4.99'])] }],
     good: [
       { rows: [projectRow('就业补助资金', ['100.00', '90.00', '5.00', '5.00'])] },
-      { rows: [projectRow('就业补助资金', ['100.00', '100.00', '', ''])], note: { zh: '空白按 0 计', en: 'blank counts as 0' } },
+      {
+        rows: [projectRow('就业补助资金', ['100.00', '100.00', '', ''])],
+        note: { zh: '空白按 0 计', en: 'blank counts as 0' },
+      },
     ],
   },
   checkRow(row, ctx) {
@@ -45,7 +48,13 @@ export const totalMismatch: RowRule = {
         zh: `${TOTAL_ZH} ${formatWan(total.value)} ≠ ${SOURCES_ZH} = ${fixed}（相差 ${formatWan(diff)} ${ctx.unit}）`,
         en: `${TOTAL_EN} ${formatWan(total.value)} ≠ ${SOURCES_EN} = ${fixed} (off by ${formatWan(diff)} ${ctx.unit})`,
       },
-      fixes: [{ title: { zh: `总计改为 ${fixed}`, en: `Set the total to ${fixed}` }, safe: false, edits: [{ span: total.cell.textSpan, newText: fixed }] }],
+      fixes: [
+        {
+          title: { zh: `总计改为 ${fixed}`, en: `Set the total to ${fixed}` },
+          safe: false,
+          edits: [{ span: total.cell.textSpan, newText: fixed }],
+        },
+      ],
     });
   },
 };

@@ -19,23 +19,40 @@ export const unknownCode: RowRule = {
   },
   examples: {
     bad: [
-      { rows: withIndicators('1、4-成本指标；41-经济成本指标；人均成本；实施周期指标值：≤500元；年度指标值：≤500元。') },
+      {
+        rows: withIndicators('1、4-成本指标；41-经济成本指标；人均成本；实施周期指标值：≤500元；年度指标值：≤500元。'),
+      },
       { rows: withIndicators('1、1-产出指标；15-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。') },
     ],
-    good: [{ rows: withIndicators('1、1-产出指标；14-成本指标；人均成本；实施周期指标值：≤500元；年度指标值：≤500元。') }],
+    good: [
+      { rows: withIndicators('1、1-产出指标；14-成本指标；人均成本；实施周期指标值：≤500元；年度指标值：≤500元。') },
+    ],
   },
   checkRow(row, ctx) {
     for (const ind of indicatorsOf(row)) {
-      for (const [node, level] of [[ind.level1, 1], [ind.level2, 2]] as const) {
+      for (const [node, level] of [
+        [ind.level1, 1],
+        [ind.level2, 2],
+      ] as const) {
         const code = node?.code;
         if (!node || !code) continue;
         const entry = lookupCode(code.text);
         if (entry?.level === level) continue;
         const named = node.name ? lookupName(node.name.text) : undefined;
         const isCost = (node.name?.text ?? '').includes('成本');
-        const fixes: RowFix[] = named && named.level === level
-          ? [{ title: { zh: `改为“${named.code}”（${named.name}）`, en: `Change to “${named.code}” (${named.name})` }, safe: false, edits: [{ span: code.span, newText: named.code }] }]
-          : [];
+        const fixes: RowFix[] =
+          named && named.level === level
+            ? [
+                {
+                  title: {
+                    zh: `改为“${named.code}”（${named.name}）`,
+                    en: `Change to “${named.code}” (${named.name})`,
+                  },
+                  safe: false,
+                  edits: [{ span: code.span, newText: named.code }],
+                },
+              ]
+            : [];
         ctx.report({
           span: code.span,
           message: {

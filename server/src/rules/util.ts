@@ -8,7 +8,7 @@ export type { Bilingual } from '../catalogue';
 
 /** The row's indicators, or none when the row is not a project. */
 export function indicatorsOf(row: ParsedRow): readonly IndicatorNode[] {
-  return row.kind === 'project' ? row.indicators?.indicators ?? [] : [];
+  return row.kind === 'project' ? (row.indicators?.indicators ?? []) : [];
 }
 
 /** Rows that carry amounts. */

@@ -31,10 +31,24 @@ export const valueMissing: RowRule = {
   },
   examples: {
     bad: [
-      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') },
-      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：；年度指标值：100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：；年度指标值：100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
     ],
-    good: [{ rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') }],
+    good: [
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+    ],
   },
   checkRow(row, ctx) {
     for (const ind of indicatorsOf(row)) {
@@ -60,10 +74,16 @@ export const valueMissing: RowRule = {
           }
         }
         ctx.report({
-          span: v ? v.labelSpan : ind.name?.span ?? ind.seq.span,
+          span: v ? v.labelSpan : (ind.name?.span ?? ind.seq.span),
           message: v
-            ? { zh: `指标“${title}”的${LABEL_NAMES[label].zh}为空`, en: `${LABEL_NAMES[label].en} of “${title}” is empty` }
-            : { zh: `指标“${title}”缺少${LABEL_NAMES[label].zh}`, en: `“${title}” lacks ${LABEL_NAMES[label].en} (${LABELS[label]})` },
+            ? {
+                zh: `指标“${title}”的${LABEL_NAMES[label].zh}为空`,
+                en: `${LABEL_NAMES[label].en} of “${title}” is empty`,
+              }
+            : {
+                zh: `指标“${title}”缺少${LABEL_NAMES[label].zh}`,
+                en: `“${title}” lacks ${LABEL_NAMES[label].en} (${LABELS[label]})`,
+              },
           fixes,
         });
       }

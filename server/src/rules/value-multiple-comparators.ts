@@ -17,9 +17,19 @@ export const valueMultipleComparators: RowRule = {
     en: 'Usually another indicator’s value was pasted in; a value has one target (a range such as “6≤PH值≤9” excepted).',
   },
   examples: {
-    bad: [{ rows: withIndicators('1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥20000人次；年度指标值：≥20000人次≥45000人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') }],
+    bad: [
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥20000人次；年度指标值：≥20000人次≥45000人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+    ],
     good: [
-      { rows: withIndicators('1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥20000人次；年度指标值：≥20000人次。2、2-效益指标；23-生态效益；污水排放；实施周期指标值：6≤PH值≤9；年度指标值：6≤PH值≤9。') },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；补贴惠及人次；实施周期指标值：≥20000人次；年度指标值：≥20000人次。2、2-效益指标；23-生态效益；污水排放；实施周期指标值：6≤PH值≤9；年度指标值：6≤PH值≤9。',
+        ),
+      },
     ],
   },
   checkRow(row, ctx) {

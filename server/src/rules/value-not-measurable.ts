@@ -23,12 +23,29 @@ export const valueNotMeasurable: RowRule = {
   },
   examples: {
     bad: [
-      { rows: withIndicators('1、1-产出指标；11-数量指标；享受补贴人数；实施周期指标值：享受补贴人数；年度指标值：≥2万人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') },
-      { rows: withIndicators('1、1-产出指标；11-数量指标；补助人数；实施周期指标值：控制数；年度指标值：控制数。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') },
-      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、3-满意度指标；31-服务对象满意度；满意率；实施周期指标值：满意；年度指标值：满意。') },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；享受补贴人数；实施周期指标值：享受补贴人数；年度指标值：≥2万人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；补助人数；实施周期指标值：控制数；年度指标值：控制数。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、3-满意度指标；31-服务对象满意度；满意率；实施周期指标值：满意；年度指标值：满意。',
+        ),
+      },
     ],
     good: [
-      { rows: withIndicators('1、1-产出指标；13-时效指标；完成时限；实施周期指标值：本年内完成；年度指标值：本年内完成。2、2-效益指标；22-社会效益；政策知晓度；实施周期指标值：有力保障劳动者权益；年度指标值：有力保障劳动者权益。'), note: { zh: '时效和效益类指标可以定性表述', en: 'timeliness and benefit values may be qualitative' } },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；13-时效指标；完成时限；实施周期指标值：本年内完成；年度指标值：本年内完成。2、2-效益指标；22-社会效益；政策知晓度；实施周期指标值：有力保障劳动者权益；年度指标值：有力保障劳动者权益。',
+        ),
+        note: { zh: '时效和效益类指标可以定性表述', en: 'timeliness and benefit values may be qualitative' },
+      },
     ],
   },
   checkRow(row, ctx) {
@@ -36,18 +53,26 @@ export const valueNotMeasurable: RowRule = {
       const code = level2Code(ind);
       const entry = code ? lookupCode(code) : undefined;
       for (const v of valuesOf(ind)) {
-        const text = unquote(v.text).replace(/[。.]$/, '').trim();
+        const text = unquote(v.text)
+          .replace(/[。.]$/, '')
+          .trim();
         if (text === '') continue;
         const where = LABEL_NAMES[v.label];
         if (ind.name && sameText(text, ind.name.text)) {
           ctx.report({
             span: valueSpan(v),
-            message: { zh: `${where.zh}只是重复了指标名称“${ind.name.text}”，应填写可衡量的目标值`, en: `${where.en} only repeats the indicator’s name “${ind.name.text}”: write a measurable target` },
+            message: {
+              zh: `${where.zh}只是重复了指标名称“${ind.name.text}”，应填写可衡量的目标值`,
+              en: `${where.en} only repeats the indicator’s name “${ind.name.text}”: write a measurable target`,
+            },
           });
         } else if (VAGUE_VALUES.includes(text)) {
           ctx.report({
             span: valueSpan(v),
-            message: { zh: `${where.zh}“${text}”不可衡量，应填写具体数值或可核验的标准`, en: `${where.en} “${text}” cannot be measured: write a number or a verifiable standard` },
+            message: {
+              zh: `${where.zh}“${text}”不可衡量，应填写具体数值或可核验的标准`,
+              en: `${where.en} “${text}” cannot be measured: write a number or a verifiable standard`,
+            },
           });
         } else if (entry?.measure && QUANTITATIVE.has(entry.measure) && v.parsed.kind === 'qualitative') {
           ctx.report({

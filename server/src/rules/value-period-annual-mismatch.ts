@@ -5,7 +5,11 @@ import type { RowRule } from './types';
 import { indicatorsOf, level2Code, valueSpan } from './util';
 
 const direction = (m: Measure): 'up' | 'down' | undefined =>
-  m.comparator === '≥' || m.comparator === '>' ? 'up' : m.comparator === '≤' || m.comparator === '<' ? 'down' : undefined;
+  m.comparator === '≥' || m.comparator === '>'
+    ? 'up'
+    : m.comparator === '≤' || m.comparator === '<'
+      ? 'down'
+      : undefined;
 
 /** Classes whose values accumulate over the period (counts, money): the annual value cannot exceed it. */
 const CUMULATIVE = new Set(['11', '14']);
@@ -26,11 +30,29 @@ export const valuePeriodAnnualMismatch: RowRule = {
   },
   examples: {
     bad: [
-      { rows: withIndicators('1、1-产出指标；11-数量指标；档案影像化份数；实施周期指标值：200万卷；年度指标值：200万页。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') },
-      { rows: withIndicators('1、1-产出指标；12-质量指标；合格率；实施周期指标值：≥95%；年度指标值：≤95%。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') },
-      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：≥100人次；年度指标值：≥300人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；档案影像化份数；实施周期指标值：200万卷；年度指标值：200万页。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；12-质量指标；合格率；实施周期指标值：≥95%；年度指标值：≤95%。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：≥100人次；年度指标值：≥300人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
     ],
-    good: [{ rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：≥300人次；年度指标值：≥100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。') }],
+    good: [
+      {
+        rows: withIndicators(
+          '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：≥300人次；年度指标值：≥100人次。2、2-效益指标；22-社会效益；就业率；实施周期指标值：≥90%；年度指标值：≥90%。',
+        ),
+      },
+    ],
   },
   checkRow(row, ctx) {
     for (const ind of indicatorsOf(row)) {
@@ -40,12 +62,17 @@ export const valuePeriodAnnualMismatch: RowRule = {
       const a = ind.annual.parsed.measures[0];
       if (!p || !a) continue;
       const span = valueSpan(ind.annual);
-      const related = [{ span: valueSpan(ind.period), message: { zh: '实施周期指标值', en: 'the whole-period value' } }];
+      const related = [
+        { span: valueSpan(ind.period), message: { zh: '实施周期指标值', en: 'the whole-period value' } },
+      ];
       if (p.unit !== '' && a.unit !== '' && p.unit !== a.unit) {
         ctx.report({
           span,
           related,
-          message: { zh: `年度指标值的单位“${a.unit}”与实施周期指标值的单位“${p.unit}”不同`, en: `the annual value’s unit “${a.unit}” differs from the whole-period unit “${p.unit}”` },
+          message: {
+            zh: `年度指标值的单位“${a.unit}”与实施周期指标值的单位“${p.unit}”不同`,
+            en: `the annual value’s unit “${a.unit}” differs from the whole-period unit “${p.unit}”`,
+          },
         });
         continue;
       }

@@ -6,7 +6,16 @@
  */
 import type { PunctuationStyle } from '../config';
 import { formatWan } from '../i18n';
-import { countWidths, HTML_ENTITIES, HTML_LIMITS, inWidth, OFFICIAL_MARKS, widthOf, type MarkRole, type Width } from '../vocabulary';
+import {
+  countWidths,
+  HTML_ENTITIES,
+  HTML_LIMITS,
+  inWidth,
+  OFFICIAL_MARKS,
+  widthOf,
+  type MarkRole,
+  type Width,
+} from '../vocabulary';
 import type { Amount } from './document';
 import { amountAscii } from './normalize';
 

@@ -15,7 +15,15 @@
  * (whose `line` is the first); whole-document passes visit each row once (`ref.line === i`).
  */
 import { DEFAULT_MONEY_UNIT, lookupCode, statedMoneyUnit, type MoneyUnit } from '../catalogue';
-import { countWidths, DEPARTMENT, HEADER_COLUMNS, HEADER_FIRST, HTML_SOURCE, HTML_WRAPPER_SOURCE, isTitle } from '../vocabulary';
+import {
+  countWidths,
+  DEPARTMENT,
+  HEADER_COLUMNS,
+  HEADER_FIRST,
+  HTML_SOURCE,
+  HTML_WRAPPER_SOURCE,
+  isTitle,
+} from '../vocabulary';
 import { isSpaceCode, withoutSpaces } from './chars';
 import { parseIndicators, type IndicatorList, type Span } from './indicators';
 import { amountAscii } from './normalize';
@@ -145,7 +153,8 @@ function contentBounds(raw: string, html: readonly Span[], start: number): [numb
     }
     while (i < html.length && (html[i]?.start ?? 0) - start < lead) i++;
     const h = html[i];
-    if (h && h.start - start === lead && h.end - start <= trail && TAG.test(raw.slice(lead, h.end - start))) lead = h.end - start;
+    if (h && h.start - start === lead && h.end - start <= trail && TAG.test(raw.slice(lead, h.end - start)))
+      lead = h.end - start;
     else break;
   }
   let j = html.length - 1;
@@ -156,7 +165,8 @@ function contentBounds(raw: string, html: readonly Span[], start: number): [numb
     }
     while (j >= 0 && (html[j]?.end ?? 0) - start > trail) j--;
     const h = html[j];
-    if (h && h.end - start === trail && h.start - start >= lead && TAG.test(raw.slice(h.start - start, trail))) trail = h.start - start;
+    if (h && h.end - start === trail && h.start - start >= lead && TAG.test(raw.slice(h.start - start, trail)))
+      trail = h.start - start;
     else break;
   }
   return [lead, trail];
@@ -320,8 +330,10 @@ export function parseRow(text: string, maxCellLength: number = DEFAULT_MAX_CELL_
   const indicatorCell = cells[6];
   const hasGoal = !!goal && goal.text !== '';
   const hasIndicators = !!indicatorCell && indicatorCell.text !== '';
-  const kind: RowKind = withoutSpaces(name?.text ?? '') === '合计' ? 'total' : hasGoal || hasIndicators ? 'project' : 'unit';
-  if (kind === 'project' && indicatorCell) return new ProjectRow(text, cells, name, amounts, goal, indicatorCell, maxCellLength, breaks);
+  const kind: RowKind =
+    withoutSpaces(name?.text ?? '') === '合计' ? 'total' : hasGoal || hasIndicators ? 'project' : 'unit';
+  if (kind === 'project' && indicatorCell)
+    return new ProjectRow(text, cells, name, amounts, goal, indicatorCell, maxCellLength, breaks);
   return {
     text,
     ...lines,
@@ -520,7 +532,7 @@ export function rowExtent(lines: readonly string[], first: number): number {
 
 /** The text of the row at `lines[first]` spanning `count` lines. */
 export function rowText(lines: readonly string[], first: number, count: number): string {
-  return count === 1 ? lines[first] ?? '' : lines.slice(first, first + count).join('\n');
+  return count === 1 ? (lines[first] ?? '') : lines.slice(first, first + count).join('\n');
 }
 
 /** The last line of a row. */
@@ -557,9 +569,14 @@ export function positionIn(ref: RowPlace, offset: number): LinePosition {
  * Where a span of the row starting at `line` stands (a finding's or an edit's place: its line is
  * its row's first): start and end as lines and columns.
  */
-export function placeOf(doc: TargetDocument, line: number, span: Span): { readonly start: LinePosition; readonly end: LinePosition } {
+export function placeOf(
+  doc: TargetDocument,
+  line: number,
+  span: Span,
+): { readonly start: LinePosition; readonly end: LinePosition } {
   const ref = doc.rows[line];
-  if (ref && ref.line === line && ref.row.breaks) return { start: positionIn(ref, span.start), end: positionIn(ref, span.end) };
+  if (ref && ref.line === line && ref.row.breaks)
+    return { start: positionIn(ref, span.start), end: positionIn(ref, span.end) };
   return { start: { line, character: span.start }, end: { line, character: span.end } };
 }
 
@@ -569,7 +586,7 @@ export function offsetIn(ref: RowPlace, line: number, character: number): number
   if (!breaks) return character;
   const k = Math.max(0, Math.min(line - ref.line, breaks.length));
   const start = k === 0 ? 0 : (breaks[k - 1] ?? 0) + 1;
-  const end = k < breaks.length ? breaks[k] ?? ref.row.text.length : ref.row.text.length;
+  const end = k < breaks.length ? (breaks[k] ?? ref.row.text.length) : ref.row.text.length;
   return Math.max(start, Math.min(start + character, end));
 }
 
@@ -639,7 +656,11 @@ export function* rowSteps(lines: readonly string[], cache: RowCache): Steps<Pars
  * undefined) when `stale()` says a newer version arrived. Answers the rows in line order, for
  * `parseDocument` to assemble without looking each line up again.
  */
-export async function warmRows(text: string | readonly string[], cache: RowCache, stale: () => boolean): Promise<ParsedRow[] | undefined> {
+export async function warmRows(
+  text: string | readonly string[],
+  cache: RowCache,
+  stale: () => boolean,
+): Promise<ParsedRow[] | undefined> {
   const r = await runInSlices(rowSteps(typeof text === 'string' ? splitLines(text) : text, cache), stale);
   return r === 'stopped' ? undefined : r.value;
 }
@@ -684,7 +705,15 @@ interface TableBuilder {
 }
 
 function newTable(startLine: number): TableBuilder {
-  return { startLine, endLine: startLine, unit: DEFAULT_MONEY_UNIT, units: [], looseProjects: [], projects: [], strayLines: [] };
+  return {
+    startLine,
+    endLine: startLine,
+    unit: DEFAULT_MONEY_UNIT,
+    units: [],
+    looseProjects: [],
+    projects: [],
+    strayLines: [],
+  };
 }
 
 /**
@@ -751,7 +780,8 @@ export function parseDocument(
 function rereadFrom(previous: TargetDocument, lines: readonly string[], head: number): number {
   for (let line = Math.max(0, head - MAX_ROW_LINES); line < head; line++) {
     const text = lines[line] ?? '';
-    if (text.includes('"') && scanQuotes(text, false) === OPEN) return Math.min(line, previous.rows[line]?.line ?? line);
+    if (text.includes('"') && scanQuotes(text, false) === OPEN)
+      return Math.min(line, previous.rows[line]?.line ?? line);
   }
   return head;
 }
@@ -775,16 +805,18 @@ function regrouped(previous: TargetDocument, rows: readonly RowRef[], head: numb
     // The same lines make each row (a quoted cell's line breaks neither added nor removed).
     if (ref.line !== before.line || lastLineOf(ref) !== lastLineOf(before)) return undefined;
   }
-  const swap = (r: RowRef): RowRef => (r.line >= head && r.line < tail ? rows[r.line] ?? r : r);
-  return previous.tables.map((t): Table => (t.endLine < head || t.startLine >= tail
-    ? t
-    : {
-      ...t,
-      ...(t.total ? { total: swap(t.total) } : {}),
-      units: t.units.map((u) => ({ ref: swap(u.ref), projects: u.projects.map(swap) })),
-      looseProjects: t.looseProjects.map(swap),
-      projects: t.projects.map(swap),
-    }));
+  const swap = (r: RowRef): RowRef => (r.line >= head && r.line < tail ? (rows[r.line] ?? r) : r);
+  return previous.tables.map((t): Table =>
+    t.endLine < head || t.startLine >= tail
+      ? t
+      : {
+          ...t,
+          ...(t.total ? { total: swap(t.total) } : {}),
+          units: t.units.map((u) => ({ ref: swap(u.ref), projects: u.projects.map(swap) })),
+          looseProjects: t.looseProjects.map(swap),
+          projects: t.projects.map(swap),
+        },
+  );
 }
 
 /** Groups rows into tables: preface lines, a header, the total, units and their projects. */
@@ -839,7 +871,8 @@ export class Grouper {
       if (preface) {
         const title = texts.find(isTitle);
         // A preface line after a table's header opens the next table.
-        if (!current || current.header || (title !== undefined && current.title !== undefined)) current = this.open(line);
+        if (!current || current.header || (title !== undefined && current.title !== undefined))
+          current = this.open(line);
         if (title !== undefined) current.title = title;
         for (const t of texts) {
           const dept = DEPARTMENT.exec(t);

@@ -18,11 +18,32 @@
  * indicator never hides the others. The lexer never lets a value swallow what starts the next
  * indicator (see `tokens.ts`), so structure is never absorbed silently.
  */
-import { EmbeddedActionsParser, tokenMatcher, type IRecognitionException, type IToken, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
+import {
+  EmbeddedActionsParser,
+  tokenMatcher,
+  type IRecognitionException,
+  type IToken,
+  type IParserErrorMessageProvider,
+  type TokenType,
+} from 'chevrotain';
 import { HTML_SOURCE, LABELS, type Bilingual, type MarkRole } from '../vocabulary';
 import {
-  ALL_TOKENS, AnyAnnualLabel, AnyPeriodLabel, AnySep, AnySeq, AnyStop, Code, Colon, Dash, indicatorLexer,
-  NamePart, NotSeq, Sep, Text, TOKEN_LABELS, ValuePart,
+  ALL_TOKENS,
+  AnyAnnualLabel,
+  AnyPeriodLabel,
+  AnySep,
+  AnySeq,
+  AnyStop,
+  Code,
+  Colon,
+  Dash,
+  indicatorLexer,
+  NamePart,
+  NotSeq,
+  Sep,
+  Text,
+  TOKEN_LABELS,
+  ValuePart,
 } from './tokens';
 import { isSpaceCode } from './chars';
 import { parseValue, type ParsedValue } from './value';
@@ -135,9 +156,20 @@ const errorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage: ({ expected }) => JSON.stringify([expected.name]),
   buildNotAllInputParsedMessage: () => JSON.stringify([]),
   buildNoViableAltMessage: ({ expectedPathsPerAlt }) =>
-    JSON.stringify(Array.from(new Set(expectedPathsPerAlt.flat().map((path) => path[0]?.name).filter((n): n is string => !!n)))),
+    JSON.stringify(
+      Array.from(
+        new Set(
+          expectedPathsPerAlt
+            .flat()
+            .map((path) => path[0]?.name)
+            .filter((n): n is string => !!n),
+        ),
+      ),
+    ),
   buildEarlyExitMessage: ({ expectedIterationPaths }) =>
-    JSON.stringify(Array.from(new Set(expectedIterationPaths.map((path) => path[0]?.name).filter((n): n is string => !!n)))),
+    JSON.stringify(
+      Array.from(new Set(expectedIterationPaths.map((path) => path[0]?.name).filter((n): n is string => !!n))),
+    ),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -187,11 +219,14 @@ interface IndicatorNotes extends Extent {
   readonly extraStops: IToken[];
 }
 
-
 const noCode = (): CodeNotes => ({ start: -1, end: -1, code: undefined, text: undefined });
 
 /** What a code-name token is. */
-const enum CodePart { Code, Dash, Text }
+const enum CodePart {
+  Code,
+  Dash,
+  Text,
+}
 
 class IndicatorParser extends EmbeddedActionsParser {
   constructor() {
@@ -294,21 +329,34 @@ class IndicatorParser extends EmbeddedActionsParser {
   private startsIndicator(): boolean {
     const first = this.LA(1);
     if (tokenMatcher(first, AnySeq)) return true;
-    if (!tokenMatcher(first, Code) || first.image.length > 2 || !tokenMatcher(this.LA(2), Dash) || !tokenMatcher(this.LA(3), Text)) return false;
+    if (
+      !tokenMatcher(first, Code) ||
+      first.image.length > 2 ||
+      !tokenMatcher(this.LA(2), Dash) ||
+      !tokenMatcher(this.LA(3), Text)
+    )
+      return false;
     // Only where an indicator can begin: at the start of the cell, or right after a full stop or a
     // value (an empty one too: right after its label).
     const before = this.LA(0);
-    return !isReal(before) || tokenMatcher(before, AnyStop) || tokenMatcher(before, ValuePart)
-      || tokenMatcher(before, AnyPeriodLabel) || tokenMatcher(before, AnyAnnualLabel);
+    return (
+      !isReal(before) ||
+      tokenMatcher(before, AnyStop) ||
+      tokenMatcher(before, ValuePart) ||
+      tokenMatcher(before, AnyPeriodLabel) ||
+      tokenMatcher(before, AnyAnnualLabel)
+    );
   }
 
   public cell = this.RULE('cell', () => {
     this.MANY(() => {
-      this.OR(this.cellAlts ??= [
-        // The gate decides; both alternatives may start with a code, which Chevrotain cannot tell apart.
-        { GATE: () => this.startsIndicator(), ALT: () => this.SUBRULE(this.indicator), IGNORE_AMBIGUITIES: true },
-        { ALT: () => this.SUBRULE(this.stray) },
-      ]);
+      this.OR(
+        (this.cellAlts ??= [
+          // The gate decides; both alternatives may start with a code, which Chevrotain cannot tell apart.
+          { GATE: () => this.startsIndicator(), ALT: () => this.SUBRULE(this.indicator), IGNORE_AMBIGUITIES: true },
+          { ALT: () => this.SUBRULE(this.stray) },
+        ]),
+      );
     });
   });
 
@@ -320,8 +368,17 @@ class IndicatorParser extends EmbeddedActionsParser {
   private indicator = this.RULE('indicator', () => {
     if (!this.RECORDING_PHASE) {
       this.ind = {
-        start: -1, end: -1, seq: undefined, level1: undefined, level2: undefined, codeSeps: [],
-        name: { start: -1, end: -1 }, values: [], seps: [], stop: undefined, extraStops: [],
+        start: -1,
+        end: -1,
+        seq: undefined,
+        level1: undefined,
+        level2: undefined,
+        codeSeps: [],
+        name: { start: -1, end: -1 },
+        values: [],
+        seps: [],
+        stop: undefined,
+        extraStops: [],
       };
       this.indicators.push(this.ind);
     }
@@ -341,32 +398,38 @@ class IndicatorParser extends EmbeddedActionsParser {
   });
 
   private codeName = this.RULE('codeName', () => {
-    this.OR(this.codeNameAlts ??= [
-      {
-        ALT: () => {
-          this.noteCode(this.CONSUME(Code), CodePart.Code);
-          this.noteCode(this.CONSUME(Dash), CodePart.Dash);
-          this.OPTION(() => this.noteCode(this.CONSUME(Text), CodePart.Text));
+    this.OR(
+      (this.codeNameAlts ??= [
+        {
+          ALT: () => {
+            this.noteCode(this.CONSUME(Code), CodePart.Code);
+            this.noteCode(this.CONSUME(Dash), CodePart.Dash);
+            this.OPTION(() => this.noteCode(this.CONSUME(Text), CodePart.Text));
+          },
         },
-      },
-      { ALT: () => this.noteCode(this.CONSUME2(Text), CodePart.Text) },
-    ]);
+        { ALT: () => this.noteCode(this.CONSUME2(Text), CodePart.Text) },
+      ]),
+    );
   });
 
   private codeSep = this.RULE('codeSep', () => {
-    this.OR(this.codeSepAlts ??= [
-      { ALT: () => this.noteCodeSep(this.CONSUME(Sep)) },
-      { ALT: () => this.noteCodeSep(this.CONSUME(Colon)) },
-    ]);
+    this.OR(
+      (this.codeSepAlts ??= [
+        { ALT: () => this.noteCodeSep(this.CONSUME(Sep)) },
+        { ALT: () => this.noteCodeSep(this.CONSUME(Colon)) },
+      ]),
+    );
   });
 
   private name = this.RULE('name', () => {
     this.noteName(this.CONSUME(NamePart));
     this.MANY(() => {
-      this.OR(this.nameAlts ??= [
-        { ALT: () => this.noteName(this.CONSUME2(NamePart)) },
-        { ALT: () => this.noteName(this.CONSUME(Colon)) },
-      ]);
+      this.OR(
+        (this.nameAlts ??= [
+          { ALT: () => this.noteName(this.CONSUME2(NamePart)) },
+          { ALT: () => this.noteName(this.CONSUME(Colon)) },
+        ]),
+      );
     });
   });
 
@@ -375,10 +438,12 @@ class IndicatorParser extends EmbeddedActionsParser {
       this.val = { label: undefined, parts: [] };
       this.ind.values.push(this.val);
     }
-    this.OR(this.labelAlts ??= [
-      { ALT: () => this.noteLabel(this.CONSUME(AnyPeriodLabel)) },
-      { ALT: () => this.noteLabel(this.CONSUME(AnyAnnualLabel)) },
-    ]);
+    this.OR(
+      (this.labelAlts ??= [
+        { ALT: () => this.noteLabel(this.CONSUME(AnyPeriodLabel)) },
+        { ALT: () => this.noteLabel(this.CONSUME(AnyAnnualLabel)) },
+      ]),
+    );
     this.MANY(() => this.noteValuePart(this.CONSUME(ValuePart)));
   });
 }
@@ -448,10 +513,28 @@ function punct(ctx: BuildContext, t: IToken, role: Punct['role']): Punct {
 }
 
 /** A problem and the fix that writes the canonical form (a single edit). */
-function problem(ctx: BuildContext, at: Span, message: Bilingual, fix?: { title: Bilingual; span: Span; newText: string; safe: boolean; format?: boolean }): void {
-  ctx.problems.push(fix
-    ? { span: at, message, fixes: [{ title: fix.title, safe: fix.safe, format: fix.format === true, edits: [{ span: fix.span, newText: fix.newText }] }] }
-    : { span: at, message });
+function problem(
+  ctx: BuildContext,
+  at: Span,
+  message: Bilingual,
+  fix?: { title: Bilingual; span: Span; newText: string; safe: boolean; format?: boolean },
+): void {
+  ctx.problems.push(
+    fix
+      ? {
+          span: at,
+          message,
+          fixes: [
+            {
+              title: fix.title,
+              safe: fix.safe,
+              format: fix.format === true,
+              edits: [{ span: fix.span, newText: fix.newText }],
+            },
+          ],
+        }
+      : { span: at, message },
+  );
 }
 
 /** A label as written: its words, spaces, a mark typed for or before its colon, spaces, its colon. */
@@ -465,20 +548,41 @@ function buildSeq(ctx: BuildContext, notes: IndicatorNotes, previous: number): I
     const first = notes.level1 && notes.level1.start >= 0 ? notes.level1 : notes;
     const at = span(ctx, first.start, first.start);
     const head = abbreviate(ctx.source.slice(first.start, first.end), 12);
-    problem(ctx, span(ctx, first.start, first.end > first.start ? first.end : first.start + 1), {
-      zh: `指标“${head}”前缺少序号，应写作“${value}、${head}”`,
-      en: `the indicator “${head}” has no sequence number: write “${value}、${head}”`,
-    }, { title: { zh: `插入序号“${value}、”`, en: `Insert the number “${value}、”` }, span: at, newText: `${value}、`, safe: true });
+    problem(
+      ctx,
+      span(ctx, first.start, first.end > first.start ? first.end : first.start + 1),
+      {
+        zh: `指标“${head}”前缺少序号，应写作“${value}、${head}”`,
+        en: `the indicator “${head}” has no sequence number: write “${value}、${head}”`,
+      },
+      {
+        title: { zh: `插入序号“${value}、”`, en: `Insert the number “${value}、”` },
+        span: at,
+        newText: `${value}、`,
+        safe: true,
+      },
+    );
     return { value, span: at };
   }
   const d = digits(t.image);
   const value = d === '' ? Number.NaN : Number(d);
   const at = span(ctx, t.startOffset, end(t));
   if (!t.image.trimEnd().endsWith('、')) {
-    problem(ctx, at, {
-      zh: `序号应写作“${d}、”，不是“${t.image}”：否则这条指标会被读进上一条`,
-      en: `write the sequence number as “${d}、”, not “${t.image}”, or the indicator runs into the one before`,
-    }, { title: { zh: `改为“${d}、”`, en: `Change to “${d}、”` }, span: at, newText: `${d}、`, safe: true, format: true });
+    problem(
+      ctx,
+      at,
+      {
+        zh: `序号应写作“${d}、”，不是“${t.image}”：否则这条指标会被读进上一条`,
+        en: `write the sequence number as “${d}、”, not “${t.image}”, or the indicator runs into the one before`,
+      },
+      {
+        title: { zh: `改为“${d}、”`, en: `Change to “${d}、”` },
+        span: at,
+        newText: `${d}、`,
+        safe: true,
+        format: true,
+      },
+    );
   }
   return { value, span: at };
 }
@@ -489,28 +593,66 @@ function checkLabel(ctx: BuildContext, t: IToken, kind: ValueNode['label']): str
   const canonical = LABELS[kind];
   const wordEnd = t.startOffset + word.length;
   if (word !== canonical) {
-    problem(ctx, span(ctx, t.startOffset, wordEnd), {
-      zh: `标签应写作“${canonical}”，不是“${word}”`,
-      en: `write the label as “${canonical}”, not “${word}”`,
-    }, { title: { zh: `改为“${canonical}”`, en: `Change to “${canonical}”` }, span: span(ctx, t.startOffset, wordEnd), newText: canonical, safe: true, format: true });
+    problem(
+      ctx,
+      span(ctx, t.startOffset, wordEnd),
+      {
+        zh: `标签应写作“${canonical}”，不是“${word}”`,
+        en: `write the label as “${canonical}”, not “${word}”`,
+      },
+      {
+        title: { zh: `改为“${canonical}”`, en: `Change to “${canonical}”` },
+        span: span(ctx, t.startOffset, wordEnd),
+        newText: canonical,
+        safe: true,
+        format: true,
+      },
+    );
   }
   const markAt = wordEnd + spaces.length;
   const markSpan = span(ctx, markAt, markAt + mark.length);
   if (mark !== '' && colon !== '') {
-    problem(ctx, markSpan, {
-      zh: `“${canonical}”的冒号前多了“${mark}”`,
-      en: `an extra “${mark}” before the colon of “${canonical}”`,
-    }, { title: { zh: `删除“${mark}”`, en: `Remove “${mark}”` }, span: markSpan, newText: '', safe: true, format: true });
+    problem(
+      ctx,
+      markSpan,
+      {
+        zh: `“${canonical}”的冒号前多了“${mark}”`,
+        en: `an extra “${mark}” before the colon of “${canonical}”`,
+      },
+      { title: { zh: `删除“${mark}”`, en: `Remove “${mark}”` }, span: markSpan, newText: '', safe: true, format: true },
+    );
   } else if (mark !== '') {
-    problem(ctx, markSpan, {
-      zh: `“${canonical}”后应为冒号“：”，不是“${mark}”`,
-      en: `expected a colon “：” after “${canonical}”, not “${mark}”`,
-    }, { title: { zh: '改为冒号“：”', en: 'Change to the colon “：”' }, span: markSpan, newText: '：', safe: true, format: true });
+    problem(
+      ctx,
+      markSpan,
+      {
+        zh: `“${canonical}”后应为冒号“：”，不是“${mark}”`,
+        en: `expected a colon “：” after “${canonical}”, not “${mark}”`,
+      },
+      {
+        title: { zh: '改为冒号“：”', en: 'Change to the colon “：”' },
+        span: markSpan,
+        newText: '：',
+        safe: true,
+        format: true,
+      },
+    );
   } else if (colon === '') {
-    problem(ctx, span(ctx, t.startOffset, end(t)), {
-      zh: `“${canonical}”后缺少冒号“：”`,
-      en: `expected a colon “：” after “${canonical}”`,
-    }, { title: { zh: '插入冒号“：”', en: 'Insert the colon “：”' }, span: span(ctx, markAt, markAt), newText: '：', safe: true, format: true });
+    problem(
+      ctx,
+      span(ctx, t.startOffset, end(t)),
+      {
+        zh: `“${canonical}”后缺少冒号“：”`,
+        en: `expected a colon “：” after “${canonical}”`,
+      },
+      {
+        title: { zh: '插入冒号“：”', en: 'Insert the colon “：”' },
+        span: span(ctx, markAt, markAt),
+        newText: '：',
+        safe: true,
+        format: true,
+      },
+    );
   }
   return colon === '' ? undefined : colon;
 }
@@ -527,7 +669,11 @@ interface ValueExtent {
 /** Reports labels written more than once and labels in reverse order, each with the fix that mends it. */
 function checkLabelOrder(ctx: BuildContext, extents: readonly ValueExtent[]): void {
   // The usual indicator, period then annual (or one of them): nothing to look at, nothing allocated.
-  if (extents.length < 2 || (extents.length === 2 && extents[0]?.node.label === 'period' && extents[1]?.node.label === 'annual')) return;
+  if (
+    extents.length < 2 ||
+    (extents.length === 2 && extents[0]?.node.label === 'period' && extents[1]?.node.label === 'annual')
+  )
+    return;
   const first = new Map<ValueNode['label'], ValueExtent>();
   const repeats = new Map<ValueNode['label'], ValueExtent[]>();
   for (const x of extents) {
@@ -549,15 +695,17 @@ function checkLabelOrder(ctx: BuildContext, extents: readonly ValueExtent[]): vo
       span: span(ctx, (list[0] ?? last).from, last.to),
       message: other
         ? {
-          zh: `“${label}”写了 ${times} 次（“${abbreviate(earlier.node.text)}”和“${abbreviate(other.node.text)}”），只会读取第一个`,
-          en: `“${label}” is written ${times} times (“${abbreviate(earlier.node.text)}” and “${abbreviate(other.node.text)}”): only the first is read`,
-        }
+            zh: `“${label}”写了 ${times} 次（“${abbreviate(earlier.node.text)}”和“${abbreviate(other.node.text)}”），只会读取第一个`,
+            en: `“${label}” is written ${times} times (“${abbreviate(earlier.node.text)}” and “${abbreviate(other.node.text)}”): only the first is read`,
+          }
         : { zh: `“${label}”重复写了 ${times} 次`, en: `“${label}” is written ${times} times` },
-      fixes: [{
-        title: { zh: `只保留第一个“${label}”`, en: `Keep only the first “${label}”` },
-        safe: !other,
-        edits: list.map((x) => ({ span: span(ctx, x.after, x.to), newText: '' })),
-      }],
+      fixes: [
+        {
+          title: { zh: `只保留第一个“${label}”`, en: `Keep only the first “${label}”` },
+          safe: !other,
+          edits: list.map((x) => ({ span: span(ctx, x.after, x.to), newText: '' })),
+        },
+      ],
     });
   }
   const repeated = repeats.size > 0;
@@ -565,15 +713,21 @@ function checkLabelOrder(ctx: BuildContext, extents: readonly ValueExtent[]): vo
   const annual = first.get('annual');
   if (repeated || !period || !annual || annual.from > period.from) return;
   const src = ctx.source;
-  problem(ctx, span(ctx, annual.from, period.to), {
-    zh: `“${LABELS.annual}”应写在“${LABELS.period}”之后`,
-    en: `“${LABELS.annual}” belongs after “${LABELS.period}”`,
-  }, {
-    title: { zh: '交换两个指标值的位置', en: 'Swap the two values' },
-    span: span(ctx, annual.from, period.to),
-    newText: src.slice(period.from, period.to) + src.slice(annual.to, period.from) + src.slice(annual.from, annual.to),
-    safe: true,
-  });
+  problem(
+    ctx,
+    span(ctx, annual.from, period.to),
+    {
+      zh: `“${LABELS.annual}”应写在“${LABELS.period}”之后`,
+      en: `“${LABELS.annual}” belongs after “${LABELS.period}”`,
+    },
+    {
+      title: { zh: '交换两个指标值的位置', en: 'Swap the two values' },
+      span: span(ctx, annual.from, period.to),
+      newText:
+        src.slice(period.from, period.to) + src.slice(annual.to, period.from) + src.slice(annual.from, annual.to),
+      safe: true,
+    },
+  );
 }
 
 /** Reports a missing full stop (when the indicator has values) and doubled ones. */
@@ -583,20 +737,42 @@ function checkStops(ctx: BuildContext, notes: IndicatorNotes, titleOf: () => str
   const title = titleOf();
   if (missing) {
     const at = notes.end;
-    problem(ctx, span(ctx, at - 1, at), {
-      zh: `指标“${title}”末尾缺少句号“。”`,
-      en: `the indicator “${title}” does not end with the full stop “。”`,
-    }, { title: { zh: '插入句号“。”', en: 'Insert the full stop “。”' }, span: span(ctx, at, at), newText: '。', safe: true, format: true });
+    problem(
+      ctx,
+      span(ctx, at - 1, at),
+      {
+        zh: `指标“${title}”末尾缺少句号“。”`,
+        en: `the indicator “${title}” does not end with the full stop “。”`,
+      },
+      {
+        title: { zh: '插入句号“。”', en: 'Insert the full stop “。”' },
+        span: span(ctx, at, at),
+        newText: '。',
+        safe: true,
+        format: true,
+      },
+    );
   }
   const extra = notes.extraStops;
   const firstExtra = extra[0];
   const lastExtra = extra[extra.length - 1];
   if (firstExtra && lastExtra && notes.stop) {
     const from = end(notes.stop);
-    problem(ctx, span(ctx, firstExtra.startOffset, end(lastExtra)), {
-      zh: `指标“${title}”末尾多了${extra.length}个句号`,
-      en: `${extra.length} extra full stop(s) after the indicator “${title}”`,
-    }, { title: { zh: '删除多余的句号', en: 'Remove the extra full stops' }, span: span(ctx, from, end(lastExtra)), newText: '', safe: true, format: true });
+    problem(
+      ctx,
+      span(ctx, firstExtra.startOffset, end(lastExtra)),
+      {
+        zh: `指标“${title}”末尾多了${extra.length}个句号`,
+        en: `${extra.length} extra full stop(s) after the indicator “${title}”`,
+      },
+      {
+        title: { zh: '删除多余的句号', en: 'Remove the extra full stops' },
+        span: span(ctx, from, end(lastExtra)),
+        newText: '',
+        safe: true,
+        format: true,
+      },
+    );
   }
 }
 
@@ -615,7 +791,8 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes, previousSeq: n
     previousEnd = Math.max(previousEnd, end(t));
   }
   const n = notes.name;
-  const name: TextNode | undefined = n.start >= 0 ? { text: ctx.source.slice(n.start, n.end), span: span(ctx, n.start, n.end) } : undefined;
+  const name: TextNode | undefined =
+    n.start >= 0 ? { text: ctx.source.slice(n.start, n.end), span: span(ctx, n.start, n.end) } : undefined;
   if (name) previousEnd = Math.max(previousEnd, n.end);
 
   // Values and the separators before them, in source order.
@@ -646,7 +823,11 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes, previousSeq: n
     // The separator before this value stands between what came before and the label.
     let sep: IToken | undefined;
     for (const t of seps) {
-      if (t.startOffset >= previousEnd && end(t) <= labelTok.startOffset && isBlank(ctx.source, end(t), labelTok.startOffset)) {
+      if (
+        t.startOffset >= previousEnd &&
+        end(t) <= labelTok.startOffset &&
+        isBlank(ctx.source, end(t), labelTok.startOffset)
+      ) {
         sep = t;
         break;
       }
@@ -657,10 +838,21 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes, previousSeq: n
       // (Without a name, the separator after the codes stands before the first label.)
       const labelText = LABELS[kind];
       const at = labelTok.startOffset;
-      problem(ctx, span(ctx, at, at + 1), {
-        zh: `“${labelText}”前缺少分隔符“；”`,
-        en: `expected the separator “；” before “${labelText}”`,
-      }, { title: { zh: '插入分隔符“；”', en: 'Insert the separator “；”' }, span: span(ctx, at, at), newText: '；', safe: true, format: true });
+      problem(
+        ctx,
+        span(ctx, at, at + 1),
+        {
+          zh: `“${labelText}”前缺少分隔符“；”`,
+          en: `expected the separator “；” before “${labelText}”`,
+        },
+        {
+          title: { zh: '插入分隔符“；”', en: 'Insert the separator “；”' },
+          span: span(ctx, at, at),
+          newText: '；',
+          safe: true,
+          format: true,
+        },
+      );
     }
     // The label's colon after the separator before it: the list is then in source order, unsorted.
     if (colon) punctuation.push({ char: colon, span: span(ctx, labelEnd - 1, labelEnd), role: 'label' });
@@ -668,7 +860,12 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes, previousSeq: n
   }
   checkLabelOrder(ctx, extents);
   if (notes.stop) punctuation.push(punct(ctx, notes.stop, 'terminator'));
-  checkStops(ctx, notes, () => `${Number.isFinite(seq.value) ? `${seq.value}、` : ''}${abbreviate(name?.text ?? l2?.name?.text ?? '', 12)}`, values.length > 0);
+  checkStops(
+    ctx,
+    notes,
+    () => `${Number.isFinite(seq.value) ? `${seq.value}、` : ''}${abbreviate(name?.text ?? l2?.name?.text ?? '', 12)}`,
+    values.length > 0,
+  );
 
   let period: ValueNode | undefined;
   let annual: ValueNode | undefined;
@@ -692,7 +889,8 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes, previousSeq: n
 /** Sorts by start unless already in order (the usual case, which then allocates nothing). */
 function inPlaceOrder<T extends { readonly span: Span }>(list: T[]): T[] {
   for (let i = 1; i < list.length; i++) {
-    if ((list[i - 1]?.span.start ?? 0) > (list[i]?.span.start ?? 0)) return list.sort((a, b) => a.span.start - b.span.start);
+    if ((list[i - 1]?.span.start ?? 0) > (list[i]?.span.start ?? 0))
+      return list.sort((a, b) => a.span.start - b.span.start);
   }
   return list;
 }
@@ -768,9 +966,11 @@ function runGrammar(tokens: readonly IToken[], lexErrors: number): GrammarRun {
       // The end of a segment is no end of the cell: what was expected there met the next
       // segment's sequence number, as in a parse of the whole cell.
       const next = tokens[to];
-      for (const e of p.errors) errors.push(next && e.token.tokenType.name === 'EOF' ? { ...e, message: e.message, token: next } : e);
+      for (const e of p.errors)
+        errors.push(next && e.token.tokenType.name === 'EOF' ? { ...e, message: e.message, token: next } : e);
       from = to;
-      if (from < tokens.length && errors.length + lexErrors > PROBLEM_BOUND) return { notes, errors, stoppedAt: (tokens[from] as IToken).startOffset };
+      if (from < tokens.length && errors.length + lexErrors > PROBLEM_BOUND)
+        return { notes, errors, stoppedAt: (tokens[from] as IToken).startOffset };
     }
     return { notes, errors };
   } finally {
@@ -785,9 +985,8 @@ function recognitionProblem(ctx: BuildContext, e: IRecognitionException): Syntax
   const at = atEnd ? ctx.source.length : tok.startOffset;
   const found = atEnd ? undefined : tok.image;
   const expected = describeExpected(e.message);
-  const where = found === undefined
-    ? { zh: '单元格末尾', en: 'the end of the cell' }
-    : { zh: `“${found}”`, en: `“${found}”` };
+  const where =
+    found === undefined ? { zh: '单元格末尾', en: 'the end of the cell' } : { zh: `“${found}”`, en: `“${found}”` };
   return {
     span: found === undefined ? span(ctx, Math.max(0, at - 1), at) : span(ctx, at, at + Math.max(1, found.length)),
     message: expected.zh
@@ -829,10 +1028,15 @@ export function parseIndicators(whole: string, base = 0, limit = Number.POSITIVE
     if (stopped && e.offset >= checked) break;
     problems.push({
       span: span(ctx, e.offset, e.offset + Math.max(1, e.length)),
-      message: { zh: `无法识别的字符“${source.substr(e.offset, e.length)}”`, en: `unexpected character “${source.substr(e.offset, e.length)}”` },
+      message: {
+        zh: `无法识别的字符“${source.substr(e.offset, e.length)}”`,
+        en: `unexpected character “${source.substr(e.offset, e.length)}”`,
+      },
     });
   }
-  const html = (lexed.groups['html'] ?? []).filter((t) => !stopped || t.startOffset < checked).map((t) => span(ctx, t.startOffset, end(t)));
+  const html = (lexed.groups['html'] ?? [])
+    .filter((t) => !stopped || t.startOffset < checked)
+    .map((t) => span(ctx, t.startOffset, end(t)));
   for (const e of run.errors) problems.push(recognitionProblem(ctx, e));
   const indicators: IndicatorNode[] = [];
   let previousSeq = 0;
@@ -858,4 +1062,3 @@ export function abbreviate(text: string, max = 20): string {
   }
   return i >= text.length ? text : `${text.slice(0, i)}…`;
 }
-

@@ -35,7 +35,8 @@ export function toAscii(text: string): string {
   while (i < text.length && text.charCodeAt(i) < 0xff00) i++;
   if (i === text.length) return text;
   let out = text.slice(0, i);
-  for (; i < text.length; i++) out += needsAscii(text, i) ? String.fromCharCode(text.charCodeAt(i) - 0xfee0) : text.charAt(i);
+  for (; i < text.length; i++)
+    out += needsAscii(text, i) ? String.fromCharCode(text.charCodeAt(i) - 0xfee0) : text.charAt(i);
   return out;
 }
 
@@ -61,7 +62,8 @@ export function asciiEdits(text: string, base: number, out: CharEdit[]): void {
 export function dashEdits(text: string, base: number, out: CharEdit[]): void {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charAt(i);
-    if (ch !== CANONICAL_DASH && DASH_CHARS.includes(ch)) out.push({ start: base + i, end: base + i + 1, newText: CANONICAL_DASH });
+    if (ch !== CANONICAL_DASH && DASH_CHARS.includes(ch))
+      out.push({ start: base + i, end: base + i + 1, newText: CANONICAL_DASH });
   }
 }
 

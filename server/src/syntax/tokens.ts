@@ -11,7 +11,14 @@
  * rebuilds patterns without the `u` flag.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { DASH_CHARS, HTML_ENTITY_SOURCE, HTML_SOURCE, LABEL_PATTERN, LABEL_VARIANTS, type Bilingual } from '../vocabulary';
+import {
+  DASH_CHARS,
+  HTML_ENTITY_SOURCE,
+  HTML_SOURCE,
+  LABEL_PATTERN,
+  LABEL_VARIANTS,
+  type Bilingual,
+} from '../vocabulary';
 
 /** A positive character class for "any UTF-16 code unit except these", so first chars stay inferable. */
 export function anyExcept(excluded: string): string {
@@ -66,7 +73,12 @@ export const NamePart = createToken({ name: 'NamePart', pattern: Lexer.NA });
 export const NotSeq = createToken({ name: 'NotSeq', pattern: Lexer.NA });
 
 /** Line breaks of a cell copied from Excel with Alt+Enter (a quoted cell): space between tokens. */
-export const LineBreak = createToken({ name: 'LineBreak', pattern: /\r\n|\r|\n/, line_breaks: true, group: Lexer.SKIPPED });
+export const LineBreak = createToken({
+  name: 'LineBreak',
+  pattern: /\r\n|\r|\n/,
+  line_breaks: true,
+  group: Lexer.SKIPPED,
+});
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: new RegExp(`${SP}+`), group: Lexer.SKIPPED });
 export const HtmlTag = createToken({
   name: 'HtmlTag',
@@ -78,7 +90,11 @@ export const HtmlTag = createToken({
 export const Seq = createToken({ name: 'Seq', pattern: new RegExp(`${DIGIT}{1,4}${SP}{0,2}、`), categories: [AnySeq] });
 /** A sequence number written with another mark than `、` before a code-name (`3．3-满意度指标`). */
 export const SeqSlip = createToken({ name: 'SeqSlip', pattern: new RegExp(SEQ_SLIP), categories: [AnySeq] });
-export const Code = createToken({ name: 'Code', pattern: new RegExp(`${DIGIT}{1,4}(?=${SP}{0,2}[${DASHES}])`), categories: [NamePart, NotSeq] });
+export const Code = createToken({
+  name: 'Code',
+  pattern: new RegExp(`${DIGIT}{1,4}(?=${SP}{0,2}[${DASHES}])`),
+  categories: [NamePart, NotSeq],
+});
 export const Dash = createToken({ name: 'Dash', pattern: new RegExp(`[${DASHES}]`), categories: [NamePart, NotSeq] });
 export const Sep = createToken({ name: 'Sep', pattern: /[；;]/, categories: [AnySep, NotSeq] });
 export const Colon = createToken({ name: 'Colon', pattern: /[：:]/, categories: [NotSeq] });
@@ -91,15 +107,23 @@ const LABEL_END = `${SP}{0,2}(?:[：:]|[；;，,、．.]${SP}{0,2}[：:]|[；;�
 const PERIOD_LABEL = new RegExp(`(?:${LABEL_VARIANTS.period})${LABEL_END}`);
 const ANNUAL_LABEL = new RegExp(`(?:${LABEL_VARIANTS.annual})${LABEL_END}`);
 export const PeriodLabel = createToken({
-  name: 'PeriodLabel', pattern: PERIOD_LABEL, push_mode: 'value', categories: [AnyPeriodLabel, NotSeq],
+  name: 'PeriodLabel',
+  pattern: PERIOD_LABEL,
+  push_mode: 'value',
+  categories: [AnyPeriodLabel, NotSeq],
 });
 export const AnnualLabel = createToken({
-  name: 'AnnualLabel', pattern: ANNUAL_LABEL, push_mode: 'value', categories: [AnyAnnualLabel, NotSeq],
+  name: 'AnnualLabel',
+  pattern: ANNUAL_LABEL,
+  push_mode: 'value',
+  categories: [AnyAnnualLabel, NotSeq],
 });
 export const Text = createToken({
   name: 'Text',
   // Stops before a label and before a code (`11-`), so that a missing separator between codes is seen.
-  pattern: new RegExp(`(?:(?!${LABELS}|${ENTITY}|${DIGIT}{1,4}${SP}{0,2}[${DASHES}]|${SEQ_SLIP})${anyExcept('；;：:。<\t\r\n \u3000\u00a0')})+`),
+  pattern: new RegExp(
+    `(?:(?!${LABELS}|${ENTITY}|${DIGIT}{1,4}${SP}{0,2}[${DASHES}]|${SEQ_SLIP})${anyExcept('；;：:。<\t\r\n \u3000\u00a0')})+`,
+  ),
   categories: [NamePart, NotSeq],
 });
 /** A `<` that is not an HTML tag. */
@@ -107,7 +131,10 @@ export const OddChar = createToken({ name: 'OddChar', pattern: /</, categories: 
 
 // ---- value mode
 export const ValueEndSep = createToken({
-  name: 'ValueEndSep', pattern: new RegExp(`[；;，,](?=${GAP}(?:${LABELS}))`), pop_mode: true, categories: [AnySep, NotSeq],
+  name: 'ValueEndSep',
+  pattern: new RegExp(`[；;，,](?=${GAP}(?:${LABELS}))`),
+  pop_mode: true,
+  categories: [AnySep, NotSeq],
 });
 /**
  * `。` ending a value: before the next indicator, the end of the cell, or another `。` (a value never
@@ -121,43 +148,108 @@ export const ValueStop = createToken({
 });
 /** `；` (or `,`) used where `。` should end an indicator before the next one. */
 export const ValueSeqSep = createToken({
-  name: 'ValueSeqSep', pattern: new RegExp(`[；;，,](?=${GAP}${NEXT_INDICATOR})`), pop_mode: true, categories: [AnyStop, NotSeq],
+  name: 'ValueSeqSep',
+  pattern: new RegExp(`[；;，,](?=${GAP}${NEXT_INDICATOR})`),
+  pop_mode: true,
+  categories: [AnyStop, NotSeq],
 });
 /** The next indicator's number right after a value, with no terminator at all. */
 export const SeqInValue = createToken({
-  name: 'SeqInValue', pattern: new RegExp(`${DIGIT}{1,4}${SP}{0,2}、(?=${CODE_NAME_AHEAD})`), pop_mode: true, categories: [AnySeq],
+  name: 'SeqInValue',
+  pattern: new RegExp(`${DIGIT}{1,4}${SP}{0,2}、(?=${CODE_NAME_AHEAD})`),
+  pop_mode: true,
+  categories: [AnySeq],
 });
 /** The same with a wrong mark: `≥90%3．3-满意度指标`. */
 export const SeqSlipInValue = createToken({
-  name: 'SeqSlipInValue', pattern: new RegExp(SEQ_SLIP), pop_mode: true, categories: [AnySeq],
+  name: 'SeqSlipInValue',
+  pattern: new RegExp(SEQ_SLIP),
+  pop_mode: true,
+  categories: [AnySeq],
 });
 /** A code-name right after a value whose sequence number (and full stop) were forgotten: `≥90%3-满意度指标`. */
 export const CodeInValue = createToken({
-  name: 'CodeInValue', pattern: new RegExp(`${DIGIT}{1,2}(?=${SP}{0,2}[${DASHES}]${SP}{0,2}[\\u4e00-\\u9fff])`), pop_mode: true, categories: [Code, NamePart, NotSeq],
+  name: 'CodeInValue',
+  pattern: new RegExp(`${DIGIT}{1,2}(?=${SP}{0,2}[${DASHES}]${SP}{0,2}[\\u4e00-\\u9fff])`),
+  pop_mode: true,
+  categories: [Code, NamePart, NotSeq],
 });
 export const PeriodLabelInValue = createToken({
-  name: 'PeriodLabelInValue', pattern: PERIOD_LABEL, pop_mode: true, push_mode: 'value', categories: [AnyPeriodLabel, NotSeq],
+  name: 'PeriodLabelInValue',
+  pattern: PERIOD_LABEL,
+  pop_mode: true,
+  push_mode: 'value',
+  categories: [AnyPeriodLabel, NotSeq],
 });
 export const AnnualLabelInValue = createToken({
-  name: 'AnnualLabelInValue', pattern: ANNUAL_LABEL, pop_mode: true, push_mode: 'value', categories: [AnyAnnualLabel, NotSeq],
+  name: 'AnnualLabelInValue',
+  pattern: ANNUAL_LABEL,
+  pop_mode: true,
+  push_mode: 'value',
+  categories: [AnyAnnualLabel, NotSeq],
 });
-export const Quoted = createToken({ name: 'Quoted', pattern: /“[^“”\t\r\n]*”|"[^"\t\r\n]*"|‘[^‘’\t\r\n]*’/, categories: [ValuePart, NotSeq] });
+export const Quoted = createToken({
+  name: 'Quoted',
+  pattern: /“[^“”\t\r\n]*”|"[^"\t\r\n]*"|‘[^‘’\t\r\n]*’/,
+  categories: [ValuePart, NotSeq],
+});
 export const ValueText = createToken({
   name: 'ValueText',
   pattern: new RegExp(`(?:(?!${LABELS}|${ENTITY}|${NEXT_INDICATOR})${anyExcept('；;，,。.“"‘<\t\r\n \u3000\u00a0')})+`),
   categories: [ValuePart, NotSeq],
 });
-export const ValuePunct = createToken({ name: 'ValuePunct', pattern: /[；;，,。.“"‘<]/, categories: [ValuePart, NotSeq] });
-
+export const ValuePunct = createToken({
+  name: 'ValuePunct',
+  pattern: /[；;，,。.“"‘<]/,
+  categories: [ValuePart, NotSeq],
+});
 
 export const MODES = {
-  structure: [LineBreak, WhiteSpace, HtmlTag, Seq, SeqSlip, Code, Dash, Sep, Colon, Stop, PeriodLabel, AnnualLabel, Text, OddChar],
-  value: [LineBreak, WhiteSpace, HtmlTag, ValueEndSep, ValueStop, ValueSeqSep, SeqInValue, SeqSlipInValue, CodeInValue, PeriodLabelInValue, AnnualLabelInValue, Quoted, ValueText, ValuePunct],
+  structure: [
+    LineBreak,
+    WhiteSpace,
+    HtmlTag,
+    Seq,
+    SeqSlip,
+    Code,
+    Dash,
+    Sep,
+    Colon,
+    Stop,
+    PeriodLabel,
+    AnnualLabel,
+    Text,
+    OddChar,
+  ],
+  value: [
+    LineBreak,
+    WhiteSpace,
+    HtmlTag,
+    ValueEndSep,
+    ValueStop,
+    ValueSeqSep,
+    SeqInValue,
+    SeqSlipInValue,
+    CodeInValue,
+    PeriodLabelInValue,
+    AnnualLabelInValue,
+    Quoted,
+    ValueText,
+    ValuePunct,
+  ],
 };
 
 export const ALL_TOKENS: TokenType[] = [
-  AnySep, AnyStop, AnySeq, AnyPeriodLabel, AnyAnnualLabel, ValuePart, NamePart, NotSeq,
-  ...MODES.structure, ...MODES.value.filter((t) => !MODES.structure.includes(t)),
+  AnySep,
+  AnyStop,
+  AnySeq,
+  AnyPeriodLabel,
+  AnyAnnualLabel,
+  ValuePart,
+  NamePart,
+  NotSeq,
+  ...MODES.structure,
+  ...MODES.value.filter((t) => !MODES.structure.includes(t)),
 ];
 
 /** What each token is, for syntax messages. */

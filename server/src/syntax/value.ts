@@ -6,7 +6,15 @@
  * occur anywhere, so there is no structure to recover, only spans to find. Every pattern below is
  * linear (no nested quantifiers).
  */
-import { COMPARATOR_FORMS, MEASURE_UNITS, NUMBER_SOURCE, PER_MARKS, SCALES, UNIT_VARIANTS, type Comparator } from '../vocabulary';
+import {
+  COMPARATOR_FORMS,
+  MEASURE_UNITS,
+  NUMBER_SOURCE,
+  PER_MARKS,
+  SCALES,
+  UNIT_VARIANTS,
+  type Comparator,
+} from '../vocabulary';
 import { toAscii } from './normalize';
 
 export type { Comparator } from '../vocabulary';
@@ -42,26 +50,39 @@ export interface ParsedValue {
 }
 
 /** Comparators written before the number, longest first (`不超过` before `超过`). */
-const PREFIXES = COMPARATOR_FORMS.filter((f) => f.place === 'before').map((f) => f.text).sort((x, y) => y.length - x.length);
+const PREFIXES = COMPARATOR_FORMS.filter((f) => f.place === 'before')
+  .map((f) => f.text)
+  .sort((x, y) => y.length - x.length);
 /** How far before a number its comparator may start: the longest form. */
 const PREFIX_REACH = Math.max(...PREFIXES.map((p) => p.length));
 const MEANING = new Map(COMPARATOR_FORMS.map((f) => [f.text, f.means]));
 
-const alternatives = (items: Iterable<string>): string => [...items].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+const alternatives = (items: Iterable<string>): string =>
+  [...items]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
 /** Every unit as written (variants such as `％` too), longest first. */
 const knownUnits = alternatives(new Set([...MEASURE_UNITS, ...Object.keys(UNIT_VARIANTS)]));
 const scales = alternatives(Object.keys(SCALES));
 const pers = alternatives(PER_MARKS);
 const suffixes = alternatives(COMPARATOR_FORMS.filter((f) => f.place === 'after').map((f) => f.text));
 /** Ceilings, as a range `6≤PH值≤9` writes them. */
-const rangeMarks = COMPARATOR_FORMS.filter((f) => f.place === 'before' && (f.means === '≤' || f.means === '<') && !/[\u4e00-\u9fff]/.test(f.text)).map((f) => f.text);
+const rangeMarks = COMPARATOR_FORMS.filter(
+  (f) => f.place === 'before' && (f.means === '≤' || f.means === '<') && !/[\u4e00-\u9fff]/.test(f.text),
+).map((f) => f.text);
 
 /** A number: digits (full-width too), decimals, an optional fraction. Found first, cheaply. */
 const NUMBER = new RegExp(NUMBER_SOURCE, 'g');
 /** What may follow a number, matched right after it (sticky): scale, unit, per-unit, word suffix. */
-const AFTER = new RegExp(`[ \\u3000]{0,3}(${scales})?[ \\u3000]{0,3}(${knownUnits})?(?:(${pers})(${knownUnits}|[\\u4e00-\\u9fff]))?(${suffixes})?`, 'y');
+const AFTER = new RegExp(
+  `[ \\u3000]{0,3}(${scales})?[ \\u3000]{0,3}(${knownUnits})?(?:(${pers})(${knownUnits}|[\\u4e00-\\u9fff]))?(${suffixes})?`,
+  'y',
+);
 const RANGE_MARK = alternatives(rangeMarks);
-const RANGE = new RegExp(`^[ \\u3000]*([0-9]+(?:\\.[0-9]+)?)[ \\u3000]*(${RANGE_MARK})[ \\u3000]*([^${rangeMarks.map((m) => m.charAt(0)).join('')}0-9]{1,40})[ \\u3000]*(${RANGE_MARK})[ \\u3000]*([0-9]+(?:\\.[0-9]+)?)`);
+const RANGE = new RegExp(
+  `^[ \\u3000]*([0-9]+(?:\\.[0-9]+)?)[ \\u3000]*(${RANGE_MARK})[ \\u3000]*([^${rangeMarks.map((m) => m.charAt(0)).join('')}0-9]{1,40})[ \\u3000]*(${RANGE_MARK})[ \\u3000]*([0-9]+(?:\\.[0-9]+)?)`,
+);
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -129,8 +150,8 @@ function readValue(text: string): ParsedValue {
     AFTER.lastIndex = m.index + num.length;
     const after = AFTER.exec(text);
     const [tail = '', scaleText, unitText, per, perUnit, suffix] = after ?? [];
-    const scale = scaleText ? SCALES[scaleText] ?? 1 : 1;
-    let unit = unitText ? UNIT_VARIANTS[unitText] ?? unitText : '';
+    const scale = scaleText ? (SCALES[scaleText] ?? 1) : 1;
+    let unit = unitText ? (UNIT_VARIANTS[unitText] ?? unitText) : '';
     if (per && perUnit) unit = `${unit}/${perUnit}`;
     const comparatorText = prefix ?? suffix;
     const comparator = normaliseComparator(comparatorText);

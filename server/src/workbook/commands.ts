@@ -21,7 +21,10 @@ export const WORKBOOK_IN_DIRECTORY = /\.xlsx$/i;
 export function readWorkbookText(path: string, sheet?: string): ImportedText {
   const size = statSync(path).size;
   if (size > ZIP_LIMITS.fileBytes) {
-    refuse({ zh: `工作簿文件超过 ${ZIP_LIMITS.fileBytes / 1024 / 1024} MB 上限`, en: `the workbook file is larger than the limit of ${ZIP_LIMITS.fileBytes / 1024 / 1024} MB` });
+    refuse({
+      zh: `工作簿文件超过 ${ZIP_LIMITS.fileBytes / 1024 / 1024} MB 上限`,
+      en: `the workbook file is larger than the limit of ${ZIP_LIMITS.fileBytes / 1024 / 1024} MB`,
+    });
   }
   const result = importWorkbook(readFileSync(path), sheet === undefined ? {} : { sheet });
   if (!result.ok) throw new WorkbookError(result.message);
@@ -42,7 +45,9 @@ function write(path: string, data: string | Buffer, io: WorkbookIo, say: (t: Bil
     writeFileSync(path, data);
     return true;
   } catch (e) {
-    io.err(`perf-target: ${path}: ${say(msg.cannotWrite((e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e))))}`);
+    io.err(
+      `perf-target: ${path}: ${say(msg.cannotWrite((e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e))))}`,
+    );
     return false;
   }
 }
@@ -51,7 +56,14 @@ function write(path: string, data: string | Buffer, io: WorkbookIo, say: (t: Bil
  * `perf-target import BOOK.xlsx [-o FILE] [--sheet NAME]`: the text to standard output or FILE,
  * notes (hidden rows, sheets skipped) to standard error. 0, or 2 when the workbook cannot be read.
  */
-export function runImport(path: string, output: string | undefined, sheet: string | undefined, io: WorkbookIo, say: (t: Bilingual) => string, describe: (e: unknown) => Bilingual): number {
+export function runImport(
+  path: string,
+  output: string | undefined,
+  sheet: string | undefined,
+  io: WorkbookIo,
+  say: (t: Bilingual) => string,
+  describe: (e: unknown) => Bilingual,
+): number {
   let imported: ImportedText;
   try {
     imported = readWorkbookText(path, sheet);
@@ -72,7 +84,15 @@ export function runImport(path: string, output: string | undefined, sheet: strin
  * `perf-target export --format xlsx FILE -o BOOK.xlsx`: 0, or 2 when FILE cannot be read or BOOK
  * written; cells longer than Excel shows are mentioned on standard error (the workbook keeps them).
  */
-export function runExportXlsx(path: string, shown: string, output: string, readText: (path: string) => string, io: WorkbookIo, say: (t: Bilingual) => string, describe: (e: unknown) => Bilingual): number {
+export function runExportXlsx(
+  path: string,
+  shown: string,
+  output: string,
+  readText: (path: string) => string,
+  io: WorkbookIo,
+  say: (t: Bilingual) => string,
+  describe: (e: unknown) => Bilingual,
+): number {
   let text: string;
   try {
     text = readText(path);

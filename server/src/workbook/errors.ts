@@ -19,7 +19,7 @@ export function refuse(text: Bilingual): never {
 /** The message of anything thrown while reading a workbook: ours as is, anything else as a damaged file. */
 export function asWorkbookError(e: unknown): WorkbookError {
   if (e instanceof WorkbookError) return e;
-  const detail = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
+  const detail = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
   return new WorkbookError({
     zh: '工作簿已损坏或格式不对，无法读取',
     en: `the workbook is damaged or not in the expected format (${detail})`,

@@ -20,10 +20,31 @@
  * seven cells with no empty cell past the seventh, and cells quoted only as Excel quotes them.
  */
 import { formatWan, type Bilingual } from '../i18n';
-import { parseDocument, parseRow, isQuotedCell, RowCache, MAX_ROW_LINES, splitLines, type Span, type TargetDocument } from '../syntax/document';
+import {
+  parseDocument,
+  parseRow,
+  isQuotedCell,
+  RowCache,
+  MAX_ROW_LINES,
+  splitLines,
+  type Span,
+  type TargetDocument,
+} from '../syntax/document';
 import { COLUMNS, isTitle } from '../vocabulary';
 import { asWorkbookError, refuse } from './errors';
-import { columnName, readXlsx, SHEET_LIMITS, STYLE, writeXlsx, type CellRange, type CellValue, type OutCell, type OutSheet, type Sheet, type SheetRow } from './xlsx';
+import {
+  columnName,
+  readXlsx,
+  SHEET_LIMITS,
+  STYLE,
+  writeXlsx,
+  type CellRange,
+  type CellValue,
+  type OutCell,
+  type OutSheet,
+  type Sheet,
+  type SheetRow,
+} from './xlsx';
 
 export const TABLE_LIMITS = {
   /** The header row is looked for in this many rows at the top of a sheet. */
@@ -108,7 +129,9 @@ function findHeader(sheet: Sheet): { index: number; col: number } | undefined {
     if (row.index >= TABLE_LIMITS.headerSearchRows) break;
     const first = row.cells[0];
     if (!first || row.cells.length < 2) continue;
-    const cells = cellsFrom(row, first.col, false).map((v) => (typeof v === 'number' ? String(v) : v.replace(/[\t\r\n]/g, ' ')));
+    const cells = cellsFrom(row, first.col, false).map((v) =>
+      typeof v === 'number' ? String(v) : v.replace(/[\t\r\n]/g, ' '),
+    );
     if (parseRow(cells.join('\t')).kind === 'header') return { index: row.index, col: first.col };
   }
   return undefined;
@@ -147,20 +170,35 @@ export function cellSource(value: string): string {
 }
 
 function listRows(rows: readonly number[]): string {
-  const shown = rows.slice(0, 10).map((r) => r + 1).join(', ');
+  const shown = rows
+    .slice(0, 10)
+    .map((r) => r + 1)
+    .join(', ');
   return rows.length > 10 ? `${shown}, …` : shown;
 }
 
-function sheetLines(sheet: Sheet, header: { index: number; col: number } | undefined, lines: string[], places: LinePlace[], notes: Bilingual[]): void {
+function sheetLines(
+  sheet: Sheet,
+  header: { index: number; col: number } | undefined,
+  lines: string[],
+  places: LinePlace[],
+  notes: Bilingual[],
+): void {
   const name = sheet.name;
   if (sheet.hidden) notes.push({ zh: `工作表“${name}”是隐藏的，已导入`, en: `sheet "${name}" is hidden; imported` });
   const hiddenRows = sheet.rows.filter((r) => r.hidden).map((r) => r.index);
   if (hiddenRows.length > 0) {
-    notes.push({ zh: `工作表“${name}”的隐藏行 ${listRows(hiddenRows)} 已照常导入`, en: `sheet "${name}": hidden rows ${listRows(hiddenRows)} imported like the others` });
+    notes.push({
+      zh: `工作表“${name}”的隐藏行 ${listRows(hiddenRows)} 已照常导入`,
+      en: `sheet "${name}": hidden rows ${listRows(hiddenRows)} imported like the others`,
+    });
   }
   if (sheet.hiddenColumns.length > 0) {
     const cols = sheet.hiddenColumns.slice(0, 10).map(columnName).join(', ');
-    notes.push({ zh: `工作表“${name}”的隐藏列 ${cols} 已照常导入`, en: `sheet "${name}": hidden columns ${cols} imported like the others` });
+    notes.push({
+      zh: `工作表“${name}”的隐藏列 ${cols} 已照常导入`,
+      en: `sheet "${name}": hidden columns ${cols} imported like the others`,
+    });
   }
   const withValues = sheet.rows.filter((r) => r.cells.length > 0);
   const last = withValues[withValues.length - 1]?.index ?? -1;
@@ -212,7 +250,10 @@ function sheetLines(sheet: Sheet, header: { index: number; col: number } | undef
     lines.push(text);
   }
   if (leftOut > 0) {
-    notes.push({ zh: `工作表“${name}”表头左侧的 ${leftOut} 个单元格不属于目标表，未导入`, en: `sheet "${name}": ${leftOut} cell(s) left of the header belong to no column of the table; not imported` });
+    notes.push({
+      zh: `工作表“${name}”表头左侧的 ${leftOut} 个单元格不属于目标表，未导入`,
+      en: `sheet "${name}": ${leftOut} cell(s) left of the header belong to no column of the table; not imported`,
+    });
   }
   if (farRight > 0) {
     notes.push({
@@ -220,9 +261,16 @@ function sheetLines(sheet: Sheet, header: { index: number; col: number } | undef
       en: `sheet "${name}": ${farRight} cell(s) more than ${TABLE_LIMITS.columns} columns right of the header's first; not imported`,
     });
   }
-  if (tabs > 0) notes.push({ zh: `工作表“${name}”有 ${tabs} 个单元格含制表符，已换成空格`, en: `sheet "${name}": tabs in ${tabs} cell(s) became spaces` });
+  if (tabs > 0)
+    notes.push({
+      zh: `工作表“${name}”有 ${tabs} 个单元格含制表符，已换成空格`,
+      en: `sheet "${name}": tabs in ${tabs} cell(s) became spaces`,
+    });
   if (flattened > 0) {
-    notes.push({ zh: `工作表“${name}”有 ${flattened} 行的换行过多，已换成空格`, en: `sheet "${name}": line breaks in ${flattened} row(s) too long to keep became spaces` });
+    notes.push({
+      zh: `工作表“${name}”有 ${flattened} 行的换行过多，已换成空格`,
+      en: `sheet "${name}": line breaks in ${flattened} row(s) too long to keep became spaces`,
+    });
   }
 }
 
@@ -231,7 +279,12 @@ function sheetLines(sheet: Sheet, header: { index: number; col: number } | undef
  * span's start offset in that row's text → sheet, cell (`G12`) and the character within the cell's
  * value (1-based; a quote Excel doubled counts once). Undefined when the line has no place.
  */
-export function cellOfFinding(imported: Pick<ImportedText, 'places'>, doc: TargetDocument, line: number, span: Span): { sheet: string; cell: string; character: number } | undefined {
+export function cellOfFinding(
+  imported: Pick<ImportedText, 'places'>,
+  doc: TargetDocument,
+  line: number,
+  span: Span,
+): { sheet: string; cell: string; character: number } | undefined {
   const ref = doc.rows[line];
   const place = imported.places[ref?.line ?? line];
   if (!ref || !place) return undefined;
@@ -254,7 +307,11 @@ export function cellOfFinding(imported: Pick<ImportedText, 'places'>, doc: Targe
       if (raw.charCodeAt(i) === 0x22) i++;
     }
   }
-  return { sheet: place.sheet, cell: `${columnName(place.firstCol + index)}${place.row + 1}`, character: character + 1 };
+  return {
+    sheet: place.sheet,
+    cell: `${columnName(place.firstCol + index)}${place.row + 1}`,
+    character: character + 1,
+  };
 }
 
 // ---- export
@@ -289,11 +346,17 @@ function displayWidth(text: string): number {
   return Math.max(w, line);
 }
 
-const WIDTH_BOUNDS: ReadonlyArray<readonly [number, number]> = COLUMNS.map((c, i) => (c.amount ? [10, 18] : WRAPPED[i] ? [30, i === WIDTH - 1 ? 90 : 60] : [16, 50]));
+const WIDTH_BOUNDS: ReadonlyArray<readonly [number, number]> = COLUMNS.map((c, i) =>
+  c.amount ? [10, 18] : WRAPPED[i] ? [30, i === WIDTH - 1 ? 90 : 60] : [16, 50],
+);
 
 /** Sheet names: the department's (else `SheetN`), without the characters Excel forbids, at most 31, unique. */
 function sheetName(department: string | undefined, k: number, used: Set<string>): string {
-  let base = (department ?? '').replace(/[\][:*?/\\]/g, '').replace(/^'+|'+$/g, '').trim().slice(0, 31);
+  let base = (department ?? '')
+    .replace(/[\][:*?/\\]/g, '')
+    .replace(/^'+|'+$/g, '')
+    .trim()
+    .slice(0, 31);
   if (base === '') base = `Sheet${k + 1}`;
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 2)}(${n})`;
@@ -305,7 +368,10 @@ function sheetName(department: string | undefined, k: number, used: Set<string>)
  * The sheets of a text: one per table. Never throws. Only cells, row kinds and tables are needed,
  * so no indicator is read (an indicator limit of 0: the parse is a third of the work otherwise).
  */
-export function textToSheets(text: string, doc: TargetDocument = parseDocument(trimText(text), new RowCache(undefined, () => 0))): OutSheet[] {
+export function textToSheets(
+  text: string,
+  doc: TargetDocument = parseDocument(trimText(text), new RowCache(undefined, () => 0)),
+): OutSheet[] {
   return buildSheets(doc, { cells: 0, rows: 0 });
 }
 
@@ -335,7 +401,9 @@ function buildSheets(doc: TargetDocument, cut: { cells: number; rows: number }):
       }
       const cells = ref.row.cells;
       if (cells.length > SHEET_LIMITS.columns) cut.cells += cells.length - SHEET_LIMITS.columns;
-      const values = (cells.length > SHEET_LIMITS.columns ? cells.slice(0, SHEET_LIMITS.columns) : cells).map((c) => valueOf(c.raw));
+      const values = (cells.length > SHEET_LIMITS.columns ? cells.slice(0, SHEET_LIMITS.columns) : cells).map((c) =>
+        valueOf(c.raw),
+      );
       if (ref.row.text === '') {
         rows.push(undefined);
         continue;
@@ -354,11 +422,13 @@ function buildSheets(doc: TargetDocument, cut: { cells: number; rows: number }):
         continue;
       }
       const body = ref.row.kind === 'project' || ref.row.kind === 'unit' || ref.row.kind === 'total';
-      rows.push(values.map((v, i): OutCell => {
-        if (i < WIDTH) widths[i] = Math.max(widths[i] ?? 0, displayWidth(v) + 2);
-        if (body && AMOUNT[i]) return v === '' ? { value: '', style: STYLE.amount } : amountCell(v);
-        return { value: v, style: WRAPPED[i] ? STYLE.wrap : STYLE.text };
-      }));
+      rows.push(
+        values.map((v, i): OutCell => {
+          if (i < WIDTH) widths[i] = Math.max(widths[i] ?? 0, displayWidth(v) + 2);
+          if (body && AMOUNT[i]) return v === '' ? { value: '', style: STYLE.amount } : amountCell(v);
+          return { value: v, style: WRAPPED[i] ? STYLE.wrap : STYLE.text };
+        }),
+      );
     }
     sheets.push({
       name: sheetName(table?.department, k, used),
@@ -388,19 +458,30 @@ export function exportWorkbook(text: string): Buffer {
 export const EXCEL_CELL_CHARS = 32_767;
 
 /** The workbook of a target text, with what Excel will not show as written (cells past its limit). Never throws. */
-export function exportWorkbookWithNotes(text: string): { readonly bytes: Buffer; readonly notes: readonly Bilingual[] } {
+export function exportWorkbookWithNotes(text: string): {
+  readonly bytes: Buffer;
+  readonly notes: readonly Bilingual[];
+} {
   const cut = { cells: 0, rows: 0 };
   const sheets = buildSheets(parseDocument(trimText(text), new RowCache(undefined, () => 0)), cut);
   const long: string[] = [];
   for (const sheet of sheets) {
-    sheet.rows.forEach((row, r) => row?.forEach((cell, c) => {
-      if (typeof cell?.value === 'string' && cell.value.length > EXCEL_CELL_CHARS) long.push(`${sheet.name}!${columnName(c)}${r + 1}`);
-    }));
+    sheet.rows.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (typeof cell?.value === 'string' && cell.value.length > EXCEL_CELL_CHARS)
+          long.push(`${sheet.name}!${columnName(c)}${r + 1}`);
+      }),
+    );
   }
-  const notes: Bilingual[] = long.length === 0 ? [] : [{
-    zh: `${long.length} 个单元格超过 Excel 每格 ${EXCEL_CELL_CHARS} 个字符的上限（${long.slice(0, 5).join('、')}），Excel 打开时会截断；WPS 和 LibreOffice 同样有此上限`,
-    en: `${long.length} cell(s) exceed Excel's limit of ${EXCEL_CELL_CHARS} characters a cell (${long.slice(0, 5).join(', ')}); Excel cuts them when opening, and WPS and LibreOffice have the same limit`,
-  }];
+  const notes: Bilingual[] =
+    long.length === 0
+      ? []
+      : [
+          {
+            zh: `${long.length} 个单元格超过 Excel 每格 ${EXCEL_CELL_CHARS} 个字符的上限（${long.slice(0, 5).join('、')}），Excel 打开时会截断；WPS 和 LibreOffice 同样有此上限`,
+            en: `${long.length} cell(s) exceed Excel's limit of ${EXCEL_CELL_CHARS} characters a cell (${long.slice(0, 5).join(', ')}); Excel cuts them when opening, and WPS and LibreOffice have the same limit`,
+          },
+        ];
   if (cut.cells > 0 || cut.rows > 0) {
     notes.push({
       zh: `工作表放不下的内容未写入：${cut.cells} 个超出 Excel 最后一列的单元格、${cut.rows} 行超出最后一行的行`,

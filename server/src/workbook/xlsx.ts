@@ -100,7 +100,9 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Whether an OLE2 file holds an `EncryptionInfo` stream (a password-protected .xlsx) — its name, UTF-16LE, in a directory sector. */
 function isEncryptedPackage(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from('EncryptionInfo', 'utf16le'));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(
+    Buffer.from('EncryptionInfo', 'utf16le'),
+  );
 }
 
 /** Reads the workbook's sheets (only `sheet` when given). Throws only `WorkbookError`. */
@@ -115,9 +117,15 @@ export function readXlsx(bytes: Uint8Array, options: { readonly sheet?: string }
 function read(bytes: Buffer, options: { readonly sheet?: string }): Workbook {
   if (OLE2.every((b, i) => bytes[i] === b)) {
     if (isEncryptedPackage(bytes)) {
-      refuse({ zh: '工作簿设有打开密码（已加密），请在 Excel 或 WPS 中取消密码后另存为 .xlsx', en: 'the workbook is password-protected (encrypted); remove the password in Excel or WPS and save it as .xlsx' });
+      refuse({
+        zh: '工作簿设有打开密码（已加密），请在 Excel 或 WPS 中取消密码后另存为 .xlsx',
+        en: 'the workbook is password-protected (encrypted); remove the password in Excel or WPS and save it as .xlsx',
+      });
     }
-    refuse({ zh: '这是 Excel 97–2003 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再用', en: 'this is an Excel 97–2003 workbook (.xls); save it as .xlsx in Excel or WPS, then use that' });
+    refuse({
+      zh: '这是 Excel 97–2003 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再用',
+      en: 'this is an Excel 97–2003 workbook (.xls); save it as .xlsx in Excel or WPS, then use that',
+    });
   }
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     refuse({ zh: '不是工作簿（.xlsx 文件应是 zip 格式）', en: 'not a workbook (an .xlsx file is a zip)' });
@@ -132,17 +140,27 @@ function read(bytes: Buffer, options: { readonly sheet?: string }): Workbook {
   }
   const workbookXml = text(workbookPath);
   if (workbookXml === undefined) {
-    refuse({ zh: '不是 Excel 工作簿（zip 中没有 xl/workbook.xml）', en: 'not an Excel workbook (the zip has no xl/workbook.xml)' });
+    refuse({
+      zh: '不是 Excel 工作簿（zip 中没有 xl/workbook.xml）',
+      en: 'not an Excel workbook (the zip has no xl/workbook.xml)',
+    });
   }
   const base = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
   const relsPath = `${base}_rels/${workbookPath.slice(base.length)}.rels`;
   const rels = relationships(text(relsPath) ?? '', base, relsPath);
   const declared = sheetsOf(workbookXml, workbookPath);
-  if (declared.length > SHEET_LIMITS.sheets) refuse({ zh: `工作簿有 ${declared.length} 个工作表，超过上限 ${SHEET_LIMITS.sheets}`, en: `the workbook has ${declared.length} sheets, more than the limit of ${SHEET_LIMITS.sheets}` });
+  if (declared.length > SHEET_LIMITS.sheets)
+    refuse({
+      zh: `工作簿有 ${declared.length} 个工作表，超过上限 ${SHEET_LIMITS.sheets}`,
+      en: `the workbook has ${declared.length} sheets, more than the limit of ${SHEET_LIMITS.sheets}`,
+    });
   const names = declared.map((s) => s.name);
   const wanted = options.sheet === undefined ? declared : declared.filter((s) => s.name === options.sheet);
   if (options.sheet !== undefined && wanted.length === 0) {
-    refuse({ zh: `工作簿中没有名为“${options.sheet}”的工作表（有：${names.join('、')}）`, en: `the workbook has no sheet named "${options.sheet}" (it has: ${names.join(', ')})` });
+    refuse({
+      zh: `工作簿中没有名为“${options.sheet}”的工作表（有：${names.join('、')}）`,
+      en: `the workbook has no sheet named "${options.sheet}" (it has: ${names.join(', ')})`,
+    });
   }
   const sharedPath = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target ?? `${base}sharedStrings.xml`;
   const sharedXml = text(sharedPath);
@@ -168,14 +186,18 @@ interface Relationship {
 /** A part's relationships, targets resolved against `base` (the part's folder). */
 function relationships(xml: string, base: string, part: string): Relationship[] {
   const out: Relationship[] = [];
-  scanXml(xml, {
-    open(name, a) {
-      if (name !== 'Relationship' || a['TargetMode'] === 'External') return;
-      out.push({ id: a['Id'] ?? '', type: a['Type'] ?? '', target: resolveTarget(base, a['Target'] ?? '') });
+  scanXml(
+    xml,
+    {
+      open(name, a) {
+        if (name !== 'Relationship' || a['TargetMode'] === 'External') return;
+        out.push({ id: a['Id'] ?? '', type: a['Type'] ?? '', target: resolveTarget(base, a['Target'] ?? '') });
+      },
+      close() {},
+      text() {},
     },
-    close() {},
-    text() {},
-  }, part);
+    part,
+  );
   return out;
 }
 
@@ -191,13 +213,22 @@ function resolveTarget(base: string, target: string): string {
 
 function sheetsOf(xml: string, part: string): Array<{ name: string; rel: string; hidden: boolean }> {
   const out: Array<{ name: string; rel: string; hidden: boolean }> = [];
-  scanXml(xml, {
-    open(name, a) {
-      if (name === 'sheet') out.push({ name: a['name'] ?? `Sheet${out.length + 1}`, rel: a['id'] ?? '', hidden: (a['state'] ?? 'visible') !== 'visible' });
+  scanXml(
+    xml,
+    {
+      open(name, a) {
+        if (name === 'sheet')
+          out.push({
+            name: a['name'] ?? `Sheet${out.length + 1}`,
+            rel: a['id'] ?? '',
+            hidden: (a['state'] ?? 'visible') !== 'visible',
+          });
+      },
+      close() {},
+      text() {},
     },
-    close() {},
-    text() {},
-  }, part);
+    part,
+  );
   return out;
 }
 
@@ -228,7 +259,7 @@ class StringCollector {
   }
 
   take(): string {
-    const s = this.parts.length === 1 ? this.parts[0] ?? '' : this.parts.join('');
+    const s = this.parts.length === 1 ? (this.parts[0] ?? '') : this.parts.join('');
     this.parts = [];
     return unescapeOoxml(s);
   }
@@ -238,28 +269,32 @@ function sharedStrings(xml: string, part: string): string[] {
   const out: string[] = [];
   const item = new StringCollector();
   let inItem = false;
-  scanXml(xml, {
-    open(name) {
-      if (name === 'si') {
-        if (out.length >= SHEET_LIMITS.sharedStrings) {
-          refuse({
-            zh: `工作簿的共享字符串超过 ${SHEET_LIMITS.sharedStrings.toLocaleString('en')} 条上限，拒绝读取`,
-            en: `the workbook's shared strings exceed the limit of ${SHEET_LIMITS.sharedStrings.toLocaleString('en')} entries; refused`,
-          });
-        }
-        inItem = true;
-      } else if (inItem) item.open(name);
+  scanXml(
+    xml,
+    {
+      open(name) {
+        if (name === 'si') {
+          if (out.length >= SHEET_LIMITS.sharedStrings) {
+            refuse({
+              zh: `工作簿的共享字符串超过 ${SHEET_LIMITS.sharedStrings.toLocaleString('en')} 条上限，拒绝读取`,
+              en: `the workbook's shared strings exceed the limit of ${SHEET_LIMITS.sharedStrings.toLocaleString('en')} entries; refused`,
+            });
+          }
+          inItem = true;
+        } else if (inItem) item.open(name);
+      },
+      close(name) {
+        if (name === 'si') {
+          out.push(item.take());
+          inItem = false;
+        } else if (inItem) item.close(name);
+      },
+      text(t) {
+        if (inItem) item.text(t);
+      },
     },
-    close(name) {
-      if (name === 'si') {
-        out.push(item.take());
-        inItem = false;
-      } else if (inItem) item.close(name);
-    },
-    text(t) {
-      if (inItem) item.text(t);
-    },
-  }, part);
+    part,
+  );
   return out;
 }
 
@@ -270,7 +305,11 @@ function typedValue(type: string, raw: string, shared: readonly string[], part: 
   if (type === 's') {
     if (raw === '') return undefined;
     const k = Number(raw);
-    if (!Number.isInteger(k) || k < 0 || k >= shared.length) refuse({ zh: `工作表 ${part} 引用了不存在的共享字符串 ${raw.slice(0, 12)}`, en: `the sheet ${part} refers to a shared string that does not exist (${raw.slice(0, 12)})` });
+    if (!Number.isInteger(k) || k < 0 || k >= shared.length)
+      refuse({
+        zh: `工作表 ${part} 引用了不存在的共享字符串 ${raw.slice(0, 12)}`,
+        en: `the sheet ${part} refers to a shared string that does not exist (${raw.slice(0, 12)})`,
+      });
     return shared[k];
   }
   if (type === 'str' || type === 'e' || type === 'd') return unescapeOoxml(raw);
@@ -280,7 +319,12 @@ function typedValue(type: string, raw: string, shared: readonly string[], part: 
   return Number.isFinite(n) ? n : raw;
 }
 
-function worksheet(xml: string, shared: readonly string[], budget: { cells: number }, part: string): Omit<Sheet, 'name' | 'hidden'> {
+function worksheet(
+  xml: string,
+  shared: readonly string[],
+  budget: { cells: number },
+  part: string,
+): Omit<Sheet, 'name' | 'hidden'> {
   const rows: SheetRow[] = [];
   const hiddenColumns: number[] = [];
   const merges: CellRange[] = [];
@@ -312,66 +356,80 @@ function worksheet(xml: string, shared: readonly string[], budget: { cells: numb
       rowIndex = ref.row;
       rowHidden = false;
     }
-    if (col >= SHEET_LIMITS.columns) refuse({ zh: `工作表 ${part} 的列超出 Excel 的上限`, en: `the sheet ${part} has columns beyond Excel's bounds` });
+    if (col >= SHEET_LIMITS.columns)
+      refuse({ zh: `工作表 ${part} 的列超出 Excel 的上限`, en: `the sheet ${part} has columns beyond Excel's bounds` });
     type = a['t'] ?? 'n';
     inCell = true;
     value = [];
   };
   const endCell = (): void => {
     inCell = false;
-    const raw = value.length === 1 ? value[0] ?? '' : value.join('');
+    const raw = value.length === 1 ? (value[0] ?? '') : value.join('');
     const v = type === 'inlineStr' ? inline.take() : typedValue(type, raw, shared, part);
     if (v === undefined || v === '') return;
-    if (--budget.cells < 0) refuse({ zh: `工作簿的单元格超过 ${SHEET_LIMITS.cells.toLocaleString('en')} 个上限，拒绝读取`, en: `the workbook holds more than ${SHEET_LIMITS.cells.toLocaleString('en')} cells; refused` });
+    if (--budget.cells < 0)
+      refuse({
+        zh: `工作簿的单元格超过 ${SHEET_LIMITS.cells.toLocaleString('en')} 个上限，拒绝读取`,
+        en: `the workbook holds more than ${SHEET_LIMITS.cells.toLocaleString('en')} cells; refused`,
+      });
     cells.push({ col, value: v });
   };
 
-  scanXml(xml, {
-    open(name, a, selfClosing) {
-      if (inCell) {
-        if (name === 'v') inValue = true;
-        else if (name === 'is') inInline = true;
-        else if (inInline) inline.open(name);
-        return;
-      }
-      if (name === 'row') {
-        endRow();
-        const r = a['r'] === undefined ? NaN : Number(a['r']);
-        rowIndex = Number.isInteger(r) && r >= 1 ? r - 1 : rowIndex + 1;
-        if (rowIndex >= SHEET_LIMITS.rows) refuse({ zh: `工作表 ${part} 的行超出 Excel 的上限`, en: `the sheet ${part} has rows beyond Excel's bounds` });
-        rowHidden = isTrue(a['hidden']);
-        col = -1;
-      } else if (name === 'c') {
-        startCell(a);
-        if (selfClosing) inCell = false;
-      } else if (name === 'col' && isTrue(a['hidden'])) {
-        const min = Math.max(1, Number(a['min']) || 1);
-        const max = Math.min(SHEET_LIMITS.columns, Number(a['max']) || min);
-        // Bounded by Excel's column count; a hidden range to XFD is noted by its first columns only.
-        for (let k = min; k <= max && hiddenColumns.length < 64; k++) hiddenColumns.push(k - 1);
-      } else if (name === 'mergeCell') {
-        const [from, to] = (a['ref'] ?? '').split(':');
-        const start = parseCellRef(from ?? '');
-        const end = parseCellRef(to ?? from ?? '');
-        if (start && end) merges.push({ firstRow: start.row, firstCol: start.col, lastRow: end.row, lastCol: end.col });
-      }
+  scanXml(
+    xml,
+    {
+      open(name, a, selfClosing) {
+        if (inCell) {
+          if (name === 'v') inValue = true;
+          else if (name === 'is') inInline = true;
+          else if (inInline) inline.open(name);
+          return;
+        }
+        if (name === 'row') {
+          endRow();
+          const r = a['r'] === undefined ? NaN : Number(a['r']);
+          rowIndex = Number.isInteger(r) && r >= 1 ? r - 1 : rowIndex + 1;
+          if (rowIndex >= SHEET_LIMITS.rows)
+            refuse({
+              zh: `工作表 ${part} 的行超出 Excel 的上限`,
+              en: `the sheet ${part} has rows beyond Excel's bounds`,
+            });
+          rowHidden = isTrue(a['hidden']);
+          col = -1;
+        } else if (name === 'c') {
+          startCell(a);
+          if (selfClosing) inCell = false;
+        } else if (name === 'col' && isTrue(a['hidden'])) {
+          const min = Math.max(1, Number(a['min']) || 1);
+          const max = Math.min(SHEET_LIMITS.columns, Number(a['max']) || min);
+          // Bounded by Excel's column count; a hidden range to XFD is noted by its first columns only.
+          for (let k = min; k <= max && hiddenColumns.length < 64; k++) hiddenColumns.push(k - 1);
+        } else if (name === 'mergeCell') {
+          const [from, to] = (a['ref'] ?? '').split(':');
+          const start = parseCellRef(from ?? '');
+          const end = parseCellRef(to ?? from ?? '');
+          if (start && end)
+            merges.push({ firstRow: start.row, firstCol: start.col, lastRow: end.row, lastCol: end.col });
+        }
+      },
+      close(name) {
+        if (inCell) {
+          if (name === 'c') endCell();
+          else if (name === 'v') inValue = false;
+          else if (name === 'is') inInline = false;
+          else if (inInline) inline.close(name);
+          return;
+        }
+        if (name === 'sheetData') endRow();
+      },
+      text(t) {
+        if (!inCell) return;
+        if (inValue) value.push(t);
+        else if (inInline) inline.text(t);
+      },
     },
-    close(name) {
-      if (inCell) {
-        if (name === 'c') endCell();
-        else if (name === 'v') inValue = false;
-        else if (name === 'is') inInline = false;
-        else if (inInline) inline.close(name);
-        return;
-      }
-      if (name === 'sheetData') endRow();
-    },
-    text(t) {
-      if (!inCell) return;
-      if (inValue) value.push(t);
-      else if (inInline) inline.text(t);
-    },
-  }, part);
+    part,
+  );
   endRow();
   return { rows: ordered ? rows : inRowOrder(rows), hiddenColumns, merges };
 }
@@ -381,7 +439,12 @@ function inRowOrder(rows: readonly SheetRow[]): SheetRow[] {
   const byIndex = new Map<number, SheetRow>();
   for (const r of rows) {
     const before = byIndex.get(r.index);
-    byIndex.set(r.index, before ? { index: r.index, cells: sortedByColumn([...before.cells, ...r.cells]), hidden: before.hidden || r.hidden } : r);
+    byIndex.set(
+      r.index,
+      before
+        ? { index: r.index, cells: sortedByColumn([...before.cells, ...r.cells]), hidden: before.hidden || r.hidden }
+        : r,
+    );
   }
   return [...byIndex.values()].sort((a, b) => a.index - b.index);
 }
@@ -438,37 +501,43 @@ function escapeXml(text: string): string {
 
 /** Text as a cell holds it: XML's escapes, OOXML's for control characters and for a literal `_xHHHH_`. */
 function cellText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  let t = text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_').replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  let t = text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_').replace(
+    // Control characters are what this escapes.
+    // eslint-disable-next-line no-control-regex
+    /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g,
+    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
   // Lone surrogates cannot be encoded in UTF-8.
   t = t.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
   return escapeXml(t);
 }
 
-const rangeRef = (r: CellRange): string => `${columnName(r.firstCol)}${r.firstRow + 1}:${columnName(r.lastCol)}${r.lastRow + 1}`;
+const rangeRef = (r: CellRange): string =>
+  `${columnName(r.firstCol)}${r.firstRow + 1}:${columnName(r.lastCol)}${r.lastRow + 1}`;
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-const STYLES_XML = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">`
-  + '<fonts count="3"><font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>'
-  + '<font><b/><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>'
-  + '<font><b/><sz val="16"/><name val="宋体"/><family val="3"/><charset val="134"/></font></fonts>'
-  + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
-  + '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
-  + '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>'
-  + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-  + '<cellXfs count="6">'
-  + '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-  + '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>'
-  + '<xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>'
-  + '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>'
-  + '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
+const STYLES_XML =
+  `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
+  '<fonts count="3"><font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>' +
+  '<font><b/><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>' +
+  '<font><b/><sz val="16"/><name val="宋体"/><family val="3"/><charset val="134"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
+  '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="6">' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
   // numFmtId 4 is the built-in `#,##0.00`.
-  + '<xf numFmtId="4" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>'
-  + '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+  '<xf numFmtId="4" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>' +
+  '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 /**
  * A workbook of the given sheets: shared strings, the styles of `STYLE`, merges, frozen rows,
@@ -480,10 +549,13 @@ export function writeXlsx(sheets: readonly OutSheet[]): Buffer {
   let stringRefs = 0;
   const sheetParts: ZipInput[] = sheets.map((sheet, k) => {
     const out: string[] = [`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
-    const frozen = sheet.frozenRows > 0
-      ? `<pane ySplit="${sheet.frozenRows}" topLeftCell="A${sheet.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${sheet.frozenRows + 1}" sqref="A${sheet.frozenRows + 1}"/>`
-      : '';
-    out.push(`<sheetViews><sheetView workbookViewId="0"${k === 0 ? ' tabSelected="1"' : ''}>${frozen}</sheetView></sheetViews>`);
+    const frozen =
+      sheet.frozenRows > 0
+        ? `<pane ySplit="${sheet.frozenRows}" topLeftCell="A${sheet.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${sheet.frozenRows + 1}" sqref="A${sheet.frozenRows + 1}"/>`
+        : '';
+    out.push(
+      `<sheetViews><sheetView workbookViewId="0"${k === 0 ? ' tabSelected="1"' : ''}>${frozen}</sheetView></sheetViews>`,
+    );
     out.push('<sheetFormatPr defaultRowHeight="13.5"/>');
     if (sheet.widths.length > 0) {
       out.push('<cols>');
@@ -498,7 +570,9 @@ export function writeXlsx(sheets: readonly OutSheet[]): Buffer {
         if (!cell) return;
         const ref = `${columnName(c)}${r + 1}`;
         if (typeof cell.value === 'number') {
-          out.push(`<c r="${ref}" s="${cell.style}"><v>${Number.isFinite(cell.value) ? String(cell.value) : '0'}</v></c>`);
+          out.push(
+            `<c r="${ref}" s="${cell.style}"><v>${Number.isFinite(cell.value) ? String(cell.value) : '0'}</v></c>`,
+          );
         } else if (cell.value === '') {
           out.push(`<c r="${ref}" s="${cell.style}"/>`);
         } else {
@@ -515,8 +589,13 @@ export function writeXlsx(sheets: readonly OutSheet[]): Buffer {
       out.push('</row>');
     });
     out.push('</sheetData>');
-    if (sheet.merges.length > 0) out.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${rangeRef(m)}"/>`).join('')}</mergeCells>`);
-    out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/>');
+    if (sheet.merges.length > 0)
+      out.push(
+        `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${rangeRef(m)}"/>`).join('')}</mergeCells>`,
+      );
+    out.push(
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/>',
+    );
     out.push('</worksheet>');
     return { name: `xl/worksheets/sheet${k + 1}.xml`, data: Buffer.from(out.join(''), 'utf8') };
   });
@@ -526,34 +605,55 @@ export function writeXlsx(sheets: readonly OutSheet[]): Buffer {
     sst.push(/^\s|\s$|\n/.test(s) ? `<si><t xml:space="preserve">${t}</t></si>` : `<si><t>${t}</t></si>`);
   }
   sst.push('</sst>');
-  const sheetEntries = sheets.map((s, k) => `<sheet name="${escapeXml(s.name)}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`).join('');
-  const sheetRels = sheets.map((_, k) => `<Relationship Id="rId${k + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${k + 1}.xml"/>`).join('');
+  const sheetEntries = sheets
+    .map((s, k) => `<sheet name="${escapeXml(s.name)}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`)
+    .join('');
+  const sheetRels = sheets
+    .map((_, k) => `<Relationship Id="rId${k + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${k + 1}.xml"/>`)
+    .join('');
   const n = sheets.length;
   const parts: ZipInput[] = [
     {
       name: '[Content_Types].xml',
-      data: Buffer.from(`${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
-        + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        + '<Default Extension="xml" ContentType="application/xml"/>'
-        + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-        + sheets.map((_, k) => `<Override PartName="/xl/worksheets/sheet${k + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')
-        + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-        + '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-        + '</Types>', 'utf8'),
+      data: Buffer.from(
+        `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+          '<Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          sheets
+            .map(
+              (_, k) =>
+                `<Override PartName="/xl/worksheets/sheet${k + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+            )
+            .join('') +
+          '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+          '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+          '</Types>',
+        'utf8',
+      ),
     },
     {
       name: '_rels/.rels',
-      data: Buffer.from(`${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`, 'utf8'),
+      data: Buffer.from(
+        `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        'utf8',
+      ),
     },
     {
       name: 'xl/workbook.xml',
-      data: Buffer.from(`${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetEntries}</sheets></workbook>`, 'utf8'),
+      data: Buffer.from(
+        `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetEntries}</sheets></workbook>`,
+        'utf8',
+      ),
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      data: Buffer.from(`${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${sheetRels}`
-        + `<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>`
-        + `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`, 'utf8'),
+      data: Buffer.from(
+        `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${sheetRels}` +
+          `<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+          `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+        'utf8',
+      ),
     },
     { name: 'xl/styles.xml', data: Buffer.from(STYLES_XML, 'utf8') },
     { name: 'xl/sharedStrings.xml', data: Buffer.from(sst.join(''), 'utf8') },

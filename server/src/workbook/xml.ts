@@ -15,13 +15,20 @@ export interface XmlHandler {
   text(text: string): void;
 }
 
-const PREDEFINED: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]]);
+const PREDEFINED: ReadonlyMap<string, string> = new Map([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 /** `what` is a short English description of the fault (the Chinese message says where only). */
-const malformed = (part: string, what: string): never => refuse({
-  zh: `工作簿的部件 ${part} 不是有效的 XML，可能已损坏`,
-  en: `the workbook's part ${part} is not valid XML (${what})`,
-});
+const malformed = (part: string, what: string): never =>
+  refuse({
+    zh: `工作簿的部件 ${part} 不是有效的 XML，可能已损坏`,
+    en: `the workbook's part ${part} is not valid XML (${what})`,
+  });
 
 /** `prefix:name` → `name`. */
 function local(name: string): string {
@@ -44,7 +51,8 @@ export function decodeEntities(text: string, part = 'XML'): string {
       const hex = name.charCodeAt(1) === 0x78 || name.charCodeAt(1) === 0x58;
       const digits = hex ? name.slice(2) : name.slice(1);
       const code = (hex ? /^[0-9A-Fa-f]{1,6}$/ : /^[0-9]{1,7}$/).test(digits) ? parseInt(digits, hex ? 16 : 10) : NaN;
-      if (!(code >= 1 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return malformed(part, `character reference &${name};`);
+      if (!(code >= 1 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff))
+        return malformed(part, `character reference &${name};`);
       char = String.fromCodePoint(code);
     } else {
       char = PREDEFINED.get(name);
@@ -146,7 +154,8 @@ export function scanXml(xml: string, on: XmlHandler, part: string): void {
       const quote = xml.charCodeAt(j);
       if (quote !== 0x22 && quote !== 0x27) return malformed(part, `an unquoted attribute in <${name}>`);
       const close = xml.indexOf(quote === 0x22 ? '"' : "'", j + 1);
-      if (close < 0 || attribute === '' || /[\s<>]/.test(attribute)) return malformed(part, `an attribute in <${name}>`);
+      if (close < 0 || attribute === '' || /[\s<>]/.test(attribute))
+        return malformed(part, `an attribute in <${name}>`);
       attributes[local(attribute)] = decodeEntities(xml.slice(j + 1, close), part);
       j = close + 1;
     }

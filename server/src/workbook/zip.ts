@@ -42,10 +42,11 @@ export interface ZipEntry {
   readonly localOffset: number;
 }
 
-const corrupt = (zh: string, en: string): never => refuse({
-  zh: `工作簿不是有效的 zip 文件（${zh}），可能已损坏或未下载完整`,
-  en: `the workbook is not a valid zip file (${en}); it may be damaged or incompletely downloaded`,
-});
+const corrupt = (zh: string, en: string): never =>
+  refuse({
+    zh: `工作簿不是有效的 zip 文件（${zh}），可能已损坏或未下载完整`,
+    en: `the workbook is not a valid zip file (${en}); it may be damaged or incompletely downloaded`,
+  });
 
 /** A zip read lazily: the directory at once, an entry's bytes when asked for. */
 export class ZipReader {
@@ -54,7 +55,10 @@ export class ZipReader {
 
   constructor(private readonly bytes: Buffer) {
     if (bytes.length > ZIP_LIMITS.fileBytes) {
-      refuse({ zh: `工作簿文件超过 ${ZIP_LIMITS.fileBytes / 1024 / 1024} MB 上限`, en: `the workbook file is larger than the limit of ${ZIP_LIMITS.fileBytes / 1024 / 1024} MB` });
+      refuse({
+        zh: `工作簿文件超过 ${ZIP_LIMITS.fileBytes / 1024 / 1024} MB 上限`,
+        en: `the workbook file is larger than the limit of ${ZIP_LIMITS.fileBytes / 1024 / 1024} MB`,
+      });
     }
     const end = findEnd(bytes);
     const count = bytes.readUInt16LE(end + 10);
@@ -64,12 +68,16 @@ export class ZipReader {
       refuse({ zh: '工作簿使用 zip64 格式，超出支持的大小', en: 'the workbook uses zip64, beyond the supported size' });
     }
     if (count > ZIP_LIMITS.entries) {
-      refuse({ zh: `工作簿含 ${count} 个部件，超过上限 ${ZIP_LIMITS.entries}`, en: `the workbook holds ${count} parts, more than the limit of ${ZIP_LIMITS.entries}` });
+      refuse({
+        zh: `工作簿含 ${count} 个部件，超过上限 ${ZIP_LIMITS.entries}`,
+        en: `the workbook holds ${count} parts, more than the limit of ${ZIP_LIMITS.entries}`,
+      });
     }
     if (offset + size > end) corrupt('目录超出文件范围', 'central directory out of range');
     let at = offset;
     for (let i = 0; i < count; i++) {
-      if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL_SIGNATURE) corrupt('目录项损坏', 'central directory entry');
+      if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL_SIGNATURE)
+        corrupt('目录项损坏', 'central directory entry');
       const flags = bytes.readUInt16LE(at + 8);
       const method = bytes.readUInt16LE(at + 10);
       const crc = bytes.readUInt32LE(at + 16);
@@ -81,7 +89,8 @@ export class ZipReader {
       const localOffset = bytes.readUInt32LE(at + 42);
       if (at + 46 + nameLength > end) corrupt('部件名超出文件范围', 'entry name out of range');
       const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
-      if (!this.entries.has(name)) this.entries.set(name, { name, method, flags, crc, compressedSize, size: entrySize, localOffset });
+      if (!this.entries.has(name))
+        this.entries.set(name, { name, method, flags, crc, compressedSize, size: entrySize, localOffset });
       at += 46 + nameLength + extraLength + commentLength;
     }
   }
@@ -95,9 +104,14 @@ export class ZipReader {
     const entry = this.entries.get(name);
     if (!entry) return undefined;
     const bytes = this.bytes;
-    if (entry.flags & 1) refuse({ zh: '工作簿的部件已加密，请先取消密码再另存为 .xlsx', en: 'the workbook\'s parts are encrypted; remove the password and save it as .xlsx again' });
+    if (entry.flags & 1)
+      refuse({
+        zh: '工作簿的部件已加密，请先取消密码再另存为 .xlsx',
+        en: "the workbook's parts are encrypted; remove the password and save it as .xlsx again",
+      });
     const at = entry.localOffset;
-    if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL_SIGNATURE) corrupt(`${name} 的文件头损坏`, `local header of ${name}`);
+    if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL_SIGNATURE)
+      corrupt(`${name} 的文件头损坏`, `local header of ${name}`);
     const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
     const stop = start + entry.compressedSize;
     if (stop > bytes.length) corrupt(`${name} 的数据超出文件范围`, `data of ${name} out of range`);
@@ -157,7 +171,11 @@ const DOS_DATE = (1 << 5) | 1;
  * The fields a local header and its central directory entry share, in the same order: version
  * needed, flags (UTF-8 names), method, time, date, CRC, sizes, name and extra lengths (26 bytes).
  */
-function writeEntryFields(buf: Buffer, at: number, f: { method: number; crc: number; compressed: number; size: number; nameLength: number }): void {
+function writeEntryFields(
+  buf: Buffer,
+  at: number,
+  f: { method: number; crc: number; compressed: number; size: number; nameLength: number },
+): void {
   buf.writeUInt16LE(20, at);
   buf.writeUInt16LE(0x0800, at + 2);
   buf.writeUInt16LE(f.method, at + 4);
@@ -181,7 +199,13 @@ export function writeZip(inputs: readonly ZipInput[]): Buffer {
     const deflated = deflateRawSync(input.data, { level: 6 });
     const stored = deflated.length >= input.data.length;
     const body = stored ? input.data : deflated;
-    const fields = { method: stored ? STORED : DEFLATED, crc, compressed: body.length, size: input.data.length, nameLength: name.length };
+    const fields = {
+      method: stored ? STORED : DEFLATED,
+      crc,
+      compressed: body.length,
+      size: input.data.length,
+      nameLength: name.length,
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_SIGNATURE, 0);
     writeEntryFields(local, 4, fields);

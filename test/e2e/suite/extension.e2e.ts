@@ -13,7 +13,11 @@ const folder = () => {
   return f.uri;
 };
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 30000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -26,7 +30,8 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
 function positionOf(doc: vscode.TextDocument, needle: string, lineNeedle = needle, offset = 0): vscode.Position {
   for (let i = 0; i < doc.lineCount; i++) {
     const text = doc.lineAt(i).text;
-    if (text.includes(lineNeedle) && text.includes(needle)) return new vscode.Position(i, text.indexOf(needle) + offset);
+    if (text.includes(lineNeedle) && text.includes(needle))
+      return new vscode.Position(i, text.indexOf(needle) + offset);
   }
   throw new Error(`not found: ${needle}`);
 }
@@ -44,7 +49,8 @@ async function pressKey(press: string): Promise<{ suggestVisible: boolean } | un
   return JSON.parse(readFileSync(`${keys}.done`, 'utf8')) as { suggestVisible: boolean };
 }
 
-const hoverText = (hovers: vscode.Hover[]) => hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+const hoverText = (hovers: vscode.Hover[]) =>
+  hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
 
 describe('Performance Targets in VS Code', () => {
   let doc: vscode.TextDocument;
@@ -52,7 +58,9 @@ describe('Performance Targets in VS Code', () => {
   let activationMs: number | undefined;
 
   before(async () => {
-    const ext = vscode.extensions.all.find((e) => (e.packageJSON as { name?: string } | undefined)?.name === 'perf-target');
+    const ext = vscode.extensions.all.find(
+      (e) => (e.packageJSON as { name?: string } | undefined)?.name === 'perf-target',
+    );
     assert.ok(ext, 'the extension under development is loaded');
     doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'sample.txt'));
     await vscode.window.showTextDocument(doc);
@@ -67,7 +75,11 @@ describe('Performance Targets in VS Code', () => {
   });
 
   it('detects a .txt target table and switches it to the language', async () => {
-    await waitFor('language detection', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString() && d.languageId === LANGUAGE_ID));
+    await waitFor('language detection', () =>
+      vscode.workspace.textDocuments.find(
+        (d) => d.uri.toString() === doc.uri.toString() && d.languageId === LANGUAGE_ID,
+      ),
+    );
     doc = await vscode.workspace.openTextDocument(doc.uri);
     assert.equal(doc.languageId, LANGUAGE_ID);
   });
@@ -78,11 +90,16 @@ describe('Performance Targets in VS Code', () => {
       return d.some((x) => codeOf(x) === 'subtotal-mismatch') ? d : undefined;
     });
     const codes = new Set(diagnostics.map(codeOf));
-    for (const rule of ['subtotal-mismatch', 'code-parent-mismatch', 'value-multiple-comparators', 'html-residue']) assert.ok(codes.has(rule), rule);
+    for (const rule of ['subtotal-mismatch', 'code-parent-mismatch', 'value-multiple-comparators', 'html-residue'])
+      assert.ok(codes.has(rule), rule);
   });
 
   it('explains a code on hover', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '11-数量指标', '补贴惠及人次', 1));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      positionOf(doc, '11-数量指标', '补贴惠及人次', 1),
+    );
     const text = hoverText(hovers);
     assert.match(text, /11-数量指标/);
     assert.match(text, /计划提供的产品或服务的数量/);
@@ -94,50 +111,82 @@ describe('Performance Targets in VS Code', () => {
     const end = doc.lineAt(line).range.end;
     edit.insert(doc.uri, end, '3、1-产出指标；');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.lineAt(line).range.end);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      doc.lineAt(line).range.end,
+    );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    for (const code of ['11-数量指标', '12-质量指标', '13-时效指标', '14-成本指标']) assert.ok(labels.includes(code), code);
+    for (const code of ['11-数量指标', '12-质量指标', '13-时效指标', '14-成本指标'])
+      assert.ok(labels.includes(code), code);
     assert.ok(!labels.includes('31-服务对象满意度'));
     await vscode.commands.executeCommand('undo');
   });
 
   it('outlines 合计 → units → projects', async () => {
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      doc.uri,
+    );
     assert.equal(symbols[0]?.name, '合计');
     assert.equal(symbols[0]?.children.length, 5);
   });
 
   it('goes from a derived project to its base project', async () => {
-    const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', doc.uri, positionOf(doc, '劳动仲裁经费（编外人员聘用经费）', undefined, 2));
+    const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+      'vscode.executeDefinitionProvider',
+      doc.uri,
+      positionOf(doc, '劳动仲裁经费（编外人员聘用经费）', undefined, 2),
+    );
     const lines = locations.map((l) => ('range' in l ? l.range : l.targetRange).start.line);
     assert.ok(lines.includes(positionOf(doc, '劳动仲裁经费\t').line));
   });
 
   it('finds the references of a policy document number', async () => {
-    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, positionOf(doc, '穗财社[2023]33号', '薪酬调查', 2));
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      doc.uri,
+      positionOf(doc, '穗财社[2023]33号', '薪酬调查', 2),
+    );
     assert.equal(refs.filter((r) => r.uri.toString() === doc.uri.toString()).length, 4);
   });
 
   it('applies a quick fix through a WorkspaceEdit', async () => {
     const d = vscode.languages.getDiagnostics(doc.uri).find((x) => codeOf(x) === 'code-parent-mismatch');
     assert.ok(d);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.edit && a.title.includes('3-满意度指标'));
     assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.ok(doc.getText().includes('4、3-满意度指标；31-服务对象满意度'));
-    await waitFor('the finding to go', () => !vscode.languages.getDiagnostics(doc.uri).some((x) => codeOf(x) === 'code-parent-mismatch'));
+    await waitFor(
+      'the finding to go',
+      () => !vscode.languages.getDiagnostics(doc.uri).some((x) => codeOf(x) === 'code-parent-mismatch'),
+    );
     await vscode.commands.executeCommand('undo');
   });
 
   it('formats, and formatting again changes nothing', async () => {
-    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 4, insertSpaces: false });
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>(
+      'vscode.executeFormatDocumentProvider',
+      doc.uri,
+      { tabSize: 4, insertSpaces: false },
+    );
     assert.ok(edits.length > 0);
     const edit = new vscode.WorkspaceEdit();
     edit.set(doc.uri, edits);
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.ok(!doc.getText().includes('<p>'));
-    const again = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 4, insertSpaces: false });
+    const again = await vscode.commands.executeCommand<vscode.TextEdit[]>(
+      'vscode.executeFormatDocumentProvider',
+      doc.uri,
+      { tabSize: 4, insertSpaces: false },
+    );
     assert.equal(again?.length ?? 0, 0);
     await vscode.commands.executeCommand('undo');
   });
@@ -145,7 +194,10 @@ describe('Performance Targets in VS Code', () => {
   it('runs the workspace check command', async () => {
     await vscode.commands.executeCommand(Commands.checkWorkspace);
     const other = vscode.Uri.joinPath(folder(), 'other.jxmb');
-    await waitFor('diagnostics of an unopened file', () => vscode.languages.getDiagnostics(other).length > 0 || undefined);
+    await waitFor(
+      'diagnostics of an unopened file',
+      () => vscode.languages.getDiagnostics(other).length > 0 || undefined,
+    );
   });
 
   it('fixes all safe findings with the command (the server’s fix-all code action kind)', async () => {
@@ -163,7 +215,11 @@ describe('Performance Targets in VS Code', () => {
     await vscode.window.showTextDocument(doc, { preview: false });
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand(Commands.copyAsJson);
-    const text = await waitFor('the clipboard', async () => (await vscode.env.clipboard.readText()) || undefined, 10000);
+    const text = await waitFor(
+      'the clipboard',
+      async () => (await vscode.env.clipboard.readText()) || undefined,
+      10000,
+    );
     const model = JSON.parse(text) as ExportResult;
     assert.equal(model.tables[0]?.units.length, 5);
   });
@@ -180,13 +236,20 @@ describe('Performance Targets in VS Code', () => {
     });
     assert.equal(opened.languageId, LANGUAGE_ID);
     assert.equal(opened.isUntitled, true, 'saved beside the workbook only when the clerk saves');
-    for (const project of ['就业补助资金', '公务用车购置（局本级）']) assert.ok(opened.getText().includes(project), project);
+    for (const project of ['就业补助资金', '公务用车购置（局本级）'])
+      assert.ok(opened.getText().includes(project), project);
     const found = await waitFor('findings on the imported table', () => {
       const d = vscode.languages.getDiagnostics(opened.uri);
       return d.length > 0 ? d : undefined;
     });
-    assert.ok(found.every((d) => d.source === 'perf-target' && typeof codeOf(d) === 'string'), 'checked by the server like any target file');
-    assert.ok(found.some((d) => codeOf(d) === 'code-parent-mismatch'), 'the sample’s 31 under 2, found in the imported text too');
+    assert.ok(
+      found.every((d) => d.source === 'perf-target' && typeof codeOf(d) === 'string'),
+      'checked by the server like any target file',
+    );
+    assert.ok(
+      found.some((d) => codeOf(d) === 'code-parent-mismatch'),
+      'the sample’s 31 under 2, found in the imported text too',
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.workspace.fs.delete(book);
   });
@@ -205,15 +268,23 @@ describe('Performance Targets in VS Code', () => {
       await vscode.commands.executeCommand('type', { text: '\n公务用车' });
       // Time for quick suggestions to open, were there any.
       await new Promise((r) => setTimeout(r, 800));
-      const words = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', other.uri, editor.selection.active);
+      const words = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        other.uri,
+        editor.selection.active,
+      );
       assert.ok(!words.items.some((i) => i.kind === vscode.CompletionItemKind.Text), 'no word-based suggestions');
       const pressed = await pressKey('Tab');
       if (pressed) assert.equal(pressed.suggestVisible, false, 'the suggest widget was closed');
       else await vscode.commands.executeCommand('tab');
-      const last = await waitFor('the tab', () => {
-        const text = other.lineAt(other.lineCount - 1).text;
-        return text.length > '公务用车'.length ? text : undefined;
-      }, 10000);
+      const last = await waitFor(
+        'the tab',
+        () => {
+          const text = other.lineAt(other.lineCount - 1).text;
+          return text.length > '公务用车'.length ? text : undefined;
+        },
+        10000,
+      );
       assert.equal(last, '公务用车\t');
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -226,7 +297,10 @@ describe('Performance Targets in VS Code', () => {
     const marker = process.env['PERF_TARGET_E2E_SCREENSHOT_MARKER'];
     if (!marker) return;
     const theme = process.env['PERF_TARGET_E2E_THEME'];
-    if (theme) await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+    if (theme)
+      await vscode.workspace
+        .getConfiguration('workbench')
+        .update('colorTheme', theme, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     const editor = await vscode.window.showTextDocument(doc, { preview: false });

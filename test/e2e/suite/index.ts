@@ -12,7 +12,10 @@ export async function run(): Promise<void> {
   const resultPath = process.env['PERF_TARGET_E2E_RESULT'];
   const log: string[] = [];
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
-  for (const f of readdirSync(__dirname).filter((n) => n.endsWith('.e2e.js')).sort()) mocha.addFile(join(__dirname, f));
+  for (const f of readdirSync(__dirname)
+    .filter((n) => n.endsWith('.e2e.js'))
+    .sort())
+    mocha.addFile(join(__dirname, f));
   // The reporters print through Base.consoleLog: keep a copy of their output for the runner.
   const base = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };
   const originalLog = base.consoleLog;
@@ -30,7 +33,7 @@ export async function run(): Promise<void> {
       });
     });
   } catch (e) {
-    log.push(e instanceof Error ? e.stack ?? e.message : String(e));
+    log.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
     failures = -1;
   } finally {
     base.consoleLog = originalLog;

@@ -9,10 +9,21 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, LANGUAGE_ID, TableOutlineRequest, TableRowsRequest, type TableOutlineResult, type TableRowsResult } from '../../../server/src/protocol';
+import {
+  Commands,
+  LANGUAGE_ID,
+  TableOutlineRequest,
+  TableRowsRequest,
+  type TableOutlineResult,
+  type TableRowsResult,
+} from '../../../server/src/protocol';
 import type { TableViews } from '../../../client/src/table-view';
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 30000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -30,7 +41,11 @@ async function screenshot(name: string): Promise<void> {
   if (!keys) return;
   rmSync(`${keys}.done`, { force: true });
   writeFileSync(`${keys}.request`, JSON.stringify({ shot: name }));
-  await waitFor(`the picture ${name}`, () => existsSync(`${keys}.done`) && readFileSync(`${keys}.done`, 'utf8').includes(name), 20000);
+  await waitFor(
+    `the picture ${name}`,
+    () => existsSync(`${keys}.done`) && readFileSync(`${keys}.done`, 'utf8').includes(name),
+    20000,
+  );
 }
 
 describe('the table view in VS Code', () => {
@@ -40,7 +55,9 @@ describe('the table view in VS Code', () => {
   let client: LanguageClient;
 
   before(async () => {
-    const ext = vscode.extensions.all.find((e) => (e.packageJSON as { name?: string } | undefined)?.name === 'perf-target');
+    const ext = vscode.extensions.all.find(
+      (e) => (e.packageJSON as { name?: string } | undefined)?.name === 'perf-target',
+    );
     assert.ok(ext);
     const exports = (await ext.activate()) as { client: LanguageClient; tableViews: TableViews };
     views = exports.tableViews;
@@ -49,7 +66,11 @@ describe('the table view in VS Code', () => {
     assert.ok(folder);
     doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'sample.txt'));
     editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
-    await waitFor('the language', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString() && d.languageId === LANGUAGE_ID));
+    await waitFor('the language', () =>
+      vscode.workspace.textDocuments.find(
+        (d) => d.uri.toString() === doc.uri.toString() && d.languageId === LANGUAGE_ID,
+      ),
+    );
   });
 
   after(async () => {
@@ -58,12 +79,17 @@ describe('the table view in VS Code', () => {
 
   it('opens beside the sample with its command and shows projects, indicators and findings', async () => {
     await vscode.commands.executeCommand(Commands.showTableViewToSide);
-    const tab = await waitFor('the panel', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-      .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('perfTarget.tableView')));
+    const tab = await waitFor('the panel', () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('perfTarget.tableView')),
+    );
     assert.notEqual(tab.group.viewColumn, vscode.ViewColumn.One, 'beside the text');
     const report = await waitFor('the rows drawn', async () => {
       const r = await views.probe(doc.uri);
-      return r && r.indicators > 0 && r.projects.includes('就业补助资金') && (r.findings['error'] ?? 0) > 0 ? r : undefined;
+      return r && r.indicators > 0 && r.projects.includes('就业补助资金') && (r.findings['error'] ?? 0) > 0
+        ? r
+        : undefined;
     });
     assert.ok(report.rendered < 200);
     assert.ok(report.messages.some((m) => m.length > 0));
@@ -90,10 +116,15 @@ describe('the table view in VS Code', () => {
   });
 
   it('follows typing in the text', async () => {
-    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('就业补助资金\t'));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('就业补助资金\t'));
     assert.ok(line >= 0);
     await editor.edit((e) => e.insert(new vscode.Position(line, '就业补助资金'.length), '（改）'));
-    await waitFor('the renamed project', async () => (await views.probe(doc.uri))?.projects.includes('就业补助资金（改）'));
+    await waitFor('the renamed project', async () =>
+      (await views.probe(doc.uri))?.projects.includes('就业补助资金（改）'),
+    );
     await vscode.commands.executeCommand('undo');
     await waitFor('the name back', async () => (await views.probe(doc.uri))?.projects.includes('就业补助资金'));
   });
@@ -104,11 +135,18 @@ describe('the table view in VS Code', () => {
     // types the extension's client does not recognise as its own.
     const outline = await client.sendRequest<TableOutlineResult>(TableOutlineRequest.method, { uri });
     const index = outline.projects.findIndex((p) => p.name === '就业补助资金');
-    const { rows } = await client.sendRequest<TableRowsResult>(TableRowsRequest.method, { uri, version: outline.version, from: index, to: index + 1 });
+    const { rows } = await client.sendRequest<TableRowsResult>(TableRowsRequest.method, {
+      uri,
+      version: outline.version,
+      from: index,
+      to: index + 1,
+    });
     const value = rows[0]?.indicators[0]?.annual;
     assert.ok(value);
     await views.click(doc.uri, value.range);
-    const visible = await waitFor('the selection', () => vscode.window.visibleTextEditors.find((e) => e.document === doc && !e.selection.isEmpty));
+    const visible = await waitFor('the selection', () =>
+      vscode.window.visibleTextEditors.find((e) => e.document === doc && !e.selection.isEmpty),
+    );
     assert.equal(visible.document.getText(visible.selection), value.text);
   });
 
@@ -116,11 +154,21 @@ describe('the table view in VS Code', () => {
     const uri = client.code2ProtocolConverter.asUri(doc.uri);
     const outline = await client.sendRequest<TableOutlineResult>(TableOutlineRequest.method, { uri });
     const index = outline.projects.findIndex((p) => p.name === '长兴大厦产权经费');
-    const { rows } = await client.sendRequest<TableRowsResult>(TableRowsRequest.method, { uri, version: outline.version, from: index, to: index + 1 });
+    const { rows } = await client.sendRequest<TableRowsResult>(TableRowsRequest.method, {
+      uri,
+      version: outline.version,
+      from: index,
+      to: index + 1,
+    });
     const value = rows[0]?.indicators[0]?.annual;
     assert.ok(value);
     const before = doc.getText();
-    const range = new vscode.Range(value.range.start.line, value.range.start.character, value.range.end.line, value.range.end.character);
+    const range = new vscode.Range(
+      value.range.start.line,
+      value.range.start.character,
+      value.range.end.line,
+      value.range.end.character,
+    );
     const edited = `${value.text}整`;
     assert.ok(await views.edit(doc.uri, value.range, value.text, edited));
     assert.equal(doc.getText(new vscode.Range(range.start, range.end.translate(0, 1))), edited);
@@ -132,16 +180,25 @@ describe('the table view in VS Code', () => {
   });
 
   it('selects the row under the editor’s cursor', async () => {
-    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('长兴大厦产权经费\t'));
-    const shown = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('长兴大厦产权经费\t'));
+    const shown = await vscode.window.showTextDocument(doc, {
+      viewColumn: vscode.ViewColumn.One,
+      preserveFocus: false,
+    });
     shown.selection = new vscode.Selection(line, 2, line, 2);
     await waitFor('the selected row', async () => (await views.probe(doc.uri))?.selected?.includes('长兴大厦产权经费'));
   });
 
   it('reopens the text with the custom editor 绩效目标表（表格）, offered as an option', async () => {
     await vscode.commands.executeCommand('vscode.openWith', doc.uri, 'perfTarget.table', vscode.ViewColumn.One);
-    await waitFor('the custom editor', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-      .find((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === 'perfTarget.table'));
+    await waitFor('the custom editor', () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === 'perfTarget.table'),
+    );
     await waitFor('its rows', async () => ((await views.probe(doc.uri))?.indicators ?? 0) > 0);
   });
 });
