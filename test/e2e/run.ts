@@ -339,7 +339,13 @@ async function main(): Promise<number> {
   return failures === 0 && passes > 0 ? 0 : 1;
 }
 
-main().then(
+/**
+ * `--system-deps`: only the Debian packages the tests need (Chromium for the table view's page
+ * tests, which mocha runs before this suite), so that `npm test` installs them first.
+ */
+const systemDepsOnly = process.argv.includes('--system-deps');
+
+(systemDepsOnly ? Promise.resolve().then(() => (ensureDebianPackages(), 0)) : main()).then(
   (code) => {
     process.exitCode = code;
   },
