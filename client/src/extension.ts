@@ -43,18 +43,12 @@ function formatWan(n: number): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-export async function activate(
-  context: vscode.ExtensionContext,
-): Promise<{ client: LanguageClient; activationMs: number; tableViews: TableViews }> {
-  const started = Date.now();
-  const output = vscode.window.createOutputChannel(vscode.l10n.t('Performance Targets'), { log: true });
-  context.subscriptions.push(output);
-
+/** The language client of the bundled server, over stdio. */
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   // Stdio, not Node's IPC channel: the server reads and writes stdio messages piece by piece
   // (`server/src/lsp/stream-reader.ts`, `stream-writer.ts`), where the IPC channel makes one string of
-  // every message. With a 10 MB table open that was the difference between 144 and 161 MB at the peak
-  // while typing; it is also the transport the benchmark measures.
+  // every message; it is also the transport the benchmark measures.
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
     debug: {
@@ -72,15 +66,17 @@ export async function activate(
     } satisfies InitializationOptions,
     synchronize: { configurationSection: 'perfTarget' },
   };
-  client = new LanguageClient('perfTarget', vscode.l10n.t('Performance Targets'), serverOptions, clientOptions);
+  return new LanguageClient('perfTarget', vscode.l10n.t('Performance Targets'), serverOptions, clientOptions);
+}
 
-  // Status bar: the active target file's total, projects and findings; a click opens Problems.
+/** Status bar: the active target file's total, projects and findings; a click opens Problems. */
+function createStatus(context: vscode.ExtensionContext): { show: () => void; set: (s: StatusParams) => void } {
   const status = vscode.window.createStatusBarItem('perfTarget.status', vscode.StatusBarAlignment.Left, 100);
   status.name = vscode.l10n.t('Performance Targets');
   status.command = 'workbench.actions.view.problems';
   context.subscriptions.push(status);
   const statuses = new Map<string, StatusParams>();
-  const showStatus = () => {
+  const show = () => {
     const editor = vscode.window.activeTextEditor;
     const s =
       editor && editor.document.languageId === LANGUAGE_ID ? statuses.get(editor.document.uri.toString()) : undefined;
@@ -101,10 +97,19 @@ export async function activate(
     );
     status.show();
   };
+  return {
+    show,
+    set: (s) => {
+      statuses.set(s.uri, s);
+      show();
+    },
+  };
+}
 
-  // Focus mode: the server holds back findings of the cell or indicator under the cursor while it is typed.
+/** Focus mode: the server holds back findings of the cell or indicator under the cursor while it is typed. */
+function focusSender(): (editor: vscode.TextEditor | undefined) => void {
   let lastFocus = '';
-  const sendFocus = (editor: vscode.TextEditor | undefined) => {
+  return (editor) => {
     if (!client?.isRunning()) return;
     const enabled = vscode.workspace.getConfiguration('perfTarget').get<boolean>('focusMode', true);
     const params: FocusParams | null =
@@ -120,15 +125,11 @@ export async function activate(
     lastFocus = key;
     void client.sendNotification(FocusNotification.type, params);
   };
+}
 
-  registerWorkbookCommands(context);
+/** The palette's commands that ask the server: check the workspace, fix all, format, copy as JSON. */
+function registerServerCommands(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.workspace.onDidOpenTextDocument((d) => void detect(d)),
-    vscode.window.onDidChangeActiveTextEditor((e) => {
-      showStatus();
-      sendFocus(e);
-    }),
-    vscode.window.onDidChangeTextEditorSelection((e) => sendFocus(e.textEditor)),
     vscode.commands.registerCommand(Commands.checkWorkspace, async () => {
       if (!client) return;
       const r = await client.sendRequest(CheckWorkspaceRequest.type);
@@ -163,22 +164,39 @@ export async function activate(
       void vscode.window.showInformationMessage(vscode.l10n.t('The parsed table was copied as JSON.'));
     }),
   );
+}
 
+export async function activate(
+  context: vscode.ExtensionContext,
+): Promise<{ client: LanguageClient; activationMs: number; tableViews: TableViews }> {
+  const started = Date.now();
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('Performance Targets'), { log: true });
+  context.subscriptions.push(output);
+  const languageClient = createClient(context, output);
+  client = languageClient;
+  const status = createStatus(context);
+  const sendFocus = focusSender();
+
+  registerWorkbookCommands(context);
+  registerServerCommands(context);
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((d) => void detect(d)),
+    vscode.window.onDidChangeActiveTextEditor((e) => {
+      status.show();
+      sendFocus(e);
+    }),
+    vscode.window.onDidChangeTextEditorSelection((e) => sendFocus(e.textEditor)),
+  );
   const tableViews = registerTableView(context, () => client);
 
-  await client.start();
-  context.subscriptions.push(
-    client.onNotification(StatusNotification.type, (s) => {
-      statuses.set(s.uri, s);
-      showStatus();
-    }),
-  );
+  await languageClient.start();
+  context.subscriptions.push(languageClient.onNotification(StatusNotification.type, status.set));
   for (const d of vscode.workspace.textDocuments) await detect(d);
-  showStatus();
+  status.show();
   sendFocus(vscode.window.activeTextEditor);
   const activationMs = Date.now() - started;
   output.info(vscode.l10n.t('Activated in {0} ms.', activationMs));
-  return { client, activationMs, tableViews };
+  return { client: languageClient, activationMs, tableViews };
 }
 
 export async function deactivate(): Promise<void> {
