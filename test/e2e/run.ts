@@ -227,15 +227,30 @@ async function runInCodeServer(): Promise<Result> {
     // Real key presses for the suite (the extension API has none): it writes `keys.request` with the
     // key; we note whether the suggest widget is showing, press it and answer in `keys.done`. A
     // request may instead name a picture to take of the workbench (`shot`: out/<name>, and
-    // images/<name> with UPDATE_SCREENSHOT=1), for the README's pictures of the table view.
+    // images/<name> with UPDATE_SCREENSHOT=1), for the README's pictures of the table view, or a
+    // cell of the table view to click (`click`: the text it shows).
     const keyServer = (async () => {
       while (serving) {
         if (existsSync(`${keys}.request`)) {
-          const { press, shot } = JSON.parse(readFileSync(`${keys}.request`, 'utf8')) as {
+          const { press, shot, click } = JSON.parse(readFileSync(`${keys}.request`, 'utf8')) as {
             press?: string;
             shot?: string;
+            click?: string;
           };
           rmSync(`${keys}.request`);
+          if (click !== undefined) {
+            // A real click in the table view (a webview: frames inside frames), on the cell showing `click`.
+            let clicked = false;
+            for (const frame of page.frames()) {
+              const cell = frame.locator('[data-range]').filter({ hasText: click }).first();
+              if ((await cell.count().catch(() => 0)) === 0) continue;
+              await cell.click();
+              clicked = true;
+              break;
+            }
+            writeFileSync(`${keys}.done`, JSON.stringify({ clicked }));
+            continue;
+          }
           if (shot) {
             const name = shot.replace(/[^a-z0-9.-]/gi, '');
             await new Promise((r) => setTimeout(r, 1000));
