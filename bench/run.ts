@@ -213,13 +213,9 @@ async function serverFigures(text: string) {
   // Keystrokes in the middle of the file: a one-character edit, then its publishDiagnostics.
   const edits: number[] = [];
   const col = line.lastIndexOf('。');
-  let version = 1;
-  for (let i = 0; i < 120; i++) {
-    version++;
-    const insert = i % 2 === 0;
-    const next = published(version);
-    s = performance.now();
-    await conn.sendNotification('textDocument/didChange', {
+  /** Types a character before the line's last `。` (`insert`), or deletes it again. */
+  const typeAt = (version: number, insert: boolean) =>
+    conn.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
       contentChanges: [
         {
@@ -228,6 +224,13 @@ async function serverFigures(text: string) {
         },
       ],
     });
+  let version = 1;
+  for (let i = 0; i < 120; i++) {
+    version++;
+    const insert = i % 2 === 0;
+    const next = published(version);
+    s = performance.now();
+    await typeAt(version, insert);
     await next;
     edits.push(performance.now() - s);
     // Between keystrokes, as a clerk types; the interactive requests below are timed while idle.
@@ -269,15 +272,7 @@ async function serverFigures(text: string) {
     const insert = i % 2 === 0;
     const next = published(version);
     s = performance.now();
-    await conn.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version },
-      contentChanges: [
-        {
-          range: { start: { line: target, character: col }, end: { line: target, character: insert ? col : col + 1 } },
-          text: insert ? '字' : '',
-        },
-      ],
-    });
+    await typeAt(version, insert);
     await next;
     // As the extension asks: a patch of the outline it holds.
     const answer = await conn.sendRequest(TableOutlineRequest.type, { uri, since: outline.version });

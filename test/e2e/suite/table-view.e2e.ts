@@ -67,6 +67,22 @@ describe('the table view in VS Code', () => {
   let views: TableViews;
   let client: LanguageClient;
 
+  /** The annual value of the first indicator of the project `name`, as the server gives it to the view. */
+  async function firstAnnualValue(name: string) {
+    const uri = client.code2ProtocolConverter.asUri(doc.uri);
+    // By method name: this suite's bundle has its own copy of the protocol library, whose message
+    // types the extension's client does not recognise as its own.
+    const outline = await client.sendRequest<TableOutlineResult>(TableOutlineRequest.method, { uri });
+    const index = outline.projects.findIndex((p) => p.name === name);
+    const { rows } = await client.sendRequest<TableRowsResult>(TableRowsRequest.method, {
+      uri,
+      version: outline.version,
+      from: index,
+      to: index + 1,
+    });
+    return rows[0]?.indicators[0]?.annual;
+  }
+
   before(async () => {
     const ext = vscode.extensions.all.find(
       (e) => (e.packageJSON as { name?: string } | undefined)?.name === 'perf-target',
@@ -143,18 +159,7 @@ describe('the table view in VS Code', () => {
   });
 
   it('a click on an indicator’s value selects that value in the editor', async () => {
-    const uri = client.code2ProtocolConverter.asUri(doc.uri);
-    // By method name: this suite's bundle has its own copy of the protocol library, whose message
-    // types the extension's client does not recognise as its own.
-    const outline = await client.sendRequest<TableOutlineResult>(TableOutlineRequest.method, { uri });
-    const index = outline.projects.findIndex((p) => p.name === '就业补助资金');
-    const { rows } = await client.sendRequest<TableRowsResult>(TableRowsRequest.method, {
-      uri,
-      version: outline.version,
-      from: index,
-      to: index + 1,
-    });
-    const value = rows[0]?.indicators[0]?.annual;
+    const value = await firstAnnualValue('就业补助资金');
     assert.ok(value);
     // A real click in the page where the runner drives the browser (code-server); else the page's
     // own click path, through the extension (the Electron runner has no hand on the webview).
@@ -167,16 +172,7 @@ describe('the table view in VS Code', () => {
   });
 
   it('an edit in place changes only that span of the text, and undo restores it', async () => {
-    const uri = client.code2ProtocolConverter.asUri(doc.uri);
-    const outline = await client.sendRequest<TableOutlineResult>(TableOutlineRequest.method, { uri });
-    const index = outline.projects.findIndex((p) => p.name === '长兴大厦产权经费');
-    const { rows } = await client.sendRequest<TableRowsResult>(TableRowsRequest.method, {
-      uri,
-      version: outline.version,
-      from: index,
-      to: index + 1,
-    });
-    const value = rows[0]?.indicators[0]?.annual;
+    const value = await firstAnnualValue('长兴大厦产权经费');
     assert.ok(value);
     const before = doc.getText();
     const range = new vscode.Range(
