@@ -235,13 +235,16 @@ async function serverFigures(text: string) {
       ],
     });
   let version = 1;
-  for (let i = 0; i < 120; i++) {
+  /** A keystroke (odd ones delete what even ones typed) and its publishDiagnostics. */
+  const keystroke = async (i: number) => {
     version++;
-    const insert = i % 2 === 0;
     const next = published(version);
-    s = performance.now();
-    await typeAt(version, insert);
+    await typeAt(version, i % 2 === 0);
     await next;
+  };
+  for (let i = 0; i < 120; i++) {
+    s = performance.now();
+    await keystroke(i);
     edits.push(performance.now() - s);
     // Between keystrokes, as a clerk types; the interactive requests below are timed while idle.
     await new Promise((r) => setTimeout(r, 20));
@@ -278,12 +281,8 @@ async function serverFigures(text: string) {
   const tableOpenMs = performance.now() - s;
   const viewUpdates: number[] = [];
   for (let i = 0; i < 20; i++) {
-    version++;
-    const insert = i % 2 === 0;
-    const next = published(version);
     s = performance.now();
-    await typeAt(version, insert);
-    await next;
+    await keystroke(i);
     // As the extension asks: a patch of the outline it holds.
     const answer = await conn.sendRequest(TableOutlineRequest.type, { uri, since: outline.version });
     const projects = answer.patch ? patchedProjects(outline.projects, answer.patch) : answer.projects;
