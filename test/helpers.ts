@@ -4,7 +4,7 @@ import type { MarkupContent } from 'vscode-languageserver-protocol';
 import { checkDocument } from '../server/src/check';
 import { DEFAULT_CONFIG, type Config } from '../server/src/config';
 import type { Finding, Rule, RuleExample } from '../server/src/rules/types';
-import { parseDocument } from '../server/src/syntax/document';
+import { parseDocument, type LinePosition } from '../server/src/syntax/document';
 
 export const HEADER = '项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标';
 
@@ -139,3 +139,10 @@ export const HTML_CASES: ReadonlyArray<readonly [text: string, residue: boolean]
   ['&copy;', false],
   ['<1p>', false],
 ];
+
+/** The text an LSP range covers in `text` (its lines joined by `\n`, as a row spanning lines is). */
+export function textAt(text: string, r: { readonly start: LinePosition; readonly end: LinePosition }): string {
+  const lines = text.split(/\r?\n/);
+  const offset = (p: LinePosition) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return lines.join('\n').slice(offset(r.start), offset(r.end));
+}

@@ -20,17 +20,9 @@ import {
   type TargetDocument,
 } from '../server/src/syntax/document';
 import { CHECK_INDICATORS, excelSheet } from './excel-sheet';
+import { textAt } from './helpers';
 import { positionOf } from './server/harness';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-
-/** The text a place covers, read from the file's own lines. */
-function textAt(
-  text: string,
-  at: { start: { line: number; character: number }; end: { line: number; character: number } },
-): string {
-  const doc = TextDocument.create('file:///x', 'perf-target', 1, text);
-  return doc.getText({ start: at.start, end: at.end });
-}
 
 describe('a cell copied from Excel with line breaks', () => {
   for (const eol of ['\r\n', '\n']) {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ErrorCodes, LSPErrorCodes, ResponseError, type Range } from 'vscode-languageserver-protocol';
+import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import { generate } from '../../bench/generate';
 import {
   ExportRequest,
@@ -18,18 +18,11 @@ import {
   type TableOutlineResult,
 } from '../../server/src/protocol';
 import { projectRow, unitRow } from '../../server/src/rules/examples';
-import { table } from '../helpers';
+import { table, textAt } from '../helpers';
 import { useServer } from './harness';
 
 const root = join(__dirname, '..', '..', '..');
 const sample = readFileSync(join(root, 'seeds', '000_5e46737169912d50.txt'), 'utf8');
-
-/** The text a range covers in `text` (lines joined by `\n`). */
-function textAt(text: string, r: Range): string {
-  const lines = text.split(/\r?\n/);
-  const offset = (p: Range['start']) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  return lines.join('\n').slice(offset(r.start), offset(r.end));
-}
 
 /** Every part of a project row, with what to call it. */
 function partsOf(row: TableProjectRow): Array<[string, TablePart]> {
