@@ -10,7 +10,7 @@ import { BinaryFileError, decode, looksLikeTargetTable } from '../../server/src/
 import { formatLine } from '../../server/src/lsp/formatting';
 import { documentNumbers } from '../../server/src/lsp/navigation';
 import { DEFAULT_CONFIG } from '../../server/src/config';
-import { parseDocument, parseRow } from '../../server/src/syntax/document';
+import { parseDocument, parseRow, rowExtent } from '../../server/src/syntax/document';
 import { indicatorLexer } from '../../server/src/syntax/tokens';
 import { parseValue } from '../../server/src/syntax/value';
 
@@ -80,6 +80,7 @@ const CASES: ReadonlyArray<[string, string, (s: string) => unknown]> = [
   ['value: comparators', '≥不少于', parseValue],
   ['value: spaces then a number', ' ', (s) => parseValue(`${s}1`)],
   ['row: tabs', '\t', parseRow],
+  ['row extent: doubled quotes in an open quoted cell', '""', (s) => rowExtent([`项目\t"${s}`, '续'], 0)],
   ['row: tags', '<p>', parseRow],
   ['row: angle brackets', '<', parseRow],
   ['row: padded cell', ' ', (s) => parseRow(paddedRow(s))],

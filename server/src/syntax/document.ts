@@ -468,6 +468,13 @@ function scanQuotes(text: string, inQuote: boolean): number {
   let i = 0;
   let open = inQuote;
   let carried = inQuote;
+  // The first tab at or after `i` (-1: none left), looked up again only once `i` passes it: looked
+  // up at each doubled quote, a cell of many `""` made the scan quadratic.
+  let nextTab = text.indexOf('\t');
+  const tabFrom = (at: number): number => {
+    if (nextTab >= 0 && nextTab < at) nextTab = text.indexOf('\t', at);
+    return nextTab;
+  };
   for (;;) {
     if (!open) {
       if (i >= n) return CLOSED;
@@ -477,13 +484,13 @@ function scanQuotes(text: string, inQuote: boolean): number {
         i++;
         continue;
       }
-      const tab = text.indexOf('\t', i);
+      const tab = tabFrom(i);
       if (tab < 0) return CLOSED;
       i = tab + 1;
       continue;
     }
     const q = text.indexOf('"', i);
-    const tab = text.indexOf('\t', i);
+    const tab = tabFrom(i);
     if (q < 0 && tab < 0) return OPEN;
     const bad = tab >= 0 && (q < 0 || tab < q);
     if (!bad && text.charCodeAt(q + 1) === QUOTE) {
