@@ -24,6 +24,12 @@ const CATEGORY: Readonly<Record<Rule['category'], string>> = {
   style: '格式 Style',
 };
 
+const SCOPES: Readonly<Record<Rule['scope'], string>> = {
+  row: 'each row on its own',
+  document: 'rows against each other',
+  project: 'each project, in every layout (a seven-column row, an application form)',
+};
+
 /** Tabs shown as │ so that rows are readable in a code block. */
 function showRows(ex: RuleExample): string {
   const note = ex.note ? `${ex.note.zh} / ${ex.note.en}\n\n` : '';
@@ -41,7 +47,7 @@ export function renderRule(rule: Rule): string {
     `| category | ${CATEGORY[rule.category]} |`,
     `| default severity | \`${rule.defaultSeverity}\` |`,
     `| quick fix | ${rule.fixable ? 'yes' : 'no'} |`,
-    `| checks | ${rule.scope === 'row' ? 'each row on its own' : 'rows against each other'} |`,
+    `| checks | ${SCOPES[rule.scope]}${rule.scope !== 'project' && rule.checkProject ? '; on application forms, each form’s project' : ''} |`,
     '',
     `**${rule.description.zh}**`,
     '',

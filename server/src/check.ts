@@ -6,6 +6,7 @@
 import { DEFAULT_MONEY_UNIT, type Bilingual, type MoneyUnit } from './catalogue';
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
+import { asRowRule, checkFormProjects, internalError } from './rules/project';
 import { cellLimits, MAX_FINDINGS_PER_CELL } from './rules/cell-limits';
 import type { Settings } from './settings';
 import type {
@@ -17,10 +18,13 @@ import type {
   RowFix,
   RowReport,
   RowRule,
+  Rule,
   Severity,
 } from './rules/types';
 import {
   Grouper,
+  groupRows,
+  layoutAtLine,
   parseRow,
   RowCache,
   rowExtent,
@@ -117,8 +121,8 @@ export class Checker {
     readonly config: Config,
     private readonly kept: number = ResultCache.KEPT,
   ) {
-    this.rules = RULES.filter(
-      (r): r is RowRule => r.scope === 'row' && severityOf(config, r.id, r.defaultSeverity) !== 'off',
+    this.rules = RULES.filter((r) => severityOf(config, r.id, r.defaultSeverity) !== 'off').flatMap((r) =>
+      r.scope === 'row' ? [r] : r.scope === 'project' ? [asRowRule(r)] : [],
     );
   }
 
@@ -354,15 +358,6 @@ function flat(s: string): void {
   if (s.length > 0) flattened = (flattened + s.charCodeAt(s.length - 1)) | 0;
 }
 
-/** A rule that throws must not take the checker down: its failure becomes a finding. */
-function internalError(rule: string, e: unknown, span: { start: number; end: number }): RowReport {
-  const detail = e instanceof Error ? e.message : String(e);
-  return {
-    span,
-    message: { zh: `规则 ${rule} 内部出错：${detail}`, en: `rule ${rule} failed internally: ${detail}` },
-  };
-}
-
 /** The order findings are reported in: line, column, rule. */
 function byPlace(a: Finding, b: Finding): number {
   // Rule ids are ASCII: code-unit order, without a locale's collation (slow, and machine-dependent).
@@ -520,6 +515,7 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
       counts[k + 3] = from[k + 3] ?? 0;
       continue;
     }
+    if (!readsRows(doc, i)) continue;
     if (config.ignore.length > 0) {
       for (const f of findingsOfRow(ref, checker, file, unitAtLine(doc, i)))
         counts[k + SEVERITY_INDEX[f.severity]] = (counts[k + SEVERITY_INDEX[f.severity]] ?? 0) + 1;
@@ -565,7 +561,14 @@ function notIgnored(f: Finding, config: Config, file: string | undefined): boole
  */
 export function rowFindingsAt(doc: TargetDocument, line: number, options: CheckOptions = {}): readonly Finding[] {
   const ref = doc.rows[line];
-  return ref ? findingsOfRow(ref, checkerFor(options), options.file, unitAtLine(doc, ref.line)) : NONE;
+  return ref && readsRows(doc, ref.line)
+    ? findingsOfRow(ref, checkerFor(options), options.file, unitAtLine(doc, ref.line))
+    : NONE;
+}
+
+/** Whether the row at `line` is read as a seven-column row (not part of a form or of a table of unknown columns). */
+function readsRows(doc: TargetDocument, line: number): boolean {
+  return doc.tables.length === 0 || layoutAtLine(doc, line) === 'seven-column';
 }
 
 /** Rows longer than this are not checked in the step that parses them. */
@@ -611,12 +614,14 @@ export function checkText(
   // Tables as the rows go by: a row's money unit is known when it is reached (see `Grouper`), and
   // the grouping is the document's (no second pass over the rows).
   const grouper = new Grouper();
+  let sawGrid = false;
   for (let line = 0, count: number; line < lines.length; line += count) {
     count = rowExtent(lines, line);
     const row = parseRow(rowText(lines, line, count), config.maxCellLength);
     const ref: RowRef = { line, row };
     for (let k = 0; k < count; k++) rows[line + k] = ref;
     grouper.add(ref);
+    sawGrid ||= row.text.includes('一级');
     if (!checkable(row)) continue;
     const results = runRowRules(row, rules, config, grouper.unit);
     if (results.length === 0) continue;
@@ -624,7 +629,11 @@ export function checkText(
       if (notIgnored(f, config, options.file)) found.push(f);
     }
   }
-  const doc: TargetDocument = { lines, rows, tables: grouper.tables };
+  // A form or a table of unknown columns is only known once its grid or its rows are seen: its
+  // rows' seven-column findings go.
+  const tables = sawGrid ? groupRows(rows) : grouper.finish();
+  const doc: TargetDocument = { lines, rows, tables };
+  if (tables.some((t) => t.layout !== 'seven-column')) found = found.filter((f) => readsRows(doc, f.line));
   found = mergeSorted(
     found,
     checkDocumentRules(doc, options).map((f) => new ReportedFinding(f.rule, f.severity, f.line, f, f.project)),
@@ -636,14 +645,18 @@ export function checkText(
 export function checkDocumentRules(doc: TargetDocument, options: CheckOptions = {}): Finding[] {
   const config = options.config ?? DEFAULT_CONFIG;
   const found: Finding[] = [];
+  const push = (f: Finding): void => {
+    if (notIgnored(f, config, options.file)) found.push(f);
+  };
+  const active: Array<{ rule: Rule; severity: Severity }> = [];
   for (const rule of RULES) {
-    if (rule.scope !== 'document') continue;
     const severity = severityOf(config, rule.id, rule.defaultSeverity);
     if (severity === 'off') continue;
-    runDocumentRule(rule, severity, doc, config, (f) => {
-      if (notIgnored(f, config, options.file)) found.push(f);
-    });
+    active.push({ rule, severity });
+    if (rule.scope === 'document') runDocumentRule(rule, severity, doc, config, push);
   }
+  // A form's project is checked here, by every rule that reads the model.
+  for (const t of doc.tables) if (t.layout === 'form' && t.model) checkFormProjects(t.model, active, config, push);
   return found.sort(byPlace);
 }
 
@@ -786,7 +799,7 @@ export function* checkDocumentSteps(doc: TargetDocument, options: CheckOptions =
   const found: Finding[] = [];
   for (let line = 0; line < doc.rows.length; line++) {
     const ref = doc.rows[line];
-    if (ref && ref.line === line)
+    if (ref && ref.line === line && readsRows(doc, line))
       for (const f of findingsOfRow(ref, checker, options.file, unitAtLine(doc, line))) found.push(f);
     yield;
   }
@@ -835,7 +848,7 @@ export async function warmRowChecks(doc: TargetDocument, config: Config, stale: 
 function* rowCheckSteps(doc: TargetDocument, checker: Checker): Steps<void> {
   for (let line = 0; line < doc.rows.length; line++) {
     const ref = doc.rows[line];
-    if (!ref || ref.line !== line || !checkable(ref.row)) {
+    if (!ref || ref.line !== line || !checkable(ref.row) || !readsRows(doc, line)) {
       yield;
       continue;
     }

@@ -366,3 +366,253 @@ export function countWidths(marks: Iterable<{ readonly char: string; readonly ro
 export function widthOf(counts: { readonly half: number; readonly full: number }): Width {
   return counts.half > counts.full ? 'halfwidth' : 'fullwidth';
 }
+
+// ---- application forms (one row per indicator)
+
+/**
+ * A column of an application form's indicator grid, by its role, with the names forms give it
+ * (compared without spaces, line breaks and a bracketed tail: `指标值(包含数字及文字描述)` is `指标值`).
+ * Order matters: the first entry whose name a header cell equals, else starts with, gives its role.
+ */
+export interface FormColumnEntry {
+  readonly role:
+    | 'level1'
+    | 'level2'
+    | 'name'
+    | 'nature'
+    | 'direction'
+    | 'comparator'
+    | 'value'
+    | 'period'
+    | 'annual'
+    | 'unit'
+    | 'weight'
+    | 'standard'
+    | 'explanation'
+    | 'note';
+  readonly names: readonly string[];
+  readonly brief: Bilingual;
+}
+
+export const FORM_COLUMNS: readonly FormColumnEntry[] = [
+  { role: 'level1', names: ['一级指标'], brief: { zh: '一级指标', en: 'level-1 class' } },
+  { role: 'level2', names: ['二级指标'], brief: { zh: '二级指标', en: 'level-2 class' } },
+  {
+    role: 'name',
+    names: ['三级指标', '指标名称', '绩效指标名称', '具体指标', '三级指标名称'],
+    brief: { zh: '三级指标', en: 'indicator' },
+  },
+  { role: 'nature', names: ['指标性质', '指标类型', '定性定量'], brief: { zh: '指标性质', en: 'nature' } },
+  { role: 'direction', names: ['指标方向', '指标导向'], brief: { zh: '指标方向', en: 'direction' } },
+  {
+    role: 'comparator',
+    names: ['运算符号', '运算符', '比较符号', '比较符', '计算符号', '符号'],
+    brief: { zh: '运算符号', en: 'comparator' },
+  },
+  {
+    role: 'period',
+    names: ['实施期指标值', '实施期目标值', '中长期指标值', '实施周期指标值', '整体指标值'],
+    brief: { zh: '实施期指标值', en: 'whole-period value' },
+  },
+  {
+    role: 'annual',
+    names: ['年度指标值', '年度目标值', '本年度指标值', '当年指标值'],
+    brief: { zh: '年度指标值', en: 'annual value' },
+  },
+  {
+    role: 'value',
+    names: ['指标值', '目标值', '指标值及单位', '绩效指标值', '预期目标值', '预期指标值', '指标目标值', '标准值'],
+    brief: { zh: '指标值', en: 'value' },
+  },
+  { role: 'unit', names: ['计量单位', '度量单位', '单位', '指标单位'], brief: { zh: '计量单位', en: 'unit' } },
+  { role: 'weight', names: ['分值', '权重', '指标权重', '权重分值', '分值权重'], brief: { zh: '分值', en: 'weight' } },
+  {
+    role: 'standard',
+    names: ['绩效标准', '指标值设定依据', '设定依据', '评价标准', '标准类型'],
+    brief: { zh: '绩效标准', en: 'standard' },
+  },
+  { role: 'explanation', names: ['指标解释', '指标说明', '指标内容'], brief: { zh: '指标解释', en: 'explanation' } },
+  { role: 'note', names: ['备注', '说明'], brief: { zh: '备注', en: 'note' } },
+];
+
+/** What a form's header block labels mean (labels compared without spaces, numbering and a bracketed unit). */
+export type FormFieldRole =
+  | 'name'
+  | 'department'
+  | 'period'
+  | 'periodGoal'
+  | 'annualGoal'
+  | 'goal'
+  | 'total'
+  | 'money'
+  | 'spending'
+  | 'weights'
+  | 'review'
+  | 'column'
+  | 'other';
+
+/**
+ * Header-block labels by role, matched in order: exact names first, then the patterns. A label is
+ * what stands left of its value; `column` labels head a column of values (`金额(万元)`), `spending`
+ * heads a department's duties (`年度履职目标`), `review` the finance department's opinion.
+ */
+export const FORM_FIELDS: ReadonlyArray<{
+  readonly role: FormFieldRole;
+  readonly names: readonly string[];
+  readonly pattern?: string;
+}> = [
+  {
+    role: 'name',
+    names: ['项目名称', '项目支出名称', '部门(单位)名称', '部门名称', '单位名称', '专项名称', '资金名称', '项目全称'],
+  },
+  {
+    role: 'department',
+    names: [
+      '预算单位',
+      '实施单位',
+      '主管部门',
+      '预算部门',
+      '项目单位',
+      '申报单位',
+      '主管单位',
+      '资金使用单位',
+      '项目实施单位',
+    ],
+  },
+  {
+    role: 'period',
+    names: ['实施期', '项目实施期', '项目支出实施期', '项目期限', '实施期限', '起止时间', '项目起止时间', '实施周期'],
+  },
+  { role: 'periodGoal', names: ['实施期绩效目标', '实施期目标', '中长期目标', '实施期总目标', '整体目标'] },
+  {
+    role: 'annualGoal',
+    names: ['年度目标', '本年度绩效目标', '年度绩效目标', '年度总体目标', '本年度目标', '当年绩效目标', '年度总目标'],
+  },
+  { role: 'goal', names: ['总体目标', '绩效目标', '项目绩效目标'] },
+  { role: 'spending', names: ['年度履职目标', '履职目标', '年度主要任务'] },
+  { role: 'review', names: ['财政部门审核意见', '审核意见', '主管部门审核意见', '财政审核意见'] },
+  {
+    role: 'column',
+    names: ['金额', '资金来源', '年初安排金额', '预算金额', '部门职能', '年度目标任务', '支出项目名称', '项目'],
+  },
+  {
+    role: 'total',
+    names: [
+      '资金总额',
+      '年度资金总额',
+      '项目资金总额',
+      '预算总额',
+      '资金总计',
+      '合计',
+      '总计',
+      '项目总额',
+      '年度预算总额',
+    ],
+  },
+  { role: 'money', names: [], pattern: '(?:资金|金额|拨款|收入|预算|支出|小计|拨款数|基金)(?:数|小计)?$' },
+  {
+    role: 'other',
+    names: [
+      '项目类别',
+      '归口科室',
+      '部门预算编码',
+      '项目类型',
+      '项目属性',
+      '填报单位',
+      '项目负责人',
+      '联系电话',
+      '填表人',
+      '填报日期',
+    ],
+  },
+];
+
+/** Words of a direction column: higher is better, lower is better. */
+export const DIRECTION_WORDS: Readonly<Record<'up' | 'down', readonly string[]>> = {
+  up: ['正向', '正向指标', '越大越好', '越高越好'],
+  down: ['反向', '反向指标', '越小越好', '越低越好'],
+};
+
+/** Words of a nature column: measured or described. */
+export const NATURE_WORDS: Readonly<Record<'quantitative' | 'qualitative', readonly string[]>> = {
+  quantitative: ['定量', '定量指标'],
+  qualitative: ['定性', '定性指标'],
+};
+
+/** The baseline a target is set from (`绩效标准`), as forms write them; `(计划标准)` may also follow a value. */
+export const STANDARD_WORDS: readonly string[] = ['历史标准', '计划标准', '行业标准', '其他标准', '经验标准'];
+
+/**
+ * What the budget systems' import checks refuse as a qualitative value: a placeholder typed to
+ * fill a required cell.
+ */
+export const PLACEHOLDER_VALUES: readonly string[] = ['*', '_', '-', '—', '/', '无', 'null', 'NULL', 'none', '——', '/'];
+
+/** Words naming something that should fall (逾期、投诉…): an indicator named so is a ceiling (≤), never a floor. */
+export const FALLING_WORDS: readonly string[] = [
+  '逾期',
+  '投诉',
+  '事故',
+  '差错',
+  '超支',
+  '失误',
+  '违规',
+  '违纪',
+  '返工',
+  '损失',
+  '故障',
+  '空置',
+  '流失',
+  '误差',
+  '发生率',
+  '不合格',
+  '延误',
+  '滞留',
+  '积压',
+  '闲置',
+];
+
+/** The verbs a goal sentence starts with (`促进…`, `确保…`): a name so written states a goal, not a measure. */
+export const GOAL_VERBS: readonly string[] = [
+  '促进',
+  '确保',
+  '实现',
+  '保障',
+  '推动',
+  '加强',
+  '提高',
+  '提升',
+  '改善',
+  '增强',
+  '维护',
+  '保证',
+  '推进',
+  '加快',
+  '进一步',
+];
+
+/** Words that make a name a measure (`覆盖率`, `人次`, `满意度`): a name holding one is an indicator. */
+export const MEASURE_WORDS: readonly string[] = [
+  '率',
+  '度',
+  '数',
+  '量',
+  '次',
+  '时间',
+  '时限',
+  '成本',
+  '费用',
+  '金额',
+  '比例',
+  '指数',
+  '周期',
+  '天数',
+  '面积',
+  '人数',
+  '个数',
+  '户数',
+  '件数',
+];
+
+/** A form's title (`项目支出绩效目标申报表`, `部门整体支出绩效目标表`, `项目绩效目标表`). */
+export const FORM_TITLE_SOURCE = '绩效目标(?:申报)?表|绩效目标表';

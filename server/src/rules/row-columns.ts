@@ -1,4 +1,5 @@
 import { COLUMNS } from '../vocabulary';
+import { layoutAtLine } from '../syntax/document';
 import type { DocumentRule } from './types';
 import { projectRow } from './examples';
 
@@ -48,6 +49,7 @@ export const rowColumns: DocumentRule = {
       const { row, line } = ref;
       // A row of several lines (a quoted cell with line breaks) is read once, at its first.
       if (line !== i) continue;
+      if (layoutAtLine(doc, i) !== 'seven-column') continue;
       if (row.kind === 'blank' || row.kind === 'text' || row.cells.length === EXPECTED) continue;
       const n = row.cells.length;
       const project = row.name?.text;

@@ -5,6 +5,7 @@
  */
 import type { Bilingual, MoneyUnit } from '../catalogue';
 import type { Config } from '../config';
+import type { Layout, ModelProject, ModelTable, Place } from '../model/types';
 import type { ParsedRow, Span, TargetDocument } from '../syntax/document';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -73,8 +74,12 @@ export interface DocumentContext {
 }
 
 export interface RuleExample {
-  /** Rows of a table body (tab-separated, as in a file); the test harness adds the header. */
+  /**
+   * Rows of a table body (tab-separated, as in a file); the test harness adds the header. With
+   * `layout: 'form'`, the whole text of an application form, as it stands.
+   */
   readonly rows: readonly string[];
+  readonly layout?: 'form';
   readonly note?: Bilingual;
 }
 
@@ -92,16 +97,52 @@ interface RuleMeta {
   readonly examples: { readonly bad: readonly RuleExample[]; readonly good: readonly RuleExample[] };
 }
 
+/** A report on a project of the model: its places may stand on several rows. */
+export interface ProjectReport {
+  readonly place: Place;
+  readonly message: Bilingual;
+  readonly related?: ReadonlyArray<{ readonly place: Place; readonly message: Bilingual }>;
+  readonly fixes?: readonly Fix[];
+}
+
+export interface ProjectContext {
+  readonly config: Config;
+  /** The money unit of the project's amounts. */
+  readonly unit: MoneyUnit;
+  readonly layout: Layout;
+  /** The table the project stands in (a form's reader notes are there). */
+  readonly table: ModelTable | undefined;
+  report(r: ProjectReport): void;
+}
+
+/** What a rule checks on a project of the model, in whatever layout it was read from. */
+interface ProjectCheck {
+  /**
+   * On a rule of scope `row` or `document`, run on the projects of the layouts its row or
+   * document check does not read (application forms); on a rule of scope `project`, on every project.
+   */
+  checkProject?(project: ModelProject, ctx: ProjectContext): void;
+}
+
 /** A rule that looks at one row at a time: cheap, and cached per row text. */
-export interface RowRule extends RuleMeta {
+export interface RowRule extends RuleMeta, ProjectCheck {
   readonly scope: 'row';
   checkRow(row: ParsedRow, ctx: RowContext): void;
 }
 
 /** A rule that compares rows (sums, numbering across rows, stray lines). */
-export interface DocumentRule extends RuleMeta {
+export interface DocumentRule extends RuleMeta, ProjectCheck {
   readonly scope: 'document';
   check(doc: TargetDocument, ctx: DocumentContext): void;
 }
 
-export type Rule = RowRule | DocumentRule;
+/**
+ * A rule about a project's meaning, in any layout: on the seven-column layout it runs as a row
+ * rule on the row's model (`rules/project.ts`), on a form on the form's project.
+ */
+export interface ProjectRule extends RuleMeta {
+  readonly scope: 'project';
+  checkProject(project: ModelProject, ctx: ProjectContext): void;
+}
+
+export type Rule = RowRule | DocumentRule | ProjectRule;

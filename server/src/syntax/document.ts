@@ -28,6 +28,8 @@ import { isSpaceCode, withoutSpaces } from './chars';
 import { parseIndicators, type IndicatorList, type Span } from './indicators';
 import { amountAscii } from './normalize';
 import { runInSlices, type Steps } from '../steps';
+import type { Layout, ModelTable } from '../model/types';
+import { findForms, readForm } from './form';
 
 export type { Span } from './indicators';
 
@@ -108,6 +110,14 @@ export interface Unit {
 }
 
 export interface Table {
+  /**
+   * How the table is laid out: the seven columns (read here), an application form (read by
+   * `syntax/form.ts` into `model`; its rows are no seven-column rows) or a layout the product does
+   * not read (its rows are checked by nothing but the one note saying so).
+   */
+  readonly layout: Layout;
+  /** The form's model, on a form. */
+  readonly model?: ModelTable;
   readonly startLine: number;
   readonly endLine: number;
   readonly title?: string;
@@ -697,6 +707,8 @@ function isPrefaceRow(cells: readonly Cell[]): boolean {
 }
 
 interface TableBuilder {
+  layout: Layout;
+  model?: ModelTable;
   startLine: number;
   endLine: number;
   title?: string;
@@ -713,6 +725,7 @@ interface TableBuilder {
 
 function newTable(startLine: number): TableBuilder {
   return {
+    layout: 'seven-column',
     startLine,
     endLine: startLine,
     unit: DEFAULT_MONEY_UNIT,
@@ -804,6 +817,9 @@ const GROUPING_KEPT = new Set<ParsedRow['kind']>(['blank', 'project', 'unit', 't
  * arrays per keystroke that outlived the young generation.
  */
 function regrouped(previous: TargetDocument, rows: readonly RowRef[], head: number, tail: number): Table[] | undefined {
+  // A form's reading and a layout's decision depend on every row's content: read them again.
+  const edited = tableAtLine(previous, head);
+  if (edited && (edited.layout !== 'seven-column' || !edited.header)) return undefined;
   for (let line = head; line < tail; line++) {
     const ref = rows[line];
     const before = previous.rows[line];
@@ -811,6 +827,7 @@ function regrouped(previous: TargetDocument, rows: readonly RowRef[], head: numb
     if (!ref || !before || kind !== before.row.kind || !GROUPING_KEPT.has(kind)) return undefined;
     // The same lines make each row (a quoted cell's line breaks neither added nor removed).
     if (ref.line !== before.line || lastLineOf(ref) !== lastLineOf(before)) return undefined;
+    if (ref.row.text.includes('一级')) return undefined;
   }
   const swap = (r: RowRef): RowRef => (r.line >= head && r.line < tail ? (rows[r.line] ?? r) : r);
   return previous.tables.map((t): Table =>
@@ -826,14 +843,35 @@ function regrouped(previous: TargetDocument, rows: readonly RowRef[], head: numb
   );
 }
 
-/** Groups rows into tables: preface lines, a header, the total, units and their projects. */
+/**
+ * Groups rows into tables: preface lines, a header, the total, units and their projects; an
+ * application form (`findForms`) is a table of its own, read by the form reader.
+ */
 function group(rows: readonly RowRef[]): TableBuilder[] {
-  const grouper = new Grouper();
+  const refs: RowRef[] = [];
+  let grid = false;
   for (let line = 0; line < rows.length; line++) {
     const ref = rows[line];
-    if (ref && ref.line === line) grouper.add(ref);
+    if (!ref || ref.line !== line) continue;
+    refs.push(ref);
+    grid ||= ref.row.text.includes('一级');
   }
-  return grouper.tables;
+  const forms = grid ? findForms(refs) : [];
+  const grouper = new Grouper();
+  for (let k = 0, f = 0; k < refs.length; k++) {
+    const region = forms[f];
+    if (region && k === region.start) {
+      grouper.addForm(readForm(refs, region));
+      k = region.end - 1;
+      f++;
+    } else grouper.add(refs[k] as RowRef);
+  }
+  return grouper.finish();
+}
+
+/** Rows grouped as `parseDocument` groups them (the command line's one pass, when it met a form). */
+export function groupRows(rows: readonly RowRef[]): Table[] {
+  return group(rows);
 }
 
 /**
@@ -864,6 +902,24 @@ export class Grouper {
       table.unit = unit;
       table.unitLine = line;
     }
+  }
+
+  /** A form, read by the form reader: a table of its own; the rows after it open another. */
+  addForm(model: ModelTable): void {
+    const t = newTable(model.startLine);
+    t.layout = 'form';
+    t.model = model;
+    t.endLine = model.endLine;
+    t.unit = model.unit;
+    if (model.title) t.title = model.title.text;
+    this.tables.push(t);
+    this.current = undefined;
+  }
+
+  /** The tables, each with its layout decided: a headerless table of unknown columns is `unknown`. */
+  finish(): TableBuilder[] {
+    for (const t of this.tables) if (t.layout === 'seven-column' && isUnknownLayout(t)) t.layout = 'unknown';
+    return this.tables;
   }
 
   add(ref: RowRef): void {
@@ -915,6 +971,28 @@ export class Grouper {
       else current.looseProjects.push(ref);
     }
   }
+}
+
+/**
+ * A table in a layout the product does not read: no seven-column header, no row in the indicator
+ * language, and a first row of three or more cells that are all words (a header of other columns).
+ */
+function isUnknownLayout(t: TableBuilder): boolean {
+  if (t.header) return false;
+  const rows = [...(t.total ? [t.total] : []), ...t.units.map((u) => u.ref), ...t.projects].sort(
+    (a, b) => a.line - b.line,
+  );
+  const first = rows[0];
+  if (!first || rows.length < 2) return false;
+  const words = first.row.cells.filter((c) => c.text !== '');
+  if (words.length < 3 || words.some((c) => /[0-9０-９]/.test(c.text))) return false;
+  return !rows.some((r) => r.row.cells.length >= 7 && /[0-9０-９][-－—–]/.test(r.row.cells[6]?.text ?? ''));
+}
+
+/** The layout of the table `line` stands in (lines outside every table are the seven-column layout's). */
+export function layoutAtLine(doc: TargetDocument, line: number): Layout {
+  const t = tableAtLine(doc, line);
+  return t && line <= t.endLine ? t.layout : 'seven-column';
 }
 
 /** The table `line` stands in or follows (the last one starting at or before it), if any. */
