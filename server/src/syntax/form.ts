@@ -412,6 +412,10 @@ function readLabels(ref: RowRef, above: readonly Pending[]): Pending[] {
   const { row } = ref;
   const labels: Pending[] = [];
   const used = new Set<number>();
+  // The next non-empty cell after each cell, found in one pass from the end.
+  const nextFilled = new Array<number>(row.cells.length).fill(-1);
+  for (let k = row.cells.length - 2; k >= 0; k--)
+    nextFilled[k] = (row.cells[k + 1]?.text ?? '') !== '' ? k + 1 : (nextFilled[k + 1] ?? -1);
   row.cells.forEach((cell, index) => {
     if (used.has(index) || cell.text === '') return;
     const role = labelOf(row, index);
@@ -424,10 +428,10 @@ function readLabels(ref: RowRef, above: readonly Pending[]): Pending[] {
     const p: Pending = { label: at(ref, cell), role: role === 'unknown' ? undefined : role, column: index };
     labels.push(p);
     if (role === 'spending') {
-      row.cells.forEach((_, k) => k > index && used.add(k));
+      for (let k = index + 1; k < row.cells.length; k++) used.add(k);
       return;
     }
-    const after = row.cells.findIndex((c, k) => k > index && c.text !== '');
+    const after = nextFilled[index] ?? -1;
     const valueCell = after >= 0 ? row.cells[after] : undefined;
     if (valueCell && labelOf(row, after) === undefined) {
       p.value = at(ref, valueCell);
