@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDocument, checkText } from '../server/src/check';
+import { looksLikeTargetTable } from '../server/src/decode';
 import type { ModelIndicator, ModelProject, ModelTable } from '../server/src/model/types';
 import { parseDocument, type TargetDocument } from '../server/src/syntax/document';
 import { columnRole, fieldRole, formAmount, labelKey } from '../server/src/syntax/form';
@@ -392,6 +393,12 @@ describe('application forms: the reader', () => {
         text,
       );
     }
+  });
+
+  it('tells a form in a .txt file by its title or its grid header, for the editor and the command line', () => {
+    assert.ok(looksLikeTargetTable(HUNAN));
+    assert.ok(looksLikeTargetTable(form('项目名称\t某项目', '一级指标\t二级指标\t三级指标\t指标值')));
+    assert.ok(!looksLikeTargetTable(form('会议纪要', '一级指标和二级指标的设置')));
   });
 
   it('reads a hostile form in bounded time: a grid header of many columns and a block row of many labels', () => {

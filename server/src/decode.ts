@@ -4,6 +4,8 @@
  * GBK and GB2312, common in government offices). Node's built-in ICU decoders do the work.
  */
 
+import { FORM_TITLE_SOURCE } from './vocabulary';
+
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export interface Decoded {
@@ -53,13 +55,20 @@ export function decode(bytes: Uint8Array): Decoded {
   }
 }
 
-/** Whether a .txt/.tsv text is a target table: its title or header row stands in the first lines. */
-export function looksLikeTargetTable(text: string, lines = 20): boolean {
+const FORM_TITLE = new RegExp(FORM_TITLE_SOURCE);
+
+/**
+ * Whether a .txt/.tsv text is a target table: its title, its header row or (an application form)
+ * its indicator grid's header stands in the first lines.
+ */
+export function looksLikeTargetTable(text: string, lines = 40): boolean {
   let start = 0;
   for (let i = 0; i < lines && start <= text.length; i++) {
     const nl = text.indexOf('\n', start);
-    const line = text.slice(start, nl < 0 ? text.length : nl);
+    const line = text.slice(start, nl < 0 ? text.length : Math.min(nl, start + 4096));
     if (line.includes('绩效目标表') || (line.includes('绩效指标') && line.includes('\t') && /项目名称|总计/.test(line)))
+      return true;
+    if (FORM_TITLE.test(line) || (line.includes('\t') && line.includes('一级指标') && line.includes('二级指标')))
       return true;
     if (nl < 0) break;
     start = nl + 1;
