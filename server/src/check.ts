@@ -6,6 +6,8 @@
 import { DEFAULT_MONEY_UNIT, type Bilingual, type MoneyUnit } from './catalogue';
 import { DEFAULT_CONFIG, isIgnored, type Config } from './config';
 import { RULES } from './rules';
+import { sevenColumnProject } from './model/seven-column';
+import type { ModelProject } from './model/types';
 import { asRowRule, checkFormProjects, internalError } from './rules/project';
 import { cellLimits, MAX_FINDINGS_PER_CELL } from './rules/cell-limits';
 import type { Settings } from './settings';
@@ -235,9 +237,13 @@ class RuleRun {
     config: Config,
     unit: MoneyUnit,
   ) {
+    let project: ModelProject | undefined;
     this.ctx = {
       config,
       unit,
+      get project() {
+        return (project ??= sevenColumnProject(row, 0));
+      },
       report: (r) => {
         flatten(r);
         this.reports.push(r);

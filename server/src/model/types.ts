@@ -120,6 +120,8 @@ export interface ModelTable {
   readonly title?: Located;
   readonly unit: MoneyUnit;
   readonly projects: readonly ModelProject[];
+  /** Lines of the form that are no field: its title, the year, `填报单位:(盖章) 单位:万元`. */
+  readonly preface: readonly Located[];
   /** What the reader saw and could not place (a column it does not know, a repeated merged label). */
   readonly notes: readonly ReaderNote[];
 }
@@ -138,3 +140,48 @@ export interface ReaderNote {
 export function located(line: number, text: string, span: Span): Located {
   return { text, place: { line, span } };
 }
+
+/** Every piece of text a project holds (fields, amounts, goals, indicators, duties), in no set order. */
+export function* everyLocated(project: ModelProject): Generator<Located> {
+  const own = [
+    project.name,
+    project.department,
+    project.period,
+    project.goals.period,
+    project.goals.annual,
+    project.goals.goal,
+  ];
+  for (const l of own) if (l) yield l;
+  for (const f of project.fields) {
+    yield f.label;
+    if (f.value) yield f.value;
+  }
+  for (const ind of project.indicators) {
+    for (const key of INDICATOR_PARTS) {
+      const part = ind[key];
+      if (part) yield part;
+    }
+  }
+  for (const s of project.spending) {
+    if (s.task) yield s.task;
+    if (s.item) yield s.item;
+  }
+}
+
+/** The parts of an indicator, in the order a form's grid usually has them. */
+export const INDICATOR_PARTS: readonly IndicatorPart[] = [
+  'level1',
+  'level2',
+  'name',
+  'nature',
+  'direction',
+  'comparator',
+  'value',
+  'period',
+  'annual',
+  'unit',
+  'weight',
+  'standard',
+  'explanation',
+  'note',
+];

@@ -6,7 +6,6 @@
 import type { Bilingual } from '../catalogue';
 import type { Span } from '../syntax/indicators';
 import type { Config } from '../config';
-import { sevenColumnProject } from '../model/seven-column';
 import type { ModelTable } from '../model/types';
 import type { Finding, ProjectContext, ProjectRule, Rule, RowRule, Severity } from './types';
 
@@ -26,7 +25,7 @@ export function asRowRule(rule: ProjectRule): RowRule {
     scope: 'row',
     checkRow(row, ctx) {
       if (row.kind !== 'project') return;
-      rule.checkProject(sevenColumnProject(row, 0), {
+      rule.checkProject(ctx.project, {
         config: ctx.config,
         unit: ctx.unit,
         layout: 'seven-column',

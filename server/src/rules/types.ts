@@ -65,6 +65,8 @@ export interface RowContext {
   readonly config: Config;
   /** The money unit of the table the row stands in (its amounts are in it). */
   readonly unit: MoneyUnit;
+  /** The row as the model reads it (made on first use, once per row for every rule). */
+  readonly project: ModelProject;
   report(r: RowReport): void;
 }
 

@@ -350,11 +350,12 @@ interface Block {
   title?: Located;
   titleIsFile?: boolean;
   spending: ModelSpending[];
+  preface: Located[];
 }
 
 /** Reads the header block's fields: each label with the cell beside it, or (a column label beside it) below. */
 function readBlock(rows: readonly RowRef[], start: number, g: number): Block {
-  const block: Block = { fields: [], unit: DEFAULT_MONEY_UNIT, spending: [] };
+  const block: Block = { fields: [], unit: DEFAULT_MONEY_UNIT, spending: [], preface: [] };
   const all: Pending[] = [];
   // The labels of the last row that had any: a value below one of them is its value.
   let above: Pending[] = [];
@@ -370,6 +371,7 @@ function readBlock(rows: readonly RowRef[], start: number, g: number): Block {
     const cells = nonEmpty(row);
     if (cells.length === 1 && row.cells.indexOf(cells[0] as Cell) === 0 && !fieldRole(cells[0]?.text ?? '')) {
       const text = cells[0]?.text ?? '';
+      block.preface.push(at(ref, cells[0] as Cell));
       if (!block.title && (FORM_TITLE.test(text) || isTitle(text))) {
         block.title = at(ref, cells[0] as Cell);
         block.titleIsFile = /\.(?:xlsx?|et|wps|docx?|pdf)$/i.test(text);
@@ -586,6 +588,7 @@ export function readForm(rows: readonly RowRef[], region: FormRegion): ModelTabl
     ...(block.title ? { title: block.title } : {}),
     unit: block.unit,
     projects: [project],
+    preface: [...block.preface, ...footer.preface],
     notes,
   };
 }
