@@ -544,67 +544,98 @@ const STYLES_XML =
  * column widths. Never throws for sheets within Excel's bounds.
  */
 export function writeXlsx(sheets: readonly OutSheet[]): Buffer {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  let stringRefs = 0;
-  const sheetParts: ZipInput[] = sheets.map((sheet, k) => {
-    const out: string[] = [`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
-    const frozen =
-      sheet.frozenRows > 0
-        ? `<pane ySplit="${sheet.frozenRows}" topLeftCell="A${sheet.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${sheet.frozenRows + 1}" sqref="A${sheet.frozenRows + 1}"/>`
-        : '';
-    out.push(
-      `<sheetViews><sheetView workbookViewId="0"${k === 0 ? ' tabSelected="1"' : ''}>${frozen}</sheetView></sheetViews>`,
-    );
-    out.push('<sheetFormatPr defaultRowHeight="13.5"/>');
-    if (sheet.widths.length > 0) {
-      out.push('<cols>');
-      sheet.widths.forEach((w, c) => out.push(`<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`));
-      out.push('</cols>');
+  const shared = new SharedStrings();
+  const sheetParts: ZipInput[] = sheets.map((sheet, k) => ({
+    name: `xl/worksheets/sheet${k + 1}.xml`,
+    data: Buffer.from(worksheetXml(sheet, k, shared), 'utf8'),
+  }));
+  return writeZip([
+    ...packageParts(sheets),
+    { name: 'xl/styles.xml', data: Buffer.from(STYLES_XML, 'utf8') },
+    { name: 'xl/sharedStrings.xml', data: Buffer.from(shared.xml(), 'utf8') },
+    ...sheetParts,
+  ]);
+}
+
+/** The shared-strings table being written: each distinct text once, in the order first met. */
+class SharedStrings {
+  private readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
+  private refs = 0;
+
+  /** The index of `text` in the table, adding it when new; counts one reference. */
+  ref(text: string): number {
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(text);
+      this.index.set(text, i);
     }
-    out.push('<sheetData>');
-    sheet.rows.forEach((row, r) => {
-      if (!row || row.every((c) => c === undefined)) return;
-      out.push(`<row r="${r + 1}">`);
-      row.forEach((cell, c) => {
-        if (!cell) return;
-        const ref = `${columnName(c)}${r + 1}`;
-        if (typeof cell.value === 'number') {
-          out.push(
-            `<c r="${ref}" s="${cell.style}"><v>${Number.isFinite(cell.value) ? String(cell.value) : '0'}</v></c>`,
-          );
-        } else if (cell.value === '') {
-          out.push(`<c r="${ref}" s="${cell.style}"/>`);
-        } else {
-          let i = index.get(cell.value);
-          if (i === undefined) {
-            i = strings.length;
-            strings.push(cell.value);
-            index.set(cell.value, i);
-          }
-          stringRefs++;
-          out.push(`<c r="${ref}" s="${cell.style}" t="s"><v>${i}</v></c>`);
-        }
-      });
-      out.push('</row>');
-    });
-    out.push('</sheetData>');
-    if (sheet.merges.length > 0)
-      out.push(
-        `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${rangeRef(m)}"/>`).join('')}</mergeCells>`,
-      );
-    out.push(
-      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/>',
-    );
-    out.push('</worksheet>');
-    return { name: `xl/worksheets/sheet${k + 1}.xml`, data: Buffer.from(out.join(''), 'utf8') };
-  });
-  const sst: string[] = [`${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${stringRefs}" uniqueCount="${strings.length}">`];
-  for (const s of strings) {
-    const t = cellText(s);
-    sst.push(/^\s|\s$|\n/.test(s) ? `<si><t xml:space="preserve">${t}</t></si>` : `<si><t>${t}</t></si>`);
+    this.refs++;
+    return i;
   }
-  sst.push('</sst>');
+
+  /** The `sharedStrings.xml` part. */
+  xml(): string {
+    const sst: string[] = [
+      `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${this.refs}" uniqueCount="${this.strings.length}">`,
+    ];
+    for (const s of this.strings) {
+      const t = cellText(s);
+      sst.push(/^\s|\s$|\n/.test(s) ? `<si><t xml:space="preserve">${t}</t></si>` : `<si><t>${t}</t></si>`);
+    }
+    sst.push('</sst>');
+    return sst.join('');
+  }
+}
+
+/** The worksheet part of `sheet`, the `k`th (the first is the selected tab); its texts go to `shared`. */
+function worksheetXml(sheet: OutSheet, k: number, shared: SharedStrings): string {
+  const out: string[] = [`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
+  const frozen =
+    sheet.frozenRows > 0
+      ? `<pane ySplit="${sheet.frozenRows}" topLeftCell="A${sheet.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${sheet.frozenRows + 1}" sqref="A${sheet.frozenRows + 1}"/>`
+      : '';
+  out.push(
+    `<sheetViews><sheetView workbookViewId="0"${k === 0 ? ' tabSelected="1"' : ''}>${frozen}</sheetView></sheetViews>`,
+  );
+  out.push('<sheetFormatPr defaultRowHeight="13.5"/>');
+  if (sheet.widths.length > 0) {
+    out.push('<cols>');
+    sheet.widths.forEach((w, c) => out.push(`<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`));
+    out.push('</cols>');
+  }
+  out.push('<sheetData>');
+  sheet.rows.forEach((row, r) => {
+    if (!row || row.every((c) => c === undefined)) return;
+    out.push(`<row r="${r + 1}">`);
+    row.forEach((cell, c) => {
+      if (cell) out.push(cellXml(cell, `${columnName(c)}${r + 1}`, shared));
+    });
+    out.push('</row>');
+  });
+  out.push('</sheetData>');
+  if (sheet.merges.length > 0)
+    out.push(
+      `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${rangeRef(m)}"/>`).join('')}</mergeCells>`,
+    );
+  out.push(
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/>',
+  );
+  out.push('</worksheet>');
+  return out.join('');
+}
+
+/** One `<c>` at `ref`: a number as itself (0 when not finite), an empty text as a styled blank, other text shared. */
+function cellXml(cell: OutCell, ref: string, shared: SharedStrings): string {
+  if (typeof cell.value === 'number')
+    return `<c r="${ref}" s="${cell.style}"><v>${Number.isFinite(cell.value) ? String(cell.value) : '0'}</v></c>`;
+  if (cell.value === '') return `<c r="${ref}" s="${cell.style}"/>`;
+  return `<c r="${ref}" s="${cell.style}" t="s"><v>${shared.ref(cell.value)}</v></c>`;
+}
+
+/** The package's parts around the sheets: content types, relationships and the workbook naming the sheets. */
+function packageParts(sheets: readonly OutSheet[]): ZipInput[] {
   const sheetEntries = sheets
     .map((s, k) => `<sheet name="${escapeXml(s.name)}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`)
     .join('');
@@ -612,7 +643,7 @@ export function writeXlsx(sheets: readonly OutSheet[]): Buffer {
     .map((_, k) => `<Relationship Id="rId${k + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${k + 1}.xml"/>`)
     .join('');
   const n = sheets.length;
-  const parts: ZipInput[] = [
+  return [
     {
       name: '[Content_Types].xml',
       data: Buffer.from(
@@ -655,11 +686,7 @@ export function writeXlsx(sheets: readonly OutSheet[]): Buffer {
         'utf8',
       ),
     },
-    { name: 'xl/styles.xml', data: Buffer.from(STYLES_XML, 'utf8') },
-    { name: 'xl/sharedStrings.xml', data: Buffer.from(sst.join(''), 'utf8') },
-    ...sheetParts,
   ];
-  return writeZip(parts);
 }
 
 export { WorkbookError };
