@@ -367,11 +367,7 @@ function worksheet(
     const raw = value.length === 1 ? (value[0] ?? '') : value.join('');
     const v = type === 'inlineStr' ? inline.take() : typedValue(type, raw, shared, part);
     if (v === undefined || v === '') return;
-    if (--budget.cells < 0)
-      refuse({
-        zh: `工作簿的单元格超过 ${SHEET_LIMITS.cells.toLocaleString('en')} 个上限，拒绝读取`,
-        en: `the workbook holds more than ${SHEET_LIMITS.cells.toLocaleString('en')} cells; refused`,
-      });
+    spendCell(budget);
     cells.push({ col, value: v });
   };
 
@@ -387,29 +383,17 @@ function worksheet(
         }
         if (name === 'row') {
           endRow();
-          const r = a['r'] === undefined ? NaN : Number(a['r']);
-          rowIndex = Number.isInteger(r) && r >= 1 ? r - 1 : rowIndex + 1;
-          if (rowIndex >= SHEET_LIMITS.rows)
-            refuse({
-              zh: `工作表 ${part} 的行超出 Excel 的上限`,
-              en: `the sheet ${part} has rows beyond Excel's bounds`,
-            });
+          rowIndex = rowIndexOf(a, rowIndex, part);
           rowHidden = isTrue(a['hidden']);
           col = -1;
         } else if (name === 'c') {
           startCell(a);
           if (selfClosing) inCell = false;
         } else if (name === 'col' && isTrue(a['hidden'])) {
-          const min = Math.max(1, Number(a['min']) || 1);
-          const max = Math.min(SHEET_LIMITS.columns, Number(a['max']) || min);
-          // Bounded by Excel's column count; a hidden range to XFD is noted by its first columns only.
-          for (let k = min; k <= max && hiddenColumns.length < 64; k++) hiddenColumns.push(k - 1);
+          noteHiddenColumns(a, hiddenColumns);
         } else if (name === 'mergeCell') {
-          const [from, to] = (a['ref'] ?? '').split(':');
-          const start = parseCellRef(from ?? '');
-          const end = parseCellRef(to ?? from ?? '');
-          if (start && end)
-            merges.push({ firstRow: start.row, firstCol: start.col, lastRow: end.row, lastCol: end.col });
+          const range = mergeRange(a);
+          if (range) merges.push(range);
         }
       },
       close(name) {
@@ -432,6 +416,43 @@ function worksheet(
   );
   endRow();
   return { rows: ordered ? rows : inRowOrder(rows), hiddenColumns, merges };
+}
+
+/** A `<row>`'s 0-based index: its `r`, else the one after `previous`; refused beyond Excel's rows. */
+function rowIndexOf(a: Attributes, previous: number, part: string): number {
+  const r = a['r'] === undefined ? NaN : Number(a['r']);
+  const index = Number.isInteger(r) && r >= 1 ? r - 1 : previous + 1;
+  if (index >= SHEET_LIMITS.rows)
+    refuse({
+      zh: `工作表 ${part} 的行超出 Excel 的上限`,
+      en: `the sheet ${part} has rows beyond Excel's bounds`,
+    });
+  return index;
+}
+
+/** Adds the 0-based columns a hidden `<col>` spans to `into`. */
+function noteHiddenColumns(a: Attributes, into: number[]): void {
+  const min = Math.max(1, Number(a['min']) || 1);
+  const max = Math.min(SHEET_LIMITS.columns, Number(a['max']) || min);
+  // Bounded by Excel's column count; a hidden range to XFD is noted by its first columns only.
+  for (let k = min; k <= max && into.length < 64; k++) into.push(k - 1);
+}
+
+/** A `<mergeCell>`'s range (`A1:C1`, or one cell); undefined when its `ref` is no reference. */
+function mergeRange(a: Attributes): CellRange | undefined {
+  const [from, to] = (a['ref'] ?? '').split(':');
+  const start = parseCellRef(from ?? '');
+  const end = parseCellRef(to ?? from ?? '');
+  return start && end ? { firstRow: start.row, firstCol: start.col, lastRow: end.row, lastCol: end.col } : undefined;
+}
+
+/** Counts one more cell read against the workbook's budget; refuses the workbook past it. */
+function spendCell(budget: { cells: number }): void {
+  if (--budget.cells < 0)
+    refuse({
+      zh: `工作簿的单元格超过 ${SHEET_LIMITS.cells.toLocaleString('en')} 个上限，拒绝读取`,
+      en: `the workbook holds more than ${SHEET_LIMITS.cells.toLocaleString('en')} cells; refused`,
+    });
 }
 
 /** Rows written out of order (rare): those of the same index merged, then sorted. */
