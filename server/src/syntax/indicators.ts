@@ -174,10 +174,10 @@ const errorMessages: IParserErrorMessageProvider = {
 
 // ---------------------------------------------------------------------------------------------
 // Parsing: Chevrotain's recogniser with embedded actions that note the tokens each part of an
-// indicator consumed. No CST: building one and then walking it made two trees of every cell (the
-// CST's nodes, child maps and location objects were most of a check's garbage). The notes are kept
-// as tokens are consumed, so an indicator that recovery abandons half-way keeps what it had read,
-// as the partial CST nodes did.
+// indicator consumed. No CST: a cell yields one tree, the typed one, never a CST (nodes, child maps,
+// location objects) built only to be walked once and dropped. The notes are kept as tokens are
+// consumed, so an indicator that recovery abandons half-way keeps what it had read, as the partial
+// CST nodes did.
 
 /** Where a part's real tokens start and end; -1 while it has none. */
 interface Extent {
@@ -455,8 +455,8 @@ function parser(): IndicatorParser {
 }
 
 /**
- * Builds the parser now (Chevrotain's grammar analysis, about 150 ms): the server does it while
- * answering `initialize`, so that the first document opened does not wait for it.
+ * Builds the parser now (Chevrotain's grammar analysis, paid once per process): the server does it
+ * while answering `initialize`, so that the first document opened does not wait for it.
  */
 export function prepareParser(): void {
   parser();
@@ -965,8 +965,8 @@ function runGrammar(tokens: readonly IToken[], lexErrors: number): GrammarRun {
   const notes: { indicators: IndicatorNotes[]; strays: Extent[] } = { indicators: [], strays: [] };
   const errors: IRecognitionException[] = [];
   // Chevrotain's recovery throws and catches an exception per error it recovers from, each capturing
-  // a stack trace: on a cell of broken indicators (`1、1、1、…`, a pasted PDF) that capture was most of
-  // the parse. Nobody reads those traces, so none is captured while the grammar runs.
+  // a stack trace, which on a cell of broken indicators (`1、1、1、…`, a pasted PDF) would cost more
+  // than the parse. Nobody reads those traces, so none is captured while the grammar runs.
   const traces = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
