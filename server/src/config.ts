@@ -70,13 +70,16 @@ function hint(input: string, known: readonly string[]): Bilingual {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Records one problem of the input, in both languages. */
+type Problem = (zh: string, en: string) => void;
+
 /**
  * Reads a settings object (parsed JSON or VS Code's configuration) leniently: every valid part is
  * kept, every invalid part is named in `problems` and replaced by its default. Never throws.
  */
 export function readConfig(input: unknown, knownRules: readonly string[]): ConfigResult {
   const issues: Bilingual[] = [];
-  const problem = (zh: string, en: string) => {
+  const problem: Problem = (zh, en) => {
     issues.push({ zh, en });
   };
   const result = (config: Config): ConfigResult => ({ config, problems: issues.map((i) => i.en), issues });
@@ -85,95 +88,13 @@ export function readConfig(input: unknown, knownRules: readonly string[]): Confi
     problem('设置必须是一个对象（{ … }）', 'settings must be an object');
     return result(DEFAULT_CONFIG);
   }
-  const rules: Record<string, SeveritySetting> = {};
-  if (input['rules'] !== undefined) {
-    const r = input['rules'];
-    if (!isRecord(r))
-      problem('"rules" 必须是“规则 id → 严重程度”的对象', '"rules" must be an object of rule id → severity');
-    else {
-      for (const [id, sev] of Object.entries(r)) {
-        if (!knownRules.includes(id)) {
-          const h = hint(id, knownRules);
-          problem(`"rules" 中有未知规则 "${id}"${h.zh}`, `unknown rule "${id}" in "rules"${h.en}`);
-        } else if (typeof sev !== 'string' || !SEVERITIES.includes(sev as SeveritySetting)) {
-          const h = typeof sev === 'string' ? hint(sev, SEVERITIES) : { zh: '', en: '' };
-          const shown = typeof sev === 'string' ? `"${sev}"` : JSON.stringify(sev);
-          problem(
-            `"rules.${id}" 的严重程度 ${shown} 无效，应为 ${SEVERITIES.join('、')} 之一${h.zh}`,
-            `unknown severity ${shown} for "rules.${id}": must be one of ${SEVERITIES.join(', ')}${h.en}`,
-          );
-        } else rules[id] = sev as SeveritySetting;
-      }
-    }
-  }
-  let tolerance = DEFAULT_CONFIG.tolerance;
-  if (input['tolerance'] !== undefined) {
-    const t = input['tolerance'];
-    if (typeof t === 'number' && Number.isFinite(t) && t >= 0) tolerance = t;
-    else problem('"tolerance" 必须是不小于 0 的数（万元）', '"tolerance" must be a number of 万元, 0 or more');
-  }
-  let requiredCategories = DEFAULT_CONFIG.requiredCategories;
-  if (input['requiredCategories'] !== undefined) {
-    const c = input['requiredCategories'];
-    if (Array.isArray(c) && c.every((x) => typeof x === 'string' && lookupCode(x)?.level === 1))
-      requiredCategories = c as string[];
-    else
-      problem(
-        '"requiredCategories" 必须是一级指标代码的列表，如 ["1", "2"]',
-        '"requiredCategories" must be a list of level-1 codes such as ["1", "2"]',
-      );
-  }
-  let punctuationStyle = DEFAULT_CONFIG.punctuationStyle;
-  if (input['punctuationStyle'] !== undefined) {
-    const p = input['punctuationStyle'];
-    if (p === 'fullwidth' || p === 'halfwidth' || p === 'consistent') punctuationStyle = p;
-    else {
-      const h = typeof p === 'string' ? hint(p, PUNCTUATION_STYLES) : { zh: '', en: '' };
-      problem(
-        `"punctuationStyle" 必须是 "fullwidth"、"halfwidth" 或 "consistent"${h.zh}`,
-        `"punctuationStyle" must be "fullwidth", "halfwidth" or "consistent"${h.en}`,
-      );
-    }
-  }
-  const ignore: IgnoreEntry[] = [];
-  if (input['ignore'] !== undefined) {
-    const list = input['ignore'];
-    if (!Array.isArray(list))
-      problem('"ignore" 必须是 {rule, project, files} 的列表', '"ignore" must be a list of {rule, project, files}');
-    else {
-      for (const e of list) {
-        if (
-          !isRecord(e) ||
-          !['rule', 'project', 'files'].every((k) => e[k] === undefined || typeof e[k] === 'string')
-        ) {
-          problem(
-            '"ignore" 的每一项必须是对象，"rule"、"project"、"files" 的值为字符串',
-            'each "ignore" entry must be an object with string "rule", "project" and/or "files"',
-          );
-          continue;
-        }
-        if (typeof e['rule'] === 'string' && !knownRules.includes(e['rule'])) {
-          const h = hint(e['rule'], knownRules);
-          problem(`"ignore" 中有未知规则 "${e['rule']}"${h.zh}`, `unknown rule "${e['rule']}" in "ignore"${h.en}`);
-        }
-        ignore.push({
-          ...(typeof e['rule'] === 'string' ? { rule: e['rule'] } : {}),
-          ...(typeof e['project'] === 'string' ? { project: e['project'] } : {}),
-          ...(typeof e['files'] === 'string' ? { files: e['files'] } : {}),
-        });
-      }
-    }
-  }
-  let maxCellLength = DEFAULT_CONFIG.maxCellLength;
-  if (input['maxCellLength'] !== undefined) {
-    const m = input['maxCellLength'];
-    if (typeof m === 'number' && Number.isInteger(m) && m >= 1000) maxCellLength = m;
-    else
-      problem(
-        '"maxCellLength" 必须是不小于 1000 的整数（字符数）',
-        '"maxCellLength" must be a whole number of characters, 1000 or more',
-      );
-  }
+  // Each part in this order, so that the problems are listed in it.
+  const rules = readRules(input['rules'], knownRules, problem);
+  const tolerance = readTolerance(input['tolerance'], problem);
+  const requiredCategories = readRequiredCategories(input['requiredCategories'], problem);
+  const punctuationStyle = readPunctuationStyle(input['punctuationStyle'], problem);
+  const ignore = readIgnore(input['ignore'], knownRules, problem);
+  const maxCellLength = readMaxCellLength(input['maxCellLength'], problem);
   for (const key of Object.keys(input)) {
     if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
       const h = hint(key, CONFIG_KEYS);
@@ -181,6 +102,97 @@ export function readConfig(input: unknown, knownRules: readonly string[]): Confi
     }
   }
   return result({ rules, tolerance, requiredCategories, punctuationStyle, ignore, maxCellLength });
+}
+
+/** `rules`: the severity of each known rule; unknown rules and severities are problems. */
+function readRules(r: unknown, knownRules: readonly string[], problem: Problem): Record<string, SeveritySetting> {
+  const rules: Record<string, SeveritySetting> = {};
+  if (r === undefined) return rules;
+  if (!isRecord(r)) {
+    problem('"rules" 必须是“规则 id → 严重程度”的对象', '"rules" must be an object of rule id → severity');
+    return rules;
+  }
+  for (const [id, sev] of Object.entries(r)) {
+    if (!knownRules.includes(id)) {
+      const h = hint(id, knownRules);
+      problem(`"rules" 中有未知规则 "${id}"${h.zh}`, `unknown rule "${id}" in "rules"${h.en}`);
+    } else if (typeof sev !== 'string' || !SEVERITIES.includes(sev as SeveritySetting)) {
+      const h = typeof sev === 'string' ? hint(sev, SEVERITIES) : { zh: '', en: '' };
+      const shown = typeof sev === 'string' ? `"${sev}"` : JSON.stringify(sev);
+      problem(
+        `"rules.${id}" 的严重程度 ${shown} 无效，应为 ${SEVERITIES.join('、')} 之一${h.zh}`,
+        `unknown severity ${shown} for "rules.${id}": must be one of ${SEVERITIES.join(', ')}${h.en}`,
+      );
+    } else rules[id] = sev as SeveritySetting;
+  }
+  return rules;
+}
+
+function readTolerance(t: unknown, problem: Problem): number {
+  if (t === undefined) return DEFAULT_CONFIG.tolerance;
+  if (typeof t === 'number' && Number.isFinite(t) && t >= 0) return t;
+  problem('"tolerance" 必须是不小于 0 的数（万元）', '"tolerance" must be a number of 万元, 0 or more');
+  return DEFAULT_CONFIG.tolerance;
+}
+
+function readRequiredCategories(c: unknown, problem: Problem): readonly string[] {
+  if (c === undefined) return DEFAULT_CONFIG.requiredCategories;
+  if (Array.isArray(c) && c.every((x) => typeof x === 'string' && lookupCode(x)?.level === 1)) return c as string[];
+  problem(
+    '"requiredCategories" 必须是一级指标代码的列表，如 ["1", "2"]',
+    '"requiredCategories" must be a list of level-1 codes such as ["1", "2"]',
+  );
+  return DEFAULT_CONFIG.requiredCategories;
+}
+
+function readPunctuationStyle(p: unknown, problem: Problem): PunctuationStyle {
+  if (p === undefined) return DEFAULT_CONFIG.punctuationStyle;
+  if (p === 'fullwidth' || p === 'halfwidth' || p === 'consistent') return p;
+  const h = typeof p === 'string' ? hint(p, PUNCTUATION_STYLES) : { zh: '', en: '' };
+  problem(
+    `"punctuationStyle" 必须是 "fullwidth"、"halfwidth" 或 "consistent"${h.zh}`,
+    `"punctuationStyle" must be "fullwidth", "halfwidth" or "consistent"${h.en}`,
+  );
+  return DEFAULT_CONFIG.punctuationStyle;
+}
+
+/** `ignore`: the well-formed entries (one naming an unknown rule is kept, and named as a problem). */
+function readIgnore(list: unknown, knownRules: readonly string[], problem: Problem): IgnoreEntry[] {
+  const ignore: IgnoreEntry[] = [];
+  if (list === undefined) return ignore;
+  if (!Array.isArray(list)) {
+    problem('"ignore" 必须是 {rule, project, files} 的列表', '"ignore" must be a list of {rule, project, files}');
+    return ignore;
+  }
+  for (const e of list) {
+    if (!isRecord(e) || !['rule', 'project', 'files'].every((k) => e[k] === undefined || typeof e[k] === 'string')) {
+      problem(
+        '"ignore" 的每一项必须是对象，"rule"、"project"、"files" 的值为字符串',
+        'each "ignore" entry must be an object with string "rule", "project" and/or "files"',
+      );
+      continue;
+    }
+    if (typeof e['rule'] === 'string' && !knownRules.includes(e['rule'])) {
+      const h = hint(e['rule'], knownRules);
+      problem(`"ignore" 中有未知规则 "${e['rule']}"${h.zh}`, `unknown rule "${e['rule']}" in "ignore"${h.en}`);
+    }
+    ignore.push({
+      ...(typeof e['rule'] === 'string' ? { rule: e['rule'] } : {}),
+      ...(typeof e['project'] === 'string' ? { project: e['project'] } : {}),
+      ...(typeof e['files'] === 'string' ? { files: e['files'] } : {}),
+    });
+  }
+  return ignore;
+}
+
+function readMaxCellLength(m: unknown, problem: Problem): number {
+  if (m === undefined) return DEFAULT_CONFIG.maxCellLength;
+  if (typeof m === 'number' && Number.isInteger(m) && m >= 1000) return m;
+  problem(
+    '"maxCellLength" 必须是不小于 1000 的整数（字符数）',
+    '"maxCellLength" must be a whole number of characters, 1000 or more',
+  );
+  return DEFAULT_CONFIG.maxCellLength;
 }
 
 /** Converts a glob (`**`, `*`, `?`, `/` as separator) to an anchored regular expression. */

@@ -13,11 +13,11 @@ import { PiecewiseStreamWriter } from './lsp/stream-writer';
  * V8's allocation-site pretenuring guesses from survival rates which code allocates long-lived
  * objects and then allocates everything from that code straight into the old generation. The server
  * keeps rows and their outlines but drops the indicator trees, tokens and findings built alongside
- * them, and the guess flipped from run to run: in about half the opens of a 10 MB table the trees
- * went to the old generation, the heap grew to 180 MB before a full collection and the peak memory
- * doubled (140 -> 230 MB). Without it (measured with `npm run bench -- --server`, three runs each):
- * peak 261 -> 164-166 MB, first diagnostics 1.27-1.37 -> 0.90-0.96 s, keystroke p95 17 -> 14-16 ms.
- * Set before any document arrives; the command line's one-off check gains nothing from it.
+ * them, and that guess differs from run to run: when it sends the trees to the old generation, they
+ * stay there until a full collection. Turned off, every object starts young and what the server
+ * drops is collected young, so the peak memory of an open does not depend on a guess (figures in
+ * docs/performance.md). Set before any document arrives; the command line's one-off check gains
+ * nothing from it.
  */
 setFlagsFromString('--no-allocation-site-pretenuring');
 

@@ -22,6 +22,7 @@ import type {
   TableCounts,
   TableFinding,
   TableIndicator,
+  TableOutlineProject,
   TableOutlineTable,
   TableOutlineUnit,
   TablePart,
@@ -392,103 +393,110 @@ function renderLine(line: Line): HTMLElement {
     }
     case 'total': {
       const t = o.tables[line.t];
-      if (!t?.total) break;
-      e.append(
-        toggle('', false),
-        cell('name', t.total.name, undefined, undefined, TEXT),
-        ...amountCells(t.total),
-        diffCell(t.difference),
-        countsBadge(t.totalCounts),
-      );
-      if (t.total.findings)
-        e.append(
-          cell(
-            'row-findings',
-            { text: '', range: t.total.findings[0]?.range ?? t.total.name.range, findings: t.total.findings },
-            '⚑',
-          ),
-        );
+      if (t) renderTotal(e, t);
       break;
     }
     case 'unit': {
       const u = o.tables[line.t]?.units[line.u];
-      if (!u) break;
-      e.append(
-        toggle(`u${u.row.line}`, u.count > 0),
-        cell('name', u.row.name, undefined, undefined, TEXT),
-        ...amountCells(u.row),
-        diffCell(u.difference),
-        countsBadge(u.counts),
-      );
+      if (u) renderUnit(e, u);
       break;
     }
     case 'project': {
       const p = o.projects[line.p];
-      if (!p) break;
-      const r = current(line.p);
-      e.append(toggle(`p${p.line}`, p.goal || p.indicators > 0));
-      if (r) e.append(cell('name', r.name, undefined, undefined, TEXT), ...amountCells(r));
-      else
-        e.append(
-          el('div', 'cell name', p.name),
-          ...p.amounts.map((a) => el('div', 'cell amount', a === null ? '?' : a === 0 ? '' : money(a))),
-        );
-      e.append(shareBar(line.p), countsBadge(p.counts));
-      if (r?.findings)
-        e.append(
-          cell('row-findings', { text: '', range: r.findings[0]?.range ?? r.name.range, findings: r.findings }, '⚑'),
-        );
+      if (p) renderProject(e, p, line.p);
       break;
     }
-    case 'goal': {
-      const r = current(line.p);
-      e.append(
-        el('div', 'cell label', strings?.goal ?? ''),
-        r
-          ? cell('goal-text', r.goal, undefined, undefined, TEXT)
-          : el('div', 'cell goal-text loading', strings?.loading ?? '…'),
-      );
+    case 'goal':
+      renderGoal(e, current(line.p));
       break;
-    }
-    case 'indicator': {
-      const r = current(line.p);
-      const ind: TableIndicator | undefined = r?.indicators[line.i];
-      if (!ind) {
-        e.append(el('div', 'cell seq'), el('div', 'cell loading', r ? '' : (strings?.loading ?? '…')));
-        break;
-      }
-      e.append(
-        cell('seq', ind.seq, ind.seq.text.replace(/[、．.。，,（）()]/g, '')),
-        cell('level1', ind.level1, undefined, undefined, { kind: 'level1' }),
-        cell('level2', ind.level2, undefined, undefined, {
-          kind: 'level2',
-          parent: /^[0-9]+/.exec(ind.level1?.text ?? '')?.[0] ?? ind.level2?.text.charAt(0) ?? '',
-        }),
-        cell('ind-name', ind.name, undefined, undefined, TEXT),
-        cell(
-          'value',
-          ind.period,
-          undefined,
-          ind.period ? `${ind.period.text}\n${ind.period.reading}` : undefined,
-          TEXT,
-        ),
-        cell(
-          'value',
-          ind.annual,
-          undefined,
-          ind.annual ? `${ind.annual.text}\n${ind.annual.reading}` : undefined,
-          TEXT,
-        ),
-      );
-      if (ind.findings) {
-        const sev = worst(ind.findings);
-        if (sev) e.classList.add(`row-f-${sev}`);
-        e.title = ind.findings.map((f) => f.message).join('\n');
-      }
+    case 'indicator':
+      renderIndicator(e, current(line.p), line.i);
       break;
-    }
   }
   return e;
+}
+
+/** A table's total row: its amounts, how far they are from the sum below them, and a flag for its findings. */
+function renderTotal(e: HTMLElement, t: TableOutlineTable): void {
+  if (!t.total) return;
+  e.append(
+    toggle('', false),
+    cell('name', t.total.name, undefined, undefined, TEXT),
+    ...amountCells(t.total),
+    diffCell(t.difference),
+    countsBadge(t.totalCounts),
+  );
+  if (t.total.findings)
+    e.append(
+      cell(
+        'row-findings',
+        { text: '', range: t.total.findings[0]?.range ?? t.total.name.range, findings: t.total.findings },
+        '⚑',
+      ),
+    );
+}
+
+/** A unit's row: collapsible when it has projects, its amounts and how far they are from the projects' sum. */
+function renderUnit(e: HTMLElement, u: TableOutlineUnit): void {
+  e.append(
+    toggle(`u${u.row.line}`, u.count > 0),
+    cell('name', u.row.name, undefined, undefined, TEXT),
+    ...amountCells(u.row),
+    diffCell(u.difference),
+    countsBadge(u.counts),
+  );
+}
+
+/** A project's row: its row's cells once they are at hand, the outline's plain text until then. */
+function renderProject(e: HTMLElement, p: TableOutlineProject, index: number): void {
+  const r = current(index);
+  e.append(toggle(`p${p.line}`, p.goal || p.indicators > 0));
+  if (r) e.append(cell('name', r.name, undefined, undefined, TEXT), ...amountCells(r));
+  else
+    e.append(
+      el('div', 'cell name', p.name),
+      ...p.amounts.map((a) => el('div', 'cell amount', a === null ? '?' : a === 0 ? '' : money(a))),
+    );
+  e.append(shareBar(index), countsBadge(p.counts));
+  if (r?.findings)
+    e.append(
+      cell('row-findings', { text: '', range: r.findings[0]?.range ?? r.name.range, findings: r.findings }, '⚑'),
+    );
+}
+
+/** A project's goal line (loading until its row is at hand). */
+function renderGoal(e: HTMLElement, r: TableProjectRow | undefined): void {
+  e.append(
+    el('div', 'cell label', strings?.goal ?? ''),
+    r
+      ? cell('goal-text', r.goal, undefined, undefined, TEXT)
+      : el('div', 'cell goal-text loading', strings?.loading ?? '…'),
+  );
+}
+
+/** The `i`th indicator of a project's row, its parts in cells, marked by its worst finding. */
+function renderIndicator(e: HTMLElement, r: TableProjectRow | undefined, i: number): void {
+  const ind: TableIndicator | undefined = r?.indicators[i];
+  if (!ind) {
+    e.append(el('div', 'cell seq'), el('div', 'cell loading', r ? '' : (strings?.loading ?? '…')));
+    return;
+  }
+  e.append(
+    cell('seq', ind.seq, ind.seq.text.replace(/[、．.。，,（）()]/g, '')),
+    cell('level1', ind.level1, undefined, undefined, { kind: 'level1' }),
+    cell('level2', ind.level2, undefined, undefined, {
+      kind: 'level2',
+      parent: /^[0-9]+/.exec(ind.level1?.text ?? '')?.[0] ?? ind.level2?.text.charAt(0) ?? '',
+    }),
+    cell('ind-name', ind.name, undefined, undefined, TEXT),
+    cell('value', ind.period, undefined, ind.period ? `${ind.period.text}\n${ind.period.reading}` : undefined, TEXT),
+    cell('value', ind.annual, undefined, ind.annual ? `${ind.annual.text}\n${ind.annual.reading}` : undefined, TEXT),
+  );
+  if (ind.findings) {
+    const sev = worst(ind.findings);
+    if (sev) e.classList.add(`row-f-${sev}`);
+    e.title = ind.findings.map((f) => f.message).join('\n');
+  }
 }
 
 function current(p: number): TableProjectRow | undefined {

@@ -2,12 +2,12 @@
  * Reads LSP messages (`Content-Length` framed JSON) from a byte stream, decoding each body's UTF-8
  * as its chunks arrive instead of all at once when the last one is in.
  *
- * Why not vscode-jsonrpc's `StreamMessageReader`: it decodes a message's bytes in one piece. For a
- * didOpen of a 10 MB table that is ~40 ms of UTF-8 decoding (CJK text decodes slowly) plus the JSON
- * parse, in one turn of the event loop, while every request behind it waits. Decoding the ~64 KB
- * chunks as they come costs the same in total but well under a millisecond at a time; what remains
- * in one turn is `JSON.parse` of the decoded text (~7 ms for 10 MB). Node's IPC channel (the
- * extension's transport) already decodes as chunks arrive; this gives stdio clients the same.
+ * Why not vscode-jsonrpc's `StreamMessageReader`: it decodes a message's bytes in one piece, in one
+ * turn of the event loop, while every request behind it waits (CJK text decodes slowly). Here each
+ * chunk is decoded as it comes, the same work in total but a chunk at a time; all that a message
+ * costs in one turn is `JSON.parse` of its decoded text (figures in docs/performance.md). Node's IPC
+ * channel (the extension's transport) already decodes as chunks arrive; this gives stdio clients the
+ * same.
  *
  * Messages are delivered in the order they were sent, each as soon as its last byte is in.
  */

@@ -3,11 +3,10 @@
  * message's JSON one string or one Buffer.
  *
  * Why not vscode-jsonrpc's `StreamMessageWriter`: it makes one string of the message and then one
- * Buffer of that string. A publish of 1 000 diagnostics on a table with Chinese project names is a
- * ~540 000-character two-byte string (1 MB) plus a 600 KB Buffer; objects that size live outside
- * V8's young generation (in its large-object space and in malloc'd memory) and stay there until the
- * next scavenge, so a clerk typing in a large table kept 15-20 MB of dead publishes around, the
- * server's peak. Here a message becomes pieces of at most `MAX_PIECE` characters (ordinary young
+ * Buffer of that string. For a large publish both live outside V8's young generation (in its
+ * large-object space and in malloc'd memory) until the next scavenge, so while a clerk types in a
+ * large table dead publishes pile up there (figures in docs/performance.md). Here a message's JSON
+ * is never one string: it becomes pieces of at most `MAX_PIECE` characters (ordinary young
  * objects, reused memory), whose UTF-8 lengths make the header; the pieces are written corked, so
  * the stream hands them to the operating system in one vectored write, as before. A large message
  * is serialized a slice at a time (see `PiecewiseStreamWriter`), so that it never holds the event
@@ -203,11 +202,12 @@ const isResponse = (m: Message): boolean => {
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
 /**
- * Serializes each message in slices (`runSlice`: a 12 MB outline takes ~100 ms to serialize) and
- * writes it once it is whole. Messages go out in the order `write` was called, with
- * one exception LSP allows: a response whose serialization is done may go before earlier responses
- * still being serialized (a hover answered while the outline is on its way). Notifications and
- * requests never pass anything, so diagnostics of version 3 can never follow those of version 4.
+ * Serializes each message in slices (`runSlice`), so that no large answer (an outline) holds the
+ * event loop while it is serialized, and writes it once it is whole. Messages go out in the order
+ * `write` was called, with one exception LSP allows: a response whose serialization is done may go
+ * before earlier responses still being serialized (a hover answered while the outline is on its
+ * way). Notifications and requests never pass anything, so diagnostics of version 3 can never
+ * follow those of version 4.
  */
 export class PiecewiseStreamWriter extends AbstractMessageWriter {
   private errorCount = 0;

@@ -174,10 +174,10 @@ const errorMessages: IParserErrorMessageProvider = {
 
 // ---------------------------------------------------------------------------------------------
 // Parsing: Chevrotain's recogniser with embedded actions that note the tokens each part of an
-// indicator consumed. No CST: building one and then walking it made two trees of every cell (the
-// CST's nodes, child maps and location objects were most of a check's garbage). The notes are kept
-// as tokens are consumed, so an indicator that recovery abandons half-way keeps what it had read,
-// as the partial CST nodes did.
+// indicator consumed. No CST: a cell yields one tree, the typed one, never a CST (nodes, child maps,
+// location objects) built only to be walked once and dropped. The notes are kept as tokens are
+// consumed, so an indicator that recovery abandons half-way keeps what it had read, as the partial
+// CST nodes did.
 
 /** Where a part's real tokens start and end; -1 while it has none. */
 interface Extent {
@@ -455,8 +455,8 @@ function parser(): IndicatorParser {
 }
 
 /**
- * Builds the parser now (Chevrotain's grammar analysis, about 150 ms): the server does it while
- * answering `initialize`, so that the first document opened does not wait for it.
+ * Builds the parser now (Chevrotain's grammar analysis, paid once per process): the server does it
+ * while answering `initialize`, so that the first document opened does not wait for it.
  */
 export function prepareParser(): void {
   parser();
@@ -795,70 +795,7 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes, previousSeq: n
     n.start >= 0 ? { text: ctx.source.slice(n.start, n.end), span: span(ctx, n.start, n.end) } : undefined;
   if (name) previousEnd = Math.max(previousEnd, n.end);
 
-  // Values and the separators before them, in source order.
-  const values: ValueNode[] = [];
-  const extents: ValueExtent[] = [];
-  const seps = notes.seps;
-  for (const vn of notes.values) {
-    const labelTok = vn.label;
-    if (!labelTok) continue;
-    const kind: ValueNode['label'] = isA(labelTok, AnyPeriodLabel) ? 'period' : 'annual';
-    const parts = vn.parts;
-    const firstPart = parts[0];
-    const lastPart = parts[parts.length - 1];
-    const labelEnd = end(labelTok);
-    const vStart = firstPart ? firstPart.startOffset : labelEnd;
-    const vEnd = lastPart ? end(lastPart) : labelEnd;
-    const text = ctx.source.slice(vStart, vEnd);
-    const node: ValueNode = {
-      label: kind,
-      labelSpan: span(ctx, labelTok.startOffset, labelEnd),
-      span: span(ctx, vStart, vEnd),
-      text,
-      parsed: parseValue(text),
-    };
-    values.push(node);
-    extents.push({ node, from: labelTok.startOffset, to: vEnd, after: previousEnd });
-    const colon = checkLabel(ctx, labelTok, kind);
-    // The separator before this value stands between what came before and the label.
-    let sep: IToken | undefined;
-    for (const t of seps) {
-      if (
-        t.startOffset >= previousEnd &&
-        end(t) <= labelTok.startOffset &&
-        isBlank(ctx.source, end(t), labelTok.startOffset)
-      ) {
-        sep = t;
-        break;
-      }
-    }
-    if (sep) {
-      punctuation.push(punct(ctx, sep, values.length === 1 ? 'name' : 'value'));
-    } else if (!isBlank(ctx.source, previousEnd, labelTok.startOffset) || values.length > 1 || name) {
-      // (Without a name, the separator after the codes stands before the first label.)
-      const labelText = LABELS[kind];
-      const at = labelTok.startOffset;
-      problem(
-        ctx,
-        span(ctx, at, at + 1),
-        {
-          zh: `“${labelText}”前缺少分隔符“；”`,
-          en: `expected the separator “；” before “${labelText}”`,
-        },
-        {
-          title: { zh: '插入分隔符“；”', en: 'Insert the separator “；”' },
-          span: span(ctx, at, at),
-          newText: '；',
-          safe: true,
-          format: true,
-        },
-      );
-    }
-    // The label's colon after the separator before it: the list is then in source order, unsorted.
-    if (colon) punctuation.push({ char: colon, span: span(ctx, labelEnd - 1, labelEnd), role: 'label' });
-    previousEnd = vEnd;
-  }
-  checkLabelOrder(ctx, extents);
+  const values = buildValues(ctx, notes, previousEnd, name !== undefined, punctuation);
   if (notes.stop) punctuation.push(punct(ctx, notes.stop, 'terminator'));
   checkStops(
     ctx,
@@ -884,6 +821,92 @@ function buildIndicator(ctx: BuildContext, notes: IndicatorNotes, previousSeq: n
     annual,
     punctuation: inPlaceOrder(punctuation),
   };
+}
+
+/**
+ * The indicator's values and the separators before them, in source order, from `previousEnd` (where
+ * the codes and the name end); each label's colon and each separator go to `punctuation`, a missing
+ * separator and the labels' order are reported.
+ */
+function buildValues(
+  ctx: BuildContext,
+  notes: IndicatorNotes,
+  previousEnd: number,
+  hasName: boolean,
+  punctuation: Punct[],
+): ValueNode[] {
+  const values: ValueNode[] = [];
+  const extents: ValueExtent[] = [];
+  for (const vn of notes.values) {
+    const labelTok = vn.label;
+    if (!labelTok) continue;
+    const kind: ValueNode['label'] = isA(labelTok, AnyPeriodLabel) ? 'period' : 'annual';
+    const node = valueNode(ctx, labelTok, kind, vn.parts);
+    values.push(node);
+    const vEnd = node.span.end - ctx.base;
+    extents.push({ node, from: labelTok.startOffset, to: vEnd, after: previousEnd });
+    const colon = checkLabel(ctx, labelTok, kind);
+    // The separator before this value stands between what came before and the label.
+    const sep = separatorBefore(ctx, notes.seps, previousEnd, labelTok.startOffset);
+    if (sep) {
+      punctuation.push(punct(ctx, sep, values.length === 1 ? 'name' : 'value'));
+    } else if (!isBlank(ctx.source, previousEnd, labelTok.startOffset) || values.length > 1 || hasName) {
+      // (Without a name, the separator after the codes stands before the first label.)
+      reportMissingSeparator(ctx, labelTok, kind);
+    }
+    // The label's colon after the separator before it: the list is then in source order, unsorted.
+    const labelEnd = end(labelTok);
+    if (colon) punctuation.push({ char: colon, span: span(ctx, labelEnd - 1, labelEnd), role: 'label' });
+    previousEnd = vEnd;
+  }
+  checkLabelOrder(ctx, extents);
+  return values;
+}
+
+/** A value read after its label: its text is from its first part to its last (empty right after the label). */
+function valueNode(ctx: BuildContext, labelTok: IToken, kind: ValueNode['label'], parts: readonly IToken[]): ValueNode {
+  const firstPart = parts[0];
+  const lastPart = parts[parts.length - 1];
+  const labelEnd = end(labelTok);
+  const vStart = firstPart ? firstPart.startOffset : labelEnd;
+  const vEnd = lastPart ? end(lastPart) : labelEnd;
+  const text = ctx.source.slice(vStart, vEnd);
+  return {
+    label: kind,
+    labelSpan: span(ctx, labelTok.startOffset, labelEnd),
+    span: span(ctx, vStart, vEnd),
+    text,
+    parsed: parseValue(text),
+  };
+}
+
+/** The first separator between `from` and `to` with nothing but blanks after it. */
+function separatorBefore(ctx: BuildContext, seps: readonly IToken[], from: number, to: number): IToken | undefined {
+  for (const t of seps) {
+    if (t.startOffset >= from && end(t) <= to && isBlank(ctx.source, end(t), to)) return t;
+  }
+  return undefined;
+}
+
+/** Reports that no `；` stands before a label, with the fix inserting it. */
+function reportMissingSeparator(ctx: BuildContext, labelTok: IToken, kind: ValueNode['label']): void {
+  const labelText = LABELS[kind];
+  const at = labelTok.startOffset;
+  problem(
+    ctx,
+    span(ctx, at, at + 1),
+    {
+      zh: `“${labelText}”前缺少分隔符“；”`,
+      en: `expected the separator “；” before “${labelText}”`,
+    },
+    {
+      title: { zh: '插入分隔符“；”', en: 'Insert the separator “；”' },
+      span: span(ctx, at, at),
+      newText: '；',
+      safe: true,
+      format: true,
+    },
+  );
 }
 
 /** Sorts by start unless already in order (the usual case, which then allocates nothing). */
@@ -942,8 +965,8 @@ function runGrammar(tokens: readonly IToken[], lexErrors: number): GrammarRun {
   const notes: { indicators: IndicatorNotes[]; strays: Extent[] } = { indicators: [], strays: [] };
   const errors: IRecognitionException[] = [];
   // Chevrotain's recovery throws and catches an exception per error it recovers from, each capturing
-  // a stack trace: on a cell of broken indicators (`1、1、1、…`, a pasted PDF) that capture was most of
-  // the parse. Nobody reads those traces, so none is captured while the grammar runs.
+  // a stack trace, which on a cell of broken indicators (`1、1、1、…`, a pasted PDF) would cost more
+  // than the parse. Nobody reads those traces, so none is captured while the grammar runs.
   const traces = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {

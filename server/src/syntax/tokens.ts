@@ -278,10 +278,10 @@ export const TOKEN_LABELS: Readonly<Record<string, Bilingual>> = {
  * Tokens carry offsets only: nothing reads their lines or columns. It also keeps them small on
  * Chevrotain 11, whose `END_OF_FILE` (created when the module loads) has `NaN` in the six position
  * fields of the full token's shape: V8 then stores those fields of every full token as separate
- * heap numbers (about 220 bytes a token instead of 120; Chevrotain issue #2192, fixed in 12 with
- * `-1`), and 100 k tokens of one cell outgrew the young generation (95-160 ms instead of 16). The
- * offset-only token is another shape, untouched by `NaN` (about 80 bytes). `test/lexer.test.ts`
- * holds the size and the optimised path of this config.
+ * heap numbers (Chevrotain issue #2192, fixed in 12 with `-1`), nearly doubling a token, so that
+ * a long cell's tokens would outgrow the young generation. The offset-only token is another shape,
+ * untouched by `NaN`. `test/lexer.test.ts` holds the size and the optimised path of this config
+ * (figures in docs/performance.md).
  */
 export const LEXER_CONFIG = { positionTracking: 'onlyOffset', ensureOptimizations: false } as const;
 

@@ -367,11 +367,7 @@ function worksheet(
     const raw = value.length === 1 ? (value[0] ?? '') : value.join('');
     const v = type === 'inlineStr' ? inline.take() : typedValue(type, raw, shared, part);
     if (v === undefined || v === '') return;
-    if (--budget.cells < 0)
-      refuse({
-        zh: `工作簿的单元格超过 ${SHEET_LIMITS.cells.toLocaleString('en')} 个上限，拒绝读取`,
-        en: `the workbook holds more than ${SHEET_LIMITS.cells.toLocaleString('en')} cells; refused`,
-      });
+    spendCell(budget);
     cells.push({ col, value: v });
   };
 
@@ -387,29 +383,17 @@ function worksheet(
         }
         if (name === 'row') {
           endRow();
-          const r = a['r'] === undefined ? NaN : Number(a['r']);
-          rowIndex = Number.isInteger(r) && r >= 1 ? r - 1 : rowIndex + 1;
-          if (rowIndex >= SHEET_LIMITS.rows)
-            refuse({
-              zh: `工作表 ${part} 的行超出 Excel 的上限`,
-              en: `the sheet ${part} has rows beyond Excel's bounds`,
-            });
+          rowIndex = rowIndexOf(a, rowIndex, part);
           rowHidden = isTrue(a['hidden']);
           col = -1;
         } else if (name === 'c') {
           startCell(a);
           if (selfClosing) inCell = false;
         } else if (name === 'col' && isTrue(a['hidden'])) {
-          const min = Math.max(1, Number(a['min']) || 1);
-          const max = Math.min(SHEET_LIMITS.columns, Number(a['max']) || min);
-          // Bounded by Excel's column count; a hidden range to XFD is noted by its first columns only.
-          for (let k = min; k <= max && hiddenColumns.length < 64; k++) hiddenColumns.push(k - 1);
+          noteHiddenColumns(a, hiddenColumns);
         } else if (name === 'mergeCell') {
-          const [from, to] = (a['ref'] ?? '').split(':');
-          const start = parseCellRef(from ?? '');
-          const end = parseCellRef(to ?? from ?? '');
-          if (start && end)
-            merges.push({ firstRow: start.row, firstCol: start.col, lastRow: end.row, lastCol: end.col });
+          const range = mergeRange(a);
+          if (range) merges.push(range);
         }
       },
       close(name) {
@@ -432,6 +416,43 @@ function worksheet(
   );
   endRow();
   return { rows: ordered ? rows : inRowOrder(rows), hiddenColumns, merges };
+}
+
+/** A `<row>`'s 0-based index: its `r`, else the one after `previous`; refused beyond Excel's rows. */
+function rowIndexOf(a: Attributes, previous: number, part: string): number {
+  const r = a['r'] === undefined ? NaN : Number(a['r']);
+  const index = Number.isInteger(r) && r >= 1 ? r - 1 : previous + 1;
+  if (index >= SHEET_LIMITS.rows)
+    refuse({
+      zh: `工作表 ${part} 的行超出 Excel 的上限`,
+      en: `the sheet ${part} has rows beyond Excel's bounds`,
+    });
+  return index;
+}
+
+/** Adds the 0-based columns a hidden `<col>` spans to `into`. */
+function noteHiddenColumns(a: Attributes, into: number[]): void {
+  const min = Math.max(1, Number(a['min']) || 1);
+  const max = Math.min(SHEET_LIMITS.columns, Number(a['max']) || min);
+  // Bounded by Excel's column count; a hidden range to XFD is noted by its first columns only.
+  for (let k = min; k <= max && into.length < 64; k++) into.push(k - 1);
+}
+
+/** A `<mergeCell>`'s range (`A1:C1`, or one cell); undefined when its `ref` is no reference. */
+function mergeRange(a: Attributes): CellRange | undefined {
+  const [from, to] = (a['ref'] ?? '').split(':');
+  const start = parseCellRef(from ?? '');
+  const end = parseCellRef(to ?? from ?? '');
+  return start && end ? { firstRow: start.row, firstCol: start.col, lastRow: end.row, lastCol: end.col } : undefined;
+}
+
+/** Counts one more cell read against the workbook's budget; refuses the workbook past it. */
+function spendCell(budget: { cells: number }): void {
+  if (--budget.cells < 0)
+    refuse({
+      zh: `工作簿的单元格超过 ${SHEET_LIMITS.cells.toLocaleString('en')} 个上限，拒绝读取`,
+      en: `the workbook holds more than ${SHEET_LIMITS.cells.toLocaleString('en')} cells; refused`,
+    });
 }
 
 /** Rows written out of order (rare): those of the same index merged, then sorted. */
@@ -544,67 +565,98 @@ const STYLES_XML =
  * column widths. Never throws for sheets within Excel's bounds.
  */
 export function writeXlsx(sheets: readonly OutSheet[]): Buffer {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  let stringRefs = 0;
-  const sheetParts: ZipInput[] = sheets.map((sheet, k) => {
-    const out: string[] = [`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
-    const frozen =
-      sheet.frozenRows > 0
-        ? `<pane ySplit="${sheet.frozenRows}" topLeftCell="A${sheet.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${sheet.frozenRows + 1}" sqref="A${sheet.frozenRows + 1}"/>`
-        : '';
-    out.push(
-      `<sheetViews><sheetView workbookViewId="0"${k === 0 ? ' tabSelected="1"' : ''}>${frozen}</sheetView></sheetViews>`,
-    );
-    out.push('<sheetFormatPr defaultRowHeight="13.5"/>');
-    if (sheet.widths.length > 0) {
-      out.push('<cols>');
-      sheet.widths.forEach((w, c) => out.push(`<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`));
-      out.push('</cols>');
+  const shared = new SharedStrings();
+  const sheetParts: ZipInput[] = sheets.map((sheet, k) => ({
+    name: `xl/worksheets/sheet${k + 1}.xml`,
+    data: Buffer.from(worksheetXml(sheet, k, shared), 'utf8'),
+  }));
+  return writeZip([
+    ...packageParts(sheets),
+    { name: 'xl/styles.xml', data: Buffer.from(STYLES_XML, 'utf8') },
+    { name: 'xl/sharedStrings.xml', data: Buffer.from(shared.xml(), 'utf8') },
+    ...sheetParts,
+  ]);
+}
+
+/** The shared-strings table being written: each distinct text once, in the order first met. */
+class SharedStrings {
+  private readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
+  private refs = 0;
+
+  /** The index of `text` in the table, adding it when new; counts one reference. */
+  ref(text: string): number {
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(text);
+      this.index.set(text, i);
     }
-    out.push('<sheetData>');
-    sheet.rows.forEach((row, r) => {
-      if (!row || row.every((c) => c === undefined)) return;
-      out.push(`<row r="${r + 1}">`);
-      row.forEach((cell, c) => {
-        if (!cell) return;
-        const ref = `${columnName(c)}${r + 1}`;
-        if (typeof cell.value === 'number') {
-          out.push(
-            `<c r="${ref}" s="${cell.style}"><v>${Number.isFinite(cell.value) ? String(cell.value) : '0'}</v></c>`,
-          );
-        } else if (cell.value === '') {
-          out.push(`<c r="${ref}" s="${cell.style}"/>`);
-        } else {
-          let i = index.get(cell.value);
-          if (i === undefined) {
-            i = strings.length;
-            strings.push(cell.value);
-            index.set(cell.value, i);
-          }
-          stringRefs++;
-          out.push(`<c r="${ref}" s="${cell.style}" t="s"><v>${i}</v></c>`);
-        }
-      });
-      out.push('</row>');
-    });
-    out.push('</sheetData>');
-    if (sheet.merges.length > 0)
-      out.push(
-        `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${rangeRef(m)}"/>`).join('')}</mergeCells>`,
-      );
-    out.push(
-      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/>',
-    );
-    out.push('</worksheet>');
-    return { name: `xl/worksheets/sheet${k + 1}.xml`, data: Buffer.from(out.join(''), 'utf8') };
-  });
-  const sst: string[] = [`${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${stringRefs}" uniqueCount="${strings.length}">`];
-  for (const s of strings) {
-    const t = cellText(s);
-    sst.push(/^\s|\s$|\n/.test(s) ? `<si><t xml:space="preserve">${t}</t></si>` : `<si><t>${t}</t></si>`);
+    this.refs++;
+    return i;
   }
-  sst.push('</sst>');
+
+  /** The `sharedStrings.xml` part. */
+  xml(): string {
+    const sst: string[] = [
+      `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${this.refs}" uniqueCount="${this.strings.length}">`,
+    ];
+    for (const s of this.strings) {
+      const t = cellText(s);
+      sst.push(/^\s|\s$|\n/.test(s) ? `<si><t xml:space="preserve">${t}</t></si>` : `<si><t>${t}</t></si>`);
+    }
+    sst.push('</sst>');
+    return sst.join('');
+  }
+}
+
+/** The worksheet part of `sheet`, the `k`th (the first is the selected tab); its texts go to `shared`. */
+function worksheetXml(sheet: OutSheet, k: number, shared: SharedStrings): string {
+  const out: string[] = [`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
+  const frozen =
+    sheet.frozenRows > 0
+      ? `<pane ySplit="${sheet.frozenRows}" topLeftCell="A${sheet.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${sheet.frozenRows + 1}" sqref="A${sheet.frozenRows + 1}"/>`
+      : '';
+  out.push(
+    `<sheetViews><sheetView workbookViewId="0"${k === 0 ? ' tabSelected="1"' : ''}>${frozen}</sheetView></sheetViews>`,
+  );
+  out.push('<sheetFormatPr defaultRowHeight="13.5"/>');
+  if (sheet.widths.length > 0) {
+    out.push('<cols>');
+    sheet.widths.forEach((w, c) => out.push(`<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`));
+    out.push('</cols>');
+  }
+  out.push('<sheetData>');
+  sheet.rows.forEach((row, r) => {
+    if (!row || row.every((c) => c === undefined)) return;
+    out.push(`<row r="${r + 1}">`);
+    row.forEach((cell, c) => {
+      if (cell) out.push(cellXml(cell, `${columnName(c)}${r + 1}`, shared));
+    });
+    out.push('</row>');
+  });
+  out.push('</sheetData>');
+  if (sheet.merges.length > 0)
+    out.push(
+      `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${rangeRef(m)}"/>`).join('')}</mergeCells>`,
+    );
+  out.push(
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/>',
+  );
+  out.push('</worksheet>');
+  return out.join('');
+}
+
+/** One `<c>` at `ref`: a number as itself (0 when not finite), an empty text as a styled blank, other text shared. */
+function cellXml(cell: OutCell, ref: string, shared: SharedStrings): string {
+  if (typeof cell.value === 'number')
+    return `<c r="${ref}" s="${cell.style}"><v>${Number.isFinite(cell.value) ? String(cell.value) : '0'}</v></c>`;
+  if (cell.value === '') return `<c r="${ref}" s="${cell.style}"/>`;
+  return `<c r="${ref}" s="${cell.style}" t="s"><v>${shared.ref(cell.value)}</v></c>`;
+}
+
+/** The package's parts around the sheets: content types, relationships and the workbook naming the sheets. */
+function packageParts(sheets: readonly OutSheet[]): ZipInput[] {
   const sheetEntries = sheets
     .map((s, k) => `<sheet name="${escapeXml(s.name)}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`)
     .join('');
@@ -612,7 +664,7 @@ export function writeXlsx(sheets: readonly OutSheet[]): Buffer {
     .map((_, k) => `<Relationship Id="rId${k + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${k + 1}.xml"/>`)
     .join('');
   const n = sheets.length;
-  const parts: ZipInput[] = [
+  return [
     {
       name: '[Content_Types].xml',
       data: Buffer.from(
@@ -655,11 +707,7 @@ export function writeXlsx(sheets: readonly OutSheet[]): Buffer {
         'utf8',
       ),
     },
-    { name: 'xl/styles.xml', data: Buffer.from(STYLES_XML, 'utf8') },
-    { name: 'xl/sharedStrings.xml', data: Buffer.from(sst.join(''), 'utf8') },
-    ...sheetParts,
   ];
-  return writeZip(parts);
 }
 
 export { WorkbookError };
