@@ -50,6 +50,8 @@ export function underlined(text: string, f: Finding): string {
 export interface Case {
   readonly name: string;
   readonly rows: readonly string[];
+  /** The whole text instead (an application form): `rows` are then not wrapped in a table. */
+  readonly text?: string;
   readonly config?: Partial<Config>;
   /** The text each finding underlines, in order; [] for silence. */
   readonly underlines: readonly string[];
@@ -85,7 +87,7 @@ export function describeRule(rule: Rule, cases: readonly Case[]): void {
     });
     for (const c of cases) {
       it(c.name, () => {
-        const text = table(c.rows);
+        const text = c.text ?? table(c.rows);
         const found = check(text, c.config ?? {}).filter((f) => f.rule === rule.id);
         assert.deepEqual(
           found.map((f) => underlined(text, f)),

@@ -20,6 +20,7 @@ const CONTRACT = [
   'total-mismatch',
   'subtotal-mismatch',
   'money-unit-mismatch',
+  'staff-pay-in-project',
   'indicator-syntax',
   'indicator-numbering',
   'unknown-code',
@@ -35,6 +36,7 @@ const CONTRACT = [
   'cost-exceeds-budget',
   'punctuation-style',
   'nonstandard-characters',
+  'unbalanced-brackets',
 ];
 
 describe('rule registry', () => {

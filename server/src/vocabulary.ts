@@ -616,3 +616,22 @@ export const MEASURE_WORDS: readonly string[] = [
 
 /** A form's title (`项目支出绩效目标申报表`, `部门整体支出绩效目标表`, `项目绩效目标表`). */
 export const FORM_TITLE_SOURCE = '绩效目标(?:申报)?表|绩效目标表';
+
+// ---- forms: brackets and duties (rules `unbalanced-brackets`, `staff-pay-in-project`)
+
+/** Bracket families: an opening mark of a family is closed by either width's closing mark. */
+export const BRACKET_FAMILIES: ReadonlyArray<{ readonly open: string; readonly close: string }> = [
+  { open: '（(', close: '）)' },
+  { open: '【[', close: '】]' },
+  { open: '《', close: '》' },
+  { open: '“', close: '”' },
+];
+
+/**
+ * Pay of a unit's own staff (a regular-expression source): 人员工资, 职工福利, 工资福利, 绩效奖 — basic
+ * expenditure (基本支出), which a project item must not pay. Contract staff (编外, 聘用, 劳务, 临时) are
+ * paid from projects and are not meant (`STAFF_PAY_EXCEPT`).
+ */
+export const STAFF_PAY_SOURCE =
+  '(?:人员|职工|干部|在职|员工|在编)(?:的)?(?:工资|福利|津贴|津补贴|奖金|待遇|薪酬)|工资福利|绩效奖|文明奖|年终奖|五险一金';
+export const STAFF_PAY_EXCEPT_SOURCE = '编外|聘用|劳务|临时|外聘|退休|离休';

@@ -24,6 +24,8 @@ import { subtotalMismatch } from './subtotal-mismatch';
 import { totalMismatch } from './total-mismatch';
 import type { Rule } from './types';
 import { unknownCode } from './unknown-code';
+import { unbalancedBrackets } from './unbalanced-brackets';
+import { staffPayInProject } from './staff-pay-in-project';
 import { valueMissing } from './value-missing';
 import { valueMultipleComparators } from './value-multiple-comparators';
 import { valueNotMeasurable } from './value-not-measurable';
@@ -42,6 +44,7 @@ export const RULES: readonly Rule[] = [
   totalMismatch,
   subtotalMismatch,
   moneyUnitMismatch,
+  staffPayInProject,
   // syntax
   indicatorSyntax,
   indicatorNumbering,
@@ -61,6 +64,7 @@ export const RULES: readonly Rule[] = [
   // style
   punctuationStyle,
   nonstandardCharacters,
+  unbalancedBrackets,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
