@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDocument, checkText } from '../server/src/check';
+import { CheckResult, checkDocument, checkDocumentRules, checkRows, checkText } from '../server/src/check';
 import { looksLikeTargetTable } from '../server/src/decode';
 import type { ModelIndicator, ModelProject, ModelTable } from '../server/src/model/types';
 import { parseDocument, type TargetDocument } from '../server/src/syntax/document';
@@ -312,6 +312,18 @@ describe('application forms: the reader', () => {
       flood.map((f) => `${f.line + 1} ${f.rule}`),
       [],
     );
+    // The server's incremental result (row counts, each line's findings) says the same.
+    const doc = parseDocument(HUNAN);
+    const result = new CheckResult(checkRows(doc), checkDocumentRules(doc));
+    assert.deepEqual(
+      result.findings.map((f) => `${f.line}:${f.rule}`),
+      checkDocument(doc).map((f) => `${f.line}:${f.rule}`),
+    );
+    for (let line = 0; line < doc.lines.length; line++)
+      assert.ok(
+        result.at(line).every((f) => !sevenColumn.has(f.rule) || f.rule === 'amount-invalid'),
+        `line ${line}`,
+      );
     // The command line's one pass reads the same tables and findings.
     const once = checkText(HUNAN);
     assert.deepEqual(

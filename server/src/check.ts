@@ -523,7 +523,7 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
     }
     if (!readsRows(doc, i)) continue;
     if (config.ignore.length > 0) {
-      for (const f of findingsOfRow(ref, checker, file, unitAtLine(doc, i)))
+      for (const f of findingsOfRow(doc, ref, checker, file))
         counts[k + SEVERITY_INDEX[f.severity]] = (counts[k + SEVERITY_INDEX[f.severity]] ?? 0) + 1;
       continue;
     }
@@ -547,8 +547,15 @@ export function checkRows(doc: TargetDocument, options: CheckOptions = {}, previ
   return { doc, checker, file, counts };
 }
 
-function findingsOfRow(ref: RowRef, checker: Checker, file: string | undefined, unit: MoneyUnit): readonly Finding[] {
-  if (!checkable(ref.row)) return NONE;
+/** The row rules' findings of the row `ref` of `doc` (none on a line of a form or of an unknown layout). */
+function findingsOfRow(
+  doc: TargetDocument,
+  ref: RowRef,
+  checker: Checker,
+  file: string | undefined,
+): readonly Finding[] {
+  if (!checkable(ref.row) || !readsRows(doc, ref.line)) return NONE;
+  const unit = unitAtLine(doc, ref.line);
   const { config } = checker;
   const results = checkRow(ref.row, checker, unit);
   if (results.length === 0) return NONE;
@@ -567,9 +574,7 @@ function notIgnored(f: Finding, config: Config, file: string | undefined): boole
  */
 export function rowFindingsAt(doc: TargetDocument, line: number, options: CheckOptions = {}): readonly Finding[] {
   const ref = doc.rows[line];
-  return ref && readsRows(doc, ref.line)
-    ? findingsOfRow(ref, checkerFor(options), options.file, unitAtLine(doc, ref.line))
-    : NONE;
+  return ref ? findingsOfRow(doc, ref, checkerFor(options), options.file) : NONE;
 }
 
 /** Whether the row at `line` is read as a seven-column row (not part of a form or of a table of unknown columns). */
@@ -715,7 +720,7 @@ export class CheckResult implements FindingsByLine {
   private rowFindings(line: number): readonly Finding[] {
     const ref = this.rows.doc.rows[line];
     const { checker, file } = this.rows;
-    return ref && ref.line === line ? findingsOfRow(ref, checker, file, unitAtLine(this.rows.doc, line)) : NONE;
+    return ref && ref.line === line ? findingsOfRow(this.rows.doc, ref, checker, file) : NONE;
   }
 
   /**
@@ -724,14 +729,14 @@ export class CheckResult implements FindingsByLine {
    */
   warm(line: number): void {
     const ref = this.rows.doc.rows[line];
-    if (ref && ref.line === line && checkable(ref.row))
+    if (ref && ref.line === line && checkable(ref.row) && readsRows(this.rows.doc, line))
       checkRow(ref.row, this.rows.checker, unitAtLine(this.rows.doc, line));
   }
 
   /** `warm`, a rule per step on a giant row (a step in all on any other). */
   *warmSteps(line: number): Steps<void> {
     const ref = this.rows.doc.rows[line];
-    if (!ref || ref.line !== line || !checkable(ref.row)) return;
+    if (!ref || ref.line !== line || !checkable(ref.row) || !readsRows(this.rows.doc, line)) return;
     if (ref.row.text.length > GIANT_ROW)
       yield* checkRowSteps(ref.row, this.rows.checker, unitAtLine(this.rows.doc, line));
     else this.warm(line);
@@ -805,8 +810,7 @@ export function* checkDocumentSteps(doc: TargetDocument, options: CheckOptions =
   const found: Finding[] = [];
   for (let line = 0; line < doc.rows.length; line++) {
     const ref = doc.rows[line];
-    if (ref && ref.line === line && readsRows(doc, line))
-      for (const f of findingsOfRow(ref, checker, options.file, unitAtLine(doc, line))) found.push(f);
+    if (ref && ref.line === line) for (const f of findingsOfRow(doc, ref, checker, options.file)) found.push(f);
     yield;
   }
   return mergeSorted(found, checkDocumentRules(doc, options));
