@@ -10,6 +10,7 @@ import { codeParentMismatch } from './code-parent-mismatch';
 import { costExceedsBudget } from './cost-exceeds-budget';
 import { duplicateIndicator } from './duplicate-indicator';
 import { emptyGoal } from './empty-goal';
+import { formLayout } from './form-layout';
 import { htmlResidue } from './html-residue';
 import { indicatorNumbering } from './indicator-numbering';
 import { indicatorSyntax } from './indicator-syntax';
@@ -24,6 +25,7 @@ import { subtotalMismatch } from './subtotal-mismatch';
 import { totalMismatch } from './total-mismatch';
 import type { Rule } from './types';
 import { unknownCode } from './unknown-code';
+import { unknownLayout } from './unknown-layout';
 import { valueMissing } from './value-missing';
 import { valueMultipleComparators } from './value-multiple-comparators';
 import { valueNotMeasurable } from './value-not-measurable';
@@ -38,6 +40,9 @@ export const RULES: readonly Rule[] = [
   emptyGoal,
   cellLimits,
   multiLineCell,
+  // structure: application forms and other layouts
+  unknownLayout,
+  formLayout,
   // arithmetic
   totalMismatch,
   subtotalMismatch,
