@@ -24,6 +24,7 @@ import { rowColumns } from './row-columns';
 import { subtotalMismatch } from './subtotal-mismatch';
 import { totalMismatch } from './total-mismatch';
 import type { Rule } from './types';
+import { weightsTotal } from './weights-total';
 import { unknownCode } from './unknown-code';
 import { unknownLayout } from './unknown-layout';
 import { valueMissing } from './value-missing';
@@ -47,6 +48,8 @@ export const RULES: readonly Rule[] = [
   totalMismatch,
   subtotalMismatch,
   moneyUnitMismatch,
+  // arithmetic: application forms
+  weightsTotal,
   // syntax
   indicatorSyntax,
   indicatorNumbering,
