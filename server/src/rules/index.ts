@@ -7,9 +7,11 @@ import { amountStyle } from './amount-style';
 import { cellLimits } from './cell-limits';
 import { codeNameMismatch } from './code-name-mismatch';
 import { codeParentMismatch } from './code-parent-mismatch';
+import { comparatorContradiction } from './comparator-contradiction';
 import { costExceedsBudget } from './cost-exceeds-budget';
 import { duplicateIndicator } from './duplicate-indicator';
 import { emptyGoal } from './empty-goal';
+import { fallingIndicator } from './falling-indicator';
 import { formLayout } from './form-layout';
 import { htmlResidue } from './html-residue';
 import { indicatorNumbering } from './indicator-numbering';
@@ -66,6 +68,9 @@ export const RULES: readonly Rule[] = [
   valueMultipleComparators,
   percentOutOfRange,
   costExceedsBudget,
+  // values: application forms
+  comparatorContradiction,
+  fallingIndicator,
   // style
   punctuationStyle,
   nonstandardCharacters,
