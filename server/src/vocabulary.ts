@@ -716,3 +716,6 @@ export const COMPARATOR_MIRRORS: Readonly<Record<string, string>> = {
   超过: '低于',
   以上: '以下',
 };
+
+/** The baseline tag that sets a target from past results: a date in the project's own period is none. */
+export const HISTORY_STANDARD = '历史标准';

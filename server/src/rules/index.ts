@@ -4,6 +4,7 @@
  */
 import { amountInvalid } from './amount-invalid';
 import { amountStyle } from './amount-style';
+import { baselineTag } from './baseline-tag';
 import { cellLimits } from './cell-limits';
 import { codeNameMismatch } from './code-name-mismatch';
 import { codeParentMismatch } from './code-parent-mismatch';
@@ -21,13 +22,16 @@ import { moneyUnitMismatch } from './money-unit-mismatch';
 import { multiLineCell } from './multi-line-cell';
 import { nonstandardCharacters } from './nonstandard-characters';
 import { percentOutOfRange } from './percent-out-of-range';
+import { placeholderValue } from './placeholder-value';
 import { punctuationStyle } from './punctuation-style';
 import { rowColumns } from './row-columns';
+import { serialDate } from './serial-date';
 import { subtotalMismatch } from './subtotal-mismatch';
 import { totalMismatch } from './total-mismatch';
 import type { Rule } from './types';
 import { weightsTotal } from './weights-total';
 import { unknownCode } from './unknown-code';
+import { unitColumn } from './unit-column';
 import { unknownLayout } from './unknown-layout';
 import { valueMissing } from './value-missing';
 import { valueMultipleComparators } from './value-multiple-comparators';
@@ -71,6 +75,10 @@ export const RULES: readonly Rule[] = [
   // values: application forms
   comparatorContradiction,
   fallingIndicator,
+  unitColumn,
+  serialDate,
+  baselineTag,
+  placeholderValue,
   // style
   punctuationStyle,
   nonstandardCharacters,
