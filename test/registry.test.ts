@@ -35,6 +35,16 @@ const CONTRACT = [
   'cost-exceeds-budget',
   'punctuation-style',
   'nonstandard-characters',
+  // application forms and other layouts (issue 18: what forms add)
+  'unknown-layout',
+  'form-layout',
+  'weights-total',
+  'comparator-contradiction',
+  'falling-indicator',
+  'unit-column',
+  'serial-date',
+  'baseline-tag',
+  'placeholder-value',
 ];
 
 describe('rule registry', () => {
