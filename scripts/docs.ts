@@ -28,6 +28,7 @@ const SCOPES: Readonly<Record<Rule['scope'], string>> = {
   row: 'each row on its own',
   document: 'rows against each other',
   project: 'each project, in every layout (a seven-column row, an application form)',
+  form: 'each application form’s project (forms only)',
 };
 
 /** Tabs shown as │ so that rows are readable in a code block. */
@@ -47,7 +48,7 @@ export function renderRule(rule: Rule): string {
     `| category | ${CATEGORY[rule.category]} |`,
     `| default severity | \`${rule.defaultSeverity}\` |`,
     `| quick fix | ${rule.fixable ? 'yes' : 'no'} |`,
-    `| checks | ${SCOPES[rule.scope]}${rule.scope !== 'project' && rule.checkProject ? '; on application forms, each form’s project' : ''} |`,
+    `| checks | ${SCOPES[rule.scope]}${(rule.scope === 'row' || rule.scope === 'document') && rule.checkProject ? '; on application forms, each form’s project' : ''} |`,
     '',
     `**${rule.description.zh}**`,
     '',

@@ -37,6 +37,16 @@ const CONTRACT = [
   'punctuation-style',
   'nonstandard-characters',
   'unbalanced-brackets',
+  // application forms and other layouts (issue 18: what forms add)
+  'unknown-layout',
+  'form-layout',
+  'weights-total',
+  'comparator-contradiction',
+  'falling-indicator',
+  'unit-column',
+  'serial-date',
+  'baseline-tag',
+  'placeholder-value',
 ];
 
 describe('rule registry', () => {

@@ -10,6 +10,7 @@ import { sevenColumnProject } from './model/seven-column';
 import type { ModelProject } from './model/types';
 import { asRowRule, checkFormProjects, internalError } from './rules/project';
 import { cellLimits, MAX_FINDINGS_PER_CELL } from './rules/cell-limits';
+import { unknownLayout } from './rules/unknown-layout';
 import type { Settings } from './settings';
 import type {
   DocumentRule,
@@ -656,7 +657,10 @@ export function checkText(
 export function checkDocumentRules(doc: TargetDocument, options: CheckOptions = {}): Finding[] {
   const config = options.config ?? DEFAULT_CONFIG;
   const found: Finding[] = [];
+  // A table of unknown columns gets one note (`unknown-layout`) and nothing else.
+  const unknown = doc.tables.some((t) => t.layout === 'unknown');
   const push = (f: Finding): void => {
+    if (unknown && f.rule !== unknownLayout.id && layoutAtLine(doc, f.line) === 'unknown') return;
     if (notIgnored(f, config, options.file)) found.push(f);
   };
   const active: Array<{ rule: Rule; severity: Severity }> = [];

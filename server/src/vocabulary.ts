@@ -635,3 +635,105 @@ export const BRACKET_FAMILIES: ReadonlyArray<{ readonly open: string; readonly c
 export const STAFF_PAY_SOURCE =
   '(?:人员|职工|干部|在职|员工|在编)(?:的)?(?:工资|福利|津贴|津补贴|奖金|待遇|薪酬)|工资福利|绩效奖|文明奖|年终奖|五险一金';
 export const STAFF_PAY_EXCEPT_SOURCE = '编外|聘用|劳务|临时|外聘|退休|离休';
+// ---- forms: what forms add
+
+/**
+ * Latin units written in the wrong case (`80M` for 80 metres: `M` is the prefix mega): what was
+ * written, the right symbol and the Chinese unit. Only units no other reading makes sense of.
+ */
+export const LATIN_UNIT_CASES: ReadonlyArray<{
+  readonly written: readonly string[];
+  readonly right: string;
+  readonly zh: string;
+}> = [
+  { written: ['M'], right: 'm', zh: '米' },
+  { written: ['KM', 'Km'], right: 'km', zh: '公里' },
+  { written: ['CM', 'Cm'], right: 'cm', zh: '厘米' },
+  { written: ['MM'], right: 'mm', zh: '毫米' },
+  { written: ['KG', 'Kg'], right: 'kg', zh: '千克' },
+  { written: ['M2', 'M²'], right: 'm²', zh: '平方米' },
+  { written: ['M3', 'M³'], right: 'm³', zh: '立方米' },
+  { written: ['KW', 'Kw'], right: 'kW', zh: '千瓦' },
+  { written: ['KWH', 'Kwh', 'KWh', 'kwh'], right: 'kW·h', zh: '千瓦时' },
+];
+
+/** Count units made of two words (`人次`): written as a per-unit (`人/次`) they read as a rate. */
+export const COMPOUND_COUNT_UNITS: readonly string[] = [
+  '人次',
+  '户次',
+  '车次',
+  '台次',
+  '架次',
+  '班次',
+  '场次',
+  '批次',
+  '件次',
+  '人天',
+  '人日',
+];
+
+/** Words naming a point in time (`到位时间`, `完成日期`): such an indicator's value is a date. */
+export const DATE_NAME_WORDS: readonly string[] = ['时间', '日期', '时限', '期限', '截止', '时点'];
+
+/** The level-2 class whose values are dates or durations (时效指标). */
+export const TIMELINESS_WORDS: readonly string[] = ['时效'];
+
+/**
+ * Words that turn a falling thing into something that should rise (`投诉办结率`, `事故隐患整改率`,
+ * `无事故`): a name holding one is no ceiling.
+ */
+export const FALLING_HANDLED_WORDS: readonly string[] = [
+  '处理',
+  '办结',
+  '解决',
+  '回复',
+  '答复',
+  '响应',
+  '受理',
+  '整改',
+  '查处',
+  '处置',
+  '化解',
+  '调处',
+  '回收',
+  '清理',
+  '清收',
+  '消除',
+  '排查',
+  '排除',
+  '修复',
+  '挽回',
+  '盘活',
+  '利用',
+  '防范',
+  '预防',
+  '减少',
+  '降低',
+  '下降',
+  '压减',
+  '控制',
+  '无',
+  '零',
+  '未发生',
+  '不发生',
+  '杜绝',
+];
+
+/** A comparator and its mirror (a floor written for a ceiling and back): `≥` ↔ `≤`, `不低于` ↔ `不高于`. */
+export const COMPARATOR_MIRRORS: Readonly<Record<string, string>> = {
+  '≥': '≤',
+  '≧': '≦',
+  '>=': '<=',
+  '>': '<',
+  '＞': '＜',
+  大于等于: '小于等于',
+  不少于: '不超过',
+  不低于: '不高于',
+  高于: '低于',
+  大于: '小于',
+  超过: '低于',
+  以上: '以下',
+};
+
+/** The baseline tag that sets a target from past results: a date in the project's own period is none. */
+export const HISTORY_STANDARD = '历史标准';

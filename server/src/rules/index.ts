@@ -4,12 +4,16 @@
  */
 import { amountInvalid } from './amount-invalid';
 import { amountStyle } from './amount-style';
+import { baselineTag } from './baseline-tag';
 import { cellLimits } from './cell-limits';
 import { codeNameMismatch } from './code-name-mismatch';
 import { codeParentMismatch } from './code-parent-mismatch';
+import { comparatorContradiction } from './comparator-contradiction';
 import { costExceedsBudget } from './cost-exceeds-budget';
 import { duplicateIndicator } from './duplicate-indicator';
 import { emptyGoal } from './empty-goal';
+import { fallingIndicator } from './falling-indicator';
+import { formLayout } from './form-layout';
 import { htmlResidue } from './html-residue';
 import { indicatorNumbering } from './indicator-numbering';
 import { indicatorSyntax } from './indicator-syntax';
@@ -18,14 +22,19 @@ import { moneyUnitMismatch } from './money-unit-mismatch';
 import { multiLineCell } from './multi-line-cell';
 import { nonstandardCharacters } from './nonstandard-characters';
 import { percentOutOfRange } from './percent-out-of-range';
+import { placeholderValue } from './placeholder-value';
 import { punctuationStyle } from './punctuation-style';
 import { rowColumns } from './row-columns';
+import { serialDate } from './serial-date';
 import { subtotalMismatch } from './subtotal-mismatch';
 import { totalMismatch } from './total-mismatch';
 import type { Rule } from './types';
+import { weightsTotal } from './weights-total';
 import { unknownCode } from './unknown-code';
 import { unbalancedBrackets } from './unbalanced-brackets';
 import { staffPayInProject } from './staff-pay-in-project';
+import { unitColumn } from './unit-column';
+import { unknownLayout } from './unknown-layout';
 import { valueMissing } from './value-missing';
 import { valueMultipleComparators } from './value-multiple-comparators';
 import { valueNotMeasurable } from './value-not-measurable';
@@ -40,11 +49,16 @@ export const RULES: readonly Rule[] = [
   emptyGoal,
   cellLimits,
   multiLineCell,
+  // structure: application forms and other layouts
+  unknownLayout,
+  formLayout,
   // arithmetic
   totalMismatch,
   subtotalMismatch,
   moneyUnitMismatch,
   staffPayInProject,
+  // arithmetic: application forms
+  weightsTotal,
   // syntax
   indicatorSyntax,
   indicatorNumbering,
@@ -61,6 +75,13 @@ export const RULES: readonly Rule[] = [
   valueMultipleComparators,
   percentOutOfRange,
   costExceedsBudget,
+  // values: application forms
+  comparatorContradiction,
+  fallingIndicator,
+  unitColumn,
+  serialDate,
+  baselineTag,
+  placeholderValue,
   // style
   punctuationStyle,
   nonstandardCharacters,

@@ -1,7 +1,8 @@
 /**
  * How project rules run. On the seven-column layout a project rule is a row rule over the row's
  * model (so its results are cached with the row like every row rule's); on an application form
- * every rule with a `checkProject` runs on the form's project during the document pass.
+ * every rule with a `checkProject` (form rules among them) runs on the form's project during the
+ * document pass.
  */
 import type { Bilingual } from '../catalogue';
 import type { Span } from '../syntax/indicators';
@@ -59,6 +60,8 @@ export function checkFormProjects(
   for (const project of table.projects) {
     for (const { rule, severity } of rules) {
       if (!rule.checkProject) continue;
+      // A report may weigh less (or more) than the rule's default, unless the settings set the rule's severity.
+      const fixed = config.rules[rule.id] !== undefined;
       const ctx: ProjectContext = {
         config,
         unit: table.unit,
@@ -67,7 +70,7 @@ export function checkFormProjects(
         report: (r) =>
           push({
             rule: rule.id,
-            severity,
+            severity: fixed ? severity : (r.severity ?? severity),
             line: r.place.line,
             span: r.place.span,
             message: r.message,

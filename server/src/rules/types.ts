@@ -105,6 +105,12 @@ export interface ProjectReport {
   readonly message: Bilingual;
   readonly related?: ReadonlyArray<{ readonly place: Place; readonly message: Bilingual }>;
   readonly fixes?: readonly Fix[];
+  /**
+   * This report's severity while the rule keeps its default (a rule whose findings differ in weight:
+   * a contradiction and a mere note); a severity the settings give the rule applies to every report.
+   * Honoured on application forms; on a seven-column row every report has the rule's severity.
+   */
+  readonly severity?: Severity;
 }
 
 export interface ProjectContext {
@@ -147,4 +153,13 @@ export interface ProjectRule extends RuleMeta {
   checkProject(project: ModelProject, ctx: ProjectContext): void;
 }
 
-export type Rule = RowRule | DocumentRule | ProjectRule;
+/**
+ * A rule about what only application forms have (weights, a unit column, a comparator column, the
+ * reader's notes): it runs on each form's project and on nothing else.
+ */
+export interface FormRule extends RuleMeta {
+  readonly scope: 'form';
+  checkProject(project: ModelProject, ctx: ProjectContext): void;
+}
+
+export type Rule = RowRule | DocumentRule | ProjectRule | FormRule;
