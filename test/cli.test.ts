@@ -237,7 +237,10 @@ function englishIn(text: string, paths: string[]): string[] {
     .replace(/--[a-z-]+/g, '')
     .replace(/\.(?:jxmb|txt|tsv|json)\b/g, '')
     // names the clerk types: commands, option values, locale names, JSON
-    .replace(/\b(?:check|export|import|rules|text|json|xlsx|JSON|zh-Hans|zh_CN|zh-cn|zh|en)\b/g, '');
+    .replace(
+      /\b(?:check|export|import|convert|rules|seven-column|form|text|json|xlsx|JSON|zh-Hans|zh_CN|zh-cn|zh|en)\b/g,
+      '',
+    );
   return t.match(/[A-Za-z]{2,}/g) ?? [];
 }
 

@@ -133,7 +133,7 @@ describe('command line: workbooks', function () {
     assert.equal(b.code, 2);
     assert.match(b.err, /import 需要且只接受一个工作簿/);
     assert.match(run(['check', '--format', 'xlsx', sample]).err, /--format must be text or json/);
-    assert.match(run(['check', '-o', 'x', sample]).err, /-o is only for import and export/);
+    assert.match(run(['check', '-o', 'x', sample]).err, /-o is only for import, export and convert/);
     const out = join(dir, 'no', 'such', 'dir.xlsx');
     const c = run(['export', '--format', 'xlsx', sample, '-o', out]);
     assert.equal(c.code, 2);

@@ -5,6 +5,7 @@
  *   perf-target export [--format json] FILE
  *   perf-target export --format xlsx FILE -o BOOK.xlsx
  *   perf-target import BOOK.xlsx [-o FILE] [--sheet NAME]
+ *   perf-target convert [--to seven-column|form] [--format text|json] [-o OUT] FILE
  *   perf-target rules [--locale zh|en]
  *
  * Every message is in the clerk's language (`resolveLocale`: `--locale`, `LC_ALL`, `LC_MESSAGES`,
@@ -18,6 +19,7 @@ import { checkText, countSeverities, describeCounts } from './check';
 import { CONFIG_FILE } from './config';
 import { BinaryFileError, decode, looksLikeTargetTable } from './decode';
 import { exportDocument } from './export';
+import { runConvert, type ConvertTarget } from './convert';
 import { localize, parseLocaleFlag, resolveLocale, systemLocale, type Bilingual, type Locale } from './i18n';
 import { RULES } from './rules';
 import type { Finding, Severity } from './rules/types';
@@ -45,7 +47,7 @@ class UsageError extends Error {
   }
 }
 
-const COMMANDS = ['check', 'export', 'import', 'rules'] as const;
+const COMMANDS = ['check', 'export', 'import', 'convert', 'rules'] as const;
 const OPTIONS = [
   '--format',
   '--locale',
@@ -56,15 +58,18 @@ const OPTIONS = [
   '--version',
   '--output',
   '--sheet',
+  '--to',
 ] as const;
 
 interface Options {
-  command: 'check' | 'export' | 'import' | 'rules' | 'help' | 'version';
+  command: 'check' | 'export' | 'import' | 'convert' | 'rules' | 'help' | 'version';
   format: 'text' | 'json' | 'xlsx';
   /** `-o`: where import and export write. */
   output?: string;
   /** `--sheet`: the one sheet import reads. */
   sheet?: string;
+  /** `--to`: the layout convert writes (else the other one than the file's). */
+  to?: ConvertTarget;
   locale: Locale;
   config?: string;
   exitZero: boolean;
@@ -88,6 +93,10 @@ const HELP: Bilingual = {
   perf-target import BOOK.xlsx [-o FILE] [--sheet NAME]
       Write the target tables of a workbook as target text (standard output by default).
       check also reads .xlsx workbooks, naming findings by sheet and cell (BOOK.xlsx:Sheet1!G12:35).
+  perf-target convert [--to seven-column|form] [--format text|json] [-o OUT] FILE
+      Turn application forms (一级指标/二级指标/三级指标 grids) into a seven-column table, or a
+      seven-column table into application forms (default: the other layout than the file's).
+      What the target cannot hold is listed on standard error (in the JSON with --format json).
   perf-target rules [--locale zh|en]
       List the rules with their default severity.
 Settings come from the nearest ${CONFIG_FILE} above each file (or --config).
@@ -107,6 +116,9 @@ Exit codes: 0 no error found, 1 an error found, 2 a usage, file or settings prob
   perf-target import 工作簿.xlsx [-o 文件] [--sheet 工作表名]
       把工作簿中的绩效目标表写成目标表文本（默认写到标准输出）。
       check 也可直接检查 .xlsx 工作簿，结果按工作表和单元格标明（工作簿.xlsx:Sheet1!G12:35）。
+  perf-target convert [--to seven-column|form] [--format text|json] [-o 输出文件] 文件
+      把申报表（一级指标/二级指标/三级指标表格）转为七列的绩效目标表，或把七列的表转为申报表
+      （默认转为与文件不同的另一种格式）。目标格式放不下的内容列在标准错误输出（--format json 时写入 JSON）。
   perf-target rules [--locale zh|en]
       列出全部规则及其默认严重程度。
 设置取自每个文件所在目录及其上级目录中最近的 ${CONFIG_FILE}（或 --config 指定的文件）。
@@ -118,8 +130,8 @@ const msg = {
   unknownCommand: (c: string): Bilingual => {
     const near = didYouMean(c, COMMANDS);
     return {
-      zh: `未知命令 "${c}"（应为 check、export、import 或 rules）${near ? `，是否想写 "${near}"？` : ''}`,
-      en: `unknown command "${c}" (expected check, export, import or rules)${near ? ` — did you mean "${near}"?` : ''}`,
+      zh: `未知命令 "${c}"（应为 check、export、import、convert 或 rules）${near ? `，是否想写 "${near}"？` : ''}`,
+      en: `unknown command "${c}" (expected check, export, import, convert or rules)${near ? ` — did you mean "${near}"?` : ''}`,
     };
   },
   unknownOption: (o: string): Bilingual => {
@@ -145,9 +157,17 @@ const msg = {
     } as Bilingual,
     importOneFile: { zh: 'import 需要且只接受一个工作簿', en: 'import takes one workbook' } as Bilingual,
     notForCommand: (o: string): Bilingual => ({
-      zh: `${o} 只用于 import 和 export`,
-      en: `${o} is only for import and export`,
+      zh: `${o} 只用于 import、export 和 convert`,
+      en: `${o} is only for import, export and convert`,
     }),
+  },
+  convert: {
+    oneFile: { zh: 'convert 需要且只接受一个文件', en: 'convert takes one file' } as Bilingual,
+    badTarget: (t: string): Bilingual => ({
+      zh: `--to 只能是 seven-column 或 form，不能是 "${t}"`,
+      en: `--to must be seven-column or form, not "${t}"`,
+    }),
+    onlyConvert: { zh: '--to 只用于 convert', en: '--to is only for convert' } as Bilingual,
   },
   badLocale: (l: string): Bilingual => ({
     zh: `--locale 只能是 zh（zh-cn、zh_CN、zh-Hans…）或 en，不能是 "${l}"`,
@@ -202,7 +222,7 @@ export function parseArgs(
   const first = args.shift();
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return opts;
   if (first === '--version' || first === '-v') return { ...opts, command: 'version' };
-  if (first !== 'check' && first !== 'export' && first !== 'import' && first !== 'rules')
+  if (first !== 'check' && first !== 'export' && first !== 'import' && first !== 'convert' && first !== 'rules')
     throw new UsageError(msg.unknownCommand(first));
   opts.command = first;
   const valueOf = (flag: string): string => {
@@ -223,8 +243,13 @@ export function parseArgs(
       if (f !== 'text' && f !== 'json' && (f !== 'xlsx' || opts.command !== 'export'))
         throw new UsageError(msg.badFormat(f));
       opts.format = f;
+    } else if (flag === '--to') {
+      if (opts.command !== 'convert') throw new UsageError(msg.convert.onlyConvert);
+      const t = take();
+      if (t !== 'seven-column' && t !== 'form') throw new UsageError(msg.convert.badTarget(t));
+      opts.to = t;
     } else if (flag === '-o' || flag === '--output' || flag === '--sheet') {
-      if (opts.command !== 'import' && opts.command !== 'export')
+      if (opts.command !== 'import' && opts.command !== 'export' && (opts.command !== 'convert' || flag === '--sheet'))
         throw new UsageError(msg.workbook.notForCommand(flag));
       if (flag === '--sheet') opts.sheet = take();
       else opts.output = take();
@@ -251,6 +276,7 @@ export function parseArgs(
     throw new UsageError(msg.needsFile(opts.command));
   if (opts.command === 'export' && opts.paths.length > 1) throw new UsageError(msg.exportOneFile);
   if (opts.command === 'import' && opts.paths.length !== 1) throw new UsageError(msg.workbook.importOneFile);
+  if (opts.command === 'convert' && opts.paths.length !== 1) throw new UsageError(msg.convert.oneFile);
   if (opts.command === 'export' && opts.format === 'xlsx' && opts.output === undefined)
     throw new UsageError(msg.workbook.needsOutput);
   return opts;
@@ -365,6 +391,12 @@ export function run(
 
   if (opts.command === 'import')
     return runImport(opts.paths[0] ?? '', opts.output, opts.sheet, io, say, describeReadError);
+  if (opts.command === 'convert') {
+    const path = opts.paths[0] ?? '';
+    const read = (p: string): string => (p !== '-' && WORKBOOK_FILE.test(p) ? readWorkbookText(p).text : readInput(p));
+    const code = runConvert(path, shown(path), opts, read, io, say, describeReadError);
+    return settingsProblem ? 2 : code;
+  }
   if (opts.command === 'export' && opts.format === 'xlsx') {
     const code = runExportXlsx(
       opts.paths[0] ?? '',

@@ -30,6 +30,8 @@ import {
   type Span,
   type TargetDocument,
 } from '../syntax/document';
+import type { ModelTable } from '../model/types';
+import { columnRole, isGridHeader } from '../syntax/form';
 import { COLUMNS, isTitle } from '../vocabulary';
 import { asWorkbookError, refuse } from './errors';
 import {
@@ -102,12 +104,18 @@ export function importSheets(sheets: readonly Sheet[], all = false): ImportedTex
   const places: LinePlace[] = [];
   const notes: Bilingual[] = [];
   for (const sheet of sheets) {
+    // A sheet holding an application form (an indicator grid's header row) is read as the form's
+    // rows; the form reader, not the seven columns, reads them (a grid header may also name 绩效指标).
+    if (hasGrid(sheet)) {
+      sheetLines(sheet, 'form', lines, places, notes);
+      continue;
+    }
     const header = findHeader(sheet);
     if (header === undefined && !all) {
       if (sheet.rows.length > 0) {
         notes.push({
-          zh: `工作表“${sheet.name}”前 ${TABLE_LIMITS.headerSearchRows} 行中没有表头行（项目名称…），未导入`,
-          en: `sheet "${sheet.name}" has no header row (项目名称…) in its first ${TABLE_LIMITS.headerSearchRows} rows; not imported`,
+          zh: `工作表“${sheet.name}”前 ${TABLE_LIMITS.headerSearchRows} 行中没有表头行（项目名称…），也没有申报表的指标表头（一级指标、二级指标…），未导入`,
+          en: `sheet "${sheet.name}" has no header row (项目名称…) in its first ${TABLE_LIMITS.headerSearchRows} rows and no application form's grid header (一级指标, 二级指标…); not imported`,
         });
       }
       continue;
@@ -116,8 +124,8 @@ export function importSheets(sheets: readonly Sheet[], all = false): ImportedTex
   }
   if (lines.length === 0) {
     refuse({
-      zh: `工作簿中没有绩效目标表：任何工作表的前 ${TABLE_LIMITS.headerSearchRows} 行都没有表头行（项目名称、总计、财政拨款……绩效指标）`,
-      en: `the workbook holds no target table: no sheet has a header row (项目名称, 总计, 财政拨款 … 绩效指标) in its first ${TABLE_LIMITS.headerSearchRows} rows`,
+      zh: `工作簿中没有绩效目标表：任何工作表的前 ${TABLE_LIMITS.headerSearchRows} 行都没有表头行（项目名称、总计、财政拨款……绩效指标），也没有申报表（一级指标、二级指标、三级指标、指标值）`,
+      en: `the workbook holds no target table: no sheet has a header row (项目名称, 总计, 财政拨款 … 绩效指标) in its first ${TABLE_LIMITS.headerSearchRows} rows, nor an application form (一级指标, 二级指标, 三级指标, 指标值)`,
     });
   }
   return { text: lines.join('\n'), places, notes };
@@ -135,6 +143,53 @@ function findHeader(sheet: Sheet): { index: number; col: number } | undefined {
     if (parseRow(cells.join('\t')).kind === 'header') return { index: row.index, col: first.col };
   }
   return undefined;
+}
+
+/** Whether a sheet holds an application form: a row the form reader takes for an indicator grid's header. */
+function hasGrid(sheet: Sheet): boolean {
+  for (const row of sheet.rows) {
+    if (row.cells.length < 3) continue;
+    const cells = row.cells.map((c) =>
+      typeof c.value === 'number' ? String(c.value) : c.value.replace(/[\t\r\n]/g, ' '),
+    );
+    if (!cells.some((c) => c.includes('一级'))) continue;
+    // The cells in their columns (a gap is an empty cell), as the row's text would hold them.
+    const first = row.cells[0]?.col ?? 0;
+    const text = cellsFrom(row, first, false)
+      .map((v) => (typeof v === 'number' ? String(v) : v.replace(/[\t\r\n]/g, ' ')))
+      .join('\t');
+    if (isGridHeader(parseRow(text))) return true;
+  }
+  return false;
+}
+
+/**
+ * The cells a merge covers, other than its first: Excel copies them empty. Rows are visited in
+ * order (`covered(row, col)` with rows ascending), so only the merges reaching the row are looked at.
+ */
+function mergeCover(merges: readonly CellRange[]): (row: number, col: number) => boolean {
+  const sorted = merges
+    .filter((m) => m.lastRow > m.firstRow || m.lastCol > m.firstCol)
+    .sort((a, b) => a.firstRow - b.firstRow);
+  let next = 0;
+  let active: CellRange[] = [];
+  let at = -1;
+  return (row, col) => {
+    if (row !== at) {
+      at = row;
+      active = active.filter((m) => m.lastRow >= row);
+      while (next < sorted.length && (sorted[next]?.firstRow ?? Infinity) <= row) {
+        const m = sorted[next++];
+        if (m && m.lastRow >= row) active.push(m);
+      }
+    }
+    return active.some((m) => col >= m.firstCol && col <= m.lastCol && (row !== m.firstRow || col !== m.firstCol));
+  };
+}
+
+/** A number of a form's cell as Excel shows it: to 15 significant digits (`67805.48`, not `67805.48000000001`). */
+function formNumber(n: number): string {
+  return Math.abs(n) < 1e15 ? String(Number(n.toPrecision(15))) : String(n);
 }
 
 /** A row's values from column `from` to its last cell, gaps as ''; amounts formatted when `body`. */
@@ -179,7 +234,7 @@ function listRows(rows: readonly number[]): string {
 
 function sheetLines(
   sheet: Sheet,
-  header: { index: number; col: number } | undefined,
+  layout: { index: number; col: number } | undefined | 'form',
   lines: string[],
   places: LinePlace[],
   notes: Bilingual[],
@@ -203,7 +258,12 @@ function sheetLines(
   const withValues = sheet.rows.filter((r) => r.cells.length > 0);
   const last = withValues[withValues.length - 1]?.index ?? -1;
   const byIndex = new Map(withValues.map((r) => [r.index, r]));
-  const first = header?.col ?? 0;
+  const form = layout === 'form';
+  const header = form ? undefined : layout;
+  // A form's rows from the sheet's first used column, as a selection of it copies them.
+  let first = form ? withValues.reduce((m, r) => Math.min(m, r.cells[0]?.col ?? m), Infinity) : (header?.col ?? 0);
+  if (!Number.isFinite(first)) first = 0;
+  const covered = mergeCover(form ? sheet.merges : []);
   let leftOut = 0;
   let farRight = 0;
   let tabs = 0;
@@ -212,7 +272,13 @@ function sheetLines(
     const row = byIndex.get(r);
     let values: CellValue[] = [];
     let from = first;
-    if (row) {
+    if (row && form) {
+      farRight += row.cells.filter((c) => c.col - first >= TABLE_LIMITS.columns).length;
+      values = cellsFrom(row, first, false).map((v, i) =>
+        covered(r, first + i) ? '' : typeof v === 'number' ? formNumber(v) : v,
+      );
+      while (values.length > 0 && values[values.length - 1] === '') values.pop();
+    } else if (row) {
       if (header === undefined || r < header.index) {
         // A preface line: from its first cell (which may stand left of the table).
         from = Math.min(first, row.cells[0]?.col ?? first);
@@ -386,6 +452,13 @@ function buildSheets(doc: TargetDocument, cut: { cells: number; rows: number }):
   for (let k = 0; k < count; k++) {
     const table = tables[k];
     const to = k === count - 1 ? lines.length : (table?.endLine ?? lines.length - 1) + 1;
+    if (table?.layout === 'form' && table.model) {
+      sheets.push(
+        formSheet(doc, table.model, from, to, cut, sheetName(table.model.projects[0]?.department?.text, k, used)),
+      );
+      from = to;
+      continue;
+    }
     const headerLine = table?.header?.line;
     const rows: Array<Array<OutCell | undefined> | undefined> = [];
     const merges: CellRange[] = [];
@@ -440,6 +513,91 @@ function buildSheets(doc: TargetDocument, cut: { cells: number; rows: number }):
     from = to;
   }
   return sheets;
+}
+
+/**
+ * An application form's sheet: its rows as they are (a row of the text one row of the sheet), the
+ * title in large type across the grid, the grid's header row bold, its rows bordered, and the
+ * 一级 / 二级 cells the form leaves empty below their first row merged with it again.
+ */
+function formSheet(
+  doc: TargetDocument,
+  model: ModelTable,
+  from: number,
+  to: number,
+  cut: { cells: number; rows: number },
+  name: string,
+): OutSheet {
+  const rows: Array<Array<OutCell | undefined> | undefined> = [];
+  const merges: CellRange[] = [];
+  const widths: number[] = [];
+  const sheetRow = new Map<number, number>();
+  let grid: { line: number; level1?: number; level2?: number; width: number } | undefined;
+  for (let line = from; line < to; line++) {
+    const ref = doc.rows[line];
+    if (!ref || ref.line !== line) continue;
+    const r = rows.length;
+    if (r >= SHEET_LIMITS.rows) {
+      cut.rows++;
+      continue;
+    }
+    sheetRow.set(line, r);
+    const cells = ref.row.cells;
+    if (cells.length > SHEET_LIMITS.columns) cut.cells += cells.length - SHEET_LIMITS.columns;
+    const values = (cells.length > SHEET_LIMITS.columns ? cells.slice(0, SHEET_LIMITS.columns) : cells).map((c) =>
+      valueOf(c.raw),
+    );
+    if (ref.row.text === '') {
+      rows.push(undefined);
+      continue;
+    }
+    values.forEach((v, i) => (widths[i] = Math.min(50, Math.max(widths[i] ?? 10, displayWidth(v) + 2))));
+    if (isGridHeader(ref.row)) {
+      const level1 = values.findIndex((v) => columnRole(v) === 'level1');
+      const level2 = values.findIndex((v) => columnRole(v) === 'level2');
+      grid = { line, width: values.length, ...(level1 >= 0 ? { level1 } : {}), ...(level2 >= 0 ? { level2 } : {}) };
+      rows.push(values.map((v) => ({ value: v, style: STYLE.header })));
+      continue;
+    }
+    const title = values.length > 0 && values.slice(1).every((v) => v === '') && line === model.title?.place.line;
+    if (title) {
+      rows.push([{ value: values[0] ?? '', style: STYLE.title }]);
+      continue;
+    }
+    const style = grid ? STYLE.wrap : STYLE.text;
+    rows.push(values.map((v) => ({ value: v, style })));
+  }
+  const width = grid?.width ?? Math.max(1, ...widths.map((_, i) => i + 1));
+  const titleRow = model.title ? sheetRow.get(model.title.place.line) : undefined;
+  if (titleRow !== undefined && width > 1)
+    merges.push({ firstRow: titleRow, firstCol: 0, lastRow: titleRow, lastCol: width - 1 });
+  // Runs of rows whose 一级 / 二级 was carried down from the row above: merged as the sheet had them.
+  for (const p of model.projects) {
+    for (const [part, col] of [
+      ['level1', grid?.level1],
+      ['level2', grid?.level2],
+    ] as const) {
+      if (col === undefined) continue;
+      let start: number | undefined;
+      let end: number | undefined;
+      const close = () => {
+        if (start !== undefined && end !== undefined && end > start)
+          merges.push({ firstRow: start, firstCol: col, lastRow: end, lastCol: col });
+      };
+      for (const ind of p.indicators) {
+        const r = sheetRow.get(ind.place.line);
+        if (r === undefined) continue;
+        if (ind.carried?.[part] && end !== undefined && r === end + 1) end = r;
+        else {
+          close();
+          start = ind.carried?.[part] ? undefined : r;
+          end = start;
+        }
+      }
+      close();
+    }
+  }
+  return { name, rows, merges, frozenRows: 0, widths };
 }
 
 /** The text as the workbook keeps it: no BOM, no trailing blank lines. */
