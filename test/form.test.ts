@@ -212,6 +212,19 @@ describe('application forms: the reader', () => {
     );
   });
 
+  it('reads a name that ends like a money label (就业补助资金) as the name beside 项目名称', () => {
+    const p = onlyProject(
+      form(
+        '项目名称\t就业补助资金\t主管部门\t某局',
+        '一级指标\t二级指标\t三级指标\t指标值',
+        '产出指标\t数量指标\t补贴人次\t≥100人次',
+      ),
+    );
+    assert.equal(p.name?.text, '就业补助资金');
+    assert.equal(p.department?.text, '某局');
+    assert.deepEqual(p.amounts, []);
+  });
+
   it('reads a funding block with subtotals, a column name where an amount should be, and a goal below its label', () => {
     const text = form(
       '项目支出绩效目标申报表',

@@ -22,6 +22,7 @@ import type {
   ReaderNote,
 } from '../model/types';
 import {
+  COLUMNS,
   COMPARATOR_FORMS,
   DIRECTION_WORDS,
   FORM_COLUMNS,
@@ -73,15 +74,33 @@ const FIELD_PATTERNS = FORM_FIELDS.map((f) => (f.pattern ? new RegExp(f.pattern)
 
 /** The role of a header-block label, if the text is one. */
 export function fieldRole(text: string): FormFieldRole | undefined {
+  return fieldLabel(text)?.role;
+}
+
+/** `fieldRole`, and whether the label is one of the listed names (else it only fits a pattern: `…资金`). */
+function fieldLabel(text: string): { readonly role: FormFieldRole; readonly named: boolean } | undefined {
   const key = labelKey(text);
   if (key === '' || key.length > 16) return undefined;
-  for (const f of FORM_FIELDS) if (f.names.includes(key)) return f.role;
+  for (const f of FORM_FIELDS) if (f.names.includes(key)) return { role: f.role, named: true };
   for (let i = 0; i < FORM_FIELDS.length; i++) {
     const p = FIELD_PATTERNS[i];
-    if (p?.test(key)) return FORM_FIELDS[i]?.role;
+    const role = FORM_FIELDS[i]?.role;
+    if (role && p?.test(key)) return { role, named: false };
   }
   return undefined;
 }
+
+/** Labels whose value is text (a name, a unit, a goal): beside them a cell that only fits a pattern is their value. */
+const TEXT_FIELDS: ReadonlySet<FormFieldRole | 'unknown'> = new Set([
+  'name',
+  'department',
+  'period',
+  'periodGoal',
+  'annualGoal',
+  'goal',
+  'other',
+  'unknown',
+]);
 
 const VALUE_ROLES: ReadonlySet<IndicatorPart> = new Set(['value', 'period', 'annual']);
 
@@ -161,12 +180,15 @@ export function findForms(rows: readonly RowRef[]): FormRegion[] {
   return regions;
 }
 
+const SEVEN_COLUMN_NAMES: ReadonlySet<string> = new Set(COLUMNS.slice(1).map((c) => labelText(c.zh)));
+
 const BLANK: ParsedRow = { text: '', kind: 'blank', cells: [], amounts: [] };
 
 /** A row of the seven-column layout: its header, or a row whose cells reach the indicator column. */
 function isSevenColumn(row: ParsedRow | undefined): boolean {
   if (!row) return true;
-  if (row.kind === 'header') return row.cells.filter((c) => c.text !== '').length >= 4;
+  // A seven-column header names its columns (总计, 财政拨款 …); `项目名称 ⇥ X ⇥ 主管部门 ⇥ Y` is a form's field row.
+  if (row.kind === 'header') return row.cells.filter((c) => SEVEN_COLUMN_NAMES.has(labelText(c.text))).length >= 2;
   return row.kind === 'project' && row.cells.length >= 7 && /[0-9]-/.test(row.cells[6]?.text ?? '');
 }
 
@@ -435,7 +457,9 @@ function readLabels(ref: RowRef, above: readonly Pending[]): Pending[] {
     }
     const after = nextFilled[index] ?? -1;
     const valueCell = after >= 0 ? row.cells[after] : undefined;
-    if (valueCell && labelOf(row, after) === undefined) {
+    // `项目名称 ⇥ 就业补助资金`: a name that merely ends like a money label is the name.
+    const textValue = valueCell && TEXT_FIELDS.has(role) && fieldLabel(valueCell.text)?.named === false;
+    if (valueCell && (textValue || labelOf(row, after) === undefined)) {
       p.value = at(ref, valueCell);
       used.add(after);
     } else if (valueCell && fieldRole(valueCell.text) === 'column') {
