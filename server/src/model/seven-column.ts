@@ -8,7 +8,7 @@ import { AMOUNT_COLUMNS } from '../vocabulary';
 import type { Cell, ParsedRow } from '../syntax/document';
 import { cellValue } from '../syntax/document';
 import type { CodeNode, IndicatorNode, TextNode } from '../syntax/indicators';
-import type { Located, ModelAmount, ModelIndicator, ModelProject } from './types';
+import type { IndicatorPart, Located, ModelAmount, ModelIndicator, ModelProject } from './types';
 
 function fromCell(line: number, cell: Cell | undefined): Located | undefined {
   return cell && cell.text !== '' ? { text: cellValue(cell), place: { line, span: cell.textSpan } } : undefined;
@@ -37,6 +37,9 @@ function indicatorOf(line: number, ind: IndicatorNode): ModelIndicator {
   return parts as ModelIndicator;
 }
 
+/** What an indicator of the indicator language holds. */
+const SEVEN_COLUMN_PARTS: readonly IndicatorPart[] = ['level1', 'level2', 'name', 'period', 'annual'];
+
 /** A project row as the model (a row of another kind gives a project without indicators). */
 export function sevenColumnProject(row: ParsedRow, line: number): ModelProject {
   const amounts: ModelAmount[] = row.amounts.map((a, i) => {
@@ -57,6 +60,7 @@ export function sevenColumnProject(row: ParsedRow, line: number): ModelProject {
     amounts,
     goals: goal ? { goal } : {},
     indicators: row.kind === 'project' ? (row.indicators?.indicators ?? []).map((i) => indicatorOf(line, i)) : [],
+    columns: SEVEN_COLUMN_PARTS,
     spending: [],
     fields: [],
   };

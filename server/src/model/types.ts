@@ -102,6 +102,11 @@ export interface ModelProject {
     readonly goal?: Located;
   };
   readonly indicators: readonly ModelIndicator[];
+  /**
+   * The parts the layout has a place for, in its order (a form: its grid's columns, whether or not
+   * any cell is filled; the seven-column layout: name, 实施期 and 年度 values).
+   */
+  readonly columns: readonly IndicatorPart[];
   /** A department's duties and their amounts (部门整体支出绩效目标表). */
   readonly spending: readonly ModelSpending[];
   /** The form's declared weight total and per-class weights (`权重分值90分，其中产出指标权重分值50分`). */

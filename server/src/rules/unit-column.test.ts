@@ -23,6 +23,15 @@ function fixed(text: string, n = 0): string {
 }
 
 describe('rule unit-column', () => {
+  it('knows the unit column from the grid’s header even when every unit cell is empty', () => {
+    const f = found(form(WITH_UNIT, ['产出指标\t数量指标\t出差人数\t8\t', '产出指标\t数量指标\t培训人数\t10\t']));
+    assert.deepEqual(
+      f.map((x) => x.text),
+      ['8', '10'],
+    );
+    assert.ok(f.every((x) => x.en.includes('the unit column is empty')));
+  });
+
   it('reports a number without a unit where the unit column is empty', () => {
     const f = found(form(WITH_UNIT, ['产出指标\t数量指标\t出差人数\t8\t', '产出指标\t数量指标\t培训人数\t10\t人']));
     assert.deepEqual(

@@ -178,7 +178,7 @@ function checkIndicator(ind: ModelIndicator, hasUnitColumn: boolean, ctx: Projec
 
 /** Whether the form has a unit column: some indicator has a unit cell. */
 function hasUnitColumn(project: ModelProject): boolean {
-  return project.indicators.some((i) => i.unit !== undefined);
+  return project.columns.includes('unit');
 }
 
 function form(rows: readonly string[]): { layout: 'form'; rows: readonly string[] } {

@@ -601,6 +601,7 @@ export function readForm(rows: readonly RowRef[], region: FormRegion): ModelTabl
       ...optional('goal', overall),
     },
     indicators: grid.indicators,
+    columns: gridOf(header.row).columns.map((c) => c.role),
     spending: block.spending,
     ...(weights ? { weights } : {}),
     fields,
