@@ -4,7 +4,7 @@
  * highlights are the lists the parser and the value reader use, never typed twice.
  * `npm run generate` writes it; a test fails when the committed file is stale.
  */
-import { CATALOGUE } from '../server/src/catalogue';
+import { CATALOGUE, MONEY_UNITS } from '../server/src/catalogue';
 import {
   AMOUNT_COLUMNS,
   COLUMNS,
@@ -199,7 +199,7 @@ const SEVEN_HEADER = `\\s*${LEADING_TAGS}\\s*${HEADER_FIRST}[^\\t]*\\t.*?${whole
 const SEVEN_ROW = `(?:[^\\t]*\\t){${INDICATORS_COLUMN}}[^\\t]*?[0-9０-９]${DASH}`;
 const SEVEN = `${TITLE_LINE}|${PREFACE_LINE}|${SEVEN_HEADER}|${SEVEN_ROW}`;
 
-/** The cells of a form line, by content; values keep the value reader's scopes. */
+/** The cells of a form line that hold a word of a form: a class, a column, a label, a direction … */
 function formCells(): Record<string, unknown> {
   const scoped = (body: string, name: string) => ({ match: wholeCell(body), captures: { 1: { name } } });
   return {
@@ -213,6 +213,14 @@ function formCells(): Record<string, unknown> {
       scoped(alternatives(NATURES), 'keyword.other.nature.perf-target'),
       scoped(alternatives(STANDARD_WORDS), 'constant.other.standard.perf-target'),
       scoped(alternatives(ALL_COMPARATORS), 'keyword.operator.comparison.perf-target'),
+    ],
+  };
+}
+
+/** What a grid's value cells hold: values as the value reader reads them, and a baseline after one. */
+function formValues(): Record<string, unknown> {
+  return {
+    patterns: [
       {
         comment: 'A baseline after a value: `100%(计划标准)`.',
         match: `([(（])(${alternatives(STANDARD_WORDS)})([)）])`,
@@ -228,6 +236,17 @@ function formCells(): Record<string, unknown> {
   };
 }
 
+/** A header block's money cell: a whole cell that is a number, with a money unit or not (`6.30`, `250万`). */
+const MONEY_CELL = {
+  match: wholeCell(
+    `([+-]?[0-9][0-9,]*(?:\\.[0-9]+)?)${SPACE}*(${alternatives([...Object.keys(MONEY_UNITS), ...Object.keys(SCALES)])})?`,
+  ),
+  captures: {
+    2: { name: 'constant.numeric.amount.perf-target' },
+    3: { name: 'keyword.other.unit.perf-target' },
+  },
+};
+
 /** A form's header block: its labels, those the vocabulary gives by pattern too (`(一)财政拨款小计`). */
 function formBlock(): Record<string, unknown> {
   return {
@@ -241,6 +260,7 @@ function formBlock(): Record<string, unknown> {
         captures: { 1: { name: 'keyword.other.preface.perf-target' } },
       },
       { include: '#form-cells' },
+      MONEY_CELL,
     ],
   };
 }
@@ -252,7 +272,7 @@ function formGrid(): Record<string, unknown> {
     name: 'meta.form.grid.perf-target',
     begin: `^(?!${SEVEN})(?=${GRID_HEADER})`,
     while: `^(?!${OPENING_LABEL}|${SEVEN})`,
-    patterns: [{ include: '#form-cells' }],
+    patterns: [{ include: '#form-cells' }, { include: '#form-values' }],
   };
 }
 
@@ -269,7 +289,7 @@ function formRow(): Record<string, unknown> {
   return {
     comment: 'A line of a form outside its regions: a cell holds a class, column, direction, nature or baseline.',
     match: `^(?!${SEVEN})(?=.*?${wholeCell(`${alternatives(keys)}|${COLUMN_CELL}`, false)})(.*)$`,
-    captures: { 1: { name: 'meta.form.row.perf-target', patterns: [{ include: '#form-cells' }] } },
+    captures: { 1: { name: 'meta.form.row.perf-target', patterns: [{ include: '#form-cells' }, { include: '#form-values' }] } },
   };
 }
 
@@ -320,6 +340,7 @@ export function buildGrammar(): Record<string, unknown> {
       'form-block': formBlock(),
       'form-row': formRow(),
       'form-cells': formCells(),
+      'form-values': formValues(),
       amount: {
         patterns: [
           { include: '#html' },
