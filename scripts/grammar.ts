@@ -50,8 +50,7 @@ const classNames = (c: (typeof CATALOGUE)[number]) =>
   [c.name, ...c.aliases].flatMap((n) => (n.endsWith('指标') ? [n, n.slice(0, -2)] : [n, `${n}指标`]));
 
 /** Every name of a level's classes. */
-export const levelNames = (level: 1 | 2): string[] =>
-  CATALOGUE.filter((c) => c.level === level).flatMap(classNames);
+export const levelNames = (level: 1 | 2): string[] => CATALOGUE.filter((c) => c.level === level).flatMap(classNames);
 
 function codePattern(level: 1 | 2): string {
   const codes = CATALOGUE.filter((c) => c.level === level);
@@ -192,10 +191,15 @@ const COLUMN_CELL = `(?:${spacedAlternatives(COLUMN_NAMES)})${TAIL}?`;
 const GRID_HEADER = `.*?${wholeCell(`(?:${spacedAlternatives(GRID_FIRST_NAMES)})${TAIL}?`, false)}`;
 const OPENING_LABEL = wholeCell(label(spacedAlternatives(OPENING_LABELS)), false);
 
-/** Lines of a seven-column table, which end a form's regions: its title, preface, header and rows. */
-const TITLE_LINE = `\\s*${LEADING_TAGS}[^\\t]*(?:${TITLE_MARK}|${oniguruma(FORM_TITLE_SOURCE)})[^\\t]*$`;
+/**
+ * Lines of a seven-column table, which end a form's regions: its title, preface, header and rows.
+ * Each is tried at a line's start only and never lets two quantifiers share a character, so a long
+ * line of spaces or tabs costs one pass.
+ */
+const TITLES = `${TITLE_MARK}|${oniguruma(FORM_TITLE_SOURCE)}`;
+const TITLE_LINE = `[^\\t]*(?:${TITLES})`;
 const PREFACE_LINE = `\\s*(?:${alternatives([...DEPARTMENT_WORDS, ...MONEY_UNIT_WORDS])})\\s*[：:]`;
-const SEVEN_HEADER = `\\s*${LEADING_TAGS}\\s*${HEADER_FIRST}[^\\t]*\\t.*?${wholeCell(alternatives(HEADER_COLUMNS), false)}`;
+const SEVEN_HEADER = `${SPACE}*(?:${oniguruma(HTML_TAG_SOURCE)}${SPACE}*)*${HEADER_FIRST}[^\\t]*\\t.*?${wholeCell(alternatives(HEADER_COLUMNS), false)}`;
 const SEVEN_ROW = `(?:[^\\t]*\\t){${INDICATORS_COLUMN}}[^\\t]*?[0-9０-９]${DASH}`;
 const SEVEN = `${TITLE_LINE}|${PREFACE_LINE}|${SEVEN_HEADER}|${SEVEN_ROW}`;
 
@@ -232,6 +236,11 @@ function formValues(): Record<string, unknown> {
       },
       COMPARATOR_RULE,
       NUMBER_RULE,
+      {
+        comment: 'A unit column’s cell: a unit alone (`人次`, `%`).',
+        match: wholeCell(alternatives(ALL_UNITS)),
+        captures: { 1: { name: 'keyword.other.unit.perf-target' } },
+      },
     ],
   };
 }
@@ -278,18 +287,13 @@ function formGrid(): Record<string, unknown> {
 
 /** A form line outside the regions: it has a cell only forms hold (a class name, a column name …). */
 function formRow(): Record<string, unknown> {
-  const keys = [
-    ...LEVEL1_NAMES,
-    ...LEVEL2_NAMES,
-    ...DIRECTIONS,
-    ...NATURES,
-    ...STANDARD_WORDS,
-    ...ALL_COMPARATORS,
-  ];
+  const keys = [...LEVEL1_NAMES, ...LEVEL2_NAMES, ...DIRECTIONS, ...NATURES, ...STANDARD_WORDS, ...ALL_COMPARATORS];
   return {
     comment: 'A line of a form outside its regions: a cell holds a class, column, direction, nature or baseline.',
     match: `^(?!${SEVEN})(?=.*?${wholeCell(`${alternatives(keys)}|${COLUMN_CELL}`, false)})(.*)$`,
-    captures: { 1: { name: 'meta.form.row.perf-target', patterns: [{ include: '#form-cells' }, { include: '#form-values' }] } },
+    captures: {
+      1: { name: 'meta.form.row.perf-target', patterns: [{ include: '#form-cells' }, { include: '#form-values' }] },
+    },
   };
 }
 
@@ -320,7 +324,8 @@ export function buildGrammar(): Record<string, unknown> {
       preface: {
         patterns: [
           { name: 'markup.heading.title.perf-target', match: `^\\s*${LEADING_TAGS}\\s*\\S*${TITLE_MARK}.*$` },
-          { name: 'markup.heading.title.perf-target', match: `^${TITLE_LINE}` },
+          // A form's title (`项目支出绩效目标申报表`): a line of one cell that holds one.
+          { name: 'markup.heading.title.perf-target', match: `^(?=[^\\t]*$)(?=[^\\t]*?(?:${TITLES})).*$` },
           {
             match: `^\\s*(${alternatives([...DEPARTMENT_WORDS, ...MONEY_UNIT_WORDS])})\\s*([：:])(.*)$`,
             captures: {
