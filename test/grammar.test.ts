@@ -10,8 +10,20 @@ import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
 import { renderGrammar } from '../scripts/grammar';
 import { projectRow, unitRow } from '../server/src/rules/examples';
+import { performance } from 'node:perf_hooks';
+import { CATALOGUE } from '../server/src/catalogue';
 import { parseValue } from '../server/src/syntax/value';
-import { COMPARATOR_FORMS, MEASURE_UNITS, SCALES, UNIT_VARIANTS } from '../server/src/vocabulary';
+import {
+  COMPARATOR_FORMS,
+  DIRECTION_WORDS,
+  FORM_COLUMNS,
+  FORM_FIELDS,
+  MEASURE_UNITS,
+  NATURE_WORDS,
+  SCALES,
+  STANDARD_WORDS,
+  UNIT_VARIANTS,
+} from '../server/src/vocabulary';
 import { excelSheet } from './excel-sheet';
 import { HTML_CASES, table } from './helpers';
 
@@ -226,6 +238,180 @@ describe('TextMate grammar: the value reader’s vocabulary', () => {
         .map((t) => t.text)
         .join('');
       assert.equal(marked, residue ? html : '', `the grammar on ${html.slice(0, 30)}`);
+    }
+  });
+});
+
+/**
+ * An application form as the tests build it: a header block (labels plain, numbered, with a unit in
+ * brackets, with a space inside), a grid whose header names every kind of column (one with a
+ * bracketed tail), rows with merged (empty) class cells, direction, nature and comparator cells,
+ * values with units, a baseline cell and a baseline after a value, and a footer label.
+ */
+const FORM = [
+  '项目支出绩效目标申报表',
+  '(2024年度)',
+  '项目名称\t某某项目\t预算单位\t某某局',
+  '项目资金(万元)\t资金总额\t12.50',
+  '\t(一)财政拨款小计\t10.00',
+  '\t1、一般公共预算\t10.00',
+  '\t其他资金\t2.5万',
+  '年度本级 预算金额\t12.50',
+  '项目实施期\t2024.01-2024.12',
+  '年度目标\t提高服务水平，达到95%以上。',
+  '绩效指标\t一级指标\t二级指标\t三级指标\t指标性质\t指标方向\t运算符号\t指标值(包含数字及文字描述)\t度量单位\t分值\t绩效标准\t备注',
+  '绩效指标\t产出指标\t数量指标\t培训人次\t定量\t正向\t≥\t500\t人次\t20\t计划标准\t',
+  '\t\t\t覆盖街道数\t定量\t正向\t=\t12个\t个\t10\t历史标准\t',
+  '\t\t时效指标\t完成时间\t定性\t正向\t≤\t2024年12月(计划标准)\t\t10\t\t',
+  '\t效益指标\t社会效益指标\t就业率\t定量\t正向\t≥\t≥60%\t%\t30\t行业标准\t',
+  '\t\t\t投诉次数\t定量\t反向\t≤\t3次\t次\t10\t\t',
+  '\t满意度指标\t服务对象满意度指标\t受训人员满意度\t定量\t正向\t≥\t90\t%\t20\t计划标准\t',
+  '财政部门审核意见\t',
+].join('\n');
+
+describe('TextMate grammar: application forms', () => {
+  const HEADING = 'markup.heading.header.perf-target';
+  const LABEL = 'keyword.other.preface.perf-target';
+  const LEVEL1 = 'entity.name.tag.level1.perf-target';
+  const LEVEL2 = 'entity.other.attribute-name.level2.perf-target';
+
+  it('scopes a form (snapshot)', () => {
+    golden('form.snap', snapshot(FORM));
+  });
+
+  it('scopes a form’s cells by their content', () => {
+    const lines = tokenize(FORM);
+    const has = (line: number, text: string, scope: string) =>
+      assert.ok(
+        scopesOf(lines[line] ?? [], text).includes(scope),
+        `${text} on line ${line + 1} is ${scope}: ${JSON.stringify(lines[line])}`,
+      );
+    has(0, '项目支出绩效目标申报表', 'markup.heading.title.perf-target');
+    has(2, '项目名称', LABEL);
+    has(2, '预算单位', LABEL);
+    has(3, '项目资金(万元)', LABEL);
+    has(3, '12.50', 'constant.numeric.amount.perf-target');
+    has(4, '(一)财政拨款小计', LABEL);
+    has(5, '1、一般公共预算', LABEL);
+    has(6, '万', 'keyword.other.unit.perf-target');
+    has(7, '年度本级 预算金额', LABEL);
+    assert.ok(
+      !scopesOf(lines[9] ?? [], '达到').includes('keyword.operator.comparison.perf-target'),
+      'a header block’s prose is no value',
+    );
+    has(10, '一级指标', HEADING);
+    has(10, '指标值(包含数字及文字描述)', HEADING);
+    has(10, '绩效标准', HEADING);
+    has(11, '产出指标', LEVEL1);
+    has(11, '数量指标', LEVEL2);
+    has(11, '定量', 'keyword.other.nature.perf-target');
+    has(11, '正向', 'keyword.other.direction.perf-target');
+    has(11, '≥', 'keyword.operator.comparison.perf-target');
+    has(11, '500', 'constant.numeric.perf-target');
+    has(11, '人次', 'keyword.other.unit.perf-target');
+    has(11, '计划标准', 'constant.other.standard.perf-target');
+    has(12, '历史标准', 'constant.other.standard.perf-target');
+    has(13, '计划标准', 'constant.other.standard.perf-target');
+    has(13, '2024', 'constant.numeric.perf-target');
+    has(14, '效益指标', LEVEL1);
+    has(14, '60', 'constant.numeric.perf-target');
+    has(15, '反向', 'keyword.other.direction.perf-target');
+    has(16, '服务对象满意度指标', LEVEL2);
+    has(17, '财政部门审核意见', LABEL);
+    // A name that merely holds a class name or a column name is no class and no column.
+    assert.ok(!scopesOf(lines[11] ?? [], '培训人次').some((s) => s === LEVEL1 || s === LEVEL2 || s === HEADING));
+  });
+
+  it('highlights every column name, class name and form word of the vocabulary and the catalogue', () => {
+    const cellScopes = (line: string, cell: string): string[] => {
+      const tokens = tokenize(line)[0] ?? [];
+      const start =
+        line.split('\t').slice(0, line.split('\t').indexOf(cell)).join('\t').length + (line.startsWith(cell) ? 0 : 1);
+      let at = 0;
+      const out: Tok[] = [];
+      for (const t of tokens) {
+        if (at >= start && at < start + cell.length) out.push(t);
+        at += t.text.length;
+      }
+      assert.equal(out.map((t) => t.text).join(''), cell, `tokens cover ${cell} in ${line}`);
+      return [...new Set(out.flatMap((t) => t.scopes))].filter((s) => out.every((t) => t.scopes.includes(s)));
+    };
+    const expect = (line: string, cell: string, scope: string) =>
+      assert.ok(cellScopes(line, cell).includes(scope), `${cell} is ${scope} in ${JSON.stringify(line)}`);
+    for (const name of FORM_COLUMNS.flatMap((c) => c.names)) {
+      for (const cell of [name, `${name}(说明)`]) {
+        const header = cell === '一级指标' ? `${cell}\t二级指标\t指标值` : `一级指标\t${cell}\t指标值`;
+        expect(header, cell, HEADING);
+        // A column name anywhere, also outside a grid.
+        expect(`\t${cell}\t`, cell, HEADING);
+      }
+    }
+    for (const c of CATALOGUE) {
+      for (const name of [c.name, ...c.aliases]) {
+        const row = c.level === 1 ? `\t${name}\t数量指标\t某指标\t5人` : `\t产出指标\t${name}\t某指标\t5人`;
+        const scope = CATALOGUE.some((o) => o.level === 1 && [o.name, ...o.aliases].includes(name)) ? LEVEL1 : LEVEL2;
+        expect(row, name, scope);
+        expect(`一级指标\t二级指标\t指标值\n${row}`.split('\n')[1] ?? '', name, scope);
+      }
+    }
+    const words: Array<[readonly string[], string]> = [
+      [[...DIRECTION_WORDS.up, ...DIRECTION_WORDS.down], 'keyword.other.direction.perf-target'],
+      [[...NATURE_WORDS.quantitative, ...NATURE_WORDS.qualitative], 'keyword.other.nature.perf-target'],
+      [STANDARD_WORDS, 'constant.other.standard.perf-target'],
+      [COMPARATOR_FORMS.map((f) => f.text), 'keyword.operator.comparison.perf-target'],
+    ];
+    for (const [list, scope] of words) for (const w of list) expect(`\t某指标\t${w}\t5人`, w, scope);
+    for (const name of FORM_FIELDS.flatMap((f) => f.names)) {
+      const block = tokenize(`项目名称\t某项目\n${name}\t1.00`)[1] ?? [];
+      assert.ok(scopesOf(block, name).includes(LABEL), `${name} is a label in a header block`);
+    }
+  });
+
+  it('leaves a seven-column table after a form as it is alone', () => {
+    const seven = readFileSync(join(root, 'seeds', '000_5e46737169912d50.txt'), 'utf8');
+    const alone = snapshot(seven);
+    const after = snapshot(`${FORM}\n${seven}`).split('\n');
+    const lines = FORM.split('\n').length;
+    // Renumber the lines after the form as the table's own.
+    // (The blank lines between them stay in the form's footer: nothing shows there.)
+    const own = after
+      .slice(after.indexOf(`${lines + 1}`))
+      .filter((l) => l !== '  "" meta.form.header.perf-target')
+      .map((l) => (/^[0-9]+$/.test(l) ? `${Number(l) - lines}` : l))
+      .join('\n');
+    assert.equal(own, alone);
+  });
+
+  it('stays linear on huge form-like lines', function () {
+    this.timeout(300_000);
+    const repeat = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+    /** The fastest of two runs (a fresh line each, so that no search result is reused). */
+    const time = (unit: string, n: number, before: string): number => {
+      const stack = before === '' ? vsctm.INITIAL : grammar.tokenizeLine(before, vsctm.INITIAL).ruleStack;
+      let best = Number.POSITIVE_INFINITY;
+      for (let r = 0; r < 2; r++) {
+        const line = `${repeat(unit, n)}${' '.repeat(r)}`;
+        const s = performance.now();
+        grammar.tokenizeLine(line, stack);
+        best = Math.min(best, performance.now() - s);
+      }
+      return best;
+    };
+    // Near misses of every form pattern: cells, class and column names, labels, tails, values.
+    const units = ['\t', ' ', '一级指\t', '\t一级指标(', '产出指标 \t', '\t正向x', '(计划标准', '\t(一)资金', '≥1\t'];
+    // At the top, in a grid, in a header block.
+    const contexts = ['', '一级指标\t二级指标\t指标值', '项目名称\t某项目'];
+    for (const unit of units) {
+      for (const before of contexts) {
+        const small = time(unit, 5_000, before);
+        const large = time(unit, 50_000, before);
+        // Linear is about tenfold (up to thirtyfold on a busy machine, with one token a cell); quadratic a
+        // hundredfold, and the 20 ms floor keeps a fast small run from passing for a slow large one.
+        assert.ok(
+          large < Math.max(small, 20) * 50,
+          `${JSON.stringify(unit)} after ${JSON.stringify(before)}: ${small.toFixed(1)} ms for 5 k, ${large.toFixed(1)} ms for 50 k`,
+        );
+      }
     }
   });
 });
