@@ -256,7 +256,86 @@ export const VAGUE_VALUES: readonly string[] = [
   '提升',
   '改善',
   '满意',
+  // Words that promise duration or effort, not a result (`可持续影响指标：长期`).
+  '长期',
+  '长效',
+  '长期有效',
+  '长期坚持',
+  '长期稳定',
+  '持续',
+  '持续推进',
+  '持续改善',
+  '持续提升',
+  '不断完善',
+  '逐步完善',
+  '逐步改善',
+  '有效',
+  '有效提升',
+  '有效提高',
 ];
+
+// ---- forms: classes and names
+
+/**
+ * Names application forms write in their 一级 / 二级 columns that are not a class's official name,
+ * each with the class it means (`code`). On a form the name is all there is (no code beside it), so
+ * these are reported with the official name (`code-name-mismatch`); after a code in the seven-column
+ * layout the code names the class, and the ones that are also aliases above stay accepted there.
+ * `column` limits a name to one column: `满意度指标` is the official 一级, but as a 二级 it means
+ * 31 服务对象满意度 (the old templates' 满意度指标 ⇥ 满意度指标). Names are compared as `lookupName`
+ * compares them (spaces and a trailing 指标 aside).
+ */
+export const NONSTANDARD_NAMES: ReadonlyArray<{
+  readonly name: string;
+  readonly code: string;
+  readonly column?: 1 | 2;
+}> = [
+  { name: '项目完成指标', code: '1' },
+  { name: '完成指标', code: '1' },
+  { name: '项目产出指标', code: '1' },
+  { name: '产出类指标', code: '1' },
+  { name: '项目效益指标', code: '2' },
+  { name: '效果指标', code: '2' },
+  { name: '项目效果指标', code: '2' },
+  { name: '效益类指标', code: '2' },
+  { name: '满意度类指标', code: '3', column: 1 },
+  { name: '满意度指标', code: '31', column: 2 },
+  { name: '社会满意度指标', code: '31', column: 2 },
+  { name: '群众满意度指标', code: '31', column: 2 },
+  { name: '受益群众满意度指标', code: '31', column: 2 },
+  { name: '受益对象满意度指标', code: '31', column: 2 },
+  { name: '服务满意度指标', code: '31', column: 2 },
+];
+
+/** A class as a form's 一级 (1) or 二级 (2) column names it. */
+export interface FormClass {
+  readonly entry: CodeEntry;
+  /** The name is a known non-standard one (`NONSTANDARD_NAMES`): the official name should be written. */
+  readonly nonstandard: boolean;
+}
+
+const nonstandardByName = new Map<string, Array<{ code: string; column?: 1 | 2 }>>();
+for (const n of NONSTANDARD_NAMES) {
+  const key = normaliseName(n.name);
+  const list = nonstandardByName.get(key) ?? [];
+  list.push({ code: n.code, ...(n.column ? { column: n.column } : {}) });
+  nonstandardByName.set(key, list);
+}
+
+/** The class a name written in a form's 一级 (`column` 1) or 二级 (2) column means, if known. */
+export function lookupFormName(name: string, column: 1 | 2): FormClass | undefined {
+  const key = normaliseName(name);
+  const known = nonstandardByName.get(key)?.find((n) => n.column === undefined || n.column === column);
+  const entry = known ? byCode.get(known.code) : undefined;
+  if (entry) return { entry, nonstandard: true };
+  const official = byName.get(key);
+  return official ? { entry: official, nonstandard: false } : undefined;
+}
+
+/** How a form writes a class's name: the official name ending in 指标 (`经济效益指标`, `数量指标`). */
+export function formNameOf(entry: CodeEntry): string {
+  return entry.name.endsWith('指标') ? entry.name : `${entry.name}指标`;
+}
 
 /** The money units a table states (`单位：元`), each with its size in 万元, the default unit. */
 export type MoneyUnit = '元' | '千元' | '万元' | '亿元';

@@ -737,3 +737,35 @@ export const COMPARATOR_MIRRORS: Readonly<Record<string, string>> = {
 
 /** The baseline tag that sets a target from past results: a date in the project's own period is none. */
 export const HISTORY_STANDARD = '历史标准';
+// ---- forms: classes and names
+
+/**
+ * Words a form's 三级 name states its class with (`…资金的供应时效` is timeliness, `…的满意程度`
+ * satisfaction), by level-2 code: `code-parent-mismatch` reports a name filed under another class.
+ * `among` says where a word decides: `any` everywhere, `output` only among the output classes (11–14:
+ * a cost saving or a prompt service may well be a benefit). A name holding words of two classes
+ * (`按时完成率`) decides nothing. The class names themselves are in the catalogue.
+ */
+export const CLASS_WORDS: ReadonlyArray<{
+  readonly code: string;
+  readonly among: 'any' | 'output';
+  readonly words: readonly string[];
+}> = [
+  { code: '31', among: 'any', words: ['满意度', '满意率', '满意程度', '满意情况'] },
+  {
+    code: '13',
+    among: 'output',
+    words: ['时效', '及时', '到位时间', '完成时间', '完成时限', '时限', '按时', '按期', '进度', '截止时间', '办结时间'],
+  },
+  { code: '14', among: 'output', words: ['成本', '单价'] },
+  { code: '12', among: 'output', words: ['合格率', '达标率', '完成率', '优良率', '准确率', '验收合格'] },
+];
+
+/**
+ * How a department-whole form names its two kinds of spending (`基本支出`, `项目支出`), in its
+ * funding block and as the spending item of its duties (年度履职目标); compared as labels.
+ */
+export const SPENDING_KINDS: Readonly<Record<'basic' | 'project', readonly string[]>> = {
+  basic: ['基本支出', '基本支出经费'],
+  project: ['项目支出', '项目支出经费'],
+};

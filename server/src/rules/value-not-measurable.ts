@@ -1,8 +1,21 @@
-import { lookupCode, VAGUE_VALUES } from '../catalogue';
-import { unquote } from '../syntax/value';
+import { formNameOf, lookupCode, VAGUE_VALUES, type Bilingual, type CodeEntry } from '../catalogue';
+import { labelText } from '../syntax/form';
+import { unquote, type ParsedValue } from '../syntax/value';
+import { NATURE_WORDS } from '../vocabulary';
 import { withIndicators } from './examples';
 import type { RowRule } from './types';
-import { indicatorsOf, LABEL_NAMES, level2Code, sameText, valueSpan, valuesOf } from './util';
+import {
+  FORM_VALUE_NAMES,
+  formClasses,
+  formRows,
+  formValues,
+  indicatorsOf,
+  LABEL_NAMES,
+  level2Code,
+  sameText,
+  valueSpan,
+  valuesOf,
+} from './util';
 
 /** Level-2 classes whose values must hold a measure (a number): counts, rates, money. */
 const QUANTITATIVE = new Set(['count', 'rate', 'money']);
@@ -18,8 +31,8 @@ export const valueNotMeasurable: RowRule = {
     en: 'A value cannot be measured: a quantity, quality, cost or satisfaction indicator without a number, or a value that repeats the indicator’s name or is a placeholder such as 控制数 or 逐年提升.',
   },
   rationale: {
-    zh: '指标应尽量量化，定性表述只能作为补充；审核人会退回只重复指标名称或写“进一步提高”“持续开展”的指标值。',
-    en: 'Indicators are to be quantified wherever possible, qualitative wording being only a supplement; reviewers send back values that repeat the name or say “进一步提高” or “持续开展”.',
+    zh: '指标应尽量量化，定性表述只能作为补充；审核人会退回只重复指标名称或写“进一步提高”“持续开展”“长期”的指标值。申报表按二级指标名称判断类别，数值与计量单位列合读；指标性质列标为“定性”的指标只检查措辞。',
+    en: 'Indicators are to be quantified wherever possible, qualitative wording being only a supplement; reviewers send back values that repeat the name or say “进一步提高”, “持续开展” or “长期”. On a form the class is read from the level-2 name and a value with its unit column; a value the nature column marks 定性 has only its wording judged.',
   },
   examples: {
     bad: [
@@ -38,6 +51,18 @@ export const valueNotMeasurable: RowRule = {
           '1、1-产出指标；11-数量指标；培训人次；实施周期指标值：100人次；年度指标值：100人次。2、3-满意度指标；31-服务对象满意度；满意率；实施周期指标值：满意；年度指标值：满意。',
         ),
       },
+      {
+        layout: 'form',
+        rows: formRows([
+          '产出指标\t数量指标\t助餐服务人次\t≥5000人次',
+          '\t质量指标\t服务周期内餐食质量\t优良',
+          '效益指标\t可持续影响指标\t实现社会稳定和谐发展\t长期',
+        ]),
+        note: {
+          zh: '申报表：质量指标只有定性描述，“长期”不可衡量',
+          en: 'a form: a quality value in words only, and “长期”, which promises nothing measurable',
+        },
+      },
     ],
     good: [
       {
@@ -46,6 +71,7 @@ export const valueNotMeasurable: RowRule = {
         ),
         note: { zh: '时效和效益类指标可以定性表述', en: 'timeliness and benefit values may be qualitative' },
       },
+      { layout: 'form', rows: formRows() },
     ],
   },
   checkRow(row, ctx) {
@@ -53,37 +79,75 @@ export const valueNotMeasurable: RowRule = {
       const code = level2Code(ind);
       const entry = code ? lookupCode(code) : undefined;
       for (const v of valuesOf(ind)) {
-        const text = unquote(v.text)
-          .replace(/[。.]$/, '')
-          .trim();
-        if (text === '') continue;
-        const where = LABEL_NAMES[v.label];
-        if (ind.name && sameText(text, ind.name.text)) {
-          ctx.report({
-            span: valueSpan(v),
-            message: {
-              zh: `${where.zh}只是重复了指标名称“${ind.name.text}”，应填写可衡量的目标值`,
-              en: `${where.en} only repeats the indicator’s name “${ind.name.text}”: write a measurable target`,
-            },
-          });
-        } else if (VAGUE_VALUES.includes(text)) {
-          ctx.report({
-            span: valueSpan(v),
-            message: {
-              zh: `${where.zh}“${text}”不可衡量，应填写具体数值或可核验的标准`,
-              en: `${where.en} “${text}” cannot be measured: write a number or a verifiable standard`,
-            },
-          });
-        } else if (entry?.measure && QUANTITATIVE.has(entry.measure) && v.parsed.kind === 'qualitative') {
-          ctx.report({
-            span: valueSpan(v),
-            message: {
-              zh: `“${entry.code}-${entry.name}”应为可量化的数值（如${entry.measure === 'rate' ? '“≥90%”' : entry.measure === 'money' ? '“≤18万元”' : '“≥100人次”'}），而不是“${text}”`,
-              en: `a ${entry.english.toLowerCase()} indicator (${entry.code}) needs a number (such as ${entry.measure === 'rate' ? '“≥90%”' : entry.measure === 'money' ? '“≤18万元”' : '“≥100人次”'}), not “${text}”`,
-            },
-          });
-        }
+        const message = judge(v.text, ind.name?.text, entry && codeLabel(entry), v.parsed, LABEL_NAMES[v.label]);
+        if (message) ctx.report({ span: valueSpan(v), message });
+      }
+    }
+  },
+  checkProject(project, ctx) {
+    for (const ind of project.indicators) {
+      const l2 = formClasses(ind).level2?.entry;
+      // A value the form marks 定性 is described on purpose: only its wording is judged.
+      const described = ind.nature !== undefined && QUALITATIVE_NATURE.has(labelText(ind.nature.text));
+      const entry = l2?.level === 2 && !described ? l2 : undefined;
+      for (const v of formValues(ind)) {
+        const message = judge(v.text, ind.name?.text, entry && formLabel(entry), v.parsed, FORM_VALUE_NAMES[v.part]);
+        if (message) ctx.report({ place: v.cell.place, message });
       }
     }
   },
 };
+
+const QUALITATIVE_NATURE = new Set(NATURE_WORDS.qualitative);
+
+/** A class as a message names it, with what its values must measure. */
+interface ClassLabel {
+  readonly measure: CodeEntry['measure'];
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** A class by its code: `“12-质量指标”`, `a quality indicator (12)`. */
+function codeLabel(e: CodeEntry): ClassLabel {
+  return { measure: e.measure, zh: `“${e.code}-${e.name}”`, en: `a ${e.english.toLowerCase()} indicator (${e.code})` };
+}
+
+/** A class by its name, as a form writes it: `“质量指标”`, `a quality indicator (质量指标)`. */
+function formLabel(e: CodeEntry): ClassLabel {
+  const name = formNameOf(e);
+  return { measure: e.measure, zh: `“${name}”`, en: `a ${e.english.toLowerCase()} indicator (${name})` };
+}
+
+/** What is wrong with a value, if anything: it repeats the name, it is vague, or it is prose where a number is due. */
+function judge(
+  written: string,
+  name: string | undefined,
+  cls: ClassLabel | undefined,
+  parsed: ParsedValue,
+  where: Bilingual,
+): Bilingual | undefined {
+  const text = unquote(written)
+    .replace(/[。.]$/, '')
+    .trim();
+  if (text === '') return undefined;
+  if (name && sameText(text, name)) {
+    return {
+      zh: `${where.zh}只是重复了指标名称“${name}”，应填写可衡量的目标值`,
+      en: `${where.en} only repeats the indicator’s name “${name}”: write a measurable target`,
+    };
+  }
+  if (VAGUE_VALUES.includes(text)) {
+    return {
+      zh: `${where.zh}“${text}”不可衡量，应填写具体数值或可核验的标准`,
+      en: `${where.en} “${text}” cannot be measured: write a number or a verifiable standard`,
+    };
+  }
+  if (cls?.measure && QUANTITATIVE.has(cls.measure) && parsed.kind === 'qualitative') {
+    const example = cls.measure === 'rate' ? '“≥90%”' : cls.measure === 'money' ? '“≤18万元”' : '“≥100人次”';
+    return {
+      zh: `${cls.zh}应为可量化的数值（如${example}），而不是“${text}”`,
+      en: `${cls.en} needs a number (such as ${example}), not “${text}”`,
+    };
+  }
+  return undefined;
+}
