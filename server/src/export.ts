@@ -3,7 +3,7 @@
  * Ranges are LSP ranges: 0-based lines, UTF-16 columns, end exclusive.
  */
 import { DEFAULT_MONEY_UNIT, statedMoneyUnit } from './catalogue';
-import type { IndicatorPart, Located, ModelAmount, ModelIndicator, ModelProject, Place } from './model/types';
+import type { Located, ModelAmount, ModelIndicator, ModelProject, Place } from './model/types';
 import { parseValue } from './syntax/value';
 import {
   cellValue,
@@ -106,23 +106,6 @@ function rangeAt(doc: TargetDocument, place: Place): JsonRange {
   return placeOf(doc, place.line, place.span);
 }
 
-const PARTS: readonly IndicatorPart[] = [
-  'level1',
-  'level2',
-  'name',
-  'nature',
-  'direction',
-  'comparator',
-  'value',
-  'period',
-  'annual',
-  'unit',
-  'weight',
-  'standard',
-  'explanation',
-  'note',
-];
-
 /** A value cell as the value reader reads it (the seven-column export's measures). */
 function formValue(doc: TargetDocument, l: Located | undefined) {
   if (!l) return null;
@@ -143,14 +126,22 @@ function formValue(doc: TargetDocument, l: Located | undefined) {
 }
 
 function formIndicator(doc: TargetDocument, ind: ModelIndicator) {
-  const parts: Record<string, ReturnType<typeof piece>> = {};
-  for (const p of PARTS) parts[p] = piece(doc, ind[p]);
   return {
     line: ind.place.line,
-    ...parts,
+    level1: piece(doc, ind.level1),
+    level2: piece(doc, ind.level2),
+    name: piece(doc, ind.name),
+    nature: piece(doc, ind.nature),
+    direction: piece(doc, ind.direction),
+    comparator: piece(doc, ind.comparator),
     value: formValue(doc, ind.value),
     period: formValue(doc, ind.period),
     annual: formValue(doc, ind.annual),
+    unit: piece(doc, ind.unit),
+    weight: piece(doc, ind.weight),
+    standard: piece(doc, ind.standard),
+    explanation: piece(doc, ind.explanation),
+    note: piece(doc, ind.note),
     carried: { level1: ind.carried?.level1 ?? false, level2: ind.carried?.level2 ?? false },
     range: rangeAt(doc, ind.place),
   };

@@ -270,7 +270,8 @@ function weightTotal(project: ModelProject): number {
 function indicatorHover(indicator: ModelIndicator, project: ModelProject, locale: Locale): string {
   const zh = locale !== 'en';
   const path = [indicator.level1?.text, indicator.level2?.text].filter((t): t is string => !!t).join(' › ');
-  const lines = [`**${indicator.name?.text ?? (zh ? '（无名称）' : '(no name)')}**${path ? `（${path}）` : ''}`, ''];
+  const name = (indicator.name?.text ?? '').replace(/\s*\n\s*/g, ' ') || (zh ? '（无名称）' : '(no name)');
+  const lines = [`**${name}**${path ? `（${path}）` : ''}`, ''];
   const show = (part: IndicatorPart, l: Located | undefined) => {
     if (l) lines.push(`- ${columnName(part, locale)}：${l.text}`);
   };
