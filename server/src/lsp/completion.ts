@@ -49,6 +49,7 @@ import {
   UNITS,
   widthOf,
 } from '../vocabulary';
+import { formComplete } from './form-completion';
 import type { Workspace } from './workspace';
 
 export const TRIGGER_CHARACTERS = ['、', '；', ';', '：', ':', '-', '。'];
@@ -379,6 +380,9 @@ export function complete(doc: TargetDocument, pos: Position, workspace: Workspac
   const empty: CompletionList = { isIncomplete: false, items: [] };
   const ref = doc.rows[pos.line];
   if (ref === undefined) return empty;
+  // An application form's cells complete by their column, read from the form's grid header.
+  const form = formComplete(doc, pos, locale);
+  if (form) return form;
   const line = ref.row.text;
   const ch = offsetIn(ref, pos.line, pos.character);
   const before = line.slice(0, ch);

@@ -4,97 +4,15 @@
  */
 import type { Hover, Position } from 'vscode-languageserver';
 import { countSeverities, describeCounts } from '../check';
-import { childrenOf, DEFAULT_MONEY_UNIT, lookupCode, type CodeEntry } from '../catalogue';
-import { formatNumber, formatWan, localize, type Locale } from '../i18n';
+import { DEFAULT_MONEY_UNIT, lookupCode } from '../catalogue';
+import { formatWan, type Locale } from '../i18n';
 import type { Finding } from '../rules/types';
 import { level1Code } from '../rules/util';
 import { tableAtLine, type RowRef, type TargetDocument } from '../syntax/document';
-import type { CodeNode, ValueNode } from '../syntax/indicators';
-import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN, COMPARATORS, LABEL_NAMES, SCALES, type Comparator } from '../vocabulary';
+import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN } from '../vocabulary';
+import { formHover } from './form-hover';
+import { codeHover, valueHover } from './hover-text';
 import { placeAt, rangeOf } from './positions';
-
-/** What each normalised comparator means, from the vocabulary. */
-function comparatorText(c: Comparator): { zh: string; en: string } {
-  if (c === '≈') return { zh: '约（近似值，无法核验）', en: 'about (approximate, cannot be checked)' };
-  return COMPARATORS.find((e) => e.means === c)?.description ?? { zh: c, en: c };
-}
-
-function codeHover(entry: CodeEntry, written: CodeNode, locale: Locale): string {
-  const parent = entry.parent ? lookupCode(entry.parent) : undefined;
-  const siblings =
-    entry.level === 2 && entry.parent
-      ? childrenOf(entry.parent)
-      : [1, 2, 3].map((n) => lookupCode(String(n))).filter((e): e is CodeEntry => !!e);
-  const lines = [
-    `**${entry.code}-${entry.name}**${locale === 'en' ? ` — ${entry.english}` : ''}（${entry.level === 1 ? '一级指标' : '二级指标'}${locale === 'en' ? `, level ${entry.level}` : ''}）`,
-    '',
-    entry.description.zh,
-  ];
-  if (locale === 'en') lines.push('', `*${entry.description.en}*`);
-  if (entry.aliases.length > 0)
-    lines.push('', `${locale === 'en' ? 'Also written' : '也写作'}：${entry.aliases.join('、')}`);
-  if (parent) lines.push('', `${locale === 'en' ? 'Under' : '上级'}：${parent.code}-${parent.name}`);
-  lines.push(
-    '',
-    `${locale === 'en' ? 'Siblings' : '同级'}：${siblings.map((s) => (s.code === entry.code ? `**${s.code} ${s.name}**` : `${s.code} ${s.name}`)).join(' · ')}`,
-  );
-  if (written.name && written.name.text !== entry.name && !entry.aliases.includes(written.name.text)) {
-    lines.push(
-      '',
-      `⚠ ${locale === 'en' ? `written here as “${written.name.text}”` : `此处写作“${written.name.text}”`}`,
-    );
-  }
-  if (entry.level === 1) {
-    const children = childrenOf(entry.code);
-    if (children.length > 0)
-      lines.push(
-        '',
-        `${locale === 'en' ? 'Level-2 codes' : '二级指标'}：${children.map((c) => `${c.code} ${c.name}`).join(' · ')}`,
-      );
-  }
-  return lines.join('\n');
-}
-
-function valueHover(v: ValueNode, locale: Locale): string {
-  const zh = locale === 'zh-cn';
-  const name = LABEL_NAMES[v.label];
-  const label = zh ? name.zh : `${name.en.charAt(0).toUpperCase()}${name.en.slice(1)} (${name.zh})`;
-  const p = v.parsed;
-  const lines = [`**${label}**：${v.text || (zh ? '（空）' : '(empty)')}`, ''];
-  if (p.kind === 'empty') return lines.join('\n');
-  if (p.kind === 'qualitative') {
-    lines.push(
-      zh
-        ? '定性指标值：没有可核验的数值，评价时按“达到 / 部分达到 / 未达到”三档判断。'
-        : 'Qualitative: no number to verify; evaluated later as reached / partly reached / not reached.',
-    );
-    return lines.join('\n');
-  }
-  if (p.range) {
-    lines.push(
-      zh
-        ? `区间：${formatNumber(p.range.low.value)} ≤ ${p.range.subject} ≤ ${formatNumber(p.range.high.value)}`
-        : `Range: ${formatNumber(p.range.low.value)} ≤ ${p.range.subject} ≤ ${formatNumber(p.range.high.value)}`,
-    );
-    return lines.join('\n');
-  }
-  lines.push(zh ? '| 比较 | 数值 | 单位 |' : '| comparator | number | unit |', '|---|---|---|');
-  for (const m of p.measures) {
-    const cmp = m.comparator
-      ? `${m.comparator} ${localize(comparatorText(m.comparator), locale)}${m.comparatorText && m.comparatorText !== m.comparator ? `（${m.comparatorText}）` : ''}`
-      : '—';
-    const scale = Object.keys(SCALES).find((s) => SCALES[s] === m.scale) ?? '';
-    const num = scale ? `${formatNumber(m.number)}${scale} = ${formatNumber(m.value)}` : formatNumber(m.value);
-    lines.push(`| ${cmp} | ${num} | ${m.unit || '—'} |`);
-  }
-  lines.push(
-    '',
-    zh
-      ? `定量指标值${p.remainder ? `；其余文字：${p.remainder}` : ''}`
-      : `Quantitative${p.remainder ? `; other text: ${p.remainder}` : ''}`,
-  );
-  return lines.join('\n');
-}
 
 function findUnit(doc: TargetDocument, line: number) {
   for (const t of doc.tables) {
@@ -204,6 +122,9 @@ function projectHover(doc: TargetDocument, ref: RowRef, findings: readonly Findi
 }
 
 export function hover(doc: TargetDocument, pos: Position, findings: readonly Finding[], locale: Locale): Hover | null {
+  // An application form is read from its model, not as seven-column rows.
+  const form = formHover(doc, pos, locale);
+  if (form !== undefined) return form;
   const place = placeAt(doc, pos);
   if (!place) return null;
   const markdown = (value: string, range: ReturnType<typeof rangeOf>): Hover => ({
@@ -222,7 +143,7 @@ export function hover(doc: TargetDocument, pos: Position, findings: readonly Fin
           rangeOf(place.ref, place.node.span),
         );
       }
-      return markdown(codeHover(entry, place.node, locale), rangeOf(place.ref, place.node.span));
+      return markdown(codeHover(entry, place.node.name?.text, locale), rangeOf(place.ref, place.node.span));
     }
     case 'value':
       return markdown(

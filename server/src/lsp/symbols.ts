@@ -2,10 +2,11 @@
 import { SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver';
 import type { MoneyUnit } from '../catalogue';
 import { formatWan } from '../i18n';
-import { cellValue, lastLineOf, type RowRef, type Table, type TargetDocument } from '../syntax/document';
+import { cellValue, lastLineOf, placeOf, type RowRef, type Table, type TargetDocument } from '../syntax/document';
 import { rangeOf } from './positions';
 import { runAll, type Steps } from '../steps';
 import type { Workspace } from './workspace';
+import { formFolding, formSymbols } from './form-symbols';
 
 /** A row's symbol, spanning its line or through `lastLine` (its unit's or table's last row). */
 function rowSymbol(
@@ -76,10 +77,15 @@ function* tableSymbols(lines: readonly string[], t: Table): Steps<DocumentSymbol
   return [...loose, ...units];
 }
 
-/** The outline, 合计 → units → projects → indicators, a step per project (see `runInSlices`). */
+/** The outline, 合计 → units → projects → indicators (a form: project → 一级 → 二级 → indicators), a step per project (see `runInSlices`). */
 export function* documentSymbolSteps(doc: TargetDocument): Steps<DocumentSymbol[]> {
   const out: DocumentSymbol[] = [];
-  for (const t of doc.tables) out.push(...(yield* tableSymbols(doc.lines, t)));
+  for (const t of doc.tables) {
+    if (t.layout === 'form' && t.model) {
+      out.push(...formSymbols(doc, t.model));
+      yield;
+    } else out.push(...(yield* tableSymbols(doc.lines, t)));
+  }
   return out;
 }
 
@@ -91,6 +97,7 @@ export function foldingRanges(doc: TargetDocument): FoldingRange[] {
   const out: FoldingRange[] = [];
   for (const t of doc.tables) {
     if (t.endLine > t.startLine) out.push({ startLine: t.startLine, endLine: t.endLine, kind: 'region' });
+    if (t.model) out.push(...formFolding(doc, t.model));
     for (const u of t.units) {
       const last = lastLineOfRows(u.projects, lastLineOf(u.ref));
       if (last > u.ref.line) out.push({ startLine: u.ref.line, endLine: last, kind: 'region' });
@@ -104,6 +111,18 @@ export function workspaceSymbols(workspace: Workspace, query: string, limit = 50
   const out: SymbolInformation[] = [];
   for (const file of workspace.all()) {
     for (const t of file.doc.tables) {
+      for (const p of t.model?.projects ?? []) {
+        const located = p.name ?? t.model?.title;
+        const name = located?.text ?? '';
+        if (!located || (q && !name.toLowerCase().includes(q))) continue;
+        out.push({
+          name,
+          kind: SymbolKind.Function,
+          location: { uri: file.uri, range: placeOf(file.doc, located.place.line, located.place.span) },
+          ...(p.department ? { containerName: p.department.text } : {}),
+        });
+        if (out.length >= limit) return out;
+      }
       const rows: Array<[RowRef, SymbolKind, string | undefined]> = [
         ...t.units.map((u): [RowRef, SymbolKind, string | undefined] => [u.ref, SymbolKind.Module, t.department]),
         ...t.projects.map((p): [RowRef, SymbolKind, string | undefined] => [
