@@ -325,6 +325,16 @@ function describeReadError(e: unknown): Bilingual {
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 const isNote = (s: Severity) => s === 'information' || s === 'hint';
 
+/** `help`, `version` and `rules`: what the command line says about itself (undefined for any other command). */
+function runInfo(command: Options['command'], io: Io, say: (text: Bilingual) => string): number | undefined {
+  if (command === 'help') io.out(say(HELP));
+  else if (command === 'version') io.out(VERSION);
+  else if (command === 'rules')
+    for (const r of RULES) io.out(`${r.id.padEnd(30)} ${r.defaultSeverity.padEnd(12)} ${say(r.description)}`);
+  else return undefined;
+  return 0;
+}
+
 export function run(
   argv: readonly string[],
   io: Io,
@@ -346,18 +356,8 @@ export function run(
   const locale = opts.locale;
   const say = (text: Bilingual) => localize(text, locale);
   const warn = (where: string, text: Bilingual) => io.err(`perf-target: ${where}: ${say(text)}`);
-  if (opts.command === 'help') {
-    io.out(say(HELP));
-    return 0;
-  }
-  if (opts.command === 'version') {
-    io.out(VERSION);
-    return 0;
-  }
-  if (opts.command === 'rules') {
-    for (const r of RULES) io.out(`${r.id.padEnd(30)} ${r.defaultSeverity.padEnd(12)} ${say(r.description)}`);
-    return 0;
-  }
+  const info = runInfo(opts.command, io, say);
+  if (info !== undefined) return info;
 
   let stdinBytes: Uint8Array | undefined;
   const readInput = (path: string): string => {

@@ -67,11 +67,21 @@ function replaceFix(cell: Located, start: number, length: number, newText: strin
   };
 }
 
+type Who = { readonly zh: string; readonly en: string };
+
 function checkIndicator(ind: ModelIndicator, hasUnitColumn: boolean, ctx: ProjectContext): void {
   const name = ind.name?.text ?? '';
-  const who = name ? { zh: `「${name}」的`, en: `${name}: ` } : { zh: '', en: '' };
+  const who: Who = name ? { zh: `「${name}」的`, en: `${name}: ` } : { zh: '', en: '' };
+  checkUnitCell(ind, who, ctx);
+  for (const cell of [ind.unit, ind.value, ind.period, ind.annual]) if (cell) checkLatinCase(cell, ctx);
+  for (const cell of [ind.value, ind.period, ind.annual]) if (cell) checkValueCell(ind, cell, hasUnitColumn, who, ctx);
+}
+
+/** The unit column: a number where the unit should be, a count written as a per-unit (`人/次`). */
+function checkUnitCell(ind: ModelIndicator, who: Who, ctx: ProjectContext): void {
   const unit = ind.unit;
-  if (unit && NUMBER_ONLY.test(toAscii(unit.text))) {
+  if (!unit) return;
+  if (NUMBER_ONLY.test(toAscii(unit.text))) {
     ctx.report({
       place: unit.place,
       message: {
@@ -80,100 +90,116 @@ function checkIndicator(ind: ModelIndicator, hasUnitColumn: boolean, ctx: Projec
       },
     });
   }
-  for (const cell of [unit, ind.value, ind.period, ind.annual]) {
-    if (!cell) continue;
-    const latin = latinCase(cell.text);
-    if (latin) {
+  // A compound count written as a per-unit.
+  const joined = splitCount(unit.text.trim(), ind.name?.text ?? '');
+  if (joined)
+    ctx.report({
+      place: unit.place,
+      message: perCountMessage(who, unit.text.trim(), joined),
+      fixes: [replaceFix(unit, unit.text.indexOf(unit.text.trim()), unit.text.trim().length, joined)],
+    });
+}
+
+function perCountMessage(who: Who, written: string, joined: string): { zh: string; en: string } {
+  return {
+    zh: `${who.zh}单位「${written}」读作“每次多少人”，而指标计的是${joined}：应写「${joined}」`,
+    en: `${who.en}the unit “${written}” reads as a rate (per), but the indicator counts ${joined}: write “${joined}”`,
+  };
+}
+
+/** A Latin unit in the wrong case (`80M` for metres). */
+function checkLatinCase(cell: Located, ctx: ProjectContext): void {
+  const latin = latinCase(cell.text);
+  if (!latin) return;
+  ctx.report({
+    place: inCell(cell, latin.start, latin.written.length),
+    message: {
+      zh: `单位「${latin.written}」大小写不对：${latin.zh}应写「${latin.zh}」或「${latin.right}」`,
+      en: `the unit “${latin.written}” is in the wrong case: ${latin.zh} is written “${latin.zh}” or “${latin.right}”`,
+    },
+    fixes: [
+      replaceFix(cell, latin.start, latin.written.length, latin.zh),
+      replaceFix(cell, latin.start, latin.written.length, latin.right),
+    ],
+  });
+}
+
+/** A value cell: a per-unit for a count, a bare number without a unit, a unit beside a unit column. */
+function checkValueCell(
+  ind: ModelIndicator,
+  cell: Located,
+  hasUnitColumn: boolean,
+  who: Who,
+  ctx: ProjectContext,
+): void {
+  const parsed = parseValue(cell.text);
+  const ascii = toAscii(cell.text);
+  for (const m of parsed.measures) {
+    const joined = m.unit ? splitCount(m.unit, ind.name?.text ?? '') : undefined;
+    if (!joined) continue;
+    const at = cell.text.indexOf(m.unit, m.start);
+    if (at >= 0)
       ctx.report({
-        place: inCell(cell, latin.start, latin.written.length),
-        message: {
-          zh: `单位「${latin.written}」大小写不对：${latin.zh}应写「${latin.zh}」或「${latin.right}」`,
-          en: `the unit “${latin.written}” is in the wrong case: ${latin.zh} is written “${latin.zh}” or “${latin.right}”`,
-        },
-        fixes: [
-          replaceFix(cell, latin.start, latin.written.length, latin.zh),
-          replaceFix(cell, latin.start, latin.written.length, latin.right),
-        ],
-      });
-    }
-  }
-  // A compound count written as a per-unit, in the unit column or after the value's number.
-  if (unit) {
-    const joined = splitCount(unit.text.trim(), name);
-    if (joined)
-      ctx.report({
-        place: unit.place,
-        message: {
-          zh: `${who.zh}单位「${unit.text.trim()}」读作“每次多少人”，而指标计的是${joined}：应写「${joined}」`,
-          en: `${who.en}the unit “${unit.text.trim()}” reads as a rate (per), but the indicator counts ${joined}: write “${joined}”`,
-        },
-        fixes: [replaceFix(unit, unit.text.indexOf(unit.text.trim()), unit.text.trim().length, joined)],
+        place: inCell(cell, at, m.unit.length),
+        message: perCountMessage(who, m.unit, joined),
+        fixes: [replaceFix(cell, at, m.unit.length, joined)],
       });
   }
-  for (const cell of [ind.value, ind.period, ind.annual]) {
-    if (!cell) continue;
-    const parsed = parseValue(cell.text);
-    const ascii = toAscii(cell.text);
-    for (const m of parsed.measures) {
-      const joined = m.unit ? splitCount(m.unit, name) : undefined;
-      if (!joined) continue;
-      const at = cell.text.indexOf(m.unit, m.start);
-      if (at >= 0)
-        ctx.report({
-          place: inCell(cell, at, m.unit.length),
-          message: {
-            zh: `${who.zh}单位「${m.unit}」读作“每次多少人”，而指标计的是${joined}：应写「${joined}」`,
-            en: `${who.en}the unit “${m.unit}” reads as a rate (per), but the indicator counts ${joined}: write “${joined}”`,
+  if (DATE_LIKE.test(ascii) || SERIAL.test(ascii) || isQualitative(ind)) return;
+  const unit = ind.unit;
+  if (BARE_NUMBER.test(ascii) && !(unit && unit.text.trim() !== '')) {
+    ctx.report({
+      place: cell.place,
+      message: hasUnitColumn
+        ? {
+            zh: `${who.zh}指标值「${cell.text.trim()}」没有计量单位：计量单位列为空`,
+            en: `${who.en}the value “${cell.text.trim()}” has no unit: the unit column is empty`,
+          }
+        : {
+            zh: `${who.zh}指标值「${cell.text.trim()}」没有单位（人、个、%、万元……）：表中没有计量单位列，单位应写在指标值里`,
+            en: `${who.en}the value “${cell.text.trim()}” has no unit (人, 个, %, 万元 …): the form has no unit column, so the value carries it`,
           },
-          fixes: [replaceFix(cell, at, m.unit.length, joined)],
-        });
-    }
-    if (DATE_LIKE.test(ascii) || SERIAL.test(ascii) || isQualitative(ind)) continue;
-    if (BARE_NUMBER.test(ascii) && !(unit && unit.text.trim() !== '')) {
-      ctx.report({
-        place: cell.place,
-        message: hasUnitColumn
-          ? {
-              zh: `${who.zh}指标值「${cell.text.trim()}」没有计量单位：计量单位列为空`,
-              en: `${who.en}the value “${cell.text.trim()}” has no unit: the unit column is empty`,
-            }
-          : {
-              zh: `${who.zh}指标值「${cell.text.trim()}」没有单位（人、个、%、万元……）：表中没有计量单位列，单位应写在指标值里`,
-              en: `${who.en}the value “${cell.text.trim()}” has no unit (人, 个, %, 万元 …): the form has no unit column, so the value carries it`,
-            },
-      });
-      continue;
-    }
-    // A unit in the value column beside a unit column: the value column holds the number alone.
-    const [only] = parsed.measures;
-    if (hasUnitColumn && parsed.onlyMeasures && parsed.measures.length === 1 && only && only.unit !== '') {
-      const twice = unit && unit.text.trim() === only.unit;
-      const at = cell.text.indexOf(only.unit, only.start);
-      const fixes: Fix[] =
-        twice && at >= 0
-          ? [
-              {
-                title: { zh: `删去指标值中的「${only.unit}」`, en: `Remove “${only.unit}” from the value` },
-                safe: false,
-                edits: [{ ...inCell(cell, at, only.unit.length), newText: '' }],
-              },
-            ]
-          : [];
-      ctx.report({
-        place: at >= 0 ? inCell(cell, at, only.unit.length) : cell.place,
-        message: twice
-          ? {
-              zh: `${who.zh}单位「${only.unit}」在指标值和计量单位列各写了一次：指标值只写数字`,
-              en: `${who.en}the unit “${only.unit}” is written in the value and in the unit column: the value holds the number alone`,
-            }
-          : {
-              zh: `${who.zh}单位「${only.unit}」写在了指标值里：表中有计量单位列，单位应写在那里，指标值只写数字`,
-              en: `${who.en}the unit “${only.unit}” is written in the value: the form has a unit column, which should hold it; the value holds the number alone`,
-            },
-        ...(fixes.length > 0 ? { fixes } : {}),
-      });
-    }
+    });
+    return;
   }
+  const [only] = parsed.measures;
+  if (hasUnitColumn && parsed.onlyMeasures && parsed.measures.length === 1 && only && only.unit !== '')
+    reportUnitInValue(cell, only, unit, who, ctx);
+}
+
+/** A unit in the value column beside a unit column: the value column holds the number alone. */
+function reportUnitInValue(
+  cell: Located,
+  only: { readonly unit: string; readonly start: number },
+  unit: Located | undefined,
+  who: Who,
+  ctx: ProjectContext,
+): void {
+  const twice = unit && unit.text.trim() === only.unit;
+  const at = cell.text.indexOf(only.unit, only.start);
+  const fixes: Fix[] =
+    twice && at >= 0
+      ? [
+          {
+            title: { zh: `删去指标值中的「${only.unit}」`, en: `Remove “${only.unit}” from the value` },
+            safe: false,
+            edits: [{ ...inCell(cell, at, only.unit.length), newText: '' }],
+          },
+        ]
+      : [];
+  ctx.report({
+    place: at >= 0 ? inCell(cell, at, only.unit.length) : cell.place,
+    message: twice
+      ? {
+          zh: `${who.zh}单位「${only.unit}」在指标值和计量单位列各写了一次：指标值只写数字`,
+          en: `${who.en}the unit “${only.unit}” is written in the value and in the unit column: the value holds the number alone`,
+        }
+      : {
+          zh: `${who.zh}单位「${only.unit}」写在了指标值里：表中有计量单位列，单位应写在那里，指标值只写数字`,
+          en: `${who.en}the unit “${only.unit}” is written in the value: the form has a unit column, which should hold it; the value holds the number alone`,
+        },
+    ...(fixes.length > 0 ? { fixes } : {}),
+  });
 }
 
 /** Whether the form has a unit column: some indicator has a unit cell. */

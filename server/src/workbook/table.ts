@@ -240,21 +240,7 @@ function sheetLines(
   notes: Bilingual[],
 ): void {
   const name = sheet.name;
-  if (sheet.hidden) notes.push({ zh: `工作表“${name}”是隐藏的，已导入`, en: `sheet "${name}" is hidden; imported` });
-  const hiddenRows = sheet.rows.filter((r) => r.hidden).map((r) => r.index);
-  if (hiddenRows.length > 0) {
-    notes.push({
-      zh: `工作表“${name}”的隐藏行 ${listRows(hiddenRows)} 已照常导入`,
-      en: `sheet "${name}": hidden rows ${listRows(hiddenRows)} imported like the others`,
-    });
-  }
-  if (sheet.hiddenColumns.length > 0) {
-    const cols = sheet.hiddenColumns.slice(0, 10).map(columnName).join(', ');
-    notes.push({
-      zh: `工作表“${name}”的隐藏列 ${cols} 已照常导入`,
-      en: `sheet "${name}": hidden columns ${cols} imported like the others`,
-    });
-  }
+  noteHidden(sheet, notes);
   const withValues = sheet.rows.filter((r) => r.cells.length > 0);
   const last = withValues[withValues.length - 1]?.index ?? -1;
   const byIndex = new Map(withValues.map((r) => [r.index, r]));
@@ -266,8 +252,7 @@ function sheetLines(
   const covered = mergeCover(form ? sheet.merges : []);
   let leftOut = 0;
   let farRight = 0;
-  let tabs = 0;
-  let flattened = 0;
+  const counts = { tabs: 0, flattened: 0 };
   for (let r = 0; r <= last; r++) {
     const row = byIndex.get(r);
     let values: CellValue[] = [];
@@ -291,25 +276,7 @@ function sheetLines(
         if (values.length > 0) while (values.length < WIDTH) values.push('');
       }
     }
-    const cells = values.map((v) => {
-      let s = typeof v === 'number' ? String(v) : v;
-      if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
-      if (s.includes('\t')) {
-        tabs++;
-        s = s.replace(/\t/g, ' ');
-      }
-      return cellSource(s);
-    });
-    let text = cells.join('\t');
-    const firstBreak = text.indexOf('\n');
-    if (firstBreak >= 0) {
-      let breaks = 0;
-      for (let at = firstBreak; at >= 0; at = text.indexOf('\n', at + 1)) breaks++;
-      if (breaks >= TABLE_LIMITS.rowLines || text.length - firstBreak > TABLE_LIMITS.rowContinuation) {
-        flattened++;
-        text = cells.map((c) => c.replace(/\n/g, ' ')).join('\t');
-      }
-    }
+    const text = lineOf(values, counts);
     const place: LinePlace = { sheet: name, row: r, firstCol: from };
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) places.push(place);
     places.push(place);
@@ -327,17 +294,61 @@ function sheetLines(
       en: `sheet "${name}": ${farRight} cell(s) more than ${TABLE_LIMITS.columns} columns right of the header's first; not imported`,
     });
   }
-  if (tabs > 0)
+  if (counts.tabs > 0)
     notes.push({
-      zh: `工作表“${name}”有 ${tabs} 个单元格含制表符，已换成空格`,
-      en: `sheet "${name}": tabs in ${tabs} cell(s) became spaces`,
+      zh: `工作表“${name}”有 ${counts.tabs} 个单元格含制表符，已换成空格`,
+      en: `sheet "${name}": tabs in ${counts.tabs} cell(s) became spaces`,
     });
-  if (flattened > 0) {
+  if (counts.flattened > 0) {
     notes.push({
-      zh: `工作表“${name}”有 ${flattened} 行的换行过多，已换成空格`,
-      en: `sheet "${name}": line breaks in ${flattened} row(s) too long to keep became spaces`,
+      zh: `工作表“${name}”有 ${counts.flattened} 行的换行过多，已换成空格`,
+      en: `sheet "${name}": line breaks in ${counts.flattened} row(s) too long to keep became spaces`,
     });
   }
+}
+
+/** Notes that a sheet, or rows or columns of it, are hidden (their cells are imported all the same). */
+function noteHidden(sheet: Sheet, notes: Bilingual[]): void {
+  const name = sheet.name;
+  if (sheet.hidden) notes.push({ zh: `工作表“${name}”是隐藏的，已导入`, en: `sheet "${name}" is hidden; imported` });
+  const hiddenRows = sheet.rows.filter((r) => r.hidden).map((r) => r.index);
+  if (hiddenRows.length > 0) {
+    notes.push({
+      zh: `工作表“${name}”的隐藏行 ${listRows(hiddenRows)} 已照常导入`,
+      en: `sheet "${name}": hidden rows ${listRows(hiddenRows)} imported like the others`,
+    });
+  }
+  if (sheet.hiddenColumns.length > 0) {
+    const cols = sheet.hiddenColumns.slice(0, 10).map(columnName).join(', ');
+    notes.push({
+      zh: `工作表“${name}”的隐藏列 ${cols} 已照常导入`,
+      en: `sheet "${name}": hidden columns ${cols} imported like the others`,
+    });
+  }
+}
+
+/**
+ * A sheet row's cells as one line of text: tabs inside a cell become spaces, and a row whose line
+ * breaks exceed the limits is flattened onto one line (each counted in `counts`).
+ */
+function lineOf(values: readonly CellValue[], counts: { tabs: number; flattened: number }): string {
+  const cells = values.map((v) => {
+    let s = typeof v === 'number' ? String(v) : v;
+    if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
+    if (s.includes('\t')) {
+      counts.tabs++;
+      s = s.replace(/\t/g, ' ');
+    }
+    return cellSource(s);
+  });
+  const text = cells.join('\t');
+  const firstBreak = text.indexOf('\n');
+  if (firstBreak < 0) return text;
+  let breaks = 0;
+  for (let at = firstBreak; at >= 0; at = text.indexOf('\n', at + 1)) breaks++;
+  if (breaks < TABLE_LIMITS.rowLines && text.length - firstBreak <= TABLE_LIMITS.rowContinuation) return text;
+  counts.flattened++;
+  return cells.map((c) => c.replace(/\n/g, ' ')).join('\t');
 }
 
 /**
