@@ -23,6 +23,14 @@ import { rowColumns } from './row-columns';
 import { subtotalMismatch } from './subtotal-mismatch';
 import { totalMismatch } from './total-mismatch';
 import type { Rule } from './types';
+import { amountWrittenUnit } from './amount-written-unit';
+import { goalsIdentical } from './goals-identical';
+import { indicatorIsGoal } from './indicator-is-goal';
+import { nameDiffersFromGoal } from './name-differs-from-goal';
+import { satisfactionDuplicate } from './satisfaction-duplicate';
+import { valueInProse } from './value-in-prose';
+import { valueIsPeriod } from './value-is-period';
+import { zeroCost } from './zero-cost';
 import { unknownCode } from './unknown-code';
 import { valueMissing } from './value-missing';
 import { valueMultipleComparators } from './value-multiple-comparators';
@@ -42,6 +50,8 @@ export const RULES: readonly Rule[] = [
   totalMismatch,
   subtotalMismatch,
   moneyUnitMismatch,
+  // arithmetic: meaning of a project
+  amountWrittenUnit,
   // syntax
   indicatorSyntax,
   indicatorNumbering,
@@ -58,9 +68,18 @@ export const RULES: readonly Rule[] = [
   valueMultipleComparators,
   percentOutOfRange,
   costExceedsBudget,
+  // values: meaning of a project
+  indicatorIsGoal,
+  valueIsPeriod,
+  valueInProse,
+  zeroCost,
+  goalsIdentical,
+  satisfactionDuplicate,
   // style
   punctuationStyle,
   nonstandardCharacters,
+  // style: meaning of a project
+  nameDiffersFromGoal,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
