@@ -635,7 +635,19 @@ export const DATE_RANGE_MARKS: readonly string[] = ['-', '－', '—', '–', '�
  * Words after a date that make it a deadline or say when it is met (`12月底前完成`, `6月30日以前`):
  * with them, a date value is a measure, not prose.
  */
-export const DEADLINE_WORDS: readonly string[] = ['底前', '之前', '以前', '前', '底', '以内', '内', '完成', '截止', '截至', '止'];
+export const DEADLINE_WORDS: readonly string[] = [
+  '底前',
+  '之前',
+  '以前',
+  '前',
+  '底',
+  '以内',
+  '内',
+  '完成',
+  '截止',
+  '截至',
+  '止',
+];
 
 /**
  * Words that frame a value's measure without being prose (`每年1次`, `累计500人`, `共10项`), and
@@ -666,4 +678,19 @@ export const VALUE_FRAME_WORDS: readonly string[] = [
  * Particles and conjunctions (`的`, `和`, `、`…): a phrase does not start on one, and a character
  * dropped next to one (`节日慰问金(的)发放`, `博士后(站)和博士工作站`) is a shortening, not a typo.
  */
-export const PHRASE_PARTICLES: readonly string[] = ['的', '之', '和', '与', '及', '或', '并', '等', '对', '在', '为', '了', '地', '得'];
+export const PHRASE_PARTICLES: readonly string[] = [
+  '的',
+  '之',
+  '和',
+  '与',
+  '及',
+  '或',
+  '并',
+  '等',
+  '对',
+  '在',
+  '为',
+  '了',
+  '地',
+  '得',
+];

@@ -49,7 +49,9 @@ export const amountWrittenUnit: RowRule = {
       },
     ],
     good: [
-      { rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：≥100人次；年度指标值：≥100人次。') },
+      {
+        rows: withIndicators('1、1-产出指标；11-数量指标；培训人次；实施周期指标值：≥100人次；年度指标值：≥100人次。'),
+      },
       {
         layout: 'form',
         rows: [

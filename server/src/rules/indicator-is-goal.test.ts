@@ -8,18 +8,24 @@ const A = '1、1-产出指标；11-数量指标；培训人次；实施周期指
 describeRule(indicatorIsGoal, [
   {
     name: 'a goal sentence with a percent target',
-    rows: withIndicators(`${A}2、2-效益指标；22-社会效益；促进人口与经济协调发展；实施周期指标值：100%；年度指标值：100%。`),
+    rows: withIndicators(
+      `${A}2、2-效益指标；22-社会效益；促进人口与经济协调发展；实施周期指标值：100%；年度指标值：100%。`,
+    ),
     underlines: ['促进人口与经济协调发展'],
     messages: [{ zh: '以“促进”开头', en: '“100%” against it measures nothing' }],
   },
   {
     name: 'a goal sentence with a qualitative value',
-    rows: withIndicators(`${A}2、2-效益指标；24-可持续影响；实现社会稳定和谐发展；实施周期指标值：长期；年度指标值：长期。`),
+    rows: withIndicators(
+      `${A}2、2-效益指标；24-可持续影响；实现社会稳定和谐发展；实施周期指标值：长期；年度指标值：长期。`,
+    ),
     underlines: ['实现社会稳定和谐发展'],
   },
   {
     name: 'a goal verb with a measure word is an indicator',
-    rows: withIndicators(`${A}2、2-效益指标；22-社会效益；提高群众政策知晓率；实施周期指标值：≥90%；年度指标值：≥90%。`),
+    rows: withIndicators(
+      `${A}2、2-效益指标；22-社会效益；提高群众政策知晓率；实施周期指标值：≥90%；年度指标值：≥90%。`,
+    ),
     underlines: [],
   },
 ]);

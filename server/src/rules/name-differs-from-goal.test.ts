@@ -5,7 +5,12 @@ import { nameDiffersFromGoal } from './name-differs-from-goal';
 
 const S = '2、3-满意度指标；31-服务对象满意度；受益群众满意度；实施周期指标值：≥90%；年度指标值：≥90%。';
 const row = (name: string, goal: string): string[] => [
-  projectRow('特困家庭再扶助', ['6.30', '6.30'], `1、1-产出指标；11-数量指标；${name}；实施周期指标值：63人；年度指标值：63人。${S}`, goal),
+  projectRow(
+    '特困家庭再扶助',
+    ['6.30', '6.30'],
+    `1、1-产出指标；11-数量指标；${name}；实施周期指标值：63人；年度指标值：63人。${S}`,
+    goal,
+  ),
 ];
 
 describeRule(nameDiffersFromGoal, [

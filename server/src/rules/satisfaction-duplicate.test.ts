@@ -8,7 +8,9 @@ const A = '1、1-产出指标；11-数量指标；培训人次；实施周期指
 describeRule(satisfactionDuplicate, [
   {
     name: 'a 100% target, reported once per indicator',
-    rows: withIndicators(`${A}2、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值：100%；年度指标值：100%。`),
+    rows: withIndicators(
+      `${A}2、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值：100%；年度指标值：100%。`,
+    ),
     underlines: ['100%'],
     messages: [{ zh: '≥90%～95%', en: '≥90–95%' }],
   },
@@ -29,7 +31,9 @@ describeRule(satisfactionDuplicate, [
   },
   {
     name: 'a ceiling of 100% promises nothing unrealistic',
-    rows: withIndicators(`${A}2、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值：≤100%；年度指标值：≥90%。`),
+    rows: withIndicators(
+      `${A}2、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值：≤100%；年度指标值：≥90%。`,
+    ),
     underlines: [],
   },
 ]);

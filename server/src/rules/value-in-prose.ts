@@ -3,7 +3,7 @@ import type { Measure } from '../syntax/value';
 import { COMPARATOR_FORMS, DEADLINE_WORDS, STANDARD_WORDS, VALUE_FRAME_WORDS } from '../vocabulary';
 import { withIndicators } from './examples';
 import { classCode, cjkRuns, measuresOf, placeIn, valuesOf } from './meaning';
-import type { ProjectRule } from './types';
+import type { ProjectReport, ProjectRule } from './types';
 
 /** The cost class: its targets are ceilings. */
 const COST = '14';
@@ -126,18 +126,18 @@ export const valueInProse: ProjectRule = {
         if (/的\s*$/.test(before)) continue;
         const around = cjkRuns(before + after).reduce((n, r) => n + r.text.length, 0);
         if (around < MIN_AROUND || prose(before, name) + prose(after, name) < MIN_PROSE) continue;
-        report(v, m, ind, ctx.report);
+        ctx.report(report(v, m, ind));
       }
     }
   },
 };
 
-function report(v: Located, m: Measure, ind: ModelIndicator, push: Parameters<ProjectRule['checkProject']>[1]['report']): void {
+function report(v: Located, m: Measure, ind: ModelIndicator): ProjectReport {
   const alone = measureAlone(v.text, m, ind);
   const lead = v.text.length - v.text.trimStart().length;
   const end = v.text.trimEnd().length;
   const place = placeIn(v, lead, end);
-  push({
+  return {
     place,
     message: {
       zh: `指标值“${v.text.trim()}”是一句话，数字埋在其中：只写衡量值${alone ? `（如“${alone}”）` : '（比较符号、数字和单位）'}，说明放到指标名称或目标中`,
@@ -154,5 +154,5 @@ function report(v: Located, m: Measure, ind: ModelIndicator, push: Parameters<Pr
           ],
         }
       : {}),
-  });
+  };
 }

@@ -14,7 +14,11 @@ describeRule(valueIsPeriod, [
     underlines: ['2021年1月-12月'],
     messages: [{ zh: '一整年', en: 'a whole year' }],
   },
-  { name: 'a whole year, days written', rows: time('2023年1月1日至2023年12月31日'), underlines: ['2023年1月1日至2023年12月31日'] },
+  {
+    name: 'a whole year, days written',
+    rows: time('2023年1月1日至2023年12月31日'),
+    underlines: ['2023年1月1日至2023年12月31日'],
+  },
   { name: 'a whole year, months only', rows: time('2023年1-12月'), underlines: ['2023年1-12月'] },
   { name: 'part of a year is a deadline window', rows: time('2023年1月-6月'), underlines: [] },
   { name: 'a deadline', rows: time('2023年12月底前完成'), underlines: [] },
