@@ -35,6 +35,15 @@ const CONTRACT = [
   'cost-exceeds-budget',
   'punctuation-style',
   'nonstandard-characters',
+  // a project's meaning, in every layout (issue #18)
+  'amount-written-unit',
+  'indicator-is-goal',
+  'value-is-period',
+  'value-in-prose',
+  'zero-cost',
+  'goals-identical',
+  'satisfaction-duplicate',
+  'name-differs-from-goal',
 ];
 
 describe('rule registry', () => {

@@ -1,13 +1,17 @@
 import type { Located } from '../model/types';
 import { PHRASE_PARTICLES } from '../vocabulary';
 import { withIndicators } from './examples';
-import { cjkRuns } from './meaning';
+import { cjkRuns } from '../meaning';
 import type { ProjectRule } from './types';
 
 /** The shortest phrase compared: shorter ones differ by a character too often by design (市级 / 区级). */
 const MIN_PHRASE = 5;
 /** Characters kept on each side of the difference: a difference at a phrase's edge is another phrase. */
 const MIN_SIDE = 2;
+/** Indicator names are short: a longer one is not compared (and the comparison stays cheap). */
+const MAX_NAME = 60;
+/** How much of each goal is compared. */
+const MAX_GOAL = 2000;
 /** Numerals: `第一批` and `第二批` differ on purpose. */
 const NUMERALS = /[0-9一二三四五六七八九十百千万两零〇]/;
 
@@ -31,7 +35,10 @@ function common(a: string, i: number, b: string, j: number): number {
  * at least two characters on each side of it; undefined when the name also writes the goal's phrase.
  */
 function findTypo(name: string, goals: readonly string[]): Typo | undefined {
-  const goalRuns = goals.flatMap((g) => cjkRuns(g).map((r) => r.text)).filter((r) => r.length >= MIN_PHRASE);
+  if (name.length > MAX_NAME) return undefined;
+  const goalRuns = goals
+    .flatMap((g) => cjkRuns(g.slice(0, MAX_GOAL)).map((r) => r.text))
+    .filter((r) => r.length >= MIN_PHRASE);
   let best: (Typo & { length: number }) | undefined;
   for (const run of cjkRuns(name)) {
     const n = run.text;

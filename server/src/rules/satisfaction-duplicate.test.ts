@@ -30,6 +30,13 @@ describeRule(satisfactionDuplicate, [
     underlines: [],
   },
   {
+    name: 'a name that says nobody’s satisfaction is compared with no other',
+    rows: withIndicators(
+      `${A}2、3-满意度指标；31-服务对象满意度；满意度；实施周期指标值：≥90%；年度指标值：≥90%。3、3-满意度指标；31-服务对象满意度；补贴对象满意度；实施周期指标值：≥95%；年度指标值：≥95%。`,
+    ),
+    underlines: [],
+  },
+  {
     name: 'a ceiling of 100% promises nothing unrealistic',
     rows: withIndicators(
       `${A}2、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值：≤100%；年度指标值：≥90%。`,

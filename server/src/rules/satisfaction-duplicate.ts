@@ -2,13 +2,13 @@ import type { Located, ModelIndicator } from '../model/types';
 import { formatNumber } from '../i18n';
 import { SATISFACTION_REALISTIC, SATISFACTION_WORDS } from '../vocabulary';
 import { withIndicators } from './examples';
-import { measuresOf, textSpan, valuesOf } from './meaning';
+import { measuresOf, textSpan, valuesOf } from '../meaning';
 import type { ProjectRule } from './types';
 
 interface Target {
   readonly ind: ModelIndicator;
   readonly name: Located;
-  /** Who is satisfied: the name's Chinese characters before 满意 (`市民`, '' for `满意度`). */
+  /** Who is satisfied: the name's Chinese characters before 满意 (`市民`; '' for `满意度`, compared with no other). */
   readonly subject: string;
   readonly value: Located;
   readonly percent: number;
@@ -50,8 +50,8 @@ export const satisfactionDuplicate: ProjectRule = {
     en: 'Two satisfaction targets of the same people in one project differ, or a satisfaction target is 100%.',
   },
   rationale: {
-    zh: '同一群体的满意度只调查一次：“市民对空气质量改善的满意程度 ≥85%”与“市民满意度 ≥90%”是两个标准，应合并为一个指标（不同群体——如学生与家长——可以各有目标）。满意度调查几乎不可能达到 100%，审核一般要求 ≥90%～95%。',
-    en: 'The same people’s satisfaction is surveyed once: “市民对空气质量改善的满意程度 ≥85%” and “市民满意度 ≥90%” are two standards for one thing; keep one (different groups, such as pupils and parents, may each have theirs). A survey almost never reaches 100%; reviewers ask for ≥90–95%.',
+    zh: '同一群体的满意度只调查一次：“市民对空气质量改善的满意程度 ≥85%”与“市民满意度 ≥90%”是两个标准，应合并为一个指标（不同群体——如学生与家长——可以各有目标；只有两个名称都写明对象、且一方包含另一方时才比较）。满意度调查几乎不可能达到 100%，审核一般要求 ≥90%～95%。',
+    en: 'The same people’s satisfaction is surveyed once: “市民对空气质量改善的满意程度 ≥85%” and “市民满意度 ≥90%” are two standards for one thing; keep one (different groups, such as pupils and parents, may each have theirs; two names are compared only when both say whose satisfaction it is and one holds the other). A survey almost never reaches 100%; reviewers ask for ≥90–95%.',
   },
   examples: {
     bad: [
@@ -110,7 +110,9 @@ export const satisfactionDuplicate: ProjectRule = {
           (x) =>
             x.ind !== b.ind &&
             x.percent !== b.percent &&
-            (x.subject === '' || b.subject === '' || x.subject.includes(b.subject) || b.subject.includes(x.subject)),
+            x.subject !== '' &&
+            b.subject !== '' &&
+            (x.subject.includes(b.subject) || b.subject.includes(x.subject)),
         );
       if (!a) continue;
       ctx.report({

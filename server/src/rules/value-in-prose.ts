@@ -2,7 +2,7 @@ import type { Located, ModelIndicator } from '../model/types';
 import type { Measure } from '../syntax/value';
 import { COMPARATOR_FORMS, DEADLINE_WORDS, STANDARD_WORDS, VALUE_FRAME_WORDS } from '../vocabulary';
 import { withIndicators } from './examples';
-import { classCode, cjkRuns, measuresOf, placeIn, valuesOf } from './meaning';
+import { classCode, cjkRuns, measuresOf, placeIn, valuesOf } from '../meaning';
 import type { ProjectReport, ProjectRule } from './types';
 
 /** The cost class: its targets are ceilings. */
@@ -19,6 +19,8 @@ const FRAME = [
 /** Prose: at least this many Chinese characters around the measure, and this many once frame words and the name are taken out. */
 const MIN_AROUND = 3;
 const MIN_PROSE = 2;
+/** Values longer than this are not read (a value is short; a long one is another rule's, and reading stays cheap). */
+const MAX_VALUE = 200;
 
 /** The Chinese characters of `text` that neither frame a measure nor repeat the indicator's name. */
 function prose(text: string, name: string): number {
@@ -117,6 +119,7 @@ export const valueInProse: ProjectRule = {
     for (const ind of project.indicators) {
       const name = ind.name?.text ?? '';
       for (const v of valuesOf(ind)) {
+        if (v.text.length > MAX_VALUE) continue;
         const measures = measuresOf(ind, v);
         const m = measures[0];
         if (measures.length !== 1 || !m) continue;
