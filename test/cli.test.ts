@@ -461,20 +461,20 @@ describe('command line: what matters first', () => {
     const summary = lines.pop() ?? '';
     assert.equal(
       summary,
-      '1 file(s) checked: 8 error(s), 52 warning(s), 84 note(s) (notes not listed; --notes lists them)',
+      '1 file(s) checked: 8 error(s), 54 warning(s), 95 note(s) (notes not listed; --notes lists them)',
     );
     const severities = lines.map(severityOf);
-    assert.deepEqual(severities, [...Array<string>(8).fill('error'), ...Array<string>(52).fill('warning')]);
+    assert.deepEqual(severities, [...Array<string>(8).fill('error'), ...Array<string>(54).fill('warning')]);
     const zh = run(['check', '--exit-zero', 'seeds'], root, ZH).out.trim().split('\n').pop();
-    assert.equal(zh, '检查了 1 个文件：8 个错误，52 个警告，84 条提示（提示未列出，加 --notes 列出）');
+    assert.equal(zh, '检查了 1 个文件：8 个错误，54 个警告，95 条提示（提示未列出，加 --notes 列出）');
   });
 
   it('lists the notes after the warnings with --notes, each group in file and line order', () => {
     const r = run(['check', '--notes', sample]);
     assert.equal(r.code, 1);
     const lines = r.out.trim().split('\n');
-    assert.equal(lines.pop(), '1 file(s) checked: 8 error(s), 52 warning(s), 84 note(s)');
-    assert.equal(lines.length, 144);
+    assert.equal(lines.pop(), '1 file(s) checked: 8 error(s), 54 warning(s), 95 note(s)');
+    assert.equal(lines.length, 157);
     const rank = { error: 0, warning: 1, information: 2, hint: 3 } as Record<string, number>;
     const ranks = lines.map((l) => rank[severityOf(l) ?? ''] ?? -1);
     assert.deepEqual(
@@ -482,12 +482,12 @@ describe('command line: what matters first', () => {
       [...ranks].sort((a, b) => a - b),
       'grouped by severity',
     );
-    assert.ok(ranks.slice(60).every((x) => x >= 2));
+    assert.ok(ranks.slice(62).every((x) => x >= 2));
     const json = JSON.parse(run(['check', '--format', 'json', sample]).out) as Array<{
       severity: string;
       line: number;
     }>;
-    assert.equal(json.length, 144, 'JSON keeps every finding');
+    assert.equal(json.length, 157, 'JSON keeps every finding');
     for (const group of ['error', 'warning']) {
       const textLines = lines.filter((l) => severityOf(l) === group).map((l) => Number(l.split(':')[1]));
       assert.deepEqual(

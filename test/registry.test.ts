@@ -47,6 +47,15 @@ const CONTRACT = [
   'serial-date',
   'baseline-tag',
   'placeholder-value',
+  // a project's meaning, in every layout (issue #18)
+  'amount-written-unit',
+  'indicator-is-goal',
+  'value-is-period',
+  'value-in-prose',
+  'zero-cost',
+  'goals-identical',
+  'satisfaction-duplicate',
+  'name-differs-from-goal',
 ];
 
 describe('rule registry', () => {

@@ -769,3 +769,80 @@ export const SPENDING_KINDS: Readonly<Record<'basic' | 'project', readonly strin
   basic: ['基本支出', '基本支出经费'],
   project: ['项目支出', '项目支出经费'],
 };
+// ---- forms: meaning of a project
+
+/** What makes an indicator a satisfaction measure (`受益群众满意度`, `服务对象满意率`). */
+export const SATISFACTION_WORDS: readonly string[] = ['满意'];
+
+/** What reviewers accept as a satisfaction target: a survey never reaches 100%. */
+export const SATISFACTION_REALISTIC: Bilingual = { zh: '≥90%～95%', en: '≥90–95%' };
+
+/** Words a table calls the year's money with (`年度资金总额`, `本年度预算`, `当年预算`). */
+export const ANNUAL_WORDS: readonly string[] = ['年度', '本年', '当年'];
+
+/** Marks between the two ends of a date range (`2023.07-2024.01`, `2021年1月至12月`). */
+export const DATE_RANGE_MARKS: readonly string[] = ['-', '－', '—', '–', '―', '~', '～', '至', '到'];
+
+/**
+ * Words after a date that make it a deadline or say when it is met (`12月底前完成`, `6月30日以前`):
+ * with them, a date value is a measure, not prose.
+ */
+export const DEADLINE_WORDS: readonly string[] = [
+  '底前',
+  '之前',
+  '以前',
+  '前',
+  '底',
+  '以内',
+  '内',
+  '完成',
+  '截止',
+  '截至',
+  '止',
+];
+
+/**
+ * Words that frame a value's measure without being prose (`每年1次`, `累计500人`, `共10项`), and
+ * the tags forms add after a value (`(计划标准)`: see STANDARD_WORDS).
+ */
+export const VALUE_FRAME_WORDS: readonly string[] = [
+  '每半年',
+  '每学期',
+  '每季度',
+  '每年',
+  '每季',
+  '每月',
+  '每周',
+  '每天',
+  '每日',
+  '每人',
+  '全年',
+  '年均',
+  '累计',
+  '共计',
+  '合计',
+  '总计',
+  '共',
+  '约',
+];
+
+/**
+ * Particles and conjunctions (`的`, `和`, `、`…): a phrase does not start on one, and a character
+ * dropped next to one (`节日慰问金(的)发放`, `博士后(站)和博士工作站`) is a shortening, not a typo.
+ */
+export const PHRASE_PARTICLES: readonly string[] = [
+  '的',
+  '之',
+  '和',
+  '与',
+  '及',
+  '或',
+  '并',
+  '等',
+  '对',
+  '在',
+  '为',
+  '了',
+  '地',
+  '得',
+];

@@ -30,6 +30,14 @@ import { subtotalMismatch } from './subtotal-mismatch';
 import { totalMismatch } from './total-mismatch';
 import type { Rule } from './types';
 import { weightsTotal } from './weights-total';
+import { amountWrittenUnit } from './amount-written-unit';
+import { goalsIdentical } from './goals-identical';
+import { indicatorIsGoal } from './indicator-is-goal';
+import { nameDiffersFromGoal } from './name-differs-from-goal';
+import { satisfactionDuplicate } from './satisfaction-duplicate';
+import { valueInProse } from './value-in-prose';
+import { valueIsPeriod } from './value-is-period';
+import { zeroCost } from './zero-cost';
 import { unknownCode } from './unknown-code';
 import { unbalancedBrackets } from './unbalanced-brackets';
 import { staffPayInProject } from './staff-pay-in-project';
@@ -59,6 +67,8 @@ export const RULES: readonly Rule[] = [
   staffPayInProject,
   // arithmetic: application forms
   weightsTotal,
+  // arithmetic: meaning of a project
+  amountWrittenUnit,
   // syntax
   indicatorSyntax,
   indicatorNumbering,
@@ -82,10 +92,19 @@ export const RULES: readonly Rule[] = [
   serialDate,
   baselineTag,
   placeholderValue,
+  // values: meaning of a project
+  indicatorIsGoal,
+  valueIsPeriod,
+  valueInProse,
+  zeroCost,
+  goalsIdentical,
+  satisfactionDuplicate,
   // style
   punctuationStyle,
   nonstandardCharacters,
   unbalancedBrackets,
+  // style: meaning of a project
+  nameDiffersFromGoal,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
