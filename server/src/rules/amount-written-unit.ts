@@ -1,7 +1,7 @@
 import { formatNumber } from '../i18n';
 import type { Located } from '../model/types';
 import { withIndicators } from './examples';
-import { classCode, measuresOf, textSpan, valuesOf } from '../meaning';
+import { classCode, measuresOf, textSpan, valuesOf } from '../model/meaning';
 import type { RowRule } from './types';
 
 /** The cost class (成本指标). */

@@ -1,7 +1,7 @@
 import type { Located } from '../model/types';
 import { ANNUAL_WORDS } from '../vocabulary';
 import { withIndicators } from './examples';
-import { parseDateRange, textSpan } from '../meaning';
+import { parseDateRange, textSpan } from '../model/meaning';
 import type { ProjectRule } from './types';
 import { sameText } from './util';
 

@@ -1,7 +1,7 @@
 import type { Located } from '../model/types';
 import { GOAL_VERBS, MEASURE_WORDS } from '../vocabulary';
 import { withIndicators } from './examples';
-import { measuresOf, textSpan, valuesOf } from '../meaning';
+import { measuresOf, textSpan, valuesOf } from '../model/meaning';
 import type { ProjectRule } from './types';
 
 /** The goal verb a name starts with (`促进…`), when it holds no measure word. */

@@ -1,7 +1,7 @@
 import type { Located } from '../model/types';
 import { PHRASE_PARTICLES } from '../vocabulary';
 import { withIndicators } from './examples';
-import { cjkRuns } from '../meaning';
+import { cjkRuns } from '../model/meaning';
 import type { ProjectRule } from './types';
 
 /** The shortest phrase compared: shorter ones differ by a character too often by design (市级 / 区级). */

@@ -2,7 +2,7 @@ import type { Located, ModelIndicator } from '../model/types';
 import { formatNumber } from '../i18n';
 import { SATISFACTION_REALISTIC, SATISFACTION_WORDS } from '../vocabulary';
 import { withIndicators } from './examples';
-import { measuresOf, textSpan, valuesOf } from '../meaning';
+import { measuresOf, textSpan, valuesOf } from '../model/meaning';
 import type { ProjectRule } from './types';
 
 interface Target {

@@ -2,7 +2,7 @@ import type { Located, ModelIndicator } from '../model/types';
 import type { Measure } from '../syntax/value';
 import { COMPARATOR_FORMS, DEADLINE_WORDS, STANDARD_WORDS, VALUE_FRAME_WORDS } from '../vocabulary';
 import { withIndicators } from './examples';
-import { classCode, cjkRuns, measuresOf, placeIn, valuesOf } from '../meaning';
+import { classCode, cjkRuns, measuresOf, placeIn, valuesOf } from '../model/meaning';
 import type { ProjectReport, ProjectRule } from './types';
 
 /** The cost class: its targets are ceilings. */

@@ -1,5 +1,5 @@
 import { withIndicators } from './examples';
-import { classCode, isWholeYear, parseDateRange, sameRange, textSpan, valuesOf } from '../meaning';
+import { classCode, isWholeYear, parseDateRange, sameRange, textSpan, valuesOf } from '../model/meaning';
 import type { ProjectRule } from './types';
 
 /** The timeliness class (时效指标). */

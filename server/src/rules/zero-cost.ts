@@ -1,5 +1,5 @@
 import { withIndicators } from './examples';
-import { classCode, measuresOf, textSpan, valuesOf } from '../meaning';
+import { classCode, measuresOf, textSpan, valuesOf } from '../model/meaning';
 import type { ProjectRule } from './types';
 
 /** The cost class (成本指标). */

@@ -2,12 +2,12 @@
  * Helpers of the rules about a project's meaning, in any layout: an indicator's class by its 二级
  * (or 一级) name, its values (with a form's unit column), dates and date ranges, CJK runs.
  */
-import { CATALOGUE, lookupCode, lookupName } from './catalogue';
-import type { Located, ModelIndicator, Place } from './model/types';
-import type { Span } from './syntax/indicators';
-import { toAscii } from './syntax/normalize';
-import { parseValue, type Measure } from './syntax/value';
-import { DATE_RANGE_MARKS } from './vocabulary';
+import { CATALOGUE, lookupCode, lookupName } from '../catalogue';
+import type { Located, ModelIndicator, Place } from './types';
+import type { Span } from '../syntax/indicators';
+import { toAscii } from '../syntax/normalize';
+import { parseValue, type Measure } from '../syntax/value';
+import { DATE_RANGE_MARKS } from '../vocabulary';
 
 /** Level-2 names without their 指标 (`成本`, `时效`), for a class a form names its own way (`经济成本指标`). */
 const LEVEL2_CORES = CATALOGUE.filter((e) => e.level === 2).map((e) => ({
