@@ -126,6 +126,9 @@ function workspaceFolder(): string {
   const sample = readFileSync(join(root, 'seeds', '000_5e46737169912d50.txt'), 'utf8');
   writeFileSync(join(dir, 'sample.txt'), sample);
   writeFileSync(join(dir, 'other.jxmb'), sample.replace('公务用车购置（局本级）', '公务用车购置（其他单位）'));
+  // An application form (one row per indicator), as a clerk copies it from a province's sheet.
+  const form = readFileSync(join(root, 'test', 'fixtures', 'forms', 'xiangtan-sanitation-2023-fogcannon.txt'), 'utf8');
+  writeFileSync(join(dir, 'form.txt'), form);
   return dir;
 }
 
