@@ -225,6 +225,84 @@ describe('application forms: the reader', () => {
     assert.deepEqual(p.amounts, []);
   });
 
+  it('reads sources the vocabulary does not name (中央补助, 县级配套) as sources, each its own amount', () => {
+    const p = onlyProject(
+      form(
+        '项目名称\t某项目',
+        '项目资金（万元）\t资金总额\t800',
+        '\t其中：中央补助\t500',
+        '\t县级配套\t200',
+        '\t上年结转\t50',
+        '一级指标\t二级指标\t三级指标\t指标值',
+        '产出指标\t数量指标\t建设处数\t≥30处',
+      ),
+    );
+    assert.deepEqual(
+      p.amounts.map((a) => [a.label.text, a.role, a.value]),
+      [
+        ['资金总额', 'total', 800],
+        ['其中：中央补助', 'source', 500],
+        ['县级配套', 'source', 200],
+        ['上年结转', 'source', 50],
+      ],
+    );
+  });
+
+  it('reads the year’s column of a funding block with 实施期 and 年度 amount columns', () => {
+    const p = onlyProject(
+      form(
+        '项目名称\t某项目',
+        '项目资金（万元）\t\t实施期资金总额\t年度资金总额',
+        '\t资金总额\t3000\t1200',
+        '\t其中：财政拨款\t2600\t1000',
+        '\t其他资金\t400\t200',
+        '一级指标\t二级指标\t三级指标\t指标值',
+        '产出指标\t数量指标\t建设面积\t≥1万亩',
+      ),
+    );
+    assert.deepEqual(
+      p.amounts.map((a) => [a.label.text, a.value]),
+      [
+        ['资金总额', 1200],
+        ['其中：财政拨款', 1000],
+        ['其他资金', 200],
+      ],
+    );
+  });
+
+  it('reads `label：value` in one cell, labels it does not know beside their values, and keeps each value to itself', () => {
+    const p = onlyProject(
+      form(
+        '广东省省级财政专项资金绩效目标申报表',
+        '专项资金名称：乡村振兴资金',
+        '主管部门：某省农业农村厅\t\t\t填报日期：2024年3月',
+        '主管部门及代码\t[203]某市生态环境局\t\t\t实施单位\t某市环境监测站',
+        '项目属性\t经常性项目\t\t\t项目期\t1年',
+        '一级指标\t二级指标\t三级指标\t指标值',
+        '产出指标\t数量指标\t监测点位数\t≥30个',
+      ),
+    );
+    assert.equal(p.name?.text, '乡村振兴资金');
+    assert.equal(p.department?.text, '某省农业农村厅');
+    assert.equal(p.period?.text, '1年');
+    assert.equal(p.fields.find((f) => f.label.text === '实施单位')?.value?.text, '某市环境监测站');
+    assert.equal(p.fields.find((f) => f.label.text === '项目属性')?.value?.text, '经常性项目');
+  });
+
+  it('takes comparators under 指标性质 as the budget systems’ template writes them, with no note', () => {
+    const t = forms(
+      parseDocument(
+        form(
+          '项目名称\t某项目',
+          '一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重(%)',
+          '产出指标\t数量指标\t维护路灯数量\t≥\t12000\t盏\t100',
+        ),
+      ),
+    )[0];
+    assert.equal(part(t?.projects[0]?.indicators[0], 'comparator'), '≥');
+    assert.deepEqual(t?.notes, []);
+  });
+
   it('reads a funding block with subtotals, a column name where an amount should be, and a goal below its label', () => {
     const text = form(
       '项目支出绩效目标申报表',
@@ -407,6 +485,25 @@ describe('application forms: the reader', () => {
     assert.deepEqual(
       checkDocument(doc).filter((f) => rowRules.has(f.rule)),
       [],
+    );
+  });
+
+  it('marks a two-column statement with a group row above its header as unknown', () => {
+    const doc = parseDocument(
+      form(
+        '部门收入总表',
+        '收入\t\t支出\t',
+        '项目\t预算数\t项目\t预算数',
+        '一般公共预算拨款收入\t12000\t一般公共服务支出\t8000',
+      ),
+    );
+    assert.deepEqual(
+      doc.tables.map((t) => t.layout),
+      ['unknown'],
+    );
+    assert.deepEqual(
+      checkDocument(doc).map((f) => f.rule),
+      ['unknown-layout'],
     );
   });
 

@@ -463,11 +463,29 @@ export const FORM_FIELDS: ReadonlyArray<{
 }> = [
   {
     role: 'name',
-    names: ['项目名称', '项目支出名称', '部门(单位)名称', '部门名称', '单位名称', '专项名称', '资金名称', '项目全称'],
+    names: [
+      '项目名称',
+      '项目支出名称',
+      '部门(单位)名称',
+      '部门名称',
+      '单位名称',
+      '专项名称',
+      '资金名称',
+      '项目全称',
+      '转移支付名称',
+      '转移支付(项目)名称',
+      '专项资金名称',
+      '项目名称及编码',
+    ],
   },
   {
     role: 'department',
     names: [
+      '中央主管部门',
+      '地方主管部门',
+      '主管部门及代码',
+      '实施单位及代码',
+      '预算单位及代码',
       '预算单位',
       '实施单位',
       '主管部门',
@@ -481,7 +499,19 @@ export const FORM_FIELDS: ReadonlyArray<{
   },
   {
     role: 'period',
-    names: ['实施期', '项目实施期', '项目支出实施期', '项目期限', '实施期限', '起止时间', '项目起止时间', '实施周期'],
+    names: [
+      '项目期',
+      '执行期限',
+      '项目周期',
+      '实施期',
+      '项目实施期',
+      '项目支出实施期',
+      '项目期限',
+      '实施期限',
+      '起止时间',
+      '项目起止时间',
+      '实施周期',
+    ],
   },
   { role: 'periodGoal', names: ['实施期绩效目标', '实施期目标', '中长期目标', '实施期总目标', '整体目标'] },
   {
@@ -498,6 +528,8 @@ export const FORM_FIELDS: ReadonlyArray<{
   {
     role: 'total',
     names: [
+      '年度金额',
+      '资金合计',
       '资金总额',
       '年度资金总额',
       '项目资金总额',
@@ -509,10 +541,15 @@ export const FORM_FIELDS: ReadonlyArray<{
       '年度预算总额',
     ],
   },
+  { role: 'total', names: [], pattern: '(?:资金|预算|项目)?(?:总额|总计)$' },
   { role: 'money', names: [], pattern: '(?:资金|金额|拨款|收入|预算|支出|小计|拨款数|基金)(?:数|小计)?$' },
   {
     role: 'other',
     names: [
+      '部门编码',
+      '单位编码',
+      '项目编码',
+      '项目代码',
       '项目类别',
       '归口科室',
       '部门预算编码',
@@ -845,4 +882,18 @@ export const PHRASE_PARTICLES: readonly string[] = [
   '了',
   '地',
   '得',
+];
+
+/** Words naming a measure that has no unit by nature: a coefficient, an index, a ratio, a score or grade. */
+export const UNITLESS_NAME_WORDS: readonly string[] = [
+  '系数',
+  '指数',
+  '倍数',
+  '比值',
+  '评分',
+  '得分',
+  '等级',
+  '星级',
+  'PH值',
+  'pH值',
 ];

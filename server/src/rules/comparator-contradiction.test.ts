@@ -80,3 +80,20 @@ describe('rule comparator-contradiction', () => {
     );
   });
 });
+
+describe('rule comparator-contradiction: deadlines', () => {
+  it('takes ≤ on a forward date or time limit as how a deadline is written', () => {
+    const text = [
+      '项目名称\t某项目',
+      '一级指标\t二级指标\t三级指标\t指标方向\t运算符号\t目标值',
+      '产出指标\t时效指标\t工程开工时间\t正向\t≤\t2024年5月1日',
+      '产出指标\t数量指标\t改造户数\t正向\t≤\t200户',
+    ].join('\n');
+    assert.deepEqual(
+      check(text)
+        .filter((f) => f.rule === 'comparator-contradiction')
+        .map((f) => f.line),
+      [3],
+    );
+  });
+});

@@ -3,7 +3,8 @@ import type { Located, ModelIndicator } from '../model/types';
 import { labelText } from '../syntax/form';
 import { toAscii } from '../syntax/normalize';
 import { parseValue, type Comparator } from '../syntax/value';
-import { COMPARATOR_FORMS, COMPARATOR_MIRRORS, DIRECTION_WORDS } from '../vocabulary';
+import { classCode } from '../model/meaning';
+import { COMPARATOR_FORMS, COMPARATOR_MIRRORS, DATE_NAME_WORDS, DIRECTION_WORDS } from '../vocabulary';
 import type { Fix, FormRule, ProjectContext } from './types';
 
 const MEANING = new Map(COMPARATOR_FORMS.map((f) => [f.text, f.means]));
@@ -13,6 +14,15 @@ function comparatorOf(cell: Located | undefined): Comparator | undefined {
   if (!cell) return undefined;
   const t = labelText(cell.text);
   return MEANING.get(t) ?? MEANING.get(toAscii(t));
+}
+
+/**
+ * A date or a time limit (`工程开工时间 ≤ 2024-05-01`, a 时效 class): a ceiling is how a deadline is
+ * written, whatever the direction column says.
+ */
+function isDeadline(ind: ModelIndicator): boolean {
+  const name = ind.name?.text ?? '';
+  return classCode(ind) === '13' || DATE_NAME_WORDS.some((w) => name.includes(w));
 }
 
 /** Which way an indicator should go, by its direction cell. */
@@ -93,7 +103,7 @@ function check(ind: ModelIndicator, ctx: ProjectContext): void {
       related,
       fixes: replace(cell, text, '≤'),
     });
-  } else if (direction === 'up' && CEILING.has(means)) {
+  } else if (direction === 'up' && CEILING.has(means) && !isDeadline(ind)) {
     ctx.report({
       place: cell.place,
       message: {

@@ -61,3 +61,19 @@ describe('rule falling-indicator on forms and its fix', () => {
     assert.ok(fixed.includes('实施周期指标值：≤3次'), fixed);
   });
 });
+
+describe('rule falling-indicator beside a direction column', () => {
+  it('leaves a 反向 indicator written with ≥ to comparator-contradiction: one finding for one slip', () => {
+    const text = [
+      '项目名称\t某项目',
+      '一级指标\t二级指标\t三级指标\t指标方向\t运算符号\t目标值\t计量单位',
+      '产出指标\t质量指标\t工程质量事故次数\t反向\t≥\t0\t次',
+      '产出指标\t质量指标\t群众投诉次数\t正向\t≥\t0\t次',
+    ].join('\n');
+    const found = check(text).filter((f) => f.rule === 'falling-indicator' || f.rule === 'comparator-contradiction');
+    assert.deepEqual(
+      found.map((f) => `${f.line}:${f.rule}`),
+      ['2:comparator-contradiction', '3:falling-indicator'],
+    );
+  });
+});

@@ -2,7 +2,13 @@ import type { Located, ModelIndicator } from '../model/types';
 import { labelText } from '../syntax/form';
 import { toAscii } from '../syntax/normalize';
 import { parseValue, type Comparator } from '../syntax/value';
-import { COMPARATOR_FORMS, COMPARATOR_MIRRORS, FALLING_HANDLED_WORDS, FALLING_WORDS } from '../vocabulary';
+import {
+  COMPARATOR_FORMS,
+  COMPARATOR_MIRRORS,
+  DIRECTION_WORDS,
+  FALLING_HANDLED_WORDS,
+  FALLING_WORDS,
+} from '../vocabulary';
 import { projectRow } from './examples';
 import type { Fix, ProjectContext, ProjectRule } from './types';
 
@@ -124,7 +130,8 @@ export const fallingIndicator: ProjectRule = {
   checkProject(project, ctx) {
     for (const ind of project.indicators) {
       const word = fallingWord(ind.name?.text ?? '');
-      if (!word) continue;
+      // A direction column saying 反向 already says it (comparator-contradiction reports the floor).
+      if (!word || DIRECTION_WORDS.down.includes(labelText(ind.direction?.text ?? ''))) continue;
       for (const floor of floors(ind)) report(ind, word, floor, ctx);
     }
   },

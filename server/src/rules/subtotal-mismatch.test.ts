@@ -133,3 +133,26 @@ describe('rule subtotal-mismatch on application forms', () => {
     assert.deepEqual(underlines, ['年度履职目标']);
   });
 });
+
+describe('rule subtotal-mismatch: duties that cover the whole budget', () => {
+  it('does not hold duties naming their basic spending their own way (机关运转) against 项目支出 alone', () => {
+    const text = [
+      '部门整体支出绩效目标表',
+      '部门(单位)名称\t某局',
+      '年度预算资金\t资金总额\t450',
+      '\t其中：基本支出\t300',
+      '\t项目支出\t150',
+      '年度主要任务\t任务名称\t主要内容\t预算金额',
+      '\t机关运转\t保障人员工资及日常公用经费\t300',
+      '\t监管信息化建设\t建设平台\t150',
+      '一级指标\t二级指标\t三级指标\t目标值',
+      '产出指标\t数量指标\t平台建设数\t1个',
+    ].join('\n');
+    assert.deepEqual(
+      check(text)
+        .filter((f) => f.rule === 'subtotal-mismatch' || f.rule === 'total-mismatch')
+        .map((f) => f.message.en),
+      [],
+    );
+  });
+});

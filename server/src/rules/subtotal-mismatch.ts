@@ -248,7 +248,13 @@ function duties(project: ModelProject, ctx: ProjectContext): void {
     }
   }
   const others = paid.filter((s) => !isBasic(s.item?.text));
-  if (blockProject?.value !== undefined && blockProject.cell && others.length > 0) {
+  // Duties that add up to the whole budget name its basic spending their own way (`机关运转`): they
+  // are not the 项目支出 alone.
+  const parts2 = (blockBasic?.value ?? NaN) + (blockProject?.value ?? NaN);
+  const coverWhole =
+    (total?.value !== undefined && within(ctx, all - total.value)) ||
+    (Number.isFinite(parts2) && within(ctx, all - parts2));
+  if (blockProject?.value !== undefined && blockProject.cell && others.length > 0 && !coverWhole) {
     reported = projectItems(blockProject, others, ctx) || reported;
   }
   // Duties that cover the whole budget (基本支出 among them) but do not add up to it, no part said why.

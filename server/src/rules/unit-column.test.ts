@@ -103,3 +103,13 @@ describe('rule unit-column', () => {
     assert.deepEqual(found(form(WITH_UNIT, rows)), []);
   });
 });
+
+describe('rule unit-column: measures without a unit by nature', () => {
+  it('asks no unit of a coefficient or an index', () => {
+    const text = form(WITHOUT_UNIT, [
+      '效益指标\t生态效益指标\t农田灌溉水有效利用系数\t≥0.6',
+      '效益指标\t社会效益指标\t空气质量指数\t≤80',
+    ]);
+    assert.deepEqual(found(text), []);
+  });
+});

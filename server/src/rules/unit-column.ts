@@ -2,7 +2,14 @@ import type { Located, ModelIndicator, ModelProject } from '../model/types';
 import { labelText } from '../syntax/form';
 import { toAscii } from '../syntax/normalize';
 import { parseValue } from '../syntax/value';
-import { COMPARATOR_FORMS, COMPOUND_COUNT_UNITS, LATIN_UNIT_CASES, NATURE_WORDS, PER_MARKS } from '../vocabulary';
+import {
+  COMPARATOR_FORMS,
+  COMPOUND_COUNT_UNITS,
+  LATIN_UNIT_CASES,
+  NATURE_WORDS,
+  PER_MARKS,
+  UNITLESS_NAME_WORDS,
+} from '../vocabulary';
 import type { Fix, FormRule, ProjectContext } from './types';
 
 /** A bare number, perhaps after a comparator: `8`, `≥60`, `不低于 90`. */
@@ -45,6 +52,12 @@ function splitCount(unit: string, name: string): string | undefined {
 
 function isQualitative(ind: ModelIndicator): boolean {
   return ind.nature !== undefined && NATURE_WORDS.qualitative.includes(labelText(ind.nature.text));
+}
+
+/** A measure without a unit by nature: a coefficient, an index, a score (`农田灌溉水有效利用系数 ≥0.6`). */
+function isUnitless(ind: ModelIndicator): boolean {
+  const name = ind.name?.text ?? '';
+  return UNITLESS_NAME_WORDS.some((w) => name.includes(w));
 }
 
 /** A place inside a cell, exact when the cell's text stands as written in its span. */
@@ -145,7 +158,7 @@ function checkValueCell(
         fixes: [replaceFix(cell, at, m.unit.length, joined)],
       });
   }
-  if (DATE_LIKE.test(ascii) || SERIAL.test(ascii) || isQualitative(ind)) return;
+  if (DATE_LIKE.test(ascii) || SERIAL.test(ascii) || isQualitative(ind) || isUnitless(ind)) return;
   const unit = ind.unit;
   if (BARE_NUMBER.test(ascii) && !(unit && unit.text.trim() !== '')) {
     ctx.report({

@@ -8,8 +8,12 @@ function firstRow(doc: TargetDocument, start: number, end: number): RowRef | und
   for (let i = start; i <= end && i < doc.rows.length; i++) {
     const ref = doc.rows[i];
     if (!ref || ref.line !== i || ref.row.kind === 'blank') continue;
-    first ??= ref;
-    if (ref.row.cells.filter((c) => c.text !== '').length >= 2) return ref;
+    // A preface line (`部门：… ⇥ 单位：万元`) is not the table's header.
+    if (ref.row.kind === 'text' && first === undefined) {
+      first = ref;
+      continue;
+    }
+    if (ref.row.kind !== 'text' && ref.row.cells.filter((c) => c.text !== '').length >= 2) return ref;
   }
   return first;
 }

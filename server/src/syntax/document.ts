@@ -975,7 +975,7 @@ export class Grouper {
 
 /**
  * A table in a layout the product does not read: no seven-column header, no row in the indicator
- * language, and a first row of three or more cells that are all words (a header of other columns).
+ * language, and a first row of two or more cells that are all words (a header of other columns).
  */
 function isUnknownLayout(t: TableBuilder): boolean {
   if (t.header) return false;
@@ -985,7 +985,7 @@ function isUnknownLayout(t: TableBuilder): boolean {
   const first = rows[0];
   if (!first || rows.length < 2) return false;
   const words = first.row.cells.filter((c) => c.text !== '');
-  if (words.length < 3 || words.some((c) => /[0-9０-９]/.test(c.text))) return false;
+  if (words.length < 2 || words.some((c) => /[0-9０-９]/.test(c.text))) return false;
   return !rows.some((r) => r.row.cells.length >= 7 && /[0-9０-９][-－—–]/.test(r.row.cells[6]?.text ?? ''));
 }
 

@@ -285,6 +285,11 @@ function readGrid(rows: readonly RowRef[], g: number, gridEnd: number): GridRows
         const holding = contentRole(cell.text);
         if (holding) {
           part = holding;
+          // 指标性质 holds ≥ ≤ ＝ or 定性 in the budget systems' template: that is no swap.
+          if (holding === role || (role === 'nature' && holding === 'comparator')) {
+            parts[part] ??= at(ref, cell);
+            continue;
+          }
           const counts = holds.get(index) ?? new Map<IndicatorPart, number>();
           counts.set(holding, (counts.get(holding) ?? 0) + 1);
           holds.set(index, counts);
@@ -350,20 +355,28 @@ export function formAmount(text: string, unit: MoneyUnit): { value: number | und
 
 interface Pending {
   readonly label: Located;
-  readonly role: FormFieldRole | undefined;
+  role: FormFieldRole | undefined;
   readonly column: number;
   value?: Located;
   blocked?: Located;
 }
 
-/** A cell is a label when it is a known field, or when it stands first in a row and has a cell after it. */
-function labelOf(row: ParsedRow, index: number): FormFieldRole | 'unknown' | undefined {
+/**
+ * A cell is a label when it is a known field; or, short and no amount, when a cell follows it in its
+ * row (a label the vocabulary does not know: `项目负责人 ⇥ 张三`, `其中：中央补助 ⇥ 2600`).
+ */
+function labelOf(row: ParsedRow, index: number, nextFilled: readonly number[]): FormFieldRole | 'unknown' | undefined {
   const cell = row.cells[index];
   if (!cell || cell.text === '') return undefined;
   const role = fieldRole(cell.text);
   if (role) return role;
-  if (index === 0 && row.cells.slice(1).some((c) => c.text !== '')) return 'unknown';
+  const key = labelKey(cell.text);
+  if ((nextFilled[index] ?? -1) >= 0 && key.length > 0 && key.length <= 20 && !isAmount(cell.text)) return 'unknown';
   return undefined;
+}
+
+function isAmount(text: string): boolean {
+  return formAmount(text, DEFAULT_MONEY_UNIT).value !== undefined;
 }
 
 interface Block {
@@ -381,6 +394,7 @@ function readBlock(rows: readonly RowRef[], start: number, g: number): Block {
   const all: Pending[] = [];
   // The labels of the last row that had any: a value below one of them is its value.
   let above: Pending[] = [];
+  let amountColumn: number | undefined;
   let spendingColumns: Array<{ index: number; role: string }> | undefined;
   for (let i = start; i < g; i++) {
     const ref = rows[i];
@@ -391,7 +405,8 @@ function readBlock(rows: readonly RowRef[], start: number, g: number): Block {
       if (u) block.unit = u;
     }
     const cells = nonEmpty(row);
-    if (cells.length === 1 && row.cells.indexOf(cells[0] as Cell) === 0 && !fieldRole(cells[0]?.text ?? '')) {
+    const lone = cells.length === 1 && row.cells.indexOf(cells[0] as Cell) === 0 ? cells[0] : undefined;
+    if (lone && !fieldRole(lone.text) && !inlineField(ref, lone, 0)) {
       const text = cells[0]?.text ?? '';
       block.preface.push(at(ref, cells[0] as Cell));
       if (!block.title && (FORM_TITLE.test(text) || isTitle(text))) {
@@ -404,7 +419,8 @@ function readBlock(rows: readonly RowRef[], start: number, g: number): Block {
       block.spending.push(spendingRow(ref, spendingColumns, block.unit));
       continue;
     }
-    const labels = readLabels(ref, above);
+    amountColumn = amountColumnOf(row) ?? amountColumn;
+    const labels = readLabels(ref, above, amountColumn);
     if (labels.length > 0) {
       above = labels;
       all.push(...labels);
@@ -432,7 +448,7 @@ function spendingOf(row: ParsedRow, labels: readonly Pending[]): Array<{ index: 
  * A row's labels, each with the cell beside it; a cell that is no label and stands beside none is
  * the value of a label above it (a goal written below `年度目标`) or the next line of the last value.
  */
-function readLabels(ref: RowRef, above: readonly Pending[]): Pending[] {
+function readLabels(ref: RowRef, above: readonly Pending[], amountColumn: number | undefined): Pending[] {
   const { row } = ref;
   const labels: Pending[] = [];
   const used = new Set<number>();
@@ -442,8 +458,15 @@ function readLabels(ref: RowRef, above: readonly Pending[]): Pending[] {
     nextFilled[k] = (row.cells[k + 1]?.text ?? '') !== '' ? k + 1 : (nextFilled[k + 1] ?? -1);
   row.cells.forEach((cell, index) => {
     if (used.has(index) || cell.text === '') return;
-    const role = labelOf(row, index);
+    const inline = inlineField(ref, cell, index);
+    if (inline) {
+      labels.push(inline);
+      return;
+    }
+    const role = labelOf(row, index, nextFilled);
     if (role === undefined) {
+      // A row's second amount column (实施期 beside 年度) is no continuation of a value above.
+      if (labels.length > 0) return;
       const open = above.filter((p) => !p.value && p.role !== 'spending');
       const target = open.find((p) => p.column === index) ?? open[open.length - 1] ?? above[above.length - 1];
       if (target) target.value = target.value ? joined(target.value, at(ref, cell)) : at(ref, cell);
@@ -455,13 +478,21 @@ function readLabels(ref: RowRef, above: readonly Pending[]): Pending[] {
       for (let k = index + 1; k < row.cells.length; k++) used.add(k);
       return;
     }
-    const after = nextFilled[index] ?? -1;
+    let after = nextFilled[index] ?? -1;
+    // Amounts in columns (`实施期资金总额 ⇥ 年度资金总额`): an amount's value is the year's column.
+    const money = role === 'total' || role === 'money' || role === 'unknown';
+    if (money && amountColumn !== undefined && amountColumn > index && (row.cells[amountColumn]?.text ?? '') !== '')
+      after = amountColumn;
     const valueCell = after >= 0 ? row.cells[after] : undefined;
     // `项目名称 ⇥ 就业补助资金`: a name that merely ends like a money label is the name.
     const textValue = valueCell && TEXT_FIELDS.has(role) && fieldLabel(valueCell.text)?.named === false;
-    if (valueCell && (textValue || labelOf(row, after) === undefined)) {
+    if (valueCell && (textValue || fieldRole(valueCell.text) === undefined)) {
       p.value = at(ref, valueCell);
       used.add(after);
+      // An indented (or numbered) label the vocabulary does not know, beside an amount: a source of funds.
+      const indented = index > 0 && row.cells.slice(0, index).every((c) => c.text === '');
+      if (role === 'unknown' && (indented || numberingDepth(cell.text) > 0) && isAmount(valueCell.text))
+        p.role = 'money';
     } else if (valueCell && fieldRole(valueCell.text) === 'column') {
       // `年度资金总额 ⇥ 金额(万元)`: a column's name stands where the value should.
       p.blocked = at(ref, valueCell);
@@ -469,6 +500,36 @@ function readLabels(ref: RowRef, above: readonly Pending[]): Pending[] {
     }
   });
   return labels;
+}
+
+const INLINE = /^([^:：]{2,16})[:：][ \u3000]*(\S[\s\S]*)$/;
+
+/** `专项资金名称：乡村振兴资金` in one cell: a known label and its value. */
+function inlineField(ref: RowRef, cell: Cell, index: number): Pending | undefined {
+  if (!cell.text.includes(':') && !cell.text.includes('：')) return undefined;
+  const m = INLINE.exec(cell.text);
+  const name = m?.[1];
+  const value = m?.[2];
+  if (!m || !name || !value) return undefined;
+  const role = fieldRole(name);
+  if (!role || role === 'column' || role === 'spending') return undefined;
+  const start = cell.textSpan.start;
+  const valueAt = cell.text.length - value.length;
+  return {
+    label: { text: name, place: { line: ref.line, span: { start, end: start + name.length } } },
+    role,
+    column: index,
+    value: { text: value, place: { line: ref.line, span: { start: start + valueAt, end: start + cell.text.length } } },
+  };
+}
+
+/** The column of a row of amount columns' headers that holds the year's amounts (`年度资金总额`), if any. */
+function amountColumnOf(row: ParsedRow): number | undefined {
+  const heads = row.cells
+    .map((c, index) => ({ index, role: fieldRole(c.text), text: labelText(c.text) }))
+    .filter((c) => c.role === 'total' || c.role === 'column');
+  if (heads.length < 2) return undefined;
+  return heads.find((c) => c.text.includes('年度'))?.index;
 }
 
 function joined(a: Located, b: Located): Located {
@@ -517,7 +578,7 @@ function amountsOf(fields: readonly ModelField[], unit: MoneyUnit): ModelAmount[
     if (!MONEY_ROLES.has(role)) continue;
     // A label heading other labels (`项目资金(万元) ⇥ 年度资金总额`) holds no amount itself.
     const blocked = f.blocked;
-    if (!f.value && !blocked && role === 'money') continue;
+    if (!f.value && !blocked) continue;
     const cell = f.value ?? blocked;
     const read = f.value ? formAmount(f.value.text, unit) : { value: undefined };
     const numbering = numberingDepth(f.label.text);
