@@ -17,6 +17,7 @@
  * spending lines, fields) is a `ConvertNote`. Seven-column → form → seven-column gives back the
  * projects' names, amounts and indicators. Never throws.
  */
+import { readOrSay, type CommandIo } from './command-io';
 import { writeFileSync } from 'node:fs';
 import { lookupCode, lookupName, MONEY_UNITS, type CodeEntry, type MoneyUnit } from './catalogue';
 import { formatWan, type Bilingual } from './i18n';
@@ -509,10 +510,7 @@ function formText(p: ModelProject, unit: MoneyUnit, department: string | undefin
 
 // ---- the command line's side
 
-export interface ConvertIo {
-  out(s: string): void;
-  err(s: string): void;
-}
+export type ConvertIo = CommandIo;
 
 /**
  * `perf-target convert [--to seven-column|form] [--format text|json] [-o OUT] FILE`: the converted
@@ -529,13 +527,8 @@ export function runConvert(
   say: (t: Bilingual) => string,
   describe: (e: unknown) => Bilingual,
 ): number {
-  let text: string;
-  try {
-    text = readText(path);
-  } catch (e) {
-    io.err(`perf-target: ${shown}: ${say(describe(e))}`);
-    return 2;
-  }
+  const text = readOrSay(path, shown, readText, io, say, describe);
+  if (text === undefined) return 2;
   const result = convertText(text, options.to);
   const where = (n: ConvertNote) => (n.line !== undefined ? `${shown}:${n.line + 1}` : shown);
   if (options.format === 'json') {

@@ -374,22 +374,28 @@ export function widthOf(counts: { readonly half: number; readonly full: number }
  * (compared without spaces, line breaks and a bracketed tail: `指标值(包含数字及文字描述)` is `指标值`).
  * Order matters: the first entry whose name a header cell equals, else starts with, gives its role.
  */
+/** The parts an indicator may have, in the order a form's grid usually has them. */
+export const INDICATOR_PARTS = [
+  'level1',
+  'level2',
+  'name',
+  'nature',
+  'direction',
+  'comparator',
+  'value',
+  'period',
+  'annual',
+  'unit',
+  'weight',
+  'standard',
+  'explanation',
+  'note',
+] as const;
+
+export type IndicatorPart = (typeof INDICATOR_PARTS)[number];
+
 export interface FormColumnEntry {
-  readonly role:
-    | 'level1'
-    | 'level2'
-    | 'name'
-    | 'nature'
-    | 'direction'
-    | 'comparator'
-    | 'value'
-    | 'period'
-    | 'annual'
-    | 'unit'
-    | 'weight'
-    | 'standard'
-    | 'explanation'
-    | 'note';
+  readonly role: IndicatorPart;
   readonly names: readonly string[];
   readonly brief: Bilingual;
 }

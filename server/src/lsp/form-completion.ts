@@ -167,7 +167,11 @@ function rolesOf(place: FormPlace): IndicatorPart[] {
       header !== undefined &&
       n.place.span.start === header.textSpan.start,
   )?.holds;
-  return held && held !== role ? [held, role] : [role];
+  if (held && held !== role) return [held, role];
+  // 指标性质 holds ≥ ≤ ＝ or 定性 in the budget systems' template: comparators first where its cells do.
+  if (role === 'nature' && !place.project.columns.includes('comparator'))
+    return place.project.indicators.some((i) => i.comparator) ? ['comparator', 'nature'] : ['nature', 'comparator'];
+  return [role];
 }
 
 /** Completion in a form; undefined when `pos` is in no form (an empty list where a form offers nothing). */

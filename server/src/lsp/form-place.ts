@@ -6,7 +6,14 @@
  * lines), made through the row like every other position.
  */
 import type { Position } from 'vscode-languageserver';
-import type { IndicatorPart, Located, ModelIndicator, ModelProject, ModelTable } from '../model/types';
+import {
+  INDICATOR_PARTS,
+  type IndicatorPart,
+  type Located,
+  type ModelIndicator,
+  type ModelProject,
+  type ModelTable,
+} from '../model/types';
 import { layoutAtLine, tableAtLine, type Cell, type RowRef, type Table, type TargetDocument } from '../syntax/document';
 import { columnRole, isGridHeader } from '../syntax/form';
 import { cellIndexAt, inSpan, rowOffset } from './positions';
@@ -73,22 +80,7 @@ function projectAt(model: ModelTable, line: number): ModelProject | undefined {
   return found;
 }
 
-const PARTS: readonly IndicatorPart[] = [
-  'level1',
-  'level2',
-  'name',
-  'nature',
-  'direction',
-  'comparator',
-  'value',
-  'period',
-  'annual',
-  'unit',
-  'weight',
-  'standard',
-  'explanation',
-  'note',
-];
+const PARTS: readonly IndicatorPart[] = INDICATOR_PARTS;
 
 /** The indicator of the grid row starting at `line`. */
 export function indicatorAtLine(project: ModelProject, line: number): ModelIndicator | undefined {

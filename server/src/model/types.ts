@@ -9,7 +9,7 @@
  * LSP position is made through the row like every other finding's.
  */
 import type { MoneyUnit } from '../catalogue';
-import type { FormFieldRole } from '../vocabulary';
+import { INDICATOR_PARTS, type FormFieldRole, type IndicatorPart } from '../vocabulary';
 import type { Span } from '../syntax/indicators';
 
 export type Layout = 'seven-column' | 'form' | 'unknown';
@@ -27,21 +27,8 @@ export interface Located {
 }
 
 /** What a column or a field of a form means (the roles the form vocabulary names). */
-export type IndicatorPart =
-  | 'level1'
-  | 'level2'
-  | 'name'
-  | 'nature'
-  | 'direction'
-  | 'comparator'
-  | 'value'
-  | 'period'
-  | 'annual'
-  | 'unit'
-  | 'weight'
-  | 'standard'
-  | 'explanation'
-  | 'note';
+export type { IndicatorPart } from '../vocabulary';
+export { INDICATOR_PARTS } from '../vocabulary';
 
 /** One indicator, in any layout. Absent parts are those the layout has no place for or left empty. */
 export type ModelIndicator = {
@@ -172,21 +159,3 @@ export function* everyLocated(project: ModelProject): Generator<Located> {
     if (s.item) yield s.item;
   }
 }
-
-/** The parts of an indicator, in the order a form's grid usually has them. */
-export const INDICATOR_PARTS: readonly IndicatorPart[] = [
-  'level1',
-  'level2',
-  'name',
-  'nature',
-  'direction',
-  'comparator',
-  'value',
-  'period',
-  'annual',
-  'unit',
-  'weight',
-  'standard',
-  'explanation',
-  'note',
-];

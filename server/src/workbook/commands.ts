@@ -3,6 +3,7 @@
  * reading a workbook for `perf-target check`. `cli.ts` only dispatches here; every message is
  * `Bilingual`, said in the clerk's language by the caller's `say`.
  */
+import { readOrSay, type CommandIo } from '../command-io';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Bilingual } from '../i18n';
 import { WorkbookError, refuse } from './errors';
@@ -31,10 +32,7 @@ export function readWorkbookText(path: string, sheet?: string): ImportedText {
   return result.value;
 }
 
-export interface WorkbookIo {
-  out(s: string): void;
-  err(s: string): void;
-}
+export type WorkbookIo = CommandIo;
 
 const msg = {
   cannotWrite: (detail: string): Bilingual => ({ zh: `无法写入（${detail}）`, en: `cannot write (${detail})` }),
@@ -93,13 +91,8 @@ export function runExportXlsx(
   say: (t: Bilingual) => string,
   describe: (e: unknown) => Bilingual,
 ): number {
-  let text: string;
-  try {
-    text = readText(path);
-  } catch (e) {
-    io.err(`perf-target: ${shown}: ${say(describe(e))}`);
-    return 2;
-  }
+  const text = readOrSay(path, shown, readText, io, say, describe);
+  if (text === undefined) return 2;
   const { bytes, notes } = exportWorkbookWithNotes(text);
   for (const note of notes) io.err(`perf-target: ${output}: ${say(note)}`);
   return write(output, bytes, io, say) ? 0 : 2;

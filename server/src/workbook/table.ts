@@ -29,6 +29,7 @@ import {
   splitLines,
   type Span,
   type TargetDocument,
+  type Cell,
 } from '../syntax/document';
 import type { ModelTable } from '../model/types';
 import { columnRole, isGridHeader } from '../syntax/form';
@@ -483,11 +484,7 @@ function buildSheets(doc: TargetDocument, cut: { cells: number; rows: number }):
         cut.rows++;
         continue;
       }
-      const cells = ref.row.cells;
-      if (cells.length > SHEET_LIMITS.columns) cut.cells += cells.length - SHEET_LIMITS.columns;
-      const values = (cells.length > SHEET_LIMITS.columns ? cells.slice(0, SHEET_LIMITS.columns) : cells).map((c) =>
-        valueOf(c.raw),
-      );
+      const values = sheetValues(ref.row.cells, cut);
       if (ref.row.text === '') {
         rows.push(undefined);
         continue;
@@ -553,11 +550,7 @@ function formSheet(
       continue;
     }
     sheetRow.set(line, r);
-    const cells = ref.row.cells;
-    if (cells.length > SHEET_LIMITS.columns) cut.cells += cells.length - SHEET_LIMITS.columns;
-    const values = (cells.length > SHEET_LIMITS.columns ? cells.slice(0, SHEET_LIMITS.columns) : cells).map((c) =>
-      valueOf(c.raw),
-    );
+    const values = sheetValues(ref.row.cells, cut);
     if (ref.row.text === '') {
       rows.push(undefined);
       continue;
@@ -658,4 +651,12 @@ export function exportWorkbookWithNotes(text: string): {
     });
   }
   return { bytes: writeXlsx(sheets), notes };
+}
+
+/** A row's cells as a sheet's values, at most `SHEET_LIMITS.columns` of them (the rest counted in `cut`). */
+function sheetValues(cells: readonly Cell[], cut: { cells: number }): string[] {
+  if (cells.length > SHEET_LIMITS.columns) cut.cells += cells.length - SHEET_LIMITS.columns;
+  return (cells.length > SHEET_LIMITS.columns ? cells.slice(0, SHEET_LIMITS.columns) : cells).map((c) =>
+    valueOf(c.raw),
+  );
 }
