@@ -16,6 +16,7 @@ import {
   ResponseError,
   type CancellationToken,
   type Connection,
+  type Range,
 } from 'vscode-languageserver';
 import { formatNumber, localize, type Locale } from '../i18n';
 import {
@@ -31,7 +32,6 @@ import {
   type TableFormColumn,
   type TableFormField,
   type TableFormIndicator,
-  type TableFormProject,
   type TableIndicator,
   type TableOutlineProject,
   type TableOutlineResult,
@@ -44,7 +44,15 @@ import {
   type TableValuePart,
 } from '../protocol';
 import { statedMoneyUnit } from '../catalogue';
-import { INDICATOR_PARTS, type Located, type ModelProject, type ModelTable, type Place } from '../model/types';
+import {
+  INDICATOR_PARTS,
+  type Located,
+  type ModelAmount,
+  type ModelIndicator,
+  type ModelProject,
+  type ModelTable,
+  type Place,
+} from '../model/types';
 import type { Finding } from '../rules/types';
 import {
   cellValue,
@@ -360,12 +368,23 @@ function formUnitStated(model: ModelTable): boolean {
   return [...model.preface, ...(model.title ? [model.title] : [])].some((l) => statedMoneyUnit(l.text) !== undefined);
 }
 
-/** The slots of a form's project, one per place (a part written in two roles shares its slot), by line. */
-class FormSlots {
-  private readonly byKey = new Map<string, Slot>();
-  readonly byLine = new Map<number, Slot[]>();
+/** A part made when first asked for: after every finding of its project is placed. */
+interface Later<T> {
+  get(): T;
+}
 
-  at(place: Place): Slot {
+/**
+ * The parts of a form's project being built: one slot per place (a part written in two roles
+ * shares its slot), kept by line for placing the findings; a part is made when asked for, after
+ * they are placed (`place`).
+ */
+class FormParts {
+  private readonly byKey = new Map<string, Slot>();
+  private readonly byLine = new Map<number, Slot[]>();
+
+  constructor(private readonly doc: TargetDocument) {}
+
+  slotAt(place: Place): Slot {
     const key = `${place.line}:${place.span.start}:${place.span.end}`;
     let s = this.byKey.get(key);
     if (!s) {
@@ -377,132 +396,134 @@ class FormSlots {
     }
     return s;
   }
+
+  rangeOf(loc: Located): Range {
+    return rangeAt(this.doc, loc.place.line, loc.place.span);
+  }
+
+  part(loc: Located): Later<TablePart> {
+    return this.partAs(loc, (p) => p, true);
+  }
+
+  /** A part showing `loc`, with the findings placed on its slot (none for a part shown away from its place). */
+  partAs<T>(loc: Located, make: (p: TablePart) => T, own: boolean): Later<T> {
+    const s = own ? this.slotAt(loc.place) : undefined;
+    let made: { readonly value: T } | undefined;
+    return {
+      get: () => {
+        made ??= { value: make(withFindings({ text: loc.text, range: this.rangeOf(loc) }, s)) };
+        return made.value;
+      },
+    };
+  }
+
+  /** Places each line's findings on the smallest part of that line holding them; the rest in `rest`. */
+  place(src: TableSource, f: FormProjectRef, rest: TableFinding[], locale: Locale): void {
+    for (const l of rowLines(src.doc, f)) {
+      const found = src.findingsAt(l);
+      if (found.length > 0) place(src.doc, found, this.byLine.get(l) ?? [], rest, locale);
+    }
+  }
 }
 
 const VALUE_PARTS: ReadonlySet<TableFormColumn> = new Set(['value', 'period', 'annual']);
 
+const none: Later<null> = { get: () => null };
+
+/** A field of the form's header block: its value, and the label written beside it. */
+function formField(parts: FormParts, project: ModelProject, loc: Located | undefined): Later<TableFormField | null> {
+  if (!loc) return none;
+  const label = project.fields.find(
+    (fl) =>
+      fl.value?.place.line === loc.place.line &&
+      fl.value.place.span.start === loc.place.span.start &&
+      fl.label.place !== loc.place,
+  )?.label;
+  const l = label ? parts.part(label) : none;
+  const v = parts.part(loc);
+  return { get: () => ({ label: l.get(), value: v.get() }) };
+}
+
+function formAmount(parts: FormParts, a: ModelAmount): Later<TableFormAmount> {
+  const label = parts.part(a.label);
+  const cell = a.cell ? parts.partAs(a.cell, (p): TableAmountPart => ({ ...p, value: a.value ?? null }), true) : none;
+  return {
+    get: () => ({
+      label: label.get(),
+      role: a.role,
+      depth: a.depth,
+      cell: cell.get(),
+      ...(a.writtenUnit ? { writtenUnit: a.writtenUnit } : {}),
+    }),
+  };
+}
+
+/** A row of the grid: its cells by column (a merged cell carried down without findings: they are its own row's). */
+function formIndicator(
+  parts: FormParts,
+  ind: ModelIndicator,
+  columns: readonly TableFormColumn[],
+  locale: Locale,
+): Later<TableFormIndicator> {
+  const whole = parts.slotAt(ind.place);
+  const cells: Array<[TableFormColumn, Later<TableFormCell>]> = [];
+  for (const column of columns) {
+    const loc = ind[column];
+    if (!loc) continue;
+    const carried = (column === 'level1' && ind.carried?.level1) || (column === 'level2' && ind.carried?.level2);
+    const reading = VALUE_PARTS.has(column) ? { reading: valueReading({ parsed: parseValue(loc.text) }, locale) } : {};
+    const make = (p: TablePart): TableFormCell => ({ ...p, ...reading, ...(carried ? { carried: true } : {}) });
+    cells.push([column, parts.partAs(loc, make, !carried)]);
+  }
+  return {
+    get: () => ({
+      cells: Object.fromEntries(cells.map(([c, cell]) => [c, cell.get()])),
+      range: parts.rangeOf({ text: '', place: ind.place }),
+      ...(whole.findings.length > 0 ? { findings: whole.findings } : {}),
+    }),
+  };
+}
+
 /** One project of an application form: its cells, its grid, and its findings placed on them. */
 export function formRow(src: TableSource, f: FormProjectRef, index: number, locale: Locale): TableProjectRow {
-  const { doc } = src;
   const { project } = f;
-  const slots = new FormSlots();
-  // Parts are made once every finding is placed: each keeps its slot until then.
-  const later: Array<() => void> = [];
-  const part = (loc: Located | undefined): { get: () => TablePart | null } => {
-    if (!loc) return { get: () => null };
-    const s = slots.at(loc.place);
-    let made: TablePart | null = null;
-    later.push(() => {
-      made = withFindings({ text: loc.text, range: rangeAt(doc, loc.place.line, loc.place.span) }, s);
-    });
-    return { get: () => made };
-  };
-  const fieldOf = (loc: Located | undefined): { get: () => TableFormField | null } => {
-    if (!loc) return { get: () => null };
-    const label = project.fields.find(
-      (fl) =>
-        fl.value?.place.line === loc.place.line &&
-        fl.value.place.span.start === loc.place.span.start &&
-        fl.label.place !== loc.place,
-    )?.label;
-    const l = part(label);
-    const v = part(loc);
-    return {
-      get: () => {
-        const value = v.get();
-        return value ? { label: l.get(), value } : null;
-      },
-    };
-  };
+  const parts = new FormParts(src.doc);
   const name = formName(f);
-  const nameSlot = name ? slots.at(name.place) : undefined;
-  const department = fieldOf(project.department);
-  const period = fieldOf(project.period);
-  const amounts = project.amounts.map((a) => {
-    const label = part(a.label);
-    const cell = part(a.cell);
-    return {
-      get: (): TableFormAmount => {
-        const c = cell.get();
-        return {
-          label: label.get() ?? { text: a.label.text, range: rangeAt(doc, a.label.place.line, a.label.place.span) },
-          role: a.role,
-          depth: a.depth,
-          cell: c ? { ...c, value: a.value ?? null } : null,
-          ...(a.writtenUnit ? { writtenUnit: a.writtenUnit } : {}),
-        };
-      },
-    };
-  });
-  const goals = {
-    period: fieldOf(project.goals.period),
-    annual: fieldOf(project.goals.annual),
-    goal: fieldOf(project.goals.goal),
-  };
+  const nameSlot = name ? parts.slotAt(name.place) : undefined;
+  const department = formField(parts, project, project.department);
+  const period = formField(parts, project, project.period);
+  const amounts = project.amounts.map((a) => formAmount(parts, a));
+  const goals = [project.goals.period, project.goals.annual, project.goals.goal].map((g) =>
+    formField(parts, project, g),
+  );
   const columns = formColumns(project);
-  const indicators = project.indicators.map((ind) => {
-    const whole = slots.at(ind.place);
-    const cells: Array<() => [TableFormColumn, TableFormCell] | undefined> = [];
-    for (const column of columns) {
-      const loc = ind[column];
-      if (!loc) continue;
-      const carried = (column === 'level1' && ind.carried?.level1) || (column === 'level2' && ind.carried?.level2);
-      const range = () => rangeAt(doc, loc.place.line, loc.place.span);
-      const reading = VALUE_PARTS.has(column)
-        ? { reading: valueReading({ parsed: parseValue(loc.text) }, locale) }
-        : {};
-      if (carried) {
-        cells.push(() => [column, { text: loc.text, range: range(), ...reading, carried: true }]);
-        continue;
-      }
-      const s = slots.at(loc.place);
-      cells.push(() => [column, withFindings({ text: loc.text, range: range(), ...reading }, s)]);
-    }
-    return {
-      get: (): TableFormIndicator => {
-        const out: { [C in TableFormColumn]?: TableFormCell } = {};
-        for (const c of cells) {
-          const got = c();
-          if (got) out[got[0]] = got[1];
-        }
-        return {
-          cells: out,
-          range: rangeAt(doc, ind.place.line, ind.place.span),
-          ...(whole.findings.length > 0 ? { findings: whole.findings } : {}),
-        };
-      },
-    };
-  });
+  const indicators = project.indicators.map((ind) => formIndicator(parts, ind, columns, locale));
   const total = formTotal(project);
-  const totalCell = total ? part(total.cell) : undefined;
-  // Each line's findings on the smallest part of that line holding them; the rest on the project.
+  const totalCell = total?.cell
+    ? parts.partAs(total.cell, (p): TableAmountPart => ({ ...p, value: total.value ?? null }), true)
+    : none;
   const rest: TableFinding[] = [];
-  for (const l of rowLines(doc, f)) {
-    const found = src.findingsAt(l);
-    if (found.length > 0) place(doc, found, slots.byLine.get(l) ?? [], rest, locale);
-  }
-  for (const make of later) make();
+  parts.place(src, f, rest, locale);
   const counts = formCounts(src, f);
-  const form: TableFormProject = {
-    columns,
-    department: department.get(),
-    period: period.get(),
-    amounts: amounts.map((a) => a.get()),
-    goals: { period: goals.period.get(), annual: goals.annual.get(), goal: goals.goal.get() },
-    indicators: indicators.map((i) => i.get()),
-  };
-  const totalPart = totalCell?.get();
+  const totalPart = totalCell.get();
   return {
     index,
     key: formKey(f, counts),
     line: f.line,
     name: name
-      ? withFindings({ text: name.text, range: rangeAt(doc, name.place.line, name.place.span) }, nameSlot)
-      : { text: '', range: rangeAt(doc, f.line, { start: 0, end: 0 }) },
-    amounts: totalPart ? [{ ...totalPart, value: total?.value ?? null }] : [],
+      ? withFindings({ text: name.text, range: parts.rangeOf(name) }, nameSlot)
+      : { text: '', range: rangeAt(src.doc, f.line, { start: 0, end: 0 }) },
+    amounts: totalPart ? [totalPart] : [],
     goal: null,
     indicators: [],
-    form,
+    form: {
+      columns,
+      department: department.get(),
+      period: period.get(),
+      amounts: amounts.map((a) => a.get()),
+      goals: { period: goals[0]?.get() ?? null, annual: goals[1]?.get() ?? null, goal: goals[2]?.get() ?? null },
+      indicators: indicators.map((i) => i.get()),
+    },
     ...(rest.length > 0 ? { findings: rest } : {}),
   };
 }
