@@ -5,7 +5,7 @@
  * `perfTarget/tableRows` in `server/src/protocol.ts`), passed through unchanged.
  */
 import type { Range } from 'vscode-languageserver-protocol';
-import type { TableOutlineResult, TableProjectRow } from '../../server/src/protocol';
+import type { TableFormColumn, TableOutlineResult, TableProjectRow } from '../../server/src/protocol';
 
 export type { Range, TableOutlineResult, TableProjectRow };
 
@@ -30,6 +30,22 @@ export interface ViewStrings {
   readonly warnings: string;
   readonly notes: string;
   readonly unitNotStated: string;
+  /** Those of application forms (without them, the form's own labels and the parts' names). */
+  readonly form?: ViewFormStrings;
+}
+
+/** The page's strings for application forms. */
+export interface ViewFormStrings {
+  /** The grid's column names, by what each holds. */
+  readonly columns: Readonly<Record<TableFormColumn, string>>;
+  /** A detail's name where the form writes no label beside it. */
+  readonly department: string;
+  readonly period: string;
+  readonly periodGoal: string;
+  readonly annualGoal: string;
+  readonly goal: string;
+  /** A 一级 / 二级 cell carried down from a merged cell: `{0}` is the line (1-based) it is written on. */
+  readonly carried: string;
 }
 
 export interface ViewSettings {

@@ -63,6 +63,30 @@ function strings(): ViewStrings {
     warnings: t('warnings'),
     notes: t('notes'),
     unitNotStated: t('(not stated: read as 万元)'),
+    form: {
+      columns: {
+        level1: t('Level 1'),
+        level2: t('Level 2'),
+        name: t('Level 3'),
+        nature: t('Nature'),
+        direction: t('Direction'),
+        comparator: t('Comparator'),
+        value: t('Value'),
+        period: t('Whole-period value'),
+        annual: t('Annual value'),
+        unit: t('Unit'),
+        weight: t('Weight'),
+        standard: t('Standard'),
+        explanation: t('Explanation'),
+        note: t('Note'),
+      },
+      department: t('Budget unit'),
+      period: t('Implementation period'),
+      periodGoal: t('Whole-period goal'),
+      annualGoal: t('Annual goal'),
+      goal: t('Goal'),
+      carried: t('Merged cell: written on line {0}'),
+    },
   };
 }
 

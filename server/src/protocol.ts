@@ -19,6 +19,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-protocol';
 import type { exportDocument } from './export';
+import type { AmountRole, IndicatorPart, Layout } from './model/types';
 
 // Each message is a namespace holding its method, direction and `type`, as in
 // vscode-languageserver-protocol (`DidChangeConfigurationNotification.type`…): handlers and senders
@@ -182,15 +183,39 @@ export interface TableRowCells {
   readonly findings?: readonly TableFinding[];
 }
 
+/**
+ * A column of an application form's indicator grid, by what it holds: 一级指标 (`level1`), 二级指标
+ * (`level2`), 三级指标 (`name`), 指标性质 (`nature`: 定量/定性), 指标方向 (`direction`: 正向/反向), a
+ * comparator (`comparator`: ≥ ≤ =), 指标值 (`value`), 实施期 / 年度指标值 (`period`, `annual`), 度量单位
+ * (`unit`), 权重/分值 (`weight`), 绩效标准 (`standard`), 指标值说明 (`explanation`), 备注 (`note`).
+ */
+export type TableFormColumn = IndicatorPart;
+
+/** What the outline says of an application form's project: the lines it takes expanded. */
+export interface TableOutlineForm {
+  /** The grid's columns in their order (the form's own, then any part its cells hold besides). */
+  readonly columns: readonly TableFormColumn[];
+  /** Lines before the grid: those of `TableFormProject.department`, `period`, `amounts` and `goals` written. */
+  readonly details: number;
+}
+
 /** A project row in the outline: what the hierarchy shows collapsed, and its size when expanded. */
 export interface TableOutlineProject {
   readonly name: string;
+  /** Its row; on an application form, the form's first line. */
   readonly line: number;
-  /** In the table's money unit; `null` where a cell is not a number (an empty cell is 0). */
+  /**
+   * In the table's money unit; `null` where a cell is not a number (an empty cell is 0). An
+   * application form's: its total (资金总额) first, when it has one, then zeros (its sources are
+   * among its details).
+   */
   readonly amounts: readonly (number | null)[];
-  /** Whether it has a goal, and how many indicators: the rows it takes expanded. */
+  /** Whether it has a goal, and how many indicators: the rows it takes expanded (a form's goals are details). */
   readonly goal: boolean;
   readonly indicators: number;
+  /** On an application form's project, and only there. */
+  readonly form?: TableOutlineForm;
+  /** Its findings: a form's, those of every line of the form from its first. */
   readonly counts: TableCounts;
   /** Changes when the row's text, place or finding counts change: the view asks again for it. */
   readonly key: string;
@@ -207,6 +232,8 @@ export interface TableOutlineUnit {
 }
 
 export interface TableOutlineTable {
+  /** How the table is laid out: its projects are seven-column rows, or application forms (`TableProjectRow.form`). */
+  readonly layout: Layout;
   readonly title: string | null;
   readonly department: string | null;
   /** The budget year read from the title or preface (`2024年`), when one is written. */
@@ -293,11 +320,79 @@ export interface TableRowsParams {
   readonly to: number;
 }
 
+/** A cell of an application form's indicator grid. */
+export interface TableFormCell extends TablePart {
+  /** A value's reading (`value`, `period`, `annual`), in the server's locale. */
+  readonly reading?: string;
+  /**
+   * Not written on this row: a merged 一级 / 二级 cell, carried down from the row that wrote it (its
+   * range is that cell's; its findings are shown there, not here).
+   */
+  readonly carried?: boolean;
+}
+
+/** One indicator of an application form: one row of its grid. */
+export interface TableFormIndicator {
+  /** Its cells by column; a column absent here is empty on this row. */
+  readonly cells: { readonly [C in TableFormColumn]?: TableFormCell };
+  /** The row's written cells, first to last. */
+  readonly range: Range;
+  /** Findings of the row that no single cell holds. Absent when none. */
+  readonly findings?: readonly TableFinding[];
+}
+
+/** A labelled field of a form's header block: its label as written (when beside it) and its value. */
+export interface TableFormField {
+  readonly label: TablePart | null;
+  readonly value: TablePart;
+}
+
+/** An amount of a form (资金总额, a subtotal, a source), as the form's header block writes it. */
+export interface TableFormAmount {
+  readonly label: TablePart;
+  readonly role: AmountRole;
+  /** 0 for the total, 1 for its parts, 2 for the parts of a subtotal. */
+  readonly depth: number;
+  /** The amount's cell, its value in the table's money unit; `null` when no cell stands beside the label. */
+  readonly cell: TableAmountPart | null;
+  /** A money unit written after the number (`250万`): `value` is converted. */
+  readonly writtenUnit?: string;
+}
+
+/**
+ * An application form's project, read from the server's model of the form (not its layout). The
+ * view shows its details in this order, each only when written: department, period, amounts,
+ * goals (period, annual, goal); then the grid.
+ */
+export interface TableFormProject {
+  /** As `TableOutlineForm.columns`. */
+  readonly columns: readonly TableFormColumn[];
+  /** The budget unit or department (预算单位, 实施单位…). */
+  readonly department: TableFormField | null;
+  /** The implementation period (实施期). */
+  readonly period: TableFormField | null;
+  readonly amounts: readonly TableFormAmount[];
+  readonly goals: {
+    readonly period: TableFormField | null;
+    readonly annual: TableFormField | null;
+    /** A goal not said to be either. */
+    readonly goal: TableFormField | null;
+  };
+  readonly indicators: readonly TableFormIndicator[];
+}
+
+/**
+ * A project's cells. On an application form, `form` holds the project and the seven-column cells
+ * say what they can: `name` its name, `amounts` its total (when it has one), no goal and no
+ * indicators.
+ */
 export interface TableProjectRow extends TableRowCells {
   readonly index: number;
   readonly key: string;
   readonly goal: TablePart | null;
   readonly indicators: readonly TableIndicator[];
+  /** On an application form's project, and only there. */
+  readonly form?: TableFormProject;
 }
 
 export interface TableRowsResult {

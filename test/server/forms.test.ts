@@ -15,8 +15,9 @@ import type {
   Position,
   Range,
 } from 'vscode-languageserver-protocol';
-import { ExportRequest, TableOutlineRequest } from '../../server/src/protocol';
+import { ExportRequest, TableOutlineRequest, TableRowsRequest } from '../../server/src/protocol';
 import { applyItem, visible } from './completing';
+import { textAt } from '../helpers';
 import { useServer } from './harness';
 
 const LINES = [
@@ -329,10 +330,30 @@ describe('editing an application form (issue 18)', function () {
       );
     });
 
-    it('the table view does not break on a form', async () => {
+    it('the table view shows the form: its project and its grid, each cell where it is written', async () => {
       const outline = await server.connection.sendRequest(TableOutlineRequest.type, { uri });
       assert.equal(outline.tables.length, 1);
-      assert.equal(outline.projects.length, 0);
+      assert.equal(outline.tables[0]?.layout, 'form');
+      assert.deepEqual(
+        outline.projects.map((p) => [p.name, p.indicators, p.amounts[0]]),
+        [['乡村😀文化活动补助', 5, 30]],
+      );
+      const { rows } = await server.connection.sendRequest(TableRowsRequest.type, {
+        uri,
+        version: outline.version,
+        from: 0,
+        to: 1,
+      });
+      const form = rows[0]?.form;
+      assert.ok(form);
+      const cells = form.indicators.flatMap((ind) => Object.values(ind.cells));
+      assert.ok(cells.length > 20);
+      for (const c of cells) assert.equal(textAt(text, c.range), c.text, JSON.stringify(c));
+      // The name Excel copied over two lines: its range runs across them.
+      const split = form.indicators[2]?.cells.name;
+      assert.ok(split);
+      assert.equal(split.range.end.line, split.range.start.line + 1);
+      assert.equal(form.indicators[2]?.cells.level1?.carried, true);
     });
   });
 });

@@ -231,6 +231,137 @@ describe('the table view’s model through the server', function () {
     );
   });
 
+  it('an application form (CRLF, a merged 一级 cell): its project, details and grid read from the model', async () => {
+    const uri = 'untitled:form.jxmb';
+    const form = (name: string) => [
+      '2024年项目支出绩效目标申报表',
+      '填报单位：（盖章）  单位：万元',
+      `项目名称\t${name}\t主管部门\t某市城市管理局`,
+      '项目资金\t资金总额\t120',
+      '\t其中：财政拨款\t100',
+      '\t其他资金\t20',
+      '实施期\t2024.01-2024.12',
+      '年度绩效目标\t完成主次干道清扫保洁，垃圾日产日清',
+      '一级指标\t二级指标\t三级指标\t运算符号\t指标值\t计量单位\t分值\t备注',
+      '产出指标\t数量指标\t清扫保洁面积\t≥\t300\t万平方米\t40\t',
+      '\t质量指标\t垃圾清运率\t=\t≥60%\t%\t30\t',
+      '\t时效指标\t完成时间\t≤\t12\t月\t20\t',
+      '效益指标\t满意度指标\t群众满意度\t≥\t90\t%\t20\t抽样调查',
+    ];
+    const text = [...form('城乡环卫一体化运营'), '', ...form('公厕管护')].join('\r\n') + '\r\n';
+    await server.open(uri, text);
+    const status = await server.status(uri);
+    const outline: TableOutlineResult = await server.connection.sendRequest(TableOutlineRequest.type, { uri });
+    // Two forms, a table each, a project each; not a seven-column project among them.
+    assert.deepEqual(
+      outline.tables.map((t) => [t.layout, t.title, t.unit, t.unitStated, t.year, t.first, t.count]),
+      [
+        ['form', '2024年项目支出绩效目标申报表', '万元', true, 2024, 0, 1],
+        ['form', '2024年项目支出绩效目标申报表', '万元', true, 2024, 1, 1],
+      ],
+    );
+    assert.equal(outline.tables[0]?.department, '某市城市管理局');
+    assert.deepEqual(
+      outline.projects.map((p) => [p.name, p.line, p.amounts[0], p.indicators, p.form?.details]),
+      [
+        ['城乡环卫一体化运营', 0, 120, 4, 6],
+        ['公厕管护', 14, 120, 4, 6],
+      ],
+    );
+    const columns = ['level1', 'level2', 'name', 'comparator', 'value', 'unit', 'weight', 'note'];
+    assert.deepEqual(outline.projects[0]?.form?.columns, columns);
+    assert.equal(outline.summary.projects, 2);
+    assert.equal(outline.summary.indicators, 8);
+    if (outline.summary.checked) {
+      assert.equal(outline.summary.counts[0], status.errors);
+      assert.equal(outline.summary.counts[1], status.warnings);
+    }
+    // A form's findings come from the document pass: its project counts those of its lines.
+    const first = outline.projects[0];
+    assert.ok(first && first.counts[0] + first.counts[1] >= 4, JSON.stringify(first?.counts));
+
+    const { rows } = await server.connection.sendRequest(TableRowsRequest.type, {
+      uri,
+      version: outline.version,
+      from: 0,
+      to: 2,
+    });
+    assert.deepEqual(
+      rows.map((r) => [r.index, r.key, r.name.text]),
+      outline.projects.map((p, i) => [i, p.key, p.name]),
+    );
+    const row = rows[0];
+    const f = row?.form;
+    assert.ok(row && f, JSON.stringify(row));
+    assert.deepEqual(row.indicators, []);
+    assert.equal(row.amounts[0]?.value, 120);
+    assert.deepEqual(f.columns, columns);
+    // Every part's range holds its text, through CRLF lines.
+    const parts: Array<[string, TablePart]> = [['name', row.name]];
+    for (const [what, field] of [
+      ['department', f.department],
+      ['period', f.period],
+      ['annual goal', f.goals.annual],
+    ] as const) {
+      assert.ok(field, what);
+      parts.push([`${what} value`, field.value]);
+      if (field.label) parts.push([`${what} label`, field.label]);
+    }
+    f.amounts.forEach((a, i) => {
+      parts.push([`amount${i} label`, a.label]);
+      if (a.cell) parts.push([`amount${i}`, a.cell]);
+    });
+    f.indicators.forEach((ind, i) => {
+      for (const [c, part] of Object.entries(ind.cells)) parts.push([`indicator${i}.${c}`, part]);
+    });
+    for (const [what, part] of parts) assert.equal(textAt(text, part.range), part.text, what);
+    assert.equal(f.department?.label?.text, '主管部门');
+    assert.equal(f.department?.value.text, '某市城市管理局');
+    assert.equal(f.period?.value.text, '2024.01-2024.12');
+    assert.equal(f.goals.period, null);
+    assert.equal(f.goals.annual?.value.text, '完成主次干道清扫保洁，垃圾日产日清');
+    assert.deepEqual(
+      f.amounts.map((a) => [a.label.text, a.role, a.depth, a.cell?.value]),
+      [
+        ['资金总额', 'total', 0, 120],
+        ['其中：财政拨款', 'source', 1, 100],
+        ['其他资金', 'source', 1, 20],
+      ],
+    );
+    // The grid: the merged 一级 cell is carried down, its range the cell that wrote it.
+    const [a, b, c, d] = f.indicators;
+    assert.ok(a && b && c && d);
+    assert.deepEqual(
+      f.indicators.map((ind) => [ind.cells.level1?.text, ind.cells.level1?.carried ?? false, ind.cells.name?.text]),
+      [
+        ['产出指标', false, '清扫保洁面积'],
+        ['产出指标', true, '垃圾清运率'],
+        ['产出指标', true, '完成时间'],
+        ['效益指标', false, '群众满意度'],
+      ],
+    );
+    assert.deepEqual(b.cells.level1?.range, a.cells.level1?.range);
+    assert.equal(b.cells.level1?.findings, undefined);
+    assert.equal(b.range.start.line, 10);
+    assert.equal(d.cells.note?.text, '抽样调查');
+    assert.equal(a.cells.note, undefined, 'an empty cell is absent');
+    assert.match(b.cells.value?.reading ?? '', /60/);
+    // Findings sit on the cell they concern: the comparator against the value, the 二级 under the wrong 一级.
+    const rulesOf = (part: { readonly findings?: readonly { readonly rule: string }[] } | undefined) =>
+      (part?.findings ?? []).map((x) => x.rule);
+    const bCells = [b.cells.comparator, b.cells.value, b.cells.unit];
+    assert.ok(
+      bCells.some((p) => rulesOf(p).includes('comparator-contradiction')),
+      JSON.stringify(b),
+    );
+    assert.ok(rulesOf(d.cells.level2).includes('code-parent-mismatch'), JSON.stringify(d));
+    for (const [what, part] of parts)
+      for (const x of part.findings ?? [])
+        assert.equal(textAt(text, x.range).length <= textAt(text, part.range).length, true, `${what} ${x.rule}`);
+    // The second form's project: its own lines.
+    assert.equal(rows[1]?.form?.indicators[0]?.range.start.line, 23);
+  });
+
   it('a 10 MB table: the outline in bounded time, and a window of rows at once', async () => {
     const uri = 'untitled:big.jxmb';
     const text = generate(sample, 10 * 1024 * 1024);

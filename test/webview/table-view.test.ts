@@ -18,7 +18,7 @@ import type { TableOutlineResult } from '../../server/src/protocol';
 import type { Finding } from '../../server/src/rules/types';
 import { runAll } from '../../server/src/steps';
 import { parseDocument } from '../../server/src/syntax/document';
-import type { FromView, ToView, ViewStrings } from '../../client/src/table-messages';
+import type { FromView, ToView, ViewFormStrings, ViewStrings } from '../../client/src/table-messages';
 import { Browser, CHROMIUM, hasChromium } from './chromium';
 
 const root = join(__dirname, '..', '..', '..');
@@ -64,6 +64,41 @@ const STRINGS: ViewStrings = {
   notes: '提示',
   unitNotStated: '（未注明，按万元读）',
 };
+
+const FORM_STRINGS: ViewFormStrings = {
+  columns: {
+    level1: '一级指标',
+    level2: '二级指标',
+    name: '三级指标',
+    nature: '指标性质',
+    direction: '指标方向',
+    comparator: '运算符号',
+    value: '指标值',
+    period: '实施期指标值',
+    annual: '年度指标值',
+    unit: '计量单位',
+    weight: '分值',
+    standard: '绩效标准',
+    explanation: '指标解释',
+    note: '备注',
+  },
+  department: '预算单位',
+  period: '实施期',
+  periodGoal: '实施期绩效目标',
+  annualGoal: '年度绩效目标',
+  goal: '绩效目标',
+  carried: '合并单元格：写在第 {0} 行',
+};
+
+describe('the table view’s strings', () => {
+  it('every string of the table view has a Chinese translation', () => {
+    const client = readFileSync(join(root, 'client', 'src', 'table-view.ts'), 'utf8');
+    const zh = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+    const used = [...client.matchAll(/\bt\('((?:[^'\\]|\\.)*)'/g)].map((m) => m[1] ?? '');
+    assert.ok(used.includes('Level 3') && used.includes('Merged cell: written on line {0}'));
+    for (const s of used) assert.ok(zh[s], `l10n/bundle.l10n.zh-cn.json lacks “${s}”`);
+  });
+});
 
 describe('the table view’s page in Chromium', function () {
   this.timeout(120000);
@@ -125,7 +160,7 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
   const count = (selector: string) =>
     browser.evaluate<number>(`document.querySelectorAll(${JSON.stringify(selector)}).length`);
 
-  async function load(source: TableSource): Promise<void> {
+  async function load(source: TableSource, strings: ViewStrings = STRINGS): Promise<void> {
     src = source;
     outline = runAll(outlineSteps(src, 'zh-cn'));
     posted.length = 0;
@@ -142,7 +177,7 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     };
     await send({
       type: 'init',
-      strings: STRINGS,
+      strings,
       settings: { scrollViewWithEditor: true, scrollEditorWithView: true },
       locale: 'zh-cn',
       codes,
@@ -380,6 +415,109 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     console.log(
       `      ${outline.projects.length} projects: page ready in ${openMs} ms (outline built, sent and drawn)`,
     );
+  });
+
+  it('an application form: its details, its grid under the form’s columns, merged cells carried, findings, clicks and edits', async () => {
+    const form = (name: string) => [
+      '2024年项目支出绩效目标申报表',
+      '填报单位：（盖章）  单位：万元',
+      `项目名称\t${name}\t主管部门\t某市城市管理局`,
+      '项目资金\t资金总额\t120',
+      '\t其中：财政拨款\t100',
+      '\t其他资金\t20',
+      '实施期\t2024.01-2024.12',
+      '年度绩效目标\t完成主次干道清扫保洁，垃圾日产日清',
+      '一级指标\t二级指标\t三级指标\t运算符号\t指标值\t计量单位\t分值\t备注',
+      '产出指标\t数量指标\t清扫保洁面积\t≥\t300\t万平方米\t40\t',
+      '\t质量指标\t垃圾清运率\t=\t≥60%\t%\t30\t',
+      '\t时效指标\t完成时间\t≤\t12\t月\t20\t',
+      '效益指标\t满意度指标\t群众满意度\t≥\t90\t%\t20\t抽样调查',
+    ];
+    const text = [...form('城乡环卫一体化运营'), '', ...form('公厕管护')].join('\r\n');
+    await load(sourceOf(text, 'file:///form.jxmb'), { ...STRINGS, form: FORM_STRINGS });
+    assert.deepEqual(
+      await browser.evaluate<string[]>(
+        "[...document.querySelectorAll('.line.project .cell.name')].map((e) => e.textContent)",
+      ),
+      ['城乡环卫一体化运营', '公厕管护'],
+    );
+    assert.equal(await count('.loading'), 0, 'every line in sight has its row');
+    assert.equal(await count('.line.detail'), 12);
+    assert.equal(await count('.line.indicator.form'), 8);
+    // The details: the form's own labels, amounts indented by depth, in the money unit.
+    const details = await browser.evaluate<string[][]>(
+      "[...document.querySelectorAll('.line.detail')].slice(0, 6).map((e) => [...e.children].map((c) => c.className.includes('depth-1') ? '  ' + c.textContent : c.textContent))",
+    );
+    assert.deepEqual(details, [
+      ['主管部门', '某市城市管理局'],
+      ['实施期', '2024.01-2024.12'],
+      ['资金总额', '120.00'],
+      ['  其中：财政拨款', '100.00'],
+      ['  其他资金', '20.00'],
+      ['年度绩效目标', '完成主次干道清扫保洁，垃圾日产日清'],
+    ]);
+    // The grid's column names, and each row's cells under them.
+    const grid = await browser.evaluate<
+      Array<{ cells: string[]; lefts: number[] }>
+    >(`[...document.querySelectorAll('.line.form-head, .line.indicator.form')].slice(0, 5).map((e) => {
+        const cells = [...e.children].slice(1);
+        return { cells: cells.map((c) => c.textContent), lefts: cells.map((c) => Math.round(c.getBoundingClientRect().left)) };
+      })`);
+    assert.deepEqual(
+      grid.map((g) => g.cells),
+      [
+        ['一级指标', '二级指标', '三级指标', '运算符号', '指标值', '计量单位', '分值', '备注'],
+        ['产出指标', '数量指标', '清扫保洁面积', '≥', '300', '万平方米', '40', ''],
+        ['产出指标', '质量指标', '垃圾清运率', '=', '≥60%', '%', '30', ''],
+        ['产出指标', '时效指标', '完成时间', '≤', '12', '月', '20', ''],
+        ['效益指标', '满意度指标', '群众满意度', '≥', '90', '%', '20', '抽样调查'],
+      ],
+    );
+    for (const g of grid) assert.deepEqual(g.lefts, grid[0]?.lefts, 'the cells stand under their column names');
+    // The merged 一级 cell is carried down, dimmed, saying where it is written.
+    const carried = await browser.evaluate<string[]>(
+      "[...document.querySelectorAll('.line.indicator.form .cell.carried')].map((e) => e.textContent + '|' + e.title)",
+    );
+    assert.deepEqual(carried.slice(0, 2), ['产出指标|合并单元格：写在第 10 行', '产出指标|合并单元格：写在第 10 行']);
+    // Findings on their cells: 满意度指标 under 效益指标.
+    const level2 = await browser.evaluate<{ cls: string; title: string } | null>(`(() => {
+      const c = [...document.querySelectorAll('.line.indicator.form .cell.fc-level2')].find((e) => e.textContent === '满意度指标');
+      return c ? { cls: c.className, title: c.title } : null; })()`);
+    assert.ok(level2);
+    assert.match(level2.cls, /finding f-(error|warning)/);
+    assert.match(level2.title, /效益指标/);
+    assert.ok((await count('.line.indicator.form .finding')) >= 4);
+    // A click on a cell reveals exactly it; a double-click edits it in place.
+    const row = tableRows(src, 0, 1, 'zh-cn').rows[0];
+    const name = row?.form?.indicators[0]?.cells.name;
+    const value = row?.form?.indicators[0]?.cells.value;
+    assert.ok(name && value);
+    const at = (text: string, selector: string) =>
+      browser.evaluate<{ x: number; y: number }>(`(() => {
+      const c = [...document.querySelectorAll(${JSON.stringify(selector)})].find((e) => e.textContent === ${JSON.stringify(text)});
+      const b = c.getBoundingClientRect(); return { x: b.left + 5, y: b.top + b.height / 2 }; })()`);
+    const box = await at(name.text, '.line.indicator.form .cell');
+    await browser.click(box.x, box.y);
+    const reveal = await browser.until('a reveal', async () => (await pump()).find((m) => m.type === 'reveal'));
+    assert.deepEqual(reveal, { type: 'reveal', range: name.range });
+    const v = await at(value.text, '.line.indicator.form .cell.value');
+    for (const type of ['mousePressed', 'mouseReleased'])
+      await browser.page('Input.dispatchMouseEvent', { type, x: v.x, y: v.y, button: 'left', clickCount: 2 });
+    await browser.until('the input', () =>
+      browser.evaluate<boolean>("document.activeElement?.classList.contains('editor')"),
+    );
+    await browser.page('Input.insertText', { text: '350' });
+    await browser.press('Enter', 'Enter', 13);
+    const edit = await browser.until('the edit', async () => (await pump()).find((m) => m.type === 'edit'));
+    assert.deepEqual(edit, { type: 'edit', version: outline.version, range: value.range, old: '300', text: '350' });
+    // The editor's cursor on 垃圾清运率's row selects that grid line.
+    await send({ type: 'cursor', line: 10, character: 6 });
+    await browser.until('the selected grid line', () =>
+      browser.evaluate<boolean>(
+        "document.querySelector('.line.selected')?.textContent.includes('垃圾清运率') === true",
+      ),
+    );
+    assert.deepEqual(browser.problems, []);
   });
 
   it('says so when the document is no target table', async () => {

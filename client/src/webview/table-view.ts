@@ -5,7 +5,8 @@
  * extension passes on (`table-messages.ts`). Only the lines in sight are in the page: every line has
  * a fixed height, their tops are summed once per outline, and a scroll renders the window again,
  * keeping the elements of lines whose data did not change. Project cells are asked for as they come
- * into sight.
+ * into sight. An application form's project shows its details (department, period, amounts, goals)
+ * and its grid, one line per indicator with the form's columns.
  */
 import type {
   CodeChoices,
@@ -21,6 +22,10 @@ import type {
 import type {
   TableCounts,
   TableFinding,
+  TableFormAmount,
+  TableFormColumn,
+  TableFormField,
+  TableFormProject,
   TableIndicator,
   TableOutlineProject,
   TableOutlineTable,
@@ -52,6 +57,9 @@ type Line =
   | { readonly kind: 'unit'; readonly t: number; readonly u: number }
   | { readonly kind: 'project'; readonly p: number }
   | { readonly kind: 'goal'; readonly p: number }
+  /** An application form's detail (department, period, an amount, a goal), and its grid's column names. */
+  | { readonly kind: 'detail'; readonly p: number; readonly i: number }
+  | { readonly kind: 'form-head'; readonly p: number }
   | { readonly kind: 'indicator'; readonly p: number; readonly i: number };
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
@@ -146,7 +154,10 @@ function projectLines(out: Line[], p: number): void {
   if (!o || !projectShown(p)) return;
   out.push({ kind: 'project', p });
   if (collapsed.has(`p${o.line}`)) return;
-  if (o.goal) out.push({ kind: 'goal', p });
+  if (o.form) {
+    for (let i = 0; i < o.form.details; i++) out.push({ kind: 'detail', p, i });
+    if (o.indicators > 0) out.push({ kind: 'form-head', p });
+  } else if (o.goal) out.push({ kind: 'goal', p });
   for (let i = 0; i < o.indicators; i++) out.push({ kind: 'indicator', p, i });
 }
 
@@ -221,7 +232,11 @@ function signature(line: Line): string {
           ? `p${p && collapsed.has(`p${p.line}`) ? 'c' : 'o'}`
           : line.kind === 'goal'
             ? 'g'
-            : `i${line.i}`;
+            : line.kind === 'form-head'
+              ? 'h'
+              : line.kind === 'detail'
+                ? `d${line.i}`
+                : `i${line.i}`;
       return `${sub}:${line.p}|${p?.key}|${at}`;
     }
   }
@@ -409,9 +424,20 @@ function renderLine(line: Line): HTMLElement {
     case 'goal':
       renderGoal(e, current(line.p));
       break;
-    case 'indicator':
-      renderIndicator(e, current(line.p), line.i);
+    case 'detail':
+      renderDetail(e, current(line.p), line.i);
       break;
+    case 'form-head': {
+      const form = o.projects[line.p]?.form;
+      if (form) renderFormHead(e, form.columns);
+      break;
+    }
+    case 'indicator': {
+      const form = o.projects[line.p]?.form;
+      if (form) renderFormIndicator(e, current(line.p), line.i, form.columns);
+      else renderIndicator(e, current(line.p), line.i);
+      break;
+    }
   }
   return e;
 }
@@ -450,7 +476,7 @@ function renderUnit(e: HTMLElement, u: TableOutlineUnit): void {
 /** A project's row: its row's cells once they are at hand, the outline's plain text until then. */
 function renderProject(e: HTMLElement, p: TableOutlineProject, index: number): void {
   const r = current(index);
-  e.append(toggle(`p${p.line}`, p.goal || p.indicators > 0));
+  e.append(toggle(`p${p.line}`, p.goal || p.indicators > 0 || (p.form?.details ?? 0) > 0));
   if (r) e.append(cell('name', r.name, undefined, undefined, TEXT), ...amountCells(r));
   else
     e.append(
@@ -497,6 +523,154 @@ function renderIndicator(e: HTMLElement, r: TableProjectRow | undefined, i: numb
     if (sev) e.classList.add(`row-f-${sev}`);
     e.title = ind.findings.map((f) => f.message).join('\n');
   }
+}
+
+// --- application forms --------------------------------------------------------------------------
+
+/** A form's detail line: a field (its label as written, else the view's name for it) or an amount. */
+type Detail =
+  | { readonly kind: 'field'; readonly field: TableFormField; readonly name: string }
+  | { readonly kind: 'amount'; readonly amount: TableFormAmount };
+
+/** A form's details in the order the protocol gives (`TableFormProject`): as many as the outline's `details`. */
+function detailsOf(f: TableFormProject): Detail[] {
+  const s = strings?.form;
+  const out: Detail[] = [];
+  const field = (x: TableFormField | null, name: string | undefined) => {
+    if (x) out.push({ kind: 'field', field: x, name: name ?? '' });
+  };
+  field(f.department, s?.department);
+  field(f.period, s?.period);
+  for (const amount of f.amounts) out.push({ kind: 'amount', amount });
+  field(f.goals.period, s?.periodGoal);
+  field(f.goals.annual, s?.annualGoal);
+  field(f.goals.goal, s?.goal);
+  return out;
+}
+
+/** The `i`th detail of a form's project: its label, and its value (an amount as a number). */
+function renderDetail(e: HTMLElement, r: TableProjectRow | undefined, i: number): void {
+  const d = r?.form ? detailsOf(r.form)[i] : undefined;
+  if (!d) {
+    e.append(el('div', 'cell label'), el('div', 'cell loading', r ? '' : (strings?.loading ?? '…')));
+    return;
+  }
+  if (d.kind === 'field') {
+    const { label, value } = d.field;
+    e.append(
+      label ? cell('label', label, undefined, undefined, TEXT) : el('div', 'cell label', d.name),
+      cell('detail-text', value, undefined, undefined, TEXT),
+    );
+    return;
+  }
+  const a = d.amount;
+  e.classList.add('amount-detail');
+  const label = cell(`label depth-${Math.min(2, Math.max(0, a.depth))}`, a.label, undefined, undefined, TEXT);
+  const value = a.cell
+    ? cell(
+        'amount',
+        a.cell,
+        a.cell.value === null ? a.cell.text : a.cell.text === '' ? '' : money(a.cell.value),
+        a.writtenUnit ? a.cell.text : undefined,
+        TEXT,
+      )
+    : el('div', 'cell amount');
+  e.append(label, value);
+}
+
+/** Widths of a form grid's columns, by what they hold. */
+const FORM_WIDTHS: Readonly<Record<TableFormColumn, string>> = {
+  level1: 'minmax(6em, 0.6fr)',
+  level2: 'minmax(6em, 0.7fr)',
+  name: 'minmax(8em, 1fr)',
+  nature: 'minmax(3em, 0.3fr)',
+  direction: 'minmax(3em, 0.3fr)',
+  comparator: 'minmax(2.5em, 0.2fr)',
+  value: 'minmax(6em, 0.6fr)',
+  period: 'minmax(6em, 0.6fr)',
+  annual: 'minmax(6em, 0.6fr)',
+  unit: 'minmax(3em, 0.3fr)',
+  weight: 'minmax(3em, 0.3fr)',
+  standard: 'minmax(4em, 0.4fr)',
+  explanation: 'minmax(6em, 0.6fr)',
+  note: 'minmax(4em, 0.5fr)',
+};
+
+const VALUE_COLUMNS: ReadonlySet<TableFormColumn> = new Set(['value', 'period', 'annual']);
+
+/** A form grid line's columns: the indent, the row's number, then the form's columns (set through the CSSOM). */
+function formGrid(e: HTMLElement, columns: readonly TableFormColumn[]): void {
+  e.classList.add('form');
+  e.style.gridTemplateColumns = ['2.4em', '3em', ...columns.map((c) => FORM_WIDTHS[c])].join(' ');
+}
+
+/** The column names of a form's grid, above its first indicator. */
+function renderFormHead(e: HTMLElement, columns: readonly TableFormColumn[]): void {
+  formGrid(e, columns);
+  e.append(el('div', 'cell seq'));
+  for (const c of columns) {
+    const name = strings?.form?.columns[c] ?? c;
+    const h = el('div', `cell fc-${c}`, name);
+    h.title = name;
+    h.setAttribute('role', 'columnheader');
+    e.append(h);
+  }
+}
+
+/** The `i`th indicator of a form: a cell per column of its grid, a merged cell carried down shown dimmed. */
+function renderFormIndicator(
+  e: HTMLElement,
+  r: TableProjectRow | undefined,
+  i: number,
+  columns: readonly TableFormColumn[],
+): void {
+  formGrid(e, columns);
+  const ind = r?.form?.indicators[i];
+  if (!ind) {
+    e.append(el('div', 'cell seq'), el('div', 'cell loading', r ? '' : (strings?.loading ?? '…')));
+    return;
+  }
+  e.append(el('div', 'cell seq', String(i + 1)));
+  for (const c of columns) {
+    const part = ind.cells[c];
+    const value = VALUE_COLUMNS.has(c) ? ' value' : '';
+    if (!part) e.append(el('div', `cell fc-${c}${value}`));
+    else if (part.carried)
+      e.append(
+        cell(`fc-${c} carried`, part, undefined, format(strings?.form?.carried ?? '{0}', part.range.start.line + 1)),
+      );
+    else
+      e.append(
+        cell(
+          `fc-${c}${value}`,
+          part,
+          undefined,
+          part.reading !== undefined ? `${part.text}\n${part.reading}` : undefined,
+          TEXT,
+        ),
+      );
+  }
+  if (ind.findings) {
+    const sev = worst(ind.findings);
+    if (sev) e.classList.add(`row-f-${sev}`);
+    e.title = ind.findings.map((f) => f.message).join('\n');
+  }
+}
+
+/** The ranges of a project's own line (goal, detail, indicator) a text position may stand in. */
+function rangesOf(l: Line): Range[] {
+  if (l.kind !== 'goal' && l.kind !== 'detail' && l.kind !== 'indicator') return [];
+  const r = current(l.p);
+  if (!r) return [];
+  if (l.kind === 'goal') return r.goal ? [r.goal.range] : [];
+  if (l.kind === 'indicator') {
+    const range = r.form ? r.form.indicators[l.i]?.range : r.indicators[l.i]?.range;
+    return range ? [range] : [];
+  }
+  const d = r.form ? detailsOf(r.form)[l.i] : undefined;
+  if (!d) return [];
+  const parts = d.kind === 'field' ? [d.field.label, d.field.value] : [d.amount.label, d.amount.cell];
+  return parts.filter((x) => !!x).map((x) => x.range);
 }
 
 function current(p: number): TableProjectRow | undefined {
@@ -611,12 +785,10 @@ function lineOfPosition(line: number, character: number): number {
     const l = lines[i];
     const src = l ? sourceLine(l) : undefined;
     if (!l || src === undefined || src > line) continue;
-    if (l.kind === 'goal' || l.kind === 'indicator') {
-      // A project's own lines follow it: the goal or indicator holding the position, when at hand.
+    if (l.kind === 'goal' || l.kind === 'indicator' || l.kind === 'detail' || l.kind === 'form-head') {
+      // A project's own lines follow it: the goal, detail or indicator holding the position, when at hand.
       if (src !== bestSource) continue;
-      const r = current(l.p);
-      const range = l.kind === 'goal' ? r?.goal?.range : r?.indicators[l.i]?.range;
-      if (range && contains(range, line, character)) best = i;
+      if (rangesOf(l).some((range) => contains(range, line, character))) best = i;
       continue;
     }
     if (src >= bestSource) {

@@ -2,6 +2,8 @@
  * The table view's model (`perfTarget/tableOutline`, `perfTarget/tableRows`): the parsed document
  * as the budget system's grid shows it, with each finding placed on the cell or part of an
  * indicator it concerns. Built from the server's own document and check, never a second parser.
+ * An application form's projects are read from its model (`Table.model`): name, department,
+ * amounts, goals, and its grid's indicators cell by cell, each placed by its `Place`.
  *
  * The outline is light (names, amounts and counts per project, no trees) and walks the document in
  * steps; the rows — cells, indicators split into 序号 · 一级指标 · 二级指标 · 指标名称 · 实施周期指标值 ·
@@ -14,6 +16,7 @@ import {
   ResponseError,
   type CancellationToken,
   type Connection,
+  type Range,
 } from 'vscode-languageserver';
 import { formatNumber, localize, type Locale } from '../i18n';
 import {
@@ -24,6 +27,11 @@ import {
   type TableCounts,
   type TableOutlinePatch,
   type TableFinding,
+  type TableFormAmount,
+  type TableFormCell,
+  type TableFormColumn,
+  type TableFormField,
+  type TableFormIndicator,
   type TableIndicator,
   type TableOutlineProject,
   type TableOutlineResult,
@@ -35,6 +43,16 @@ import {
   type TableRowsResult,
   type TableValuePart,
 } from '../protocol';
+import { statedMoneyUnit } from '../catalogue';
+import {
+  INDICATOR_PARTS,
+  type Located,
+  type ModelAmount,
+  type ModelIndicator,
+  type ModelProject,
+  type ModelTable,
+  type Place,
+} from '../model/types';
 import type { Finding } from '../rules/types';
 import {
   cellValue,
@@ -46,6 +64,7 @@ import {
   type TargetDocument,
 } from '../syntax/document';
 import type { IndicatorNode, ValueNode } from '../syntax/indicators';
+import { parseValue } from '../syntax/value';
 import type { Steps } from '../steps';
 import { COMPARATORS, type Comparator } from '../vocabulary';
 import { answerInSlices } from './slices';
@@ -66,17 +85,21 @@ export interface TableSource {
 
 const NO_COUNTS: TableCounts = [0, 0, 0, 0];
 
-/** Identities of parsed rows: an unchanged row keeps its object, so its key stays while it does not move. */
+/**
+ * Identities of parsed rows (and of forms' projects): an unchanged row keeps its object, so its key
+ * stays while it does not move.
+ */
 const rowIds = new WeakMap<object, number>();
 let nextRowId = 1;
-function rowId(ref: RowRef): number {
-  let id = rowIds.get(ref.row);
+function idOf(o: object): number {
+  let id = rowIds.get(o);
   if (id === undefined) {
     id = nextRowId++;
-    rowIds.set(ref.row, id);
+    rowIds.set(o, id);
   }
   return id;
 }
+const rowId = (ref: RowRef): number => idOf(ref.row);
 
 function countsAt(src: TableSource, line: number): TableCounts {
   const c = src.count;
@@ -189,7 +212,7 @@ function comparatorText(c: Comparator): { zh: string; en: string } {
 }
 
 /** A value's reading in a line: comparator (and its meaning), number, unit; or that it is qualitative. */
-export function valueReading(v: ValueNode, locale: Locale): string {
+export function valueReading(v: Pick<ValueNode, 'parsed'>, locale: Locale): string {
   const zh = locale === 'zh-cn';
   const p = v.parsed;
   if (p.kind === 'empty') return zh ? '（空）' : '(empty)';
@@ -248,10 +271,270 @@ function projectEntry(p: RowRef, counts: TableCounts): TableOutlineProject {
   return entry;
 }
 
-/** Every project of the document in order, across tables: the indices of the protocol. */
-export function projectsOf(doc: TargetDocument): RowRef[] {
-  const out: RowRef[] = [];
-  for (const t of doc.tables) for (const p of t.projects) out.push(p);
+// --- application forms ---------------------------------------------------------------------------
+
+/** A project of an application form, and the lines it holds (its first to the next project's). */
+export interface FormProjectRef {
+  readonly table: ModelTable;
+  readonly project: ModelProject;
+  readonly line: number;
+  readonly end: number;
+}
+
+/** A project of the document: a seven-column row, or a project of an application form. */
+export type ProjectRef = { readonly kind: 'row'; readonly ref: RowRef } | ({ readonly kind: 'form' } & FormProjectRef);
+
+/** The projects of a form table, each with the lines it holds. */
+function formProjects(model: ModelTable): FormProjectRef[] {
+  const list = model.projects;
+  return list.map((project, i) => {
+    const next = list[i + 1];
+    const end = next ? Math.max(project.place.line, next.place.line - 1) : Math.max(project.place.line, model.endLine);
+    return { table: model, project, line: project.place.line, end };
+  });
+}
+
+/** The lines of a form's project on which a row starts (a row's findings stand at its first line). */
+function* rowLines(doc: TargetDocument, f: FormProjectRef): Generator<number> {
+  for (let l = f.line; l <= f.end; l++) {
+    const ref = doc.rows[l];
+    if (!ref || ref.line === l) yield l;
+  }
+}
+
+function formCounts(src: TableSource, f: FormProjectRef): TableCounts {
+  if (!src.count) return NO_COUNTS;
+  const into = [0, 0, 0, 0];
+  for (const l of rowLines(src.doc, f)) addCounts(into, countsAt(src, l));
+  return [into[0] ?? 0, into[1] ?? 0, into[2] ?? 0, into[3] ?? 0];
+}
+
+/** What the view shows as the project's name: its name, else its department, else the form's title. */
+function formName(f: FormProjectRef): Located | undefined {
+  return f.project.name ?? f.project.department ?? f.table.title;
+}
+
+/** The grid's columns, then any part the cells hold besides (a 指标性质 column holding 正向), in the usual order. */
+export function formColumns(project: ModelProject): TableFormColumn[] {
+  const out = [...project.columns];
+  for (const part of INDICATOR_PARTS) {
+    if (out.includes(part) || !project.indicators.some((i) => i[part])) continue;
+    const rank = INDICATOR_PARTS.indexOf(part);
+    const at = out.findIndex((c) => INDICATOR_PARTS.indexOf(c) > rank);
+    if (at < 0) out.push(part);
+    else out.splice(at, 0, part);
+  }
+  return out;
+}
+
+/** How many detail lines the view gives a form's project: see `TableFormProject`. */
+function formDetails(project: ModelProject): number {
+  const { goals } = project;
+  return (
+    [project.department, project.period, goals.period, goals.annual, goals.goal].filter((l) => l !== undefined).length +
+    project.amounts.length
+  );
+}
+
+function formTotal(project: ModelProject) {
+  return project.amounts.find((a) => a.role === 'total' && a.depth === 0);
+}
+
+function formKey(f: FormProjectRef, counts: TableCounts): string {
+  return `${idOf(f.project)}:${f.line}:${counts.join('.')}`;
+}
+
+function formEntry(f: FormProjectRef, counts: TableCounts): TableOutlineProject {
+  const key = formKey(f, counts);
+  const kept = entries.get(f.project);
+  if (kept && kept.key === key) return kept;
+  const total = formTotal(f.project);
+  const entry: TableOutlineProject = {
+    name: formName(f)?.text ?? '',
+    line: f.line,
+    amounts: [total ? (total.cell ? (total.value ?? null) : 0) : 0, 0, 0, 0],
+    goal: false,
+    indicators: f.project.indicators.length,
+    form: { columns: formColumns(f.project), details: formDetails(f.project) },
+    counts,
+    key,
+  };
+  entries.set(f.project, entry);
+  return entry;
+}
+
+/** Whether a form states its money unit (`单位：万元` in its preface or title). */
+function formUnitStated(model: ModelTable): boolean {
+  return [...model.preface, ...(model.title ? [model.title] : [])].some((l) => statedMoneyUnit(l.text) !== undefined);
+}
+
+/** A part made when first asked for: after every finding of its project is placed. */
+interface Later<T> {
+  get(): T;
+}
+
+/**
+ * The parts of a form's project being built: one slot per place (a part written in two roles
+ * shares its slot), kept by line for placing the findings; a part is made when asked for, after
+ * they are placed (`place`).
+ */
+class FormParts {
+  private readonly byKey = new Map<string, Slot>();
+  private readonly byLine = new Map<number, Slot[]>();
+
+  constructor(private readonly doc: TargetDocument) {}
+
+  slotAt(place: Place): Slot {
+    const key = `${place.line}:${place.span.start}:${place.span.end}`;
+    let s = this.byKey.get(key);
+    if (!s) {
+      s = slot(place.span);
+      this.byKey.set(key, s);
+      const list = this.byLine.get(place.line) ?? [];
+      list.push(s);
+      this.byLine.set(place.line, list);
+    }
+    return s;
+  }
+
+  rangeOf(loc: Located): Range {
+    return rangeAt(this.doc, loc.place.line, loc.place.span);
+  }
+
+  part(loc: Located): Later<TablePart> {
+    return this.partAs(loc, (p) => p, true);
+  }
+
+  /** A part showing `loc`, with the findings placed on its slot (none for a part shown away from its place). */
+  partAs<T>(loc: Located, make: (p: TablePart) => T, own: boolean): Later<T> {
+    const s = own ? this.slotAt(loc.place) : undefined;
+    let made: { readonly value: T } | undefined;
+    return {
+      get: () => {
+        made ??= { value: make(withFindings({ text: loc.text, range: this.rangeOf(loc) }, s)) };
+        return made.value;
+      },
+    };
+  }
+
+  /** Places each line's findings on the smallest part of that line holding them; the rest in `rest`. */
+  place(src: TableSource, f: FormProjectRef, rest: TableFinding[], locale: Locale): void {
+    for (const l of rowLines(src.doc, f)) {
+      const found = src.findingsAt(l);
+      if (found.length > 0) place(src.doc, found, this.byLine.get(l) ?? [], rest, locale);
+    }
+  }
+}
+
+const VALUE_PARTS: ReadonlySet<TableFormColumn> = new Set(['value', 'period', 'annual']);
+
+const none: Later<null> = { get: () => null };
+
+/** A field of the form's header block: its value, and the label written beside it. */
+function formField(parts: FormParts, project: ModelProject, loc: Located | undefined): Later<TableFormField | null> {
+  if (!loc) return none;
+  const label = project.fields.find(
+    (fl) =>
+      fl.value?.place.line === loc.place.line &&
+      fl.value.place.span.start === loc.place.span.start &&
+      fl.label.place !== loc.place,
+  )?.label;
+  const l = label ? parts.part(label) : none;
+  const v = parts.part(loc);
+  return { get: () => ({ label: l.get(), value: v.get() }) };
+}
+
+function formAmount(parts: FormParts, a: ModelAmount): Later<TableFormAmount> {
+  const label = parts.part(a.label);
+  const cell = a.cell ? parts.partAs(a.cell, (p): TableAmountPart => ({ ...p, value: a.value ?? null }), true) : none;
+  return {
+    get: () => ({
+      label: label.get(),
+      role: a.role,
+      depth: a.depth,
+      cell: cell.get(),
+      ...(a.writtenUnit ? { writtenUnit: a.writtenUnit } : {}),
+    }),
+  };
+}
+
+/** A row of the grid: its cells by column (a merged cell carried down without findings: they are its own row's). */
+function formIndicator(
+  parts: FormParts,
+  ind: ModelIndicator,
+  columns: readonly TableFormColumn[],
+  locale: Locale,
+): Later<TableFormIndicator> {
+  const whole = parts.slotAt(ind.place);
+  const cells: Array<[TableFormColumn, Later<TableFormCell>]> = [];
+  for (const column of columns) {
+    const loc = ind[column];
+    if (!loc) continue;
+    const carried = (column === 'level1' && ind.carried?.level1) || (column === 'level2' && ind.carried?.level2);
+    const reading = VALUE_PARTS.has(column) ? { reading: valueReading({ parsed: parseValue(loc.text) }, locale) } : {};
+    const make = (p: TablePart): TableFormCell => ({ ...p, ...reading, ...(carried ? { carried: true } : {}) });
+    cells.push([column, parts.partAs(loc, make, !carried)]);
+  }
+  return {
+    get: () => ({
+      cells: Object.fromEntries(cells.map(([c, cell]) => [c, cell.get()])),
+      range: parts.rangeOf({ text: '', place: ind.place }),
+      ...(whole.findings.length > 0 ? { findings: whole.findings } : {}),
+    }),
+  };
+}
+
+/** One project of an application form: its cells, its grid, and its findings placed on them. */
+export function formRow(src: TableSource, f: FormProjectRef, index: number, locale: Locale): TableProjectRow {
+  const { project } = f;
+  const parts = new FormParts(src.doc);
+  const name = formName(f);
+  const nameSlot = name ? parts.slotAt(name.place) : undefined;
+  const department = formField(parts, project, project.department);
+  const period = formField(parts, project, project.period);
+  const amounts = project.amounts.map((a) => formAmount(parts, a));
+  const goals = [project.goals.period, project.goals.annual, project.goals.goal].map((g) =>
+    formField(parts, project, g),
+  );
+  const columns = formColumns(project);
+  const indicators = project.indicators.map((ind) => formIndicator(parts, ind, columns, locale));
+  const total = formTotal(project);
+  const totalCell = total?.cell
+    ? parts.partAs(total.cell, (p): TableAmountPart => ({ ...p, value: total.value ?? null }), true)
+    : none;
+  const rest: TableFinding[] = [];
+  parts.place(src, f, rest, locale);
+  const counts = formCounts(src, f);
+  const totalPart = totalCell.get();
+  return {
+    index,
+    key: formKey(f, counts),
+    line: f.line,
+    name: name
+      ? withFindings({ text: name.text, range: parts.rangeOf(name) }, nameSlot)
+      : { text: '', range: rangeAt(src.doc, f.line, { start: 0, end: 0 }) },
+    amounts: totalPart ? [totalPart] : [],
+    goal: null,
+    indicators: [],
+    form: {
+      columns,
+      department: department.get(),
+      period: period.get(),
+      amounts: amounts.map((a) => a.get()),
+      goals: { period: goals[0]?.get() ?? null, annual: goals[1]?.get() ?? null, goal: goals[2]?.get() ?? null },
+      indicators: indicators.map((i) => i.get()),
+    },
+    ...(rest.length > 0 ? { findings: rest } : {}),
+  };
+}
+
+/** Every project of the document in order, across tables (a form's from its model): the indices of the protocol. */
+export function projectsOf(doc: TargetDocument): ProjectRef[] {
+  const out: ProjectRef[] = [];
+  for (const t of doc.tables) {
+    for (const ref of t.projects) out.push({ kind: 'row', ref });
+    if (t.layout === 'form' && t.model) for (const f of formProjects(t.model)) out.push({ kind: 'form', ...f });
+  }
   return out;
 }
 
@@ -290,9 +573,37 @@ export function* outlineSteps(src: TableSource, locale: Locale): Steps<TableOutl
       next = start + u.projects.length;
       yield;
     }
+    if (t.layout === 'form' && t.model) {
+      const model = t.model;
+      for (const f of formProjects(model)) {
+        const counts = formCounts(src, f);
+        addCounts(counted, counts);
+        const entry = formEntry(f, counts);
+        indicators += entry.indicators;
+        projects.push(entry);
+        yield;
+      }
+      tables.push({
+        layout: t.layout,
+        title: model.title?.text ?? t.title ?? null,
+        department: model.projects.find((p) => p.department)?.department?.text ?? t.department ?? null,
+        year: yearOf(doc, t),
+        unit: model.unit,
+        unitStated: formUnitStated(model),
+        total: null,
+        totalCounts: NO_COUNTS,
+        difference: null,
+        units: [],
+        loose: { first, count: projects.length - first },
+        first,
+        count: projects.length - first,
+      });
+      continue;
+    }
     const totalCounts = t.total ? countsAt(src, t.total.line) : NO_COUNTS;
     addCounts(counted, totalCounts);
     tables.push({
+      layout: t.layout,
       title: t.title ?? null,
       department: t.department ?? null,
       year: yearOf(doc, t),
@@ -392,8 +703,8 @@ export function tableRows(src: TableSource, from: number, to: number, locale: Lo
   const end = Math.min(all.length, Math.floor(to), start + MAX_TABLE_ROWS);
   const rows: TableProjectRow[] = [];
   for (let i = start; i < end; i++) {
-    const ref = all[i];
-    if (ref) rows.push(projectRow(src, ref, i, locale));
+    const p = all[i];
+    if (p) rows.push(p.kind === 'row' ? projectRow(src, p.ref, i, locale) : formRow(src, p, i, locale));
   }
   return { uri: src.uri, version: src.version, rows };
 }
