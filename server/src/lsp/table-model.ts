@@ -43,7 +43,6 @@ import {
   type TableRowsResult,
   type TableValuePart,
 } from '../protocol';
-import { statedMoneyUnit } from '../catalogue';
 import {
   INDICATOR_PARTS,
   type Located,
@@ -365,7 +364,7 @@ function formEntry(f: FormProjectRef, counts: TableCounts): TableOutlineProject 
 
 /** Whether a form states its money unit (`单位：万元` in its preface or title). */
 function formUnitStated(model: ModelTable): boolean {
-  return [...model.preface, ...(model.title ? [model.title] : [])].some((l) => statedMoneyUnit(l.text) !== undefined);
+  return model.unitLine !== undefined;
 }
 
 /** A part made when first asked for: after every finding of its project is placed. */

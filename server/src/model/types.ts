@@ -111,6 +111,8 @@ export interface ModelTable {
   readonly endLine: number;
   readonly title?: Located;
   readonly unit: MoneyUnit;
+  /** The line that states the money unit (`单位：万元`, `项目资金（万元）`), when one does (else 万元 is assumed). */
+  readonly unitLine?: number;
   readonly projects: readonly ModelProject[];
   /** Lines of the form that are no field: its title, the year, `填报单位:(盖章) 单位:万元`. */
   readonly preface: readonly Located[];

@@ -386,6 +386,7 @@ interface Block {
   titleIsFile?: boolean;
   spending: ModelSpending[];
   preface: Located[];
+  unitLine?: number;
 }
 
 /** Reads the header block's fields: each label with the cell beside it, or (a column label beside it) below. */
@@ -402,7 +403,10 @@ function readBlock(rows: readonly RowRef[], start: number, g: number): Block {
     const { row } = ref;
     for (const c of row.cells) {
       const u = c.text.length <= 60 ? statedMoneyUnit(c.text) : undefined;
-      if (u) block.unit = u;
+      if (u) {
+        block.unit = u;
+        block.unitLine = ref.line;
+      }
     }
     const cells = nonEmpty(row);
     const lone = cells.length === 1 && row.cells.indexOf(cells[0] as Cell) === 0 ? cells[0] : undefined;
@@ -673,6 +677,7 @@ export function readForm(rows: readonly RowRef[], region: FormRegion): ModelTabl
     endLine: lastRef.line + (lastRef.row.breaks?.length ?? 0),
     ...(block.title ? { title: block.title } : {}),
     unit: block.unit,
+    ...(block.unitLine !== undefined ? { unitLine: block.unitLine } : {}),
     projects: [project],
     preface: [...block.preface, ...footer.preface],
     notes,
