@@ -77,6 +77,9 @@ export const HEADER_FIRST = '项目名称';
 /** Columns a header row names, spaces aside, when its first cell says otherwise. */
 export const HEADER_COLUMNS: readonly string[] = COLUMNS.filter((c) => c.marksHeader).map((c) => c.zh);
 
+/** The name of the grand-total row of the seven-column table (spaces aside). */
+export const TOTAL_ROW_NAME = '合计';
+
 /** The canonical title line of a target table. */
 export const TABLE_TITLE = '项目支出绩效目标表';
 /** What every title holds (`部门项目支出绩效目标表`, `2024年绩效目标表`). */
@@ -333,6 +336,16 @@ export const WIDTH_PAIRS: ReadonlyArray<readonly [half: string, full: string]> =
   [',', '，'],
   ['.', TERMINATOR],
 ];
+
+/** Each mark of the language in both widths, full-width first, as a character class body: `；;`. */
+function bothWidths(half: string): string {
+  const full = WIDTH_PAIRS.find(([h]) => h === half)?.[1] ?? '';
+  return `${full}${half}`;
+}
+/** The separator between parts (`；` `;`), the colon after a label (`：` `:`), the comma typed for either (`，` `,`). */
+export const SEPARATOR_MARKS = bothWidths(';');
+export const COLON_MARKS = bothWidths(':');
+export const COMMA_MARKS = bothWidths(',');
 
 const toFull = new Map(WIDTH_PAIRS);
 const toHalf = new Map(WIDTH_PAIRS.filter(([, full]) => full !== TERMINATOR).map(([half, full]) => [full, half]));

@@ -9,7 +9,7 @@ import { formatWan, type Locale } from '../i18n';
 import type { Finding } from '../rules/types';
 import { level1Code } from '../rules/util';
 import { tableAtLine, type RowRef, type TargetDocument } from '../syntax/document';
-import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN } from '../vocabulary';
+import { AMOUNT_COLUMNS, AMOUNT_COLUMNS_EN, TOTAL_ROW_NAME } from '../vocabulary';
 import { formHover } from './form-hover';
 import { codeHover, valueHover } from './hover-text';
 import { placeAt, rangeOf } from './positions';
@@ -108,7 +108,7 @@ function projectHover(doc: TargetDocument, ref: RowRef, findings: readonly Findi
     .join('，');
   const total = ref.row.amounts[0]?.value;
   const lines = [
-    `**${ref.row.name?.text ?? ''}**（${ref.row.kind === 'unit' ? (zh ? '单位' : 'unit') : ref.row.kind === 'total' ? (zh ? '合计' : 'grand total') : zh ? '项目' : 'project'}）`,
+    `**${ref.row.name?.text ?? ''}**（${ref.row.kind === 'unit' ? (zh ? '单位' : 'unit') : ref.row.kind === 'total' ? (zh ? TOTAL_ROW_NAME : 'grand total') : zh ? '项目' : 'project'}）`,
     '',
     `${zh ? '预算' : 'Budget'}：${total === undefined ? '?' : `${formatWan(total)} ${u}${note}`}`,
   ];

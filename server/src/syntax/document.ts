@@ -23,6 +23,7 @@ import {
   HTML_SOURCE,
   HTML_WRAPPER_SOURCE,
   isTitle,
+  TOTAL_ROW_NAME,
 } from '../vocabulary';
 import { isSpaceCode, withoutSpaces } from './chars';
 import { parseIndicators, type IndicatorList, type Span } from './indicators';
@@ -341,7 +342,7 @@ export function parseRow(text: string, maxCellLength: number = DEFAULT_MAX_CELL_
   const hasGoal = !!goal && goal.text !== '';
   const hasIndicators = !!indicatorCell && indicatorCell.text !== '';
   const kind: RowKind =
-    withoutSpaces(name?.text ?? '') === '合计' ? 'total' : hasGoal || hasIndicators ? 'project' : 'unit';
+    withoutSpaces(name?.text ?? '') === TOTAL_ROW_NAME ? 'total' : hasGoal || hasIndicators ? 'project' : 'unit';
   if (kind === 'project' && indicatorCell)
     return new ProjectRow(text, cells, name, amounts, goal, indicatorCell, maxCellLength, breaks);
   return {

@@ -18,6 +18,9 @@ import {
   LABEL_PATTERN,
   LABEL_VARIANTS,
   type Bilingual,
+  COLON_MARKS,
+  COMMA_MARKS,
+  SEPARATOR_MARKS,
 } from '../vocabulary';
 
 /** A positive character class for "any UTF-16 code unit except these", so first chars stay inferable. */
@@ -96,14 +99,18 @@ export const Code = createToken({
   categories: [NamePart, NotSeq],
 });
 export const Dash = createToken({ name: 'Dash', pattern: new RegExp(`[${DASHES}]`), categories: [NamePart, NotSeq] });
-export const Sep = createToken({ name: 'Sep', pattern: /[；;]/, categories: [AnySep, NotSeq] });
-export const Colon = createToken({ name: 'Colon', pattern: /[：:]/, categories: [NotSeq] });
+export const Sep = createToken({
+  name: 'Sep',
+  pattern: new RegExp(`[${SEPARATOR_MARKS}]`),
+  categories: [AnySep, NotSeq],
+});
+export const Colon = createToken({ name: 'Colon', pattern: new RegExp(`[${COLON_MARKS}]`), categories: [NotSeq] });
 export const Stop = createToken({ name: 'Stop', pattern: /。/, categories: [AnyStop, NotSeq] });
 /**
  * What may follow a label: its colon, a mark typed in its place (not a separator before more), or
  * such a mark before the colon (`实施周期指标值、：`).
  */
-const LABEL_END = `${SP}{0,2}(?:[：:]|[；;，,、．.]${SP}{0,2}[：:]|[；;，,、．.](?!${SP}{0,3}(?:${LABELS}|${NEXT_INDICATOR}|${END})))?`;
+const LABEL_END = `${SP}{0,2}(?:[${COLON_MARKS}]|[${SEPARATOR_MARKS}${COMMA_MARKS}、．.]${SP}{0,2}[${COLON_MARKS}]|[${SEPARATOR_MARKS}${COMMA_MARKS}、．.](?!${SP}{0,3}(?:${LABELS}|${NEXT_INDICATOR}|${END})))?`;
 const PERIOD_LABEL = new RegExp(`(?:${LABEL_VARIANTS.period})${LABEL_END}`);
 const ANNUAL_LABEL = new RegExp(`(?:${LABEL_VARIANTS.annual})${LABEL_END}`);
 export const PeriodLabel = createToken({
@@ -132,7 +139,7 @@ export const OddChar = createToken({ name: 'OddChar', pattern: /</, categories: 
 // ---- value mode
 export const ValueEndSep = createToken({
   name: 'ValueEndSep',
-  pattern: new RegExp(`[；;，,](?=${GAP}(?:${LABELS}))`),
+  pattern: new RegExp(`[${SEPARATOR_MARKS}${COMMA_MARKS}](?=${GAP}(?:${LABELS}))`),
   pop_mode: true,
   categories: [AnySep, NotSeq],
 });
@@ -149,7 +156,7 @@ export const ValueStop = createToken({
 /** `；` (or `,`) used where `。` should end an indicator before the next one. */
 export const ValueSeqSep = createToken({
   name: 'ValueSeqSep',
-  pattern: new RegExp(`[；;，,](?=${GAP}${NEXT_INDICATOR})`),
+  pattern: new RegExp(`[${SEPARATOR_MARKS}${COMMA_MARKS}](?=${GAP}${NEXT_INDICATOR})`),
   pop_mode: true,
   categories: [AnyStop, NotSeq],
 });
