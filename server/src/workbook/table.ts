@@ -7,7 +7,9 @@
  * by tabs, trailing empty cells left out: the title, `部门名称：…`, `单位：万元`); the header and every
  * row below it are rows of the seven columns (padded to seven cells; cells further right kept).
  * Amounts stored as numbers are written as the text writes them (`22,265.70`: thousands separators,
- * two decimals, more only when the number has more); amounts stored as text are kept as written. A
+ * two decimals, more only when the number has more); amounts stored as text are kept as written.
+ * Other numbers are written as Excel shows them when their format is a date, a time or a percentage
+ * (`shownNumber`: `2024年11月30日`, `85%`), else as the number itself. A
  * cell holding a line break or a quote is written as Excel copies it: `"…"`, quotes inside doubled
  * (what `isQuotedCell` and `rowExtent` read back as one cell). Sheets follow each other in one text.
  * Each line of the text keeps where it came from (`LinePlace`), so that a finding names its cell.
@@ -35,6 +37,7 @@ import type { ModelTable } from '../model/types';
 import { columnRole, isGridHeader } from '../syntax/form';
 import { COLUMNS, isTitle } from '../vocabulary';
 import { asWorkbookError, refuse } from './errors';
+import { dateOfSerial } from './numfmt';
 import {
   columnName,
   readXlsx,
@@ -43,6 +46,7 @@ import {
   writeXlsx,
   type CellRange,
   type CellValue,
+  type NumberFormat,
   type OutCell,
   type OutSheet,
   type Sheet,
@@ -200,9 +204,47 @@ function cellsFrom(row: SheetRow, from: number, body: boolean): CellValue[] {
     if (c.col < from) continue;
     if (c.col - from >= TABLE_LIMITS.columns) break;
     while (out.length < c.col - from) out.push('');
-    out.push(body && typeof c.value === 'number' && AMOUNT[c.col - from] ? formatAmount(c.value) : c.value);
+    out.push(
+      typeof c.value !== 'number'
+        ? c.value
+        : body && AMOUNT[c.col - from]
+          ? formatAmount(c.value)
+          : (shownNumber(c.value, c.format) ?? c.value),
+    );
   }
   return out;
+}
+
+/**
+ * A number as Excel shows it under its format, when that is a date, a time or a percentage: a date
+ * as the finance system writes it (`2024年11月30日`, its time after it when not midnight:
+ * `2024年11月30日 14:30`), a time of day (`14:30`, `9:05:30`), a percentage with the format's
+ * decimals (`85%`, `85.5%`). Undefined for a plain number, or where Excel shows `####` (a date
+ * before 1900 or after 9999): the number is written then.
+ */
+export function shownNumber(value: number, format: NumberFormat | undefined): string | undefined {
+  if (format === undefined) return undefined;
+  if (format.kind === 'percent') return percent(value, format.decimals);
+  const d = dateOfSerial(value, format.date1904);
+  if (d === undefined) return undefined;
+  const time = `${d.hour}:${String(d.minute).padStart(2, '0')}${d.second === 0 ? '' : `:${String(d.second).padStart(2, '0')}`}`;
+  if (format.kind === 'time') return time;
+  // Day 0 of the 1900 system (Excel's “1900/1/0”) is no date.
+  if (d.day === 0) return undefined;
+  const date = `${d.year}年${d.month}月${d.day}日`;
+  return format.kind === 'datetime' && d.hour + d.minute + d.second > 0 ? `${date} ${time}` : date;
+}
+
+/** `value` × 100 to `decimals` places, halves away from zero (as Excel rounds), and `%`. */
+function percent(value: number, decimals: number): string | undefined {
+  const hundred = Number((value * 100).toPrecision(15));
+  if (!(Math.abs(hundred) < 1e15)) return undefined;
+  // Past 10 places a double holds no more digits of a percentage: zeros, as Excel pads them.
+  const places = Math.min(decimals, 10);
+  const scale = 10 ** places;
+  const units = Math.round(Number((Math.abs(hundred) * scale).toPrecision(15)));
+  const sign = hundred < 0 && units > 0 ? '-' : '';
+  return `${sign}${(units / scale).toFixed(places)}${'0'.repeat(decimals - places)}%`;
 }
 
 /**

@@ -6,10 +6,12 @@
  * Read: the sheets named in `xl/workbook.xml` (through its relationships), shared strings with
  * rich-text runs (phonetic runs left out), inline strings, cell types `s` `str` `inlineStr` `n` `b`
  * `e` `d`, formulas by their cached value, merged ranges, hidden rows and columns, positions from
- * `r` attributes or, without them, by order. `.xls` and encrypted workbooks (both OLE2 files) are
- * told apart and refused with what to do.
+ * `r` attributes or, without them, by order; a number's format when it shows as a date, a time or a
+ * percentage (`numfmt.ts`, through the styles part and `workbookPr date1904`). `.xls` and encrypted
+ * workbooks (both OLE2 files) are told apart and refused with what to do.
  */
 import { WorkbookError, asWorkbookError, refuse } from './errors';
+import { cellFormats, type NumberFormat } from './numfmt';
 import { scanXml, type Attributes } from './xml';
 import { ZipReader, writeZip, type ZipInput } from './zip';
 
@@ -33,7 +35,11 @@ export interface SheetCell {
   /** 0-based column. */
   readonly col: number;
   readonly value: CellValue;
+  /** A number's format, when Excel shows it as a date, a time or a percentage. */
+  readonly format?: NumberFormat;
 }
+
+export type { NumberFormat };
 
 export interface SheetRow {
   /** 0-based row. */
@@ -148,7 +154,7 @@ function read(bytes: Buffer, options: { readonly sheet?: string }): Workbook {
   const base = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
   const relsPath = `${base}_rels/${workbookPath.slice(base.length)}.rels`;
   const rels = relationships(text(relsPath) ?? '', base, relsPath);
-  const declared = sheetsOf(workbookXml, workbookPath);
+  const { sheets: declared, date1904 } = workbookOf(workbookXml, workbookPath);
   if (declared.length > SHEET_LIMITS.sheets)
     refuse({
       zh: `工作簿有 ${declared.length} 个工作表，超过上限 ${SHEET_LIMITS.sheets}`,
@@ -165,14 +171,20 @@ function read(bytes: Buffer, options: { readonly sheet?: string }): Workbook {
   const sharedPath = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target ?? `${base}sharedStrings.xml`;
   const sharedXml = text(sharedPath);
   const shared = sharedXml === undefined ? [] : sharedStrings(sharedXml, sharedPath);
-  const budget = { cells: SHEET_LIMITS.cells };
+  const stylesPath = rels.find((r) => r.type.endsWith('/styles'))?.target ?? `${base}styles.xml`;
+  const stylesXml = text(stylesPath);
+  const context: SheetContext = {
+    shared,
+    formats: stylesXml === undefined ? [] : cellFormats(stylesXml, stylesPath, date1904),
+    budget: { cells: SHEET_LIMITS.cells },
+  };
   const sheets: Sheet[] = [];
   for (const s of wanted) {
     const target = rels.find((r) => r.id === s.rel)?.target;
     // A chart sheet or a dialog sheet is no worksheet: its target is elsewhere and holds no sheetData.
     const xml = target === undefined ? undefined : text(target);
     if (xml === undefined || target === undefined) continue;
-    sheets.push({ ...worksheet(xml, shared, budget, target), name: s.name, hidden: s.hidden });
+    sheets.push({ ...worksheet(xml, context, target), name: s.name, hidden: s.hidden });
   }
   return { names, sheets };
 }
@@ -211,13 +223,22 @@ function resolveTarget(base: string, target: string): string {
   return parts.join('/');
 }
 
-function sheetsOf(xml: string, part: string): Array<{ name: string; rel: string; hidden: boolean }> {
+/**
+ * The sheets `workbook.xml` names, and whether it counts dates from 1904 (`<workbookPr
+ * date1904="1"/>`, as old Mac Excel saved) rather than 1900.
+ */
+function workbookOf(
+  xml: string,
+  part: string,
+): { sheets: Array<{ name: string; rel: string; hidden: boolean }>; date1904: boolean } {
   const out: Array<{ name: string; rel: string; hidden: boolean }> = [];
+  let date1904 = false;
   scanXml(
     xml,
     {
       open(name, a) {
-        if (name === 'sheet')
+        if (name === 'workbookPr') date1904 = isTrue(a['date1904']);
+        else if (name === 'sheet')
           out.push({
             name: a['name'] ?? `Sheet${out.length + 1}`,
             rel: a['id'] ?? '',
@@ -229,7 +250,7 @@ function sheetsOf(xml: string, part: string): Array<{ name: string; rel: string;
     },
     part,
   );
-  return out;
+  return { sheets: out, date1904 };
 }
 
 /** OOXML's escape of characters XML cannot hold: `_x000D_` is a carriage return, `_x005F_` an underscore. */
@@ -319,12 +340,16 @@ function typedValue(type: string, raw: string, shared: readonly string[], part: 
   return Number.isFinite(n) ? n : raw;
 }
 
-function worksheet(
-  xml: string,
-  shared: readonly string[],
-  budget: { cells: number },
-  part: string,
-): Omit<Sheet, 'name' | 'hidden'> {
+/** What every sheet of a workbook is read with. */
+interface SheetContext {
+  readonly shared: readonly string[];
+  /** Per cell format (a cell's `s`): its number format, if a date, time or percentage. */
+  readonly formats: ReadonlyArray<NumberFormat | undefined>;
+  /** Cells left to read in the workbook. */
+  readonly budget: { cells: number };
+}
+
+function worksheet(xml: string, context: SheetContext, part: string): Omit<Sheet, 'name' | 'hidden'> {
   const rows: SheetRow[] = [];
   const hiddenColumns: number[] = [];
   const merges: CellRange[] = [];
@@ -333,6 +358,7 @@ function worksheet(
   let cells: SheetCell[] = [];
   let col = -1;
   let type = 'n';
+  let format: NumberFormat | undefined;
   let inCell = false;
   let inValue = false;
   let inInline = false;
@@ -359,16 +385,18 @@ function worksheet(
     if (col >= SHEET_LIMITS.columns)
       refuse({ zh: `工作表 ${part} 的列超出 Excel 的上限`, en: `the sheet ${part} has columns beyond Excel's bounds` });
     type = a['t'] ?? 'n';
+    // No `s` is the first cell format; an index past the formats (or none) a plain number.
+    format = context.formats[a['s'] === undefined ? 0 : Number(a['s'])];
     inCell = true;
     value = [];
   };
   const endCell = (): void => {
     inCell = false;
     const raw = value.length === 1 ? (value[0] ?? '') : value.join('');
-    const v = type === 'inlineStr' ? inline.take() : typedValue(type, raw, shared, part);
+    const v = type === 'inlineStr' ? inline.take() : typedValue(type, raw, context.shared, part);
     if (v === undefined || v === '') return;
-    spendCell(budget);
-    cells.push({ col, value: v });
+    spendCell(context.budget);
+    cells.push(format !== undefined && typeof v === 'number' ? { col, value: v, format } : { col, value: v });
   };
 
   scanXml(
