@@ -40,28 +40,74 @@ function indicatorOf(line: number, ind: IndicatorNode): ModelIndicator {
 /** What an indicator of the indicator language holds. */
 const SEVEN_COLUMN_PARTS: readonly IndicatorPart[] = ['level1', 'level2', 'name', 'period', 'annual'];
 
-/** A project row as the model (a row of another kind gives a project without indicators). */
+/**
+ * A project row as the model (a row of another kind gives a project without indicators). Its parts
+ * are made when first read: a project rule reads a few of them on every row of a large table.
+ */
 export function sevenColumnProject(row: ParsedRow, line: number): ModelProject {
-  const amounts: ModelAmount[] = row.amounts.map((a, i) => {
-    const label = AMOUNT_COLUMNS[i] ?? '';
-    return {
-      label: { text: label, place: { line, span: a.cell.textSpan } },
-      role: i === 0 ? 'total' : 'source',
-      depth: i === 0 ? 0 : 1,
-      value: a.value,
-      cell: { text: a.cell.text, place: { line, span: a.cell.textSpan } },
-    };
-  });
-  const name = fromCell(line, row.name);
-  const goal = fromCell(line, row.goal);
-  return {
-    place: { line, span: { start: 0, end: row.text.length } },
-    ...(name ? { name } : {}),
-    amounts,
-    goals: goal ? { goal } : {},
-    indicators: row.kind === 'project' ? (row.indicators?.indicators ?? []).map((i) => indicatorOf(line, i)) : [],
-    columns: SEVEN_COLUMN_PARTS,
-    spending: [],
-    fields: [],
-  };
+  return new SevenColumnProject(row, line);
 }
+
+class SevenColumnProject implements ModelProject {
+  readonly columns = SEVEN_COLUMN_PARTS;
+  readonly spending = NONE;
+  readonly fields = NONE;
+  private made?: {
+    readonly name: Located | undefined;
+    readonly goals: ModelProject['goals'];
+    readonly indicators: readonly ModelIndicator[];
+  };
+  private amountList?: readonly ModelAmount[];
+
+  constructor(
+    private readonly row: ParsedRow,
+    private readonly line: number,
+  ) {}
+
+  get place(): ModelProject['place'] {
+    return { line: this.line, span: { start: 0, end: this.row.text.length } };
+  }
+
+  private get parts(): NonNullable<SevenColumnProject['made']> {
+    if (!this.made) {
+      const { row, line } = this;
+      const goal = fromCell(line, row.goal);
+      this.made = {
+        name: fromCell(line, row.name),
+        goals: goal ? { goal } : {},
+        indicators:
+          row.kind === 'project' ? (row.indicators?.indicators ?? []).map((i) => indicatorOf(line, i)) : NO_INDICATORS,
+      };
+    }
+    return this.made;
+  }
+
+  get name(): Located | undefined {
+    return this.parts.name;
+  }
+
+  get goals(): ModelProject['goals'] {
+    return this.parts.goals;
+  }
+
+  get indicators(): readonly ModelIndicator[] {
+    return this.parts.indicators;
+  }
+
+  get amounts(): readonly ModelAmount[] {
+    this.amountList ??= this.row.amounts.map((a, i): ModelAmount => {
+      const span = a.cell.textSpan;
+      return {
+        label: { text: AMOUNT_COLUMNS[i] ?? '', place: { line: this.line, span } },
+        role: i === 0 ? 'total' : 'source',
+        depth: i === 0 ? 0 : 1,
+        value: a.value,
+        cell: { text: a.cell.text, place: { line: this.line, span } },
+      };
+    });
+    return this.amountList;
+  }
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+const NO_INDICATORS: readonly ModelIndicator[] = Object.freeze([]);

@@ -7,7 +7,7 @@ export const MAX_FINDINGS_PER_CELL = 100;
 /**
  * Not a check of the table but of how far it was checked: giant input (a table pasted from a PDF
  * or a broken export as one line) degrades on purpose, and says so. The checker writes the note on
- * findings beyond `MAX_FINDINGS_PER_CELL` (check.ts); this rule notes an indicator cell that was
+ * findings beyond `MAX_FINDINGS_PER_CELL` (check/checker.ts); this rule notes an indicator cell that was
  * read only in part (longer than `maxCellLength`, or so broken that reading on stopped).
  */
 export const cellLimits: RowRule = {

@@ -34,18 +34,22 @@ function common(a: string, i: number, b: string, j: number): number {
  * The longest phrase of `name` that is a phrase of a goal with one character dropped or changed,
  * at least two characters on each side of it; undefined when the name also writes the goal's phrase.
  */
-function findTypo(name: string, goals: readonly string[]): Typo | undefined {
+/** A goal's CJK runs long enough to hold a phrase. */
+function goalRunsOf(goals: readonly string[]): string[] {
+  return goals.flatMap((g) => cjkRuns(g.slice(0, MAX_GOAL)).map((r) => r.text)).filter((r) => r.length >= MIN_PHRASE);
+}
+
+function findTypo(name: string, goals: readonly string[], goalRuns: readonly string[]): Typo | undefined {
   if (name.length > MAX_NAME) return undefined;
-  const goalRuns = goals
-    .flatMap((g) => cjkRuns(g.slice(0, MAX_GOAL)).map((r) => r.text))
-    .filter((r) => r.length >= MIN_PHRASE);
   let best: (Typo & { length: number }) | undefined;
   for (const run of cjkRuns(name)) {
     const n = run.text;
     if (n.length < MIN_PHRASE - 1) continue;
     for (const g of goalRuns) {
       for (let i = 0; i < n.length; i++) {
-        for (let j = 0; j < g.length; j++) {
+        // A common part starts on the same character: only those places of the goal are tried.
+        const c = n.charAt(i);
+        for (let j = g.indexOf(c); j >= 0; j = g.indexOf(c, j + 1)) {
           // Start where the common part starts (not inside a longer one).
           if (i > 0 && j > 0 && n[i - 1] === g[j - 1]) continue;
           let a = common(n, i, g, j);
@@ -137,11 +141,13 @@ export const nameDiffersFromGoal: ProjectRule = {
     const goals = [project.goals.period, project.goals.annual, project.goals.goal]
       .filter((g): g is Located => g !== undefined)
       .map((g) => g.text);
-    if (goals.length === 0) return;
+    if (goals.length === 0 || project.indicators.length === 0) return;
+    const goalRuns = goalRunsOf(goals);
+    if (goalRuns.length === 0) return;
     for (const ind of project.indicators) {
       const name = ind.name;
       if (!name) continue;
-      const typo = findTypo(name.text, goals);
+      const typo = findTypo(name.text, goals, goalRuns);
       if (!typo) continue;
       const written = name.text.slice(typo.start, typo.end);
       const span = { start: name.place.span.start + typo.start, end: name.place.span.start + typo.end };
