@@ -602,7 +602,7 @@ export const STANDARD_WORDS: readonly string[] = ['历史标准', '计划标准'
  * What the budget systems' import checks refuse as a qualitative value: a placeholder typed to
  * fill a required cell.
  */
-export const PLACEHOLDER_VALUES: readonly string[] = ['*', '_', '-', '—', '/', '无', 'null', 'NULL', 'none', '——', '/'];
+export const PLACEHOLDER_VALUES: readonly string[] = ['*', '_', '-', '—', '/', '无', 'null', 'NULL', 'none', '——'];
 
 /** Words naming something that should fall (逾期、投诉…): an indicator named so is a ceiling (≤), never a floor. */
 export const FALLING_WORDS: readonly string[] = [
