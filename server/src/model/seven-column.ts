@@ -7,7 +7,7 @@
 import { AMOUNT_COLUMNS } from '../vocabulary';
 import type { Cell, ParsedRow } from '../syntax/document';
 import { cellValue } from '../syntax/document';
-import type { CodeNode, IndicatorNode, TextNode } from '../syntax/indicators';
+import type { CodeNode, IndicatorNode, TextNode, ValueNode } from '../syntax/indicators';
 import type { IndicatorPart, Located, ModelAmount, ModelIndicator, ModelProject } from './types';
 
 function fromCell(line: number, cell: Cell | undefined): Located | undefined {
@@ -18,23 +18,68 @@ function fromNode(line: number, node: TextNode | undefined): Located | undefined
   return node && node.text !== '' ? { text: node.text, place: { line, span: node.span } } : undefined;
 }
 
+/** A value as written, an empty one too (its label stands). */
+function fromValue(line: number, node: ValueNode | undefined): Located | undefined {
+  return node ? { text: node.text, place: { line, span: node.span } } : undefined;
+}
+
 function fromCode(line: number, node: CodeNode | undefined): Located | undefined {
   if (!node) return undefined;
   const text = node.name?.text ?? node.code?.text;
   return text ? { text, place: { line, span: node.span } } : undefined;
 }
 
+/**
+ * An indicator of the indicator language as the model: each part is made when first read (a
+ * project rule reads two or three of them, on every indicator of a large table).
+ */
+class SevenColumnIndicator implements ModelIndicator {
+  private cache: { -readonly [K in 'level1' | 'level2' | 'name' | 'period' | 'annual']?: Located | null } = {};
+
+  constructor(
+    private readonly line: number,
+    private readonly node: IndicatorNode,
+  ) {}
+
+  get place(): ModelIndicator['place'] {
+    return { line: this.line, span: this.node.span };
+  }
+
+  get level1(): Located | undefined {
+    return this.part('level1', () => fromCode(this.line, this.node.level1));
+  }
+
+  get level2(): Located | undefined {
+    return this.part('level2', () => fromCode(this.line, this.node.level2));
+  }
+
+  get name(): Located | undefined {
+    return this.part('name', () => fromNode(this.line, this.node.name));
+  }
+
+  get period(): Located | undefined {
+    return this.part('period', () => fromValue(this.line, this.node.period));
+  }
+
+  get annual(): Located | undefined {
+    return this.part('annual', () => fromValue(this.line, this.node.annual));
+  }
+
+  private part(
+    key: 'level1' | 'level2' | 'name' | 'period' | 'annual',
+    make: () => Located | undefined,
+  ): Located | undefined {
+    let v = this.cache[key];
+    if (v === undefined) {
+      v = make() ?? null;
+      this.cache[key] = v;
+    }
+    return v ?? undefined;
+  }
+}
+
 function indicatorOf(line: number, ind: IndicatorNode): ModelIndicator {
-  const parts: { -readonly [K in keyof ModelIndicator]?: ModelIndicator[K] } = { place: { line, span: ind.span } };
-  const level1 = fromCode(line, ind.level1);
-  const level2 = fromCode(line, ind.level2);
-  const name = fromNode(line, ind.name);
-  if (level1) parts.level1 = level1;
-  if (level2) parts.level2 = level2;
-  if (name) parts.name = name;
-  if (ind.period) parts.period = { text: ind.period.text, place: { line, span: ind.period.span } };
-  if (ind.annual) parts.annual = { text: ind.annual.text, place: { line, span: ind.annual.span } };
-  return parts as ModelIndicator;
+  return new SevenColumnIndicator(line, ind);
 }
 
 /** What an indicator of the indicator language holds. */

@@ -1,3 +1,4 @@
+import { formExample } from './examples';
 import type { Located, ModelIndicator, ModelProject } from '../model/types';
 import { labelText } from '../syntax/form';
 import { toAscii } from '../syntax/normalize';
@@ -108,10 +109,6 @@ function checkTag(ind: ModelIndicator, tag: Tag, years: Set<string>, ctx: Projec
   });
 }
 
-function form(rows: readonly string[]): { layout: 'form'; rows: readonly string[] } {
-  return { layout: 'form', rows };
-}
-
 const HEADER = '一级指标\t二级指标\t三级指标\t指标值\t绩效标准';
 
 export const baselineTag: FormRule = {
@@ -130,7 +127,7 @@ export const baselineTag: FormRule = {
   },
   examples: {
     bad: [
-      form([
+      formExample([
         '项目支出绩效目标申报表',
         '项目名称\t培训项目',
         '实施期\t2023年1月-2023年12月',
@@ -140,7 +137,7 @@ export const baselineTag: FormRule = {
       ]),
     ],
     good: [
-      form([
+      formExample([
         '项目支出绩效目标申报表',
         '项目名称\t培训项目',
         '实施期\t2023年1月-2023年12月',

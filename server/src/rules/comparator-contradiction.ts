@@ -1,3 +1,4 @@
+import { formExample } from './examples';
 import type { Bilingual } from '../catalogue';
 import type { Located, ModelIndicator } from '../model/types';
 import { labelText } from '../syntax/form';
@@ -115,10 +116,6 @@ function check(ind: ModelIndicator, ctx: ProjectContext): void {
   }
 }
 
-function form(rows: readonly string[]): { layout: 'form'; rows: readonly string[] } {
-  return { layout: 'form', rows };
-}
-
 const HEADER = '一级指标\t二级指标\t三级指标\t指标方向\t运算符号\t指标值\t计量单位';
 
 export const comparatorContradiction: FormRule = {
@@ -137,7 +134,7 @@ export const comparatorContradiction: FormRule = {
   },
   examples: {
     bad: [
-      form([
+      formExample([
         '项目绩效目标表',
         '项目名称\t培训项目',
         HEADER,
@@ -146,7 +143,7 @@ export const comparatorContradiction: FormRule = {
       ]),
     ],
     good: [
-      form([
+      formExample([
         '项目绩效目标表',
         '项目名称\t培训项目',
         HEADER,

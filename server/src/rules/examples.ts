@@ -25,3 +25,8 @@ export function unitRow(name: string, amounts: readonly string[]): string {
 export function withIndicators(indicators: string, total = '100.00'): string[] {
   return [projectRow('职业技能培训项目', [total, total], indicators)];
 }
+
+/** A rule example that is a whole application form, as it stands (no table around it). */
+export function formExample(rows: readonly string[]): { readonly layout: 'form'; readonly rows: readonly string[] } {
+  return { layout: 'form', rows };
+}

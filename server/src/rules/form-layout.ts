@@ -1,3 +1,4 @@
+import { formExample } from './examples';
 import type { Bilingual } from '../catalogue';
 import type { IndicatorPart, ModelProject, ModelTable, ReaderNote } from '../model/types';
 import { columnRole } from '../syntax/form';
@@ -78,10 +79,6 @@ function describe(note: ReaderNote): { message: Bilingual; severity: Severity } 
   }
 }
 
-function form(rows: readonly string[]): { layout: 'form'; rows: readonly string[] } {
-  return { layout: 'form', rows };
-}
-
 export const formLayout: FormRule = {
   id: 'form-layout',
   category: 'structure',
@@ -98,7 +95,7 @@ export const formLayout: FormRule = {
   },
   examples: {
     bad: [
-      form([
+      formExample([
         '项目绩效目标表',
         '项目名称\t培训项目',
         '一级指标\t二级指标\t三级指标\t指标性质\t指标方向\t目标值\t计量单位',
@@ -107,7 +104,7 @@ export const formLayout: FormRule = {
       ]),
     ],
     good: [
-      form([
+      formExample([
         '项目绩效目标表',
         '项目名称\t培训项目',
         '一级指标\t二级指标\t三级指标\t指标性质\t指标方向\t目标值\t计量单位',

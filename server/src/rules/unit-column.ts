@@ -1,3 +1,4 @@
+import { formExample } from './examples';
 import type { Located, ModelIndicator, ModelProject } from '../model/types';
 import { labelText } from '../syntax/form';
 import { toAscii } from '../syntax/normalize';
@@ -220,10 +221,6 @@ function hasUnitColumn(project: ModelProject): boolean {
   return project.columns.includes('unit');
 }
 
-function form(rows: readonly string[]): { layout: 'form'; rows: readonly string[] } {
-  return { layout: 'form', rows };
-}
-
 export const unitColumn: FormRule = {
   id: 'unit-column',
   category: 'values',
@@ -240,7 +237,7 @@ export const unitColumn: FormRule = {
   },
   examples: {
     bad: [
-      form([
+      formExample([
         '项目绩效目标表',
         '项目名称\t培训项目',
         '一级指标\t二级指标\t三级指标\t指标值\t计量单位',
@@ -248,7 +245,7 @@ export const unitColumn: FormRule = {
         '产出指标\t数量指标\t出差人次\t24\t人/次',
         '产出指标\t数量指标\t配备车辆数\t10辆\t',
       ]),
-      form([
+      formExample([
         '项目支出绩效目标申报表',
         '项目名称\t降尘项目',
         '一级指标\t二级指标\t三级指标\t指标值及单位',
@@ -256,7 +253,7 @@ export const unitColumn: FormRule = {
       ]),
     ],
     good: [
-      form([
+      formExample([
         '项目绩效目标表',
         '项目名称\t培训项目',
         '一级指标\t二级指标\t三级指标\t指标值\t计量单位',
@@ -264,7 +261,7 @@ export const unitColumn: FormRule = {
         '产出指标\t数量指标\t出差人次\t24\t人次',
         '产出指标\t时效指标\t完成时间\t2021年12月\t',
       ]),
-      form([
+      formExample([
         '项目支出绩效目标申报表',
         '项目名称\t降尘项目',
         '一级指标\t二级指标\t三级指标\t指标值及单位',

@@ -1,3 +1,4 @@
+import { formExample } from './examples';
 import { lookupName } from '../catalogue';
 import type { Located, ModelIndicator } from '../model/types';
 import { toAscii } from '../syntax/normalize';
@@ -24,10 +25,6 @@ function inClass(ind: ModelIndicator, name: string): boolean {
 
 const show = (n: number): string => String(Math.round(n * 100) / 100);
 
-function form(rows: readonly string[]): { layout: 'form'; rows: readonly string[] } {
-  return { layout: 'form', rows };
-}
-
 const HEADER = '一级指标\t二级指标\t三级指标\t指标值\t分值';
 
 export const weightsTotal: FormRule = {
@@ -46,7 +43,7 @@ export const weightsTotal: FormRule = {
   },
   examples: {
     bad: [
-      form([
+      formExample([
         '项目绩效目标表',
         '项目名称\t培训项目',
         HEADER,
@@ -56,7 +53,7 @@ export const weightsTotal: FormRule = {
       ]),
     ],
     good: [
-      form([
+      formExample([
         '项目绩效目标表',
         '项目名称\t培训项目',
         HEADER,
