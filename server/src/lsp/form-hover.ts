@@ -7,7 +7,13 @@
 import type { Hover, Position } from 'vscode-languageserver';
 import { childrenOf, level1Codes, lookupCode, lookupName, type CodeEntry } from '../catalogue';
 import { formatNumber, localize, type Locale } from '../i18n';
-import type { IndicatorPart, Located, ModelIndicator, ModelProject } from '../model/types';
+import {
+  INDICATOR_PARTS,
+  type IndicatorPart,
+  type Located,
+  type ModelIndicator,
+  type ModelProject,
+} from '../model/types';
 import { parseValue } from '../syntax/value';
 import { labelText } from '../syntax/form';
 import type { TargetDocument } from '../syntax/document';
@@ -275,17 +281,8 @@ function indicatorHover(indicator: ModelIndicator, project: ModelProject, locale
   const show = (part: IndicatorPart, l: Located | undefined) => {
     if (l) lines.push(`- ${columnName(part, locale)}：${l.text}`);
   };
-  for (const p of [
-    'nature',
-    'direction',
-    'comparator',
-    'value',
-    'period',
-    'annual',
-    'unit',
-    'weight',
-    'standard',
-  ] as const)
+  // The value parts, in the vocabulary's order (the levels and the name are the heading).
+  for (const p of INDICATOR_PARTS.slice(INDICATOR_PARTS.indexOf('nature'), INDICATOR_PARTS.indexOf('standard') + 1))
     show(p, indicator[p]);
   if (indicator.weight) {
     const declared = project.weights?.total;

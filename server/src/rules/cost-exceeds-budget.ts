@@ -1,6 +1,5 @@
-import { DEFAULT_MONEY_UNIT, MONEY_UNITS } from '../catalogue';
+import { DEFAULT_MONEY_UNIT, lookupFormName, MONEY_UNITS } from '../catalogue';
 import { formatNumber, formatWan } from '../i18n';
-import { lookupFormName } from '../catalogue';
 import type { ModelIndicator } from '../model/types';
 import { moneyInWan, type Measure } from '../syntax/value';
 import { withIndicators } from './examples';

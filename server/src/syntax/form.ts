@@ -29,7 +29,6 @@ import {
   FORM_FIELDS,
   FORM_TITLE_SOURCE,
   NATURE_WORDS,
-  isTitle,
   type FormFieldRole,
 } from '../vocabulary';
 import { amountAscii } from './normalize';
@@ -127,7 +126,7 @@ function nonEmpty(row: ParsedRow): Cell[] {
 function startsBlock(row: ParsedRow): boolean {
   const first = nonEmpty(row)[0];
   if (!first) return false;
-  if (FORM_TITLE.test(first.text) || isTitle(first.text)) return true;
+  if (FORM_TITLE.test(first.text)) return true;
   const role = fieldRole(first.text);
   return role === 'name' || role === 'department';
 }
@@ -265,9 +264,8 @@ interface GridRows {
   readonly notes: ReaderNote[];
 }
 
-function readGrid(rows: readonly RowRef[], g: number, gridEnd: number): GridRows {
+function readGrid(rows: readonly RowRef[], g: number, gridEnd: number, grid: Grid): GridRows {
   const headerRef = rows[g] as RowRef;
-  const grid = gridOf(headerRef.row);
   const indicators: ModelIndicator[] = [];
   const notes: ReaderNote[] = [];
   const holds = new Map<number, Map<IndicatorPart, number>>();
@@ -413,7 +411,7 @@ function readBlock(rows: readonly RowRef[], start: number, g: number): Block {
     if (lone && !fieldRole(lone.text) && !inlineField(ref, lone, 0)) {
       const text = cells[0]?.text ?? '';
       block.preface.push(at(ref, cells[0] as Cell));
-      if (!block.title && (FORM_TITLE.test(text) || isTitle(text))) {
+      if (!block.title && FORM_TITLE.test(text)) {
         block.title = at(ref, cells[0] as Cell);
         block.titleIsFile = /\.(?:xlsx?|et|wps|docx?|pdf)$/i.test(text);
       }
@@ -634,8 +632,9 @@ function field(fields: readonly ModelField[], role: FormFieldRole): Located | un
 /** Reads one form (as `findForms` found it) into a table of one project. */
 export function readForm(rows: readonly RowRef[], region: FormRegion): ModelTable {
   const block = readBlock(rows, region.start, region.grid);
-  const grid = readGrid(rows, region.grid, region.gridEnd);
   const header = rows[region.grid] as RowRef;
+  const columns = gridOf(header.row);
+  const grid = readGrid(rows, region.grid, region.gridEnd, columns);
   const footer = readBlock(rows, region.gridEnd, region.end);
   const fields = [...block.fields, ...footer.fields];
   const notes: ReaderNote[] = [...grid.notes];
@@ -645,7 +644,7 @@ export function readForm(rows: readonly RowRef[], region: FormRegion): ModelTabl
     if (f.role === 'review' && !f.value)
       notes.push({ kind: 'empty-review', place: f.label.place, subject: f.label.text });
   const goal = (role: FormFieldRole): Located | undefined => field(fields, role);
-  const labelCell = header.row.cells.slice(0, gridOf(header.row).labelColumns).find((c) => c.text.includes('分值'));
+  const labelCell = header.row.cells.slice(0, columns.labelColumns).find((c) => c.text.includes('分值'));
   const weights = weightsOf(
     labelCell ? at(header, labelCell) : fields.find((f) => f.label.text.includes('分值'))?.label,
   );
@@ -666,7 +665,7 @@ export function readForm(rows: readonly RowRef[], region: FormRegion): ModelTabl
       ...optional('goal', overall),
     },
     indicators: grid.indicators,
-    columns: gridOf(header.row).columns.map((c) => c.role),
+    columns: columns.columns.map((c) => c.role),
     spending: block.spending,
     ...(weights ? { weights } : {}),
     fields,
